@@ -1,0 +1,76 @@
+"""Async, fully typed SDK for GitLab's Users REST API.
+
+    async with AsyncGitLab("https://gitlab.example.com", token="glpat-...") as gl:
+        async for user in gl.users.list(active=True):
+            print(user.username)
+
+Everything public is importable from here; the generated models also live in
+:mod:`gitlab_users_client.models`.
+"""
+
+from ._bulk import BulkError, BulkResult, Outcome, map_concurrently
+from ._client import DEFAULT_TIMEOUT, AsyncGitLab
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    CrossOriginError,
+    GitLabError,
+    InvalidRequestError,
+    MethodNotAllowedError,
+    NotFoundError,
+    PermissionDeniedError,
+    PreconditionFailedError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+    UnprocessableEntityError,
+)
+from ._generated.types import UNSET, File, Response, Unset
+from ._pagination import AsyncPaginator, Page
+from ._retry import RetryPolicy
+from ._types import NOT_GIVEN, NotGiven, PaginationMode
+from ._version import __version__
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
+    "UNSET",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncGitLab",
+    "AsyncPaginator",
+    "AuthenticationError",
+    "BadRequestError",
+    "BulkError",
+    "BulkResult",
+    "ConfigurationError",
+    "ConflictError",
+    "CrossOriginError",
+    "File",
+    "GitLabError",
+    "InvalidRequestError",
+    "MethodNotAllowedError",
+    "NotFoundError",
+    "NotGiven",
+    "Outcome",
+    "Page",
+    "PaginationMode",
+    "PermissionDeniedError",
+    "PreconditionFailedError",
+    "RateLimitError",
+    "Response",
+    "ResponseValidationError",
+    "RetryPolicy",
+    "ServerError",
+    "UnprocessableEntityError",
+    "Unset",
+    "map_concurrently",
+]

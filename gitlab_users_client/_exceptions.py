@@ -1,0 +1,310 @@
+"""Every failure the SDK raises, one class per HTTP status family.
+
+All carry what is needed to act on them: the status, GitLab's message parsed from
+any of its error body shapes, the raw body, the request id and the URL with
+credentials removed. None of them ever holds a token.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+
+from ._generated.errors import InvalidRequestError
+from ._redact import redact_url
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "CrossOriginError",
+    "GitLabError",
+    "InvalidRequestError",
+    "MethodNotAllowedError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PreconditionFailedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "UnprocessableEntityError",
+    "error_message",
+    "status_error",
+]
+
+
+class GitLabError(Exception):
+    """Base class of every exception this SDK raises (except :class:`InvalidRequestError`)."""
+
+
+class ConfigurationError(GitLabError, ValueError):
+    """The client was set up in a way that cannot work (ambiguous tokens, bad URL...)."""
+
+
+class CrossOriginError(GitLabError):
+    """A server-provided URL (pagination ``Link``, redirect) points at another origin.
+
+    The SDK never sends credentials to another origin; it refuses to follow instead.
+    """
+
+    def __init__(self, message: str, *, url: str) -> None:
+        super().__init__(message)
+        self.url = redact_url(url)
+
+
+class APIError(GitLabError):
+    """A request was made and failed."""
+
+    def __init__(self, message: str, *, method: str, url: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.method = method
+        self.url = redact_url(url)
+
+
+class APIConnectionError(APIError):
+    """No usable response arrived (DNS, refused or dropped connection, TLS...).
+
+    ``outcome_unknown`` is true when the request may have reached GitLab and it is not
+    safe to repeat (a POST): check the server's state before trying again.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str,
+        url: str,
+        outcome_unknown: bool = False,
+        retries: int = 0,
+    ) -> None:
+        if outcome_unknown:
+            message = f"{message} (the request may have been applied: its outcome is unknown)"
+        super().__init__(message, method=method, url=url)
+        self.outcome_unknown = outcome_unknown
+        self.retries = retries
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, write, read or waiting for a pooled connection)."""
+
+
+class APIStatusError(APIError):
+    """GitLab answered with an error status (4xx/5xx, or any code it does not document)."""
+
+    status_code: int
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Any,
+        retries: int = 0,
+    ) -> None:
+        request = response.request
+        # GitLab often starts its message with the status ("404 User Not Found").
+        prefix = f"{response.status_code} "
+        message = message[len(prefix) :] if message.startswith(prefix) else message
+        super().__init__(
+            f"{response.status_code} {message}",
+            method=request.method,
+            url=str(request.url),
+        )
+        self.message = message
+        self.status_code = response.status_code
+        self.response = response
+        self.body = body
+        self.headers = response.headers
+        self.request_id = response.headers.get("x-request-id")
+        self.retries = retries
+
+    @property
+    def errors(self) -> dict[str, list[str]]:
+        """Field errors of a validation failure (``{"message": {"email": ["is invalid"]}}``)."""
+        if isinstance(self.body, dict) and isinstance(self.body.get("message"), dict):
+            return {
+                str(key): [str(item) for item in (value if isinstance(value, list) else [value])]
+                for key, value in self.body["message"].items()
+            }
+        return {}
+
+    def __str__(self) -> str:
+        suffix = f" (request id {self.request_id})" if self.request_id else ""
+        return f"{self.status_code} {self.message}: {self.method} {self.url}{suffix}"
+
+
+class BadRequestError(APIStatusError):
+    """400: invalid parameters (Grape) or a failed model validation."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: no, unknown, expired or revoked credentials."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: authenticated but not allowed (not an admin, insufficient scope, sudo refused...)."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource, or one the caller may not see."""
+
+
+class MethodNotAllowedError(APIStatusError):
+    """405: e.g. offset pagination past GitLab's 50,000-row ceiling."""
+
+
+class ConflictError(APIStatusError):
+    """409: e.g. the email or username is already taken."""
+
+
+class PreconditionFailedError(APIStatusError):
+    """412: the resource changed since ``If-Unmodified-Since``."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was understood but the service refused it."""
+
+
+class RateLimitError(APIStatusError):
+    """429: rate limited, and waiting was not possible within the retry budget.
+
+    ``retry_after`` is the wait (seconds) the server asked for, when it said.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Any,
+        retries: int = 0,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, response=response, body=body, retries=retries)
+        self.retry_after = retry_after
+
+
+class ServerError(APIStatusError):
+    """5xx (including Cloudflare's 52x).
+
+    ``outcome_unknown`` is true for a non-idempotent request (a POST): GitLab or a proxy
+    failed after receiving it, so it may have been applied. It is never retried.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Any,
+        retries: int = 0,
+        outcome_unknown: bool = False,
+    ) -> None:
+        super().__init__(message, response=response, body=body, retries=retries)
+        self.outcome_unknown = outcome_unknown
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        if self.outcome_unknown:
+            text += " (the request may have been applied: its outcome is unknown)"
+        return text
+
+
+class ResponseValidationError(APIStatusError):
+    """A successful status, but a body that does not match the documented schema."""
+
+    def __init__(
+        self, message: str, *, response: httpx.Response, body: Any, error: Exception
+    ) -> None:
+        super().__init__(message, response=response, body=body)
+        self.error = error
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    405: MethodNotAllowedError,
+    409: ConflictError,
+    412: PreconditionFailedError,
+    422: UnprocessableEntityError,
+}
+
+
+def decode_body(response: httpx.Response) -> Any:
+    """The error body as JSON when it is JSON, else as text (HTML pages, ``Retry later``)."""
+    content = response.content
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return response.text
+
+
+def error_message(body: Any, status_code: int) -> str:
+    """GitLab's message from any of its error body shapes.
+
+    ``{"message": "..."}``, ``{"message": {"field": ["..."]}}``,
+    ``{"message": {"error": "..."}}``, ``{"error": "...", "error_description": "..."}``,
+    plain text, or nothing.
+    """
+    if isinstance(body, dict):
+        message = body.get("message")
+        if isinstance(message, str) and message:
+            return message
+        if isinstance(message, dict):
+            if isinstance(message.get("error"), str) and len(message) == 1:
+                return str(message["error"])
+            parts = []
+            for key, value in message.items():
+                items = value if isinstance(value, list) else [value]
+                parts.append(f"{key} {', '.join(str(item) for item in items)}")
+            if parts:
+                return "; ".join(parts)
+        if isinstance(message, list) and message:
+            return "; ".join(str(item) for item in message)
+        error = body.get("error")
+        if isinstance(error, str) and error:
+            description = body.get("error_description")
+            return (
+                f"{error}: {description}" if isinstance(description, str) and description else error
+            )
+    if isinstance(body, str) and body.strip():
+        text = " ".join(body.split())
+        if "<html" in text.lower() or "<!doctype" in text.lower():
+            return f"HTTP {status_code} (an HTML page, probably from a proxy)"
+        return text[:500]
+    return f"HTTP {status_code}"
+
+
+def status_error(
+    response: httpx.Response,
+    *,
+    retries: int = 0,
+    retry_after: float | None = None,
+    outcome_unknown: bool = False,
+) -> APIStatusError:
+    """The typed exception for an error response (any status code, known or not)."""
+    body = decode_body(response)
+    message = error_message(body, response.status_code)
+    status = response.status_code
+    if status == 429:
+        return RateLimitError(
+            message, response=response, body=body, retries=retries, retry_after=retry_after
+        )
+    if status >= 500:
+        return ServerError(
+            message, response=response, body=body, retries=retries, outcome_unknown=outcome_unknown
+        )
+    error_type = _BY_STATUS.get(status, APIStatusError)
+    return error_type(message, response=response, body=body, retries=retries)

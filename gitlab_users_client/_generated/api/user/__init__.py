@@ -1,0 +1,363 @@
+"""Resource ``user`` (generated from the OpenAPI document; do not edit)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from gitlab_users_client._base import (
+    NOT_GIVEN,
+    AsyncPaginator,
+    BaseResource,
+    PaginationMode,
+    SudoArg,
+    TimeoutArg,
+)
+
+from ...models.avatar import Avatar
+from ...models.error_message import ErrorMessage
+from ...models.grape_error import GrapeError
+from ...models.nested_error_message import NestedErrorMessage
+from ...models.o_auth_error import OAuthError
+from ...models.upload_avatar_request import UploadAvatarRequest
+from ...models.user_activity import UserActivity
+from ...models.user_counts import UserCounts
+from ...models.user_public import UserPublic
+from ...models.user_with_admin import UserWithAdmin
+from ...models.validation_error_message import ValidationErrorMessage
+from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from . import user_get as _user_get
+from . import user_get_counts as _user_get_counts
+from . import user_list_activities as _user_list_activities
+from . import user_upload_avatar as _user_upload_avatar
+
+if TYPE_CHECKING:
+    from ..user_emails import UserEmailsResource, UserEmailsResourceWithRawResponse
+    from ..user_gpg_keys import UserGpgKeysResource, UserGpgKeysResourceWithRawResponse
+    from ..user_keys import UserKeysResource, UserKeysResourceWithRawResponse
+    from ..user_personal_access_tokens import (
+        UserPersonalAccessTokensResource,
+        UserPersonalAccessTokensResourceWithRawResponse,
+    )
+    from ..user_preferences import UserPreferencesResource, UserPreferencesResourceWithRawResponse
+    from ..user_runners import UserRunnersResource, UserRunnersResourceWithRawResponse
+    from ..user_status import UserStatusResource, UserStatusResourceWithRawResponse
+    from ..user_support_pin import UserSupportPinResource, UserSupportPinResourceWithRawResponse
+
+__all__ = ("UserResource", "UserResourceWithRawResponse")
+
+
+class UserResource(BaseResource):
+    """Operations tagged ``user`` in the OpenAPI document."""
+
+    @cached_property
+    def emails(self) -> UserEmailsResource:
+        """Sub-resource ``emails``."""
+        from ..user_emails import UserEmailsResource
+
+        return UserEmailsResource(self._client)
+
+    @cached_property
+    def gpg_keys(self) -> UserGpgKeysResource:
+        """Sub-resource ``gpg_keys``."""
+        from ..user_gpg_keys import UserGpgKeysResource
+
+        return UserGpgKeysResource(self._client)
+
+    @cached_property
+    def keys(self) -> UserKeysResource:
+        """Sub-resource ``keys``."""
+        from ..user_keys import UserKeysResource
+
+        return UserKeysResource(self._client)
+
+    @cached_property
+    def personal_access_tokens(self) -> UserPersonalAccessTokensResource:
+        """Sub-resource ``personal_access_tokens``."""
+        from ..user_personal_access_tokens import UserPersonalAccessTokensResource
+
+        return UserPersonalAccessTokensResource(self._client)
+
+    @cached_property
+    def preferences(self) -> UserPreferencesResource:
+        """Sub-resource ``preferences``."""
+        from ..user_preferences import UserPreferencesResource
+
+        return UserPreferencesResource(self._client)
+
+    @cached_property
+    def runners(self) -> UserRunnersResource:
+        """Sub-resource ``runners``."""
+        from ..user_runners import UserRunnersResource
+
+        return UserRunnersResource(self._client)
+
+    @cached_property
+    def status(self) -> UserStatusResource:
+        """Sub-resource ``status``."""
+        from ..user_status import UserStatusResource
+
+        return UserStatusResource(self._client)
+
+    @cached_property
+    def support_pin(self) -> UserSupportPinResource:
+        """Sub-resource ``support_pin``."""
+        from ..user_support_pin import UserSupportPinResource
+
+        return UserSupportPinResource(self._client)
+
+    @cached_property
+    def with_raw_response(self) -> UserResourceWithRawResponse:
+        """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
+        return UserResourceWithRawResponse(self._client)
+
+    async def get(
+        self,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> UserPublic | UserWithAdmin:
+        """Get the current user.
+
+        Returns the authenticated user (or, with `Sudo`, the impersonated user). Any signed-in
+        user. Administrators (a plain admin check, not auditors) get `UserWithAdmin`, everyone
+        else `UserPublic`. Scopes `read_user`, `read_api`, `api` (and `ai_workflows`). Granular
+        token permission: `read_user`.
+        """
+        return await _user_get.asyncio(client=self._api(sudo, timeout))
+
+    async def get_counts(
+        self,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> UserCounts:
+        """Get your counts of issues, merge requests, reviews and to-do items.
+
+        Returns counts of the authenticated user's open assigned issues, assigned merge
+        requests, review requests and pending to-do items. Any signed-in user (anonymous callers
+        get 401).
+        """
+        return await _user_get_counts.asyncio(client=self._api(sudo, timeout))
+
+    def list_activities(
+        self,
+        *,
+        from_: datetime.datetime | Unset = UNSET,
+        per_page: int = 100,
+        page: int | Unset = UNSET,
+        max_items: int | None = None,
+        max_pages: int | None = None,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> AsyncPaginator[UserActivity]:
+        """List user activities.
+
+        Lists the last activity dates of users, oldest first (ordered by `last_activity_on`).
+        Any signed-in user; non-admins only see users with public profiles. By default the last
+        six months are covered. Activities that update the date include Git over HTTP/SSH,
+        signing in, visiting dashboards, projects, issues and merge requests, and using the REST
+        or GraphQL API. Offset paginated. Granular token permission: `read_user_activity`.
+
+        Args:
+            from_: Only activity on or after this time. A plain date (YYYY-MM-DD) is also
+                accepted by the server. Server default: six months ago.
+            per_page: Items per page (GitLab caps it at 100).
+            page: Page to start from (offset pagination only).
+            max_items: Stop after this many items.
+            max_pages: Stop after this many pages.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+
+        Returns:
+            A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
+        """
+        request = _user_list_activities.build_request(from_=from_, per_page=per_page, page=page)
+        return self._paginate(
+            request,
+            _user_list_activities.parse_response,
+            keyset=False,
+            pagination="offset",
+            max_items=max_items,
+            max_pages=max_pages,
+            sudo=sudo,
+            timeout=timeout,
+        )
+
+    async def upload_avatar(
+        self,
+        *,
+        avatar: File | FileContent,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Avatar:
+        """Upload your avatar.
+
+        Uploads a new avatar for the authenticated user as `multipart/form-data` (docs: at most
+        200 KiB; bmp, gif, ico, jpeg, png or tiff). 400 with the service message, for example
+        when the file is too large. Granular token permission: `update_user_avatar`.
+
+        Args:
+            avatar: The image file (ideally 192 x 192 pixels; at most 200 KiB; bmp, gif, ico,
+                jpeg, png or tiff).
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            UploadAvatarRequest,
+            {
+                "avatar": as_file(avatar),
+            },
+        )
+        return await _user_upload_avatar.asyncio(body=body, client=self._api(sudo, timeout))
+
+
+class UserResourceWithRawResponse(BaseResource):
+    """Operations tagged ``user`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+
+    @cached_property
+    def emails(self) -> UserEmailsResourceWithRawResponse:
+        """Sub-resource ``emails``."""
+        from ..user_emails import UserEmailsResourceWithRawResponse
+
+        return UserEmailsResourceWithRawResponse(self._client)
+
+    @cached_property
+    def gpg_keys(self) -> UserGpgKeysResourceWithRawResponse:
+        """Sub-resource ``gpg_keys``."""
+        from ..user_gpg_keys import UserGpgKeysResourceWithRawResponse
+
+        return UserGpgKeysResourceWithRawResponse(self._client)
+
+    @cached_property
+    def keys(self) -> UserKeysResourceWithRawResponse:
+        """Sub-resource ``keys``."""
+        from ..user_keys import UserKeysResourceWithRawResponse
+
+        return UserKeysResourceWithRawResponse(self._client)
+
+    @cached_property
+    def personal_access_tokens(self) -> UserPersonalAccessTokensResourceWithRawResponse:
+        """Sub-resource ``personal_access_tokens``."""
+        from ..user_personal_access_tokens import UserPersonalAccessTokensResourceWithRawResponse
+
+        return UserPersonalAccessTokensResourceWithRawResponse(self._client)
+
+    @cached_property
+    def preferences(self) -> UserPreferencesResourceWithRawResponse:
+        """Sub-resource ``preferences``."""
+        from ..user_preferences import UserPreferencesResourceWithRawResponse
+
+        return UserPreferencesResourceWithRawResponse(self._client)
+
+    @cached_property
+    def runners(self) -> UserRunnersResourceWithRawResponse:
+        """Sub-resource ``runners``."""
+        from ..user_runners import UserRunnersResourceWithRawResponse
+
+        return UserRunnersResourceWithRawResponse(self._client)
+
+    @cached_property
+    def status(self) -> UserStatusResourceWithRawResponse:
+        """Sub-resource ``status``."""
+        from ..user_status import UserStatusResourceWithRawResponse
+
+        return UserStatusResourceWithRawResponse(self._client)
+
+    @cached_property
+    def support_pin(self) -> UserSupportPinResourceWithRawResponse:
+        """Sub-resource ``support_pin``."""
+        from ..user_support_pin import UserSupportPinResourceWithRawResponse
+
+        return UserSupportPinResourceWithRawResponse(self._client)
+
+    async def get(
+        self,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[UserPublic | UserWithAdmin]:
+        """Get the current user.
+
+        Returns the authenticated user (or, with `Sudo`, the impersonated user). Any signed-in
+        user. Administrators (a plain admin check, not auditors) get `UserWithAdmin`, everyone
+        else `UserPublic`. Scopes `read_user`, `read_api`, `api` (and `ai_workflows`). Granular
+        token permission: `read_user`.
+        """
+        return await _user_get.asyncio_detailed(client=self._api(sudo, timeout))
+
+    async def get_counts(
+        self,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[UserCounts]:
+        """Get your counts of issues, merge requests, reviews and to-do items.
+
+        Returns counts of the authenticated user's open assigned issues, assigned merge
+        requests, review requests and pending to-do items. Any signed-in user (anonymous callers
+        get 401).
+        """
+        return await _user_get_counts.asyncio_detailed(client=self._api(sudo, timeout))
+
+    async def list_activities(
+        self,
+        *,
+        from_: datetime.datetime | Unset = UNSET,
+        page: int | Unset = UNSET,
+        per_page: int | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[builtins.list[UserActivity]]:
+        """List user activities.
+
+        Lists the last activity dates of users, oldest first (ordered by `last_activity_on`).
+        Any signed-in user; non-admins only see users with public profiles. By default the last
+        six months are covered. Activities that update the date include Git over HTTP/SSH,
+        signing in, visiting dashboards, projects, issues and merge requests, and using the REST
+        or GraphQL API. Offset paginated. Granular token permission: `read_user_activity`.
+
+        Args:
+            from_: Only activity on or after this time. A plain date (YYYY-MM-DD) is also
+                accepted by the server. Server default: six months ago.
+            page: Page number (offset pagination). Server default 1.
+            per_page: Items per page (offset and keyset pagination). Server default 20; values
+                above 100 are clamped to 100.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _user_list_activities.asyncio_detailed(
+            from_=from_, page=page, per_page=per_page, client=self._api(sudo, timeout)
+        )
+
+    async def upload_avatar(
+        self,
+        *,
+        avatar: File | FileContent,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[Avatar]:
+        """Upload your avatar.
+
+        Uploads a new avatar for the authenticated user as `multipart/form-data` (docs: at most
+        200 KiB; bmp, gif, ico, jpeg, png or tiff). 400 with the service message, for example
+        when the file is too large. Granular token permission: `update_user_avatar`.
+
+        Args:
+            avatar: The image file (ideally 192 x 192 pixels; at most 200 KiB; bmp, gif, ico,
+                jpeg, png or tiff).
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            UploadAvatarRequest,
+            {
+                "avatar": as_file(avatar),
+            },
+        )
+        return await _user_upload_avatar.asyncio_detailed(
+            body=body, client=self._api(sudo, timeout)
+        )

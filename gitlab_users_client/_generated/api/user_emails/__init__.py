@@ -1,0 +1,236 @@
+"""Resource ``user_emails`` (generated from the OpenAPI document; do not edit)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from gitlab_users_client._base import (
+    NOT_GIVEN,
+    AsyncPaginator,
+    BaseResource,
+    PaginationMode,
+    SudoArg,
+    TimeoutArg,
+)
+
+from ...models.create_own_email_request import CreateOwnEmailRequest
+from ...models.email import Email
+from ...models.error_message import ErrorMessage
+from ...models.grape_error import GrapeError
+from ...models.nested_error_message import NestedErrorMessage
+from ...models.o_auth_error import OAuthError
+from ...models.validation_error_message import ValidationErrorMessage
+from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from . import user_emails_create as _user_emails_create
+from . import user_emails_delete as _user_emails_delete
+from . import user_emails_get as _user_emails_get
+from . import user_emails_list as _user_emails_list
+
+__all__ = ("UserEmailsResource", "UserEmailsResourceWithRawResponse")
+
+
+class UserEmailsResource(BaseResource):
+    """Operations tagged ``user_emails`` in the OpenAPI document."""
+
+    @cached_property
+    def with_raw_response(self) -> UserEmailsResourceWithRawResponse:
+        """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
+        return UserEmailsResourceWithRawResponse(self._client)
+
+    async def create(
+        self,
+        *,
+        email: str,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Email:
+        """Add an email.
+
+        Adds a secondary email address to the authenticated user; GitLab sends a confirmation
+        email. 400 with per-field messages when the address is invalid or already taken.
+
+        Args:
+            email: The email address.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            CreateOwnEmailRequest,
+            {
+                "email": email,
+            },
+        )
+        return await _user_emails_create.asyncio(body=body, client=self._api(sudo, timeout))
+
+    async def delete(
+        self,
+        email_id: int,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> None:
+        """Delete one of your emails.
+
+        Deletes one secondary email address of the authenticated user (not the primary one).
+        Honours `If-Unmodified-Since`.
+
+        Args:
+            email_id: Numeric ID of the email address.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _user_emails_delete.asyncio(email_id, client=self._api(sudo, timeout))
+
+    async def get(
+        self,
+        email_id: int,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Email:
+        """Get one of your emails.
+
+        Returns one secondary email address of the authenticated user. 404 `Email` when it does
+        not exist.
+
+        Args:
+            email_id: Numeric ID of the email address.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _user_emails_get.asyncio(email_id, client=self._api(sudo, timeout))
+
+    def list(
+        self,
+        *,
+        per_page: int = 100,
+        page: int | Unset = UNSET,
+        max_items: int | None = None,
+        max_pages: int | None = None,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> AsyncPaginator[Email]:
+        """List your emails.
+
+        Lists the authenticated user's secondary email addresses. Offset paginated. Granular
+        token permission: `read_user_email`.
+
+        Args:
+            per_page: Items per page (GitLab caps it at 100).
+            page: Page to start from (offset pagination only).
+            max_items: Stop after this many items.
+            max_pages: Stop after this many pages.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+
+        Returns:
+            A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
+        """
+        request = _user_emails_list.build_request(per_page=per_page, page=page)
+        return self._paginate(
+            request,
+            _user_emails_list.parse_response,
+            keyset=False,
+            pagination="offset",
+            max_items=max_items,
+            max_pages=max_pages,
+            sudo=sudo,
+            timeout=timeout,
+        )
+
+
+class UserEmailsResourceWithRawResponse(BaseResource):
+    """Operations tagged ``user_emails`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+
+    async def create(
+        self,
+        *,
+        email: str,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[Email]:
+        """Add an email.
+
+        Adds a secondary email address to the authenticated user; GitLab sends a confirmation
+        email. 400 with per-field messages when the address is invalid or already taken.
+
+        Args:
+            email: The email address.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            CreateOwnEmailRequest,
+            {
+                "email": email,
+            },
+        )
+        return await _user_emails_create.asyncio_detailed(
+            body=body, client=self._api(sudo, timeout)
+        )
+
+    async def delete(
+        self,
+        email_id: int,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[None]:
+        """Delete one of your emails.
+
+        Deletes one secondary email address of the authenticated user (not the primary one).
+        Honours `If-Unmodified-Since`.
+
+        Args:
+            email_id: Numeric ID of the email address.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _user_emails_delete.asyncio_detailed(email_id, client=self._api(sudo, timeout))
+
+    async def get(
+        self,
+        email_id: int,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[Email]:
+        """Get one of your emails.
+
+        Returns one secondary email address of the authenticated user. 404 `Email` when it does
+        not exist.
+
+        Args:
+            email_id: Numeric ID of the email address.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _user_emails_get.asyncio_detailed(email_id, client=self._api(sudo, timeout))
+
+    async def list(
+        self,
+        *,
+        page: int | Unset = UNSET,
+        per_page: int | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[builtins.list[Email]]:
+        """List your emails.
+
+        Lists the authenticated user's secondary email addresses. Offset paginated. Granular
+        token permission: `read_user_email`.
+
+        Args:
+            page: Page number (offset pagination). Server default 1.
+            per_page: Items per page (offset and keyset pagination). Server default 20; values
+                above 100 are clamped to 100.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _user_emails_list.asyncio_detailed(
+            page=page, per_page=per_page, client=self._api(sudo, timeout)
+        )

@@ -1,0 +1,133 @@
+"""Resource ``user_personal_access_tokens`` (generated from the OpenAPI document; do not edit)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from gitlab_users_client._base import (
+    NOT_GIVEN,
+    AsyncPaginator,
+    BaseResource,
+    PaginationMode,
+    SudoArg,
+    TimeoutArg,
+)
+
+from ...models.create_own_personal_access_token_request import CreateOwnPersonalAccessTokenRequest
+from ...models.error_message import ErrorMessage
+from ...models.granular_scope_input import GranularScopeInput
+from ...models.grape_error import GrapeError
+from ...models.nested_error_message import NestedErrorMessage
+from ...models.o_auth_error import OAuthError
+from ...models.own_personal_access_token_scope import OwnPersonalAccessTokenScope
+from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
+from ...models.validation_error_message import ValidationErrorMessage
+from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from . import user_personal_access_tokens_create as _user_personal_access_tokens_create
+
+__all__ = ("UserPersonalAccessTokensResource", "UserPersonalAccessTokensResourceWithRawResponse")
+
+
+class UserPersonalAccessTokensResource(BaseResource):
+    """Operations tagged ``user_personal_access_tokens`` in the OpenAPI document."""
+
+    @cached_property
+    def with_raw_response(self) -> UserPersonalAccessTokensResourceWithRawResponse:
+        """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
+        return UserPersonalAccessTokensResourceWithRawResponse(self._client)
+
+    async def create(
+        self,
+        *,
+        name: str,
+        description: str | Unset = UNSET,
+        expires_at: datetime.date | Unset = UNSET,
+        scopes: Sequence[OwnPersonalAccessTokenScope | Literal["k8s_proxy", "self_rotate"]]
+        | Unset = UNSET,
+        granular_scopes: Sequence[GranularScopeInput] | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> PersonalAccessTokenWithToken:
+        """Create a personal access token for yourself.
+
+        Creates a narrowly scoped personal access token for the authenticated user. Exactly one
+        of `scopes` (only `k8s_proxy` and `self_rotate`) and `granular_scopes` must be sent;
+        `granular_scopes` needs the `granular_personal_access_tokens` feature flag (404
+        otherwise). The token value is returned only once. A service failure answers with its
+        HTTP status (default 422). Granular token permission: `create_personal_access_token`.
+
+        Args:
+            name: Token name.
+            description: Token description.
+            expires_at: Expiry date (YYYY-MM-DD).
+            scopes: Scopes; only `k8s_proxy` and `self_rotate` are allowed here.
+            granular_scopes: Fine-grained scopes (needs the `granular_personal_access_tokens` feature
+                flag, 404 otherwise).
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            CreateOwnPersonalAccessTokenRequest,
+            {
+                "name": name,
+                "description": description,
+                "expires_at": expires_at,
+                "scopes": scopes,
+                "granular_scopes": granular_scopes,
+            },
+        )
+        return await _user_personal_access_tokens_create.asyncio(
+            body=body, client=self._api(sudo, timeout)
+        )
+
+
+class UserPersonalAccessTokensResourceWithRawResponse(BaseResource):
+    """Operations tagged ``user_personal_access_tokens`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+
+    async def create(
+        self,
+        *,
+        name: str,
+        description: str | Unset = UNSET,
+        expires_at: datetime.date | Unset = UNSET,
+        scopes: Sequence[OwnPersonalAccessTokenScope | Literal["k8s_proxy", "self_rotate"]]
+        | Unset = UNSET,
+        granular_scopes: Sequence[GranularScopeInput] | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[PersonalAccessTokenWithToken]:
+        """Create a personal access token for yourself.
+
+        Creates a narrowly scoped personal access token for the authenticated user. Exactly one
+        of `scopes` (only `k8s_proxy` and `self_rotate`) and `granular_scopes` must be sent;
+        `granular_scopes` needs the `granular_personal_access_tokens` feature flag (404
+        otherwise). The token value is returned only once. A service failure answers with its
+        HTTP status (default 422). Granular token permission: `create_personal_access_token`.
+
+        Args:
+            name: Token name.
+            description: Token description.
+            expires_at: Expiry date (YYYY-MM-DD).
+            scopes: Scopes; only `k8s_proxy` and `self_rotate` are allowed here.
+            granular_scopes: Fine-grained scopes (needs the `granular_personal_access_tokens` feature
+                flag, 404 otherwise).
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            CreateOwnPersonalAccessTokenRequest,
+            {
+                "name": name,
+                "description": description,
+                "expires_at": expires_at,
+                "scopes": scopes,
+                "granular_scopes": granular_scopes,
+            },
+        )
+        return await _user_personal_access_tokens_create.asyncio_detailed(
+            body=body, client=self._api(sudo, timeout)
+        )

@@ -1,0 +1,142 @@
+"""Resource ``user_preferences`` (generated from the OpenAPI document; do not edit)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from gitlab_users_client._base import (
+    NOT_GIVEN,
+    AsyncPaginator,
+    BaseResource,
+    PaginationMode,
+    SudoArg,
+    TimeoutArg,
+)
+
+from ...models.error_message import ErrorMessage
+from ...models.grape_error import GrapeError
+from ...models.nested_error_message import NestedErrorMessage
+from ...models.o_auth_error import OAuthError
+from ...models.update_user_preferences_request import UpdateUserPreferencesRequest
+from ...models.user_preferences import UserPreferences
+from ...models.validation_error_message import ValidationErrorMessage
+from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from . import user_preferences_get as _user_preferences_get
+from . import user_preferences_update as _user_preferences_update
+
+__all__ = ("UserPreferencesResource", "UserPreferencesResourceWithRawResponse")
+
+
+class UserPreferencesResource(BaseResource):
+    """Operations tagged ``user_preferences`` in the OpenAPI document."""
+
+    @cached_property
+    def with_raw_response(self) -> UserPreferencesResourceWithRawResponse:
+        """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
+        return UserPreferencesResourceWithRawResponse(self._client)
+
+    async def get(
+        self,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> UserPreferences:
+        """Get your preferences.
+
+        Returns the authenticated user's preferences.
+        """
+        return await _user_preferences_get.asyncio(client=self._api(sudo, timeout))
+
+    async def update(
+        self,
+        *,
+        view_diffs_file_by_file: bool | Unset = UNSET,
+        show_whitespace_in_diffs: bool | Unset = UNSET,
+        pass_user_identities_to_ci_jwt: bool | Unset = UNSET,
+        policy_advanced_editor: bool | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> UserPreferences:
+        """Update your preferences.
+
+        Updates the authenticated user's preferences. At least one attribute must be sent. 400
+        `400 Bad request` when the update fails. Granular token permission:
+        `update_user_preference`.
+
+        Args:
+            view_diffs_file_by_file: Show only one file diff per page.
+            show_whitespace_in_diffs: Show whitespace changes in diffs.
+            pass_user_identities_to_ci_jwt: Pass external identities to CI/CD ID tokens (internal to GitLab; not for
+                third parties).
+            policy_advanced_editor: Use the advanced editor for security policies.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            UpdateUserPreferencesRequest,
+            {
+                "view_diffs_file_by_file": view_diffs_file_by_file,
+                "show_whitespace_in_diffs": show_whitespace_in_diffs,
+                "pass_user_identities_to_ci_jwt": pass_user_identities_to_ci_jwt,
+                "policy_advanced_editor": policy_advanced_editor,
+            },
+        )
+        return await _user_preferences_update.asyncio(body=body, client=self._api(sudo, timeout))
+
+
+class UserPreferencesResourceWithRawResponse(BaseResource):
+    """Operations tagged ``user_preferences`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+
+    async def get(
+        self,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[UserPreferences]:
+        """Get your preferences.
+
+        Returns the authenticated user's preferences.
+        """
+        return await _user_preferences_get.asyncio_detailed(client=self._api(sudo, timeout))
+
+    async def update(
+        self,
+        *,
+        view_diffs_file_by_file: bool | Unset = UNSET,
+        show_whitespace_in_diffs: bool | Unset = UNSET,
+        pass_user_identities_to_ci_jwt: bool | Unset = UNSET,
+        policy_advanced_editor: bool | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[UserPreferences]:
+        """Update your preferences.
+
+        Updates the authenticated user's preferences. At least one attribute must be sent. 400
+        `400 Bad request` when the update fails. Granular token permission:
+        `update_user_preference`.
+
+        Args:
+            view_diffs_file_by_file: Show only one file diff per page.
+            show_whitespace_in_diffs: Show whitespace changes in diffs.
+            pass_user_identities_to_ci_jwt: Pass external identities to CI/CD ID tokens (internal to GitLab; not for
+                third parties).
+            policy_advanced_editor: Use the advanced editor for security policies.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            UpdateUserPreferencesRequest,
+            {
+                "view_diffs_file_by_file": view_diffs_file_by_file,
+                "show_whitespace_in_diffs": show_whitespace_in_diffs,
+                "pass_user_identities_to_ci_jwt": pass_user_identities_to_ci_jwt,
+                "policy_advanced_editor": policy_advanced_editor,
+            },
+        )
+        return await _user_preferences_update.asyncio_detailed(
+            body=body, client=self._api(sudo, timeout)
+        )

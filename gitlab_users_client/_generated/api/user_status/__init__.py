@@ -1,0 +1,217 @@
+"""Resource ``user_status`` (generated from the OpenAPI document; do not edit)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from gitlab_users_client._base import (
+    NOT_GIVEN,
+    AsyncPaginator,
+    BaseResource,
+    PaginationMode,
+    SudoArg,
+    TimeoutArg,
+)
+
+from ...models.clear_status_after import ClearStatusAfter
+from ...models.error_message import ErrorMessage
+from ...models.grape_error import GrapeError
+from ...models.nested_error_message import NestedErrorMessage
+from ...models.o_auth_error import OAuthError
+from ...models.set_user_status_request import SetUserStatusRequest
+from ...models.user_availability import UserAvailability
+from ...models.user_status import UserStatus
+from ...models.validation_error_message import ValidationErrorMessage
+from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from . import user_status_get as _user_status_get
+from . import user_status_set as _user_status_set
+from . import user_status_update as _user_status_update
+
+__all__ = ("UserStatusResource", "UserStatusResourceWithRawResponse")
+
+
+class UserStatusResource(BaseResource):
+    """Operations tagged ``user_status`` in the OpenAPI document."""
+
+    @cached_property
+    def with_raw_response(self) -> UserStatusResourceWithRawResponse:
+        """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
+        return UserStatusResourceWithRawResponse(self._client)
+
+    async def get(
+        self,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> UserStatus:
+        """Get your status.
+
+        Returns the authenticated user's status. Every field is null when no status is set.
+        """
+        return await _user_status_get.asyncio(client=self._api(sudo, timeout))
+
+    async def set(
+        self,
+        *,
+        emoji: None | str | Unset = UNSET,
+        message: None | str | Unset = UNSET,
+        availability: None | UserAvailability | Unset = UNSET,
+        clear_status_after: ClearStatusAfter | None | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> UserStatus:
+        """Set your status.
+
+        Replaces the authenticated user's status: every attribute left out is cleared. Without
+        `emoji` GitLab uses `speech_balloon` when a message is set. 403 when the user may not
+        update their status. Granular token permission: `update_user_status`.
+
+        Args:
+            emoji: Emoji name (from the Gemojione index). Without it `speech_balloon` is used
+                when a message is set.
+            message: Status message, at most 100 characters; may contain emoji codes.
+            availability: Availability.
+            clear_status_after: Clear the status automatically after this interval.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            SetUserStatusRequest,
+            {
+                "emoji": emoji,
+                "message": message,
+                "availability": availability,
+                "clear_status_after": clear_status_after,
+            },
+        )
+        return await _user_status_set.asyncio(body=body, client=self._api(sudo, timeout))
+
+    async def update(
+        self,
+        *,
+        emoji: None | str | Unset = UNSET,
+        message: None | str | Unset = UNSET,
+        availability: None | UserAvailability | Unset = UNSET,
+        clear_status_after: ClearStatusAfter | None | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> None | UserStatus:
+        """Update your status.
+
+        Updates the authenticated user's status: attributes left out are kept, an explicit null
+        clears one. When no attribute at all is sent GitLab answers 200 with an empty body
+        (null). 403 when the user may not update their status.
+
+        Args:
+            emoji: Emoji name (from the Gemojione index). Without it `speech_balloon` is used
+                when a message is set.
+            message: Status message, at most 100 characters; may contain emoji codes.
+            availability: Availability.
+            clear_status_after: Clear the status automatically after this interval.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            SetUserStatusRequest,
+            {
+                "emoji": emoji,
+                "message": message,
+                "availability": availability,
+                "clear_status_after": clear_status_after,
+            },
+        )
+        return await _user_status_update.asyncio(body=body, client=self._api(sudo, timeout))
+
+
+class UserStatusResourceWithRawResponse(BaseResource):
+    """Operations tagged ``user_status`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+
+    async def get(
+        self,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[UserStatus]:
+        """Get your status.
+
+        Returns the authenticated user's status. Every field is null when no status is set.
+        """
+        return await _user_status_get.asyncio_detailed(client=self._api(sudo, timeout))
+
+    async def set(
+        self,
+        *,
+        emoji: None | str | Unset = UNSET,
+        message: None | str | Unset = UNSET,
+        availability: None | UserAvailability | Unset = UNSET,
+        clear_status_after: ClearStatusAfter | None | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[UserStatus]:
+        """Set your status.
+
+        Replaces the authenticated user's status: every attribute left out is cleared. Without
+        `emoji` GitLab uses `speech_balloon` when a message is set. 403 when the user may not
+        update their status. Granular token permission: `update_user_status`.
+
+        Args:
+            emoji: Emoji name (from the Gemojione index). Without it `speech_balloon` is used
+                when a message is set.
+            message: Status message, at most 100 characters; may contain emoji codes.
+            availability: Availability.
+            clear_status_after: Clear the status automatically after this interval.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            SetUserStatusRequest,
+            {
+                "emoji": emoji,
+                "message": message,
+                "availability": availability,
+                "clear_status_after": clear_status_after,
+            },
+        )
+        return await _user_status_set.asyncio_detailed(body=body, client=self._api(sudo, timeout))
+
+    async def update(
+        self,
+        *,
+        emoji: None | str | Unset = UNSET,
+        message: None | str | Unset = UNSET,
+        availability: None | UserAvailability | Unset = UNSET,
+        clear_status_after: ClearStatusAfter | None | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[None | UserStatus]:
+        """Update your status.
+
+        Updates the authenticated user's status: attributes left out are kept, an explicit null
+        clears one. When no attribute at all is sent GitLab answers 200 with an empty body
+        (null). 403 when the user may not update their status.
+
+        Args:
+            emoji: Emoji name (from the Gemojione index). Without it `speech_balloon` is used
+                when a message is set.
+            message: Status message, at most 100 characters; may contain emoji codes.
+            availability: Availability.
+            clear_status_after: Clear the status automatically after this interval.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            SetUserStatusRequest,
+            {
+                "emoji": emoji,
+                "message": message,
+                "availability": availability,
+                "clear_status_after": clear_status_after,
+            },
+        )
+        return await _user_status_update.asyncio_detailed(
+            body=body, client=self._api(sudo, timeout)
+        )

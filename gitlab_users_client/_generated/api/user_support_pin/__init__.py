@@ -1,0 +1,97 @@
+"""Resource ``user_support_pin`` (generated from the OpenAPI document; do not edit)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from gitlab_users_client._base import (
+    NOT_GIVEN,
+    AsyncPaginator,
+    BaseResource,
+    PaginationMode,
+    SudoArg,
+    TimeoutArg,
+)
+
+from ...models.error_message import ErrorMessage
+from ...models.grape_error import GrapeError
+from ...models.nested_error_message import NestedErrorMessage
+from ...models.o_auth_error import OAuthError
+from ...models.user_support_pin import UserSupportPin
+from ...models.validation_error_message import ValidationErrorMessage
+from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from . import user_support_pin_create as _user_support_pin_create
+from . import user_support_pin_get as _user_support_pin_get
+
+__all__ = ("UserSupportPinResource", "UserSupportPinResourceWithRawResponse")
+
+
+class UserSupportPinResource(BaseResource):
+    """Operations tagged ``user_support_pin`` in the OpenAPI document."""
+
+    @cached_property
+    def with_raw_response(self) -> UserSupportPinResourceWithRawResponse:
+        """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
+        return UserSupportPinResourceWithRawResponse(self._client)
+
+    async def create(
+        self,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> UserSupportPin:
+        """Create a Support PIN.
+
+        Creates a Support PIN for the authenticated user, valid for seven days, to prove
+        identity to GitLab Support. 422 with the service message when it fails. Granular token
+        permission: `create_user_support_pin`.
+        """
+        return await _user_support_pin_create.asyncio(client=self._api(sudo, timeout))
+
+    async def get(
+        self,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> UserSupportPin:
+        """Get your Support PIN.
+
+        Returns the authenticated user's current Support PIN. 404 `Support PIN not found or
+        expired` when there is none. Granular token permission: `read_user_support_pin`.
+        """
+        return await _user_support_pin_get.asyncio(client=self._api(sudo, timeout))
+
+
+class UserSupportPinResourceWithRawResponse(BaseResource):
+    """Operations tagged ``user_support_pin`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+
+    async def create(
+        self,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[UserSupportPin]:
+        """Create a Support PIN.
+
+        Creates a Support PIN for the authenticated user, valid for seven days, to prove
+        identity to GitLab Support. 422 with the service message when it fails. Granular token
+        permission: `create_user_support_pin`.
+        """
+        return await _user_support_pin_create.asyncio_detailed(client=self._api(sudo, timeout))
+
+    async def get(
+        self,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[UserSupportPin]:
+        """Get your Support PIN.
+
+        Returns the authenticated user's current Support PIN. 404 `Support PIN not found or
+        expired` when there is none. Granular token permission: `read_user_support_pin`.
+        """
+        return await _user_support_pin_get.asyncio_detailed(client=self._api(sudo, timeout))

@@ -1,0 +1,238 @@
+"""Resource ``users_custom_attributes`` (generated from the OpenAPI document; do not edit)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from gitlab_users_client._base import (
+    NOT_GIVEN,
+    AsyncPaginator,
+    BaseResource,
+    PaginationMode,
+    SudoArg,
+    TimeoutArg,
+)
+
+from ...models.custom_attribute import CustomAttribute
+from ...models.error_message import ErrorMessage
+from ...models.grape_error import GrapeError
+from ...models.nested_error_message import NestedErrorMessage
+from ...models.o_auth_error import OAuthError
+from ...models.set_custom_attribute_request import SetCustomAttributeRequest
+from ...models.validation_error_message import ValidationErrorMessage
+from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from . import users_custom_attributes_delete as _users_custom_attributes_delete
+from . import users_custom_attributes_get as _users_custom_attributes_get
+from . import users_custom_attributes_list as _users_custom_attributes_list
+from . import users_custom_attributes_set as _users_custom_attributes_set
+
+__all__ = ("UsersCustomAttributesResource", "UsersCustomAttributesResourceWithRawResponse")
+
+
+class UsersCustomAttributesResource(BaseResource):
+    """Operations tagged ``users_custom_attributes`` in the OpenAPI document."""
+
+    @cached_property
+    def with_raw_response(self) -> UsersCustomAttributesResourceWithRawResponse:
+        """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
+        return UsersCustomAttributesResourceWithRawResponse(self._client)
+
+    async def delete(
+        self,
+        id: int,
+        key: str,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> None:
+        """Delete a custom attribute of a user.
+
+        Deletes one custom attribute of a user. Administrators only in practice. 404 `Custom
+        attribute Not Found` when the key does not exist.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            key: Key of the custom attribute.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_custom_attributes_delete.asyncio(
+            id, key, client=self._api(sudo, timeout)
+        )
+
+    async def get(
+        self,
+        id: int,
+        key: str,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> CustomAttribute:
+        """Get a custom attribute of a user.
+
+        Returns one custom attribute of a user. Administrators only in practice. 404 (`404 Not
+        found`) when the key does not exist.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            key: Key of the custom attribute.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_custom_attributes_get.asyncio(id, key, client=self._api(sudo, timeout))
+
+    async def list(
+        self,
+        id: int,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> builtins.list[CustomAttribute]:
+        """List the custom attributes of a user.
+
+        Lists all custom attributes of a user. Administrators only in practice (needs
+        `read_custom_attribute`). Not paginated.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_custom_attributes_list.asyncio(id, client=self._api(sudo, timeout))
+
+    async def set(
+        self,
+        id: int,
+        key: str,
+        *,
+        value: str,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> CustomAttribute:
+        """Set a custom attribute of a user.
+
+        Creates or replaces one custom attribute of a user. Administrators only in practice
+        (needs `update_custom_attribute`). 400 with the service message when it cannot be saved.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            key: Key of the custom attribute.
+            value: The value.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            SetCustomAttributeRequest,
+            {
+                "value": value,
+            },
+        )
+        return await _users_custom_attributes_set.asyncio(
+            id, key, body=body, client=self._api(sudo, timeout)
+        )
+
+
+class UsersCustomAttributesResourceWithRawResponse(BaseResource):
+    """Operations tagged ``users_custom_attributes`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+
+    async def delete(
+        self,
+        id: int,
+        key: str,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[None]:
+        """Delete a custom attribute of a user.
+
+        Deletes one custom attribute of a user. Administrators only in practice. 404 `Custom
+        attribute Not Found` when the key does not exist.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            key: Key of the custom attribute.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_custom_attributes_delete.asyncio_detailed(
+            id, key, client=self._api(sudo, timeout)
+        )
+
+    async def get(
+        self,
+        id: int,
+        key: str,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[CustomAttribute]:
+        """Get a custom attribute of a user.
+
+        Returns one custom attribute of a user. Administrators only in practice. 404 (`404 Not
+        found`) when the key does not exist.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            key: Key of the custom attribute.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_custom_attributes_get.asyncio_detailed(
+            id, key, client=self._api(sudo, timeout)
+        )
+
+    async def list(
+        self,
+        id: int,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[builtins.list[CustomAttribute]]:
+        """List the custom attributes of a user.
+
+        Lists all custom attributes of a user. Administrators only in practice (needs
+        `read_custom_attribute`). Not paginated.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_custom_attributes_list.asyncio_detailed(
+            id, client=self._api(sudo, timeout)
+        )
+
+    async def set(
+        self,
+        id: int,
+        key: str,
+        *,
+        value: str,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[CustomAttribute]:
+        """Set a custom attribute of a user.
+
+        Creates or replaces one custom attribute of a user. Administrators only in practice
+        (needs `update_custom_attribute`). 400 with the service message when it cannot be saved.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            key: Key of the custom attribute.
+            value: The value.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            SetCustomAttributeRequest,
+            {
+                "value": value,
+            },
+        )
+        return await _users_custom_attributes_set.asyncio_detailed(
+            id, key, body=body, client=self._api(sudo, timeout)
+        )

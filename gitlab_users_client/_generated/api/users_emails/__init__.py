@@ -1,0 +1,221 @@
+"""Resource ``users_emails`` (generated from the OpenAPI document; do not edit)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from gitlab_users_client._base import (
+    NOT_GIVEN,
+    AsyncPaginator,
+    BaseResource,
+    PaginationMode,
+    SudoArg,
+    TimeoutArg,
+)
+
+from ...models.create_email_request import CreateEmailRequest
+from ...models.email import Email
+from ...models.error_message import ErrorMessage
+from ...models.grape_error import GrapeError
+from ...models.nested_error_message import NestedErrorMessage
+from ...models.o_auth_error import OAuthError
+from ...models.validation_error_message import ValidationErrorMessage
+from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from . import users_emails_create as _users_emails_create
+from . import users_emails_delete as _users_emails_delete
+from . import users_emails_list as _users_emails_list
+
+__all__ = ("UsersEmailsResource", "UsersEmailsResourceWithRawResponse")
+
+
+class UsersEmailsResource(BaseResource):
+    """Operations tagged ``users_emails`` in the OpenAPI document."""
+
+    @cached_property
+    def with_raw_response(self) -> UsersEmailsResourceWithRawResponse:
+        """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
+        return UsersEmailsResourceWithRawResponse(self._client)
+
+    async def create(
+        self,
+        id: int,
+        *,
+        email: str,
+        skip_confirmation: bool | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Email:
+        """Add an email to a user.
+
+        Adds a secondary email address to a user. Administrators only. 400 with per-field
+        messages when the address is invalid or already taken. Granular token permission:
+        `create_user_email`.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            email: The email address.
+            skip_confirmation: Treat the address as confirmed without sending a confirmation email. Server
+                default false.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            CreateEmailRequest,
+            {
+                "email": email,
+                "skip_confirmation": skip_confirmation,
+            },
+        )
+        return await _users_emails_create.asyncio(id, body=body, client=self._api(sudo, timeout))
+
+    async def delete(
+        self,
+        id: int,
+        email_id: int,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> None:
+        """Delete an email of a user.
+
+        Deletes a secondary email address of a user (not the primary one). Administrators only.
+        Honours `If-Unmodified-Since`. Granular token permission: `delete_user_email`.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            email_id: Numeric ID of the email address.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_emails_delete.asyncio(id, email_id, client=self._api(sudo, timeout))
+
+    def list(
+        self,
+        id: int,
+        *,
+        per_page: int = 100,
+        page: int | Unset = UNSET,
+        max_items: int | None = None,
+        max_pages: int | None = None,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> AsyncPaginator[Email]:
+        """List the emails of a user.
+
+        Lists a user's secondary email addresses. Administrators only. Offset paginated.
+        Granular token permission: `read_user_email`.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            per_page: Items per page (GitLab caps it at 100).
+            page: Page to start from (offset pagination only).
+            max_items: Stop after this many items.
+            max_pages: Stop after this many pages.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+
+        Returns:
+            A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
+        """
+        request = _users_emails_list.build_request(id, per_page=per_page, page=page)
+        return self._paginate(
+            request,
+            _users_emails_list.parse_response,
+            keyset=False,
+            pagination="offset",
+            max_items=max_items,
+            max_pages=max_pages,
+            sudo=sudo,
+            timeout=timeout,
+        )
+
+
+class UsersEmailsResourceWithRawResponse(BaseResource):
+    """Operations tagged ``users_emails`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+
+    async def create(
+        self,
+        id: int,
+        *,
+        email: str,
+        skip_confirmation: bool | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[Email]:
+        """Add an email to a user.
+
+        Adds a secondary email address to a user. Administrators only. 400 with per-field
+        messages when the address is invalid or already taken. Granular token permission:
+        `create_user_email`.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            email: The email address.
+            skip_confirmation: Treat the address as confirmed without sending a confirmation email. Server
+                default false.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            CreateEmailRequest,
+            {
+                "email": email,
+                "skip_confirmation": skip_confirmation,
+            },
+        )
+        return await _users_emails_create.asyncio_detailed(
+            id, body=body, client=self._api(sudo, timeout)
+        )
+
+    async def delete(
+        self,
+        id: int,
+        email_id: int,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[None]:
+        """Delete an email of a user.
+
+        Deletes a secondary email address of a user (not the primary one). Administrators only.
+        Honours `If-Unmodified-Since`. Granular token permission: `delete_user_email`.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            email_id: Numeric ID of the email address.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_emails_delete.asyncio_detailed(
+            id, email_id, client=self._api(sudo, timeout)
+        )
+
+    async def list(
+        self,
+        id: int,
+        *,
+        page: int | Unset = UNSET,
+        per_page: int | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[builtins.list[Email]]:
+        """List the emails of a user.
+
+        Lists a user's secondary email addresses. Administrators only. Offset paginated.
+        Granular token permission: `read_user_email`.
+
+        Args:
+            id: Numeric ID of the user (the route only matches digits).
+            page: Page number (offset pagination). Server default 1.
+            per_page: Items per page (offset and keyset pagination). Server default 20; values
+                above 100 are clamped to 100.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_emails_list.asyncio_detailed(
+            id, page=page, per_page=per_page, client=self._api(sudo, timeout)
+        )

@@ -1,0 +1,305 @@
+"""Resource ``users_impersonation_tokens`` (generated from the OpenAPI document; do not edit)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from gitlab_users_client._base import (
+    NOT_GIVEN,
+    AsyncPaginator,
+    BaseResource,
+    PaginationMode,
+    SudoArg,
+    TimeoutArg,
+)
+
+from ...models.create_impersonation_token_request import CreateImpersonationTokenRequest
+from ...models.error_message import ErrorMessage
+from ...models.granular_scope_input import GranularScopeInput
+from ...models.grape_error import GrapeError
+from ...models.impersonation_token import ImpersonationToken
+from ...models.impersonation_token_state import ImpersonationTokenState
+from ...models.impersonation_token_with_token import ImpersonationTokenWithToken
+from ...models.nested_error_message import NestedErrorMessage
+from ...models.o_auth_error import OAuthError
+from ...models.validation_error_message import ValidationErrorMessage
+from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from . import users_impersonation_tokens_create as _users_impersonation_tokens_create
+from . import users_impersonation_tokens_get as _users_impersonation_tokens_get
+from . import users_impersonation_tokens_list as _users_impersonation_tokens_list
+from . import users_impersonation_tokens_revoke as _users_impersonation_tokens_revoke
+
+__all__ = ("UsersImpersonationTokensResource", "UsersImpersonationTokensResourceWithRawResponse")
+
+
+class UsersImpersonationTokensResource(BaseResource):
+    """Operations tagged ``users_impersonation_tokens`` in the OpenAPI document."""
+
+    @cached_property
+    def with_raw_response(self) -> UsersImpersonationTokensResourceWithRawResponse:
+        """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
+        return UsersImpersonationTokensResourceWithRawResponse(self._client)
+
+    async def create(
+        self,
+        user_id: int,
+        *,
+        name: str,
+        description: str | Unset = UNSET,
+        expires_at: datetime.date | Unset = UNSET,
+        scopes: Sequence[str] | Unset = UNSET,
+        granular_scopes: Sequence[GranularScopeInput] | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> ImpersonationTokenWithToken:
+        """Create an impersonation token for a user.
+
+        Creates an impersonation token for a user. Administrators only. The token value is
+        returned only once. `scopes` and `granular_scopes` cannot both be sent;
+        `granular_scopes` needs the `granular_personal_access_tokens` feature flag (404
+        otherwise). Without `expires_at` the instance maximum lifetime applies. Granular token
+        permission: `create_impersonation_token`.
+
+        Args:
+            user_id: Numeric ID of the user (a username is not accepted here).
+            name: Token name.
+            description: Token description.
+            expires_at: Expiry date (YYYY-MM-DD).
+            scopes: Scopes, for example `api` or `read_user`.
+            granular_scopes: Fine-grained scopes (needs the `granular_personal_access_tokens` feature
+                flag, 404 otherwise).
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            CreateImpersonationTokenRequest,
+            {
+                "name": name,
+                "description": description,
+                "expires_at": expires_at,
+                "scopes": scopes,
+                "granular_scopes": granular_scopes,
+            },
+        )
+        return await _users_impersonation_tokens_create.asyncio(
+            user_id, body=body, client=self._api(sudo, timeout)
+        )
+
+    async def get(
+        self,
+        user_id: int,
+        impersonation_token_id: int,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> ImpersonationToken:
+        """Get an impersonation token of a user.
+
+        Returns one impersonation token of a user (without its value). Administrators only. 404
+        `Impersonation Token Not Found` when it does not exist. Granular token permission:
+        `read_impersonation_token`.
+
+        Args:
+            user_id: Numeric ID of the user (a username is not accepted here).
+            impersonation_token_id: Numeric ID of the impersonation token.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_impersonation_tokens_get.asyncio(
+            user_id, impersonation_token_id, client=self._api(sudo, timeout)
+        )
+
+    def list(
+        self,
+        user_id: int,
+        *,
+        state: ImpersonationTokenState | Literal["active", "all", "inactive"] | Unset = UNSET,
+        per_page: int = 100,
+        page: int | Unset = UNSET,
+        max_items: int | None = None,
+        max_pages: int | None = None,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> AsyncPaginator[ImpersonationToken]:
+        """List the impersonation tokens of a user.
+
+        Lists a user's impersonation tokens. Administrators only. Offset paginated. Granular
+        token permission: `read_impersonation_token`.
+
+        Args:
+            user_id: Numeric ID of the user (a username is not accepted here).
+            state: State filter for impersonation tokens.
+            per_page: Items per page (GitLab caps it at 100).
+            page: Page to start from (offset pagination only).
+            max_items: Stop after this many items.
+            max_pages: Stop after this many pages.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+
+        Returns:
+            A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
+        """
+        request = _users_impersonation_tokens_list.build_request(
+            user_id, state=state, per_page=per_page, page=page
+        )
+        return self._paginate(
+            request,
+            _users_impersonation_tokens_list.parse_response,
+            keyset=False,
+            pagination="offset",
+            max_items=max_items,
+            max_pages=max_pages,
+            sudo=sudo,
+            timeout=timeout,
+        )
+
+    async def revoke(
+        self,
+        user_id: int,
+        impersonation_token_id: int,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> None:
+        """Revoke an impersonation token of a user.
+
+        Revokes (does not delete) an impersonation token of a user. Administrators only. Honours
+        `If-Unmodified-Since`. Granular token permission: `revoke_impersonation_token`.
+
+        Args:
+            user_id: Numeric ID of the user (a username is not accepted here).
+            impersonation_token_id: Numeric ID of the impersonation token.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_impersonation_tokens_revoke.asyncio(
+            user_id, impersonation_token_id, client=self._api(sudo, timeout)
+        )
+
+
+class UsersImpersonationTokensResourceWithRawResponse(BaseResource):
+    """Operations tagged ``users_impersonation_tokens`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+
+    async def create(
+        self,
+        user_id: int,
+        *,
+        name: str,
+        description: str | Unset = UNSET,
+        expires_at: datetime.date | Unset = UNSET,
+        scopes: Sequence[str] | Unset = UNSET,
+        granular_scopes: Sequence[GranularScopeInput] | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[ImpersonationTokenWithToken]:
+        """Create an impersonation token for a user.
+
+        Creates an impersonation token for a user. Administrators only. The token value is
+        returned only once. `scopes` and `granular_scopes` cannot both be sent;
+        `granular_scopes` needs the `granular_personal_access_tokens` feature flag (404
+        otherwise). Without `expires_at` the instance maximum lifetime applies. Granular token
+        permission: `create_impersonation_token`.
+
+        Args:
+            user_id: Numeric ID of the user (a username is not accepted here).
+            name: Token name.
+            description: Token description.
+            expires_at: Expiry date (YYYY-MM-DD).
+            scopes: Scopes, for example `api` or `read_user`.
+            granular_scopes: Fine-grained scopes (needs the `granular_personal_access_tokens` feature
+                flag, 404 otherwise).
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            CreateImpersonationTokenRequest,
+            {
+                "name": name,
+                "description": description,
+                "expires_at": expires_at,
+                "scopes": scopes,
+                "granular_scopes": granular_scopes,
+            },
+        )
+        return await _users_impersonation_tokens_create.asyncio_detailed(
+            user_id, body=body, client=self._api(sudo, timeout)
+        )
+
+    async def get(
+        self,
+        user_id: int,
+        impersonation_token_id: int,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[ImpersonationToken]:
+        """Get an impersonation token of a user.
+
+        Returns one impersonation token of a user (without its value). Administrators only. 404
+        `Impersonation Token Not Found` when it does not exist. Granular token permission:
+        `read_impersonation_token`.
+
+        Args:
+            user_id: Numeric ID of the user (a username is not accepted here).
+            impersonation_token_id: Numeric ID of the impersonation token.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_impersonation_tokens_get.asyncio_detailed(
+            user_id, impersonation_token_id, client=self._api(sudo, timeout)
+        )
+
+    async def list(
+        self,
+        user_id: int,
+        *,
+        state: ImpersonationTokenState | Literal["active", "all", "inactive"] | Unset = UNSET,
+        page: int | Unset = UNSET,
+        per_page: int | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[builtins.list[ImpersonationToken]]:
+        """List the impersonation tokens of a user.
+
+        Lists a user's impersonation tokens. Administrators only. Offset paginated. Granular
+        token permission: `read_impersonation_token`.
+
+        Args:
+            user_id: Numeric ID of the user (a username is not accepted here).
+            state: State filter for impersonation tokens.
+            page: Page number (offset pagination). Server default 1.
+            per_page: Items per page (offset and keyset pagination). Server default 20; values
+                above 100 are clamped to 100.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_impersonation_tokens_list.asyncio_detailed(
+            user_id, state=state, page=page, per_page=per_page, client=self._api(sudo, timeout)
+        )
+
+    async def revoke(
+        self,
+        user_id: int,
+        impersonation_token_id: int,
+        *,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[None]:
+        """Revoke an impersonation token of a user.
+
+        Revokes (does not delete) an impersonation token of a user. Administrators only. Honours
+        `If-Unmodified-Since`. Granular token permission: `revoke_impersonation_token`.
+
+        Args:
+            user_id: Numeric ID of the user (a username is not accepted here).
+            impersonation_token_id: Numeric ID of the impersonation token.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        return await _users_impersonation_tokens_revoke.asyncio_detailed(
+            user_id, impersonation_token_id, client=self._api(sudo, timeout)
+        )

@@ -1,0 +1,125 @@
+"""Resource ``users_personal_access_tokens`` (generated from the OpenAPI document; do not edit)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from gitlab_users_client._base import (
+    NOT_GIVEN,
+    AsyncPaginator,
+    BaseResource,
+    PaginationMode,
+    SudoArg,
+    TimeoutArg,
+)
+
+from ...models.create_personal_access_token_request import CreatePersonalAccessTokenRequest
+from ...models.error_message import ErrorMessage
+from ...models.grape_error import GrapeError
+from ...models.nested_error_message import NestedErrorMessage
+from ...models.o_auth_error import OAuthError
+from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
+from ...models.validation_error_message import ValidationErrorMessage
+from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from . import users_personal_access_tokens_create as _users_personal_access_tokens_create
+
+__all__ = ("UsersPersonalAccessTokensResource", "UsersPersonalAccessTokensResourceWithRawResponse")
+
+
+class UsersPersonalAccessTokensResource(BaseResource):
+    """Operations tagged ``users_personal_access_tokens`` in the OpenAPI document."""
+
+    @cached_property
+    def with_raw_response(self) -> UsersPersonalAccessTokensResourceWithRawResponse:
+        """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
+        return UsersPersonalAccessTokensResourceWithRawResponse(self._client)
+
+    async def create(
+        self,
+        user_id: int,
+        *,
+        name: str,
+        scopes: Sequence[str],
+        description: str | Unset = UNSET,
+        expires_at: datetime.date | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> PersonalAccessTokenWithToken:
+        """Create a personal access token for a user.
+
+        Creates a personal access token for a user. Administrators only. The token value is
+        returned only once. Each scope must be one GitLab knows. Without `expires_at` the
+        instance maximum lifetime applies. A service failure answers with its HTTP status
+        (default 422) and `{"message": ...}`. Granular token permission:
+        `create_personal_access_token`.
+
+        Args:
+            user_id: Numeric ID of the user (a username is not accepted here).
+            name: Token name.
+            scopes: Scopes; each must be a scope GitLab knows, for example `api` or `read_user`.
+            description: Token description.
+            expires_at: Expiry date (YYYY-MM-DD). Server default the instance maximum lifetime.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            CreatePersonalAccessTokenRequest,
+            {
+                "name": name,
+                "scopes": scopes,
+                "description": description,
+                "expires_at": expires_at,
+            },
+        )
+        return await _users_personal_access_tokens_create.asyncio(
+            user_id, body=body, client=self._api(sudo, timeout)
+        )
+
+
+class UsersPersonalAccessTokensResourceWithRawResponse(BaseResource):
+    """Operations tagged ``users_personal_access_tokens`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+
+    async def create(
+        self,
+        user_id: int,
+        *,
+        name: str,
+        scopes: Sequence[str],
+        description: str | Unset = UNSET,
+        expires_at: datetime.date | Unset = UNSET,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Response[PersonalAccessTokenWithToken]:
+        """Create a personal access token for a user.
+
+        Creates a personal access token for a user. Administrators only. The token value is
+        returned only once. Each scope must be one GitLab knows. Without `expires_at` the
+        instance maximum lifetime applies. A service failure answers with its HTTP status
+        (default 422) and `{"message": ...}`. Granular token permission:
+        `create_personal_access_token`.
+
+        Args:
+            user_id: Numeric ID of the user (a username is not accepted here).
+            name: Token name.
+            scopes: Scopes; each must be a scope GitLab knows, for example `api` or `read_user`.
+            description: Token description.
+            expires_at: Expiry date (YYYY-MM-DD). Server default the instance maximum lifetime.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
+        """
+        body = build_body(
+            CreatePersonalAccessTokenRequest,
+            {
+                "name": name,
+                "scopes": scopes,
+                "description": description,
+                "expires_at": expires_at,
+            },
+        )
+        return await _users_personal_access_tokens_create.asyncio_detailed(
+            user_id, body=body, client=self._api(sudo, timeout)
+        )

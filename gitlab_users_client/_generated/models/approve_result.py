@@ -1,0 +1,15 @@
+"""The approval service's result hash, serialized as-is (the docs show `{"message": "Success"}`;
+other keys may appear). (generated; do not edit)."""
+
+from __future__ import annotations
+
+from ..types import ApiModel
+
+
+class ApproveResult(ApiModel):
+    """The approval service's result hash, serialized as-is (the docs show `{"message":
+    "Success"}`; other keys may appear).
+    """
+
+    message: str | None = None
+    """Result message, for example `Success`."""

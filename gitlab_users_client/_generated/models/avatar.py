@@ -1,0 +1,12 @@
+"""The URL of an uploaded avatar. (generated; do not edit)."""
+
+from __future__ import annotations
+
+from ..types import ApiModel
+
+
+class Avatar(ApiModel):
+    """The URL of an uploaded avatar."""
+
+    avatar_url: str
+    """Absolute URL of the avatar."""

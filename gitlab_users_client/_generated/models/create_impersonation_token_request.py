@@ -1,0 +1,41 @@
+"""A new impersonation token. `scopes` and `granular_scopes` cannot both be sent. Without
+`expires_at` the instance maximum lifetime applies. (generated; do not edit)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Self
+
+from pydantic import model_validator
+
+from ..types import ApiModel, check_rules
+
+
+class CreateImpersonationTokenRequest(ApiModel):
+    """A new impersonation token. `scopes` and `granular_scopes` cannot both be sent. Without
+    `expires_at` the instance maximum lifetime applies.
+    """
+
+    name: str
+    """Token name."""
+    description: str | None = None
+    """Token description."""
+    expires_at: datetime.date | None = None
+    """Expiry date (YYYY-MM-DD)."""
+    scopes: list[str] | None = None
+    """Scopes, for example `api` or `read_user`."""
+    granular_scopes: list[GranularScopeInput] | None = None
+    """Fine-grained scopes (needs the `granular_personal_access_tokens` feature flag, 404
+    otherwise)."""
+
+    @model_validator(mode="after")
+    def _check_rules(self) -> Self:
+        check_rules(
+            self,
+            mutually_exclusive=[["scopes", "granular_scopes"]],
+        )
+        return self
+
+
+# Imported last so that models referring to each other can be imported in any order.
+from ..models.granular_scope_input import GranularScopeInput  # noqa: E402, F401

@@ -1,0 +1,12 @@
+"""Custom attribute filter, sent as deepObject query pairs `custom_attributes[key]=value`; every
+pair must match. (generated; do not edit)."""
+
+from __future__ import annotations
+
+from ..types import ApiModel
+
+
+class CustomAttributesFilter(ApiModel):
+    """Custom attribute filter, sent as deepObject query pairs `custom_attributes[key]=value`;
+    every pair must match.
+    """

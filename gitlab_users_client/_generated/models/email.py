@@ -1,0 +1,18 @@
+"""A secondary email address. (generated; do not edit)."""
+
+from __future__ import annotations
+
+import datetime
+
+from ..types import ApiModel
+
+
+class Email(ApiModel):
+    """A secondary email address."""
+
+    id: int
+    """ID of the email record."""
+    email: str
+    """The email address."""
+    confirmed_at: datetime.datetime | None = None
+    """When the address was confirmed; null while unconfirmed."""

@@ -1,0 +1,12 @@
+"""A plain message, for example `{"message": "404 User Not Found"}`. (generated; do not edit)."""
+
+from __future__ import annotations
+
+from ..types import ApiModel
+
+
+class ErrorMessage(ApiModel):
+    """A plain message, for example `{"message": "404 User Not Found"}`."""
+
+    message: str
+    """The message."""

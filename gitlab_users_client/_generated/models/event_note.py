@@ -1,0 +1,9 @@
+"""The note, for comment events. (generated; do not edit)."""
+
+from __future__ import annotations
+
+from ..types import ApiModel
+
+
+class EventNote(ApiModel):
+    """The note, for comment events."""

@@ -1,0 +1,9 @@
+"""Push details (commit count, ref, commit range), for push events. (generated; do not edit)."""
+
+from __future__ import annotations
+
+from ..types import ApiModel
+
+
+class EventPushData(ApiModel):
+    """Push details (commit count, ref, commit range), for push events."""

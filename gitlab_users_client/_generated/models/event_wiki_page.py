@@ -1,0 +1,9 @@
+"""The wiki page, for wiki events. (generated; do not edit)."""
+
+from __future__ import annotations
+
+from ..types import ApiModel
+
+
+class EventWikiPage(ApiModel):
+    """The wiki page, for wiki events."""

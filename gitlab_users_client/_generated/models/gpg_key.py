@@ -1,0 +1,18 @@
+"""A GPG key. (generated; do not edit)."""
+
+from __future__ import annotations
+
+import datetime
+
+from ..types import ApiModel
+
+
+class GpgKey(ApiModel):
+    """A GPG key."""
+
+    id: int
+    """Key ID."""
+    key: str
+    """The ASCII-armored public key."""
+    created_at: datetime.datetime
+    """Creation time."""

@@ -1,0 +1,19 @@
+"""A direct membership of a user in a project or group. (generated; do not edit)."""
+
+from __future__ import annotations
+
+from ..models.membership_type import MembershipType  # noqa: F401
+from ..types import ApiModel
+
+
+class Membership(ApiModel):
+    """A direct membership of a user in a project or group."""
+
+    source_id: int
+    """ID of the project or group."""
+    source_name: str
+    """Name of the project or group."""
+    source_type: MembershipType
+    """Source type of a membership (`Namespace` means a group)."""
+    access_level: int
+    """Access level (0, 5, 10, 15, 20, 30, 40 or 50)."""

@@ -1,0 +1,12 @@
+"""The nested error. (generated; do not edit)."""
+
+from __future__ import annotations
+
+from ..types import ApiModel
+
+
+class NestedErrorMessageBody(ApiModel):
+    """The nested error."""
+
+    error: str
+    """The error text."""

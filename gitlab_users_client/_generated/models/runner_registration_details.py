@@ -1,0 +1,20 @@
+"""A new runner's ID and authentication token (Ci::RunnerRegistrationDetails). (generated; do not edit)."""
+
+from __future__ import annotations
+
+import datetime
+
+from pydantic import Field
+
+from ..types import ApiModel
+
+
+class RunnerRegistrationDetails(ApiModel):
+    """A new runner's ID and authentication token (Ci::RunnerRegistrationDetails)."""
+
+    id: int
+    """Runner ID."""
+    token: str = Field(repr=False)
+    """Runner authentication token (`glrt-...`), returned only once."""
+    token_expires_at: datetime.datetime | None
+    """When the token expires, if ever."""

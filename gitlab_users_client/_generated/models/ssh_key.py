@@ -1,0 +1,27 @@
+"""An SSH key (Entities::SSHKey). (generated; do not edit)."""
+
+from __future__ import annotations
+
+import datetime
+
+from ..models.ssh_key_usage_type import SshKeyUsageType  # noqa: F401
+from ..types import ApiModel
+
+
+class SshKey(ApiModel):
+    """An SSH key (Entities::SSHKey)."""
+
+    id: int
+    """Key ID."""
+    title: str
+    """Title."""
+    key: str
+    """The public key in OpenSSH format."""
+    created_at: datetime.datetime | None = None
+    """Creation time."""
+    expires_at: datetime.datetime | None = None
+    """Expiry time, if any."""
+    last_used_at: datetime.datetime | None = None
+    """Last time the key was used, if ever."""
+    usage_type: SshKeyUsageType | None = None
+    """What an SSH key may be used for."""

@@ -1,0 +1,91 @@
+"""Attributes to change; everything is optional. `extern_uid` and `provider` must be sent together.
+Setting another user's password forces a change at the next sign-in. To upload an avatar use the
+multipart form instead. (generated; do not edit)."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from pydantic import Field, model_validator
+
+from ..types import ApiModel, check_rules
+
+
+class UpdateUserRequest(ApiModel):
+    """Attributes to change; everything is optional. `extern_uid` and `provider` must be sent
+    together. Setting another user's password forces a change at the next sign-in. To upload an
+    avatar use the multipart form instead.
+    """
+
+    email: str | None = None
+    """New primary email address."""
+    password: str | None = Field(default=None, repr=False)
+    """New password."""
+    skip_reconfirmation: bool | None = None
+    """Change the email without asking the user to confirm it."""
+    name: str | None = None
+    """Display name."""
+    username: str | None = None
+    """Username."""
+    linkedin: str | None = None
+    """LinkedIn username."""
+    twitter: str | None = None
+    """X (formerly Twitter) account."""
+    discord: str | None = None
+    """Discord user ID."""
+    website_url: str | None = None
+    """Website URL."""
+    github: str | None = None
+    """GitHub username."""
+    organization: None | str = None
+    """Organization name (stored as the user's company). An empty string (or null) clears it."""
+    projects_limit: int | None = None
+    """Number of personal projects the user may create."""
+    extern_uid: str | None = None
+    """External authentication provider UID. Send together with `provider`."""
+    provider: str | None = None
+    """External authentication provider name. Send together with `extern_uid`."""
+    bio: str | None = None
+    """Biography."""
+    location: str | None = None
+    """Location."""
+    pronouns: str | None = None
+    """Pronouns."""
+    public_email: str | None = None
+    """Public email; must be an already verified email of the user."""
+    commit_email: str | None = None
+    """Commit email; `_private` selects the private commit email."""
+    admin: bool | None = None
+    """Make the user an administrator. Server default false on creation."""
+    can_create_group: bool | None = None
+    """Whether the user may create top-level groups."""
+    external: bool | None = None
+    """Mark the user as external. Server default false on creation."""
+    theme_id: int | None = None
+    """GitLab UI theme ID."""
+    color_scheme_id: int | None = None
+    """Syntax highlighting color scheme ID."""
+    private_profile: bool | None = None
+    """Whether the profile is private. An explicit null means the instance default."""
+    note: str | None = None
+    """Administrator note about the user."""
+    view_diffs_file_by_file: bool | None = None
+    """Show only one file diff per page."""
+    policy_advanced_editor: bool | None = None
+    """Use the advanced editor for security policies."""
+    shared_runners_minutes_limit: int | None = None
+    """EE (Premium and Ultimate) only. Monthly compute minutes for the user; 0 means unlimited."""
+    extra_shared_runners_minutes_limit: int | None = None
+    """EE (Premium and Ultimate) only. Additional compute minutes for the user."""
+    group_id_for_saml: int | None = None
+    """EE only. ID of the group whose SAML provider the identity belongs to."""
+    auditor: bool | None = None
+    """EE (Premium and Ultimate) only. Make the user an auditor."""
+
+    @model_validator(mode="after")
+    def _check_rules(self) -> Self:
+        check_rules(
+            self,
+            requires_together=[["extern_uid", "provider"]],
+        )
+        return self

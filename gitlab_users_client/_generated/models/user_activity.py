@@ -1,0 +1,18 @@
+"""The last activity date of a user. (generated; do not edit)."""
+
+from __future__ import annotations
+
+import datetime
+
+from ..types import ApiModel
+
+
+class UserActivity(ApiModel):
+    """The last activity date of a user."""
+
+    username: str
+    """Username."""
+    last_activity_on: datetime.date | None = None
+    """Date of the last activity."""
+    last_activity_at: datetime.date | None = None
+    """Deprecated alias of `last_activity_on`."""

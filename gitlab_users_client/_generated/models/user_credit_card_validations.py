@@ -1,0 +1,16 @@
+"""A stored credit card validation (deprecated billing hook). (generated; do not edit)."""
+
+from __future__ import annotations
+
+import datetime
+
+from ..types import ApiModel
+
+
+class UserCreditCardValidations(ApiModel):
+    """A stored credit card validation (deprecated billing hook)."""
+
+    user_id: int
+    """ID of the user."""
+    credit_card_validated_at: datetime.datetime
+    """When the card was validated."""

@@ -1,0 +1,30 @@
+"""Enum ``UserState`` (generated; do not edit)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class UserState(StrEnum):
+    """Values GitLab documents. The enum is open: an unknown value from the server
+    becomes a pseudo-member instead of failing validation (GitLab adds states over time).
+    """
+
+    ACTIVE = "active"
+    BANNED = "banned"
+    BLOCKED = "blocked"
+    BLOCKED_PENDING_APPROVAL = "blocked_pending_approval"
+    DEACTIVATED = "deactivated"
+    LDAP_BLOCKED = "ldap_blocked"
+
+    @classmethod
+    def _missing_(cls, value: object) -> UserState | None:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value.upper()
+        member._value_ = value
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)

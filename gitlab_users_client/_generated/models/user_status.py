@@ -1,0 +1,23 @@
+"""A user status. Every field is null when no status is set. (generated; do not edit)."""
+
+from __future__ import annotations
+
+import datetime
+
+from ..models.user_availability import UserAvailability  # noqa: F401
+from ..types import ApiModel
+
+
+class UserStatus(ApiModel):
+    """A user status. Every field is null when no status is set."""
+
+    emoji: None | str = None
+    """Emoji name, for example `coffee`."""
+    message: None | str = None
+    """Status message."""
+    availability: None | UserAvailability = None
+    """Availability."""
+    message_html: None | str = None
+    """The message rendered as HTML."""
+    clear_status_at: datetime.datetime | None = None
+    """When the status is cleared automatically."""

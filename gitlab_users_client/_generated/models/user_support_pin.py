@@ -1,0 +1,18 @@
+"""A Support PIN. (generated; do not edit)."""
+
+from __future__ import annotations
+
+import datetime
+
+from pydantic import Field
+
+from ..types import ApiModel
+
+
+class UserSupportPin(ApiModel):
+    """A Support PIN."""
+
+    pin: str = Field(repr=False)
+    """The PIN (six digits)."""
+    expires_at: datetime.datetime
+    """When the PIN expires."""

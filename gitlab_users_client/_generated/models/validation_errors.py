@@ -1,0 +1,13 @@
+"""Messages per field. (generated; do not edit)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..types import ApiModel
+
+
+class ValidationErrors(ApiModel):
+    """Messages per field."""
+
+    __pydantic_extra__: dict[str, list[str]] = Field(init=False)

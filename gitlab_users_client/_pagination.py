@@ -1,0 +1,242 @@
+"""Lazy offset and keyset pagination over any list operation.
+
+Pages are fetched one at a time and each response is read completely, so at most
+one page is held in memory and no connection stays checked out between pages: a
+``break`` or a cancellation leaves nothing open. Next pages are followed through
+``Link: rel="next"`` (the only thing keyset pages carry) or ``X-Next-Page``; a
+``Link`` to another origin is refused so that credentials never follow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+import httpx
+
+from ._exceptions import MethodNotAllowedError
+from ._types import PaginationMode
+
+if TYPE_CHECKING:
+    from ._client import AsyncGitLab
+    from ._generated.client import ApiRequest
+
+T = TypeVar("T")
+
+__all__ = ["AsyncPaginator", "Page"]
+
+
+def _int_header(headers: httpx.Headers, name: str) -> int | None:
+    value = headers.get(name, "").strip()
+    return int(value) if value.isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page: its items and what GitLab said about the collection.
+
+    ``total`` and ``total_pages`` are ``None`` when GitLab omits them (above 10,000
+    rows, and always with keyset pagination) — never 0 by mistake.
+    """
+
+    items: list[T]
+    response: httpx.Response
+    page: int | None
+    per_page: int | None
+    next_page: int | None
+    prev_page: int | None
+    total: int | None
+    total_pages: int | None
+    next_url: str | None
+
+    @classmethod
+    def from_response(cls, items: list[T], response: httpx.Response) -> Page[T]:
+        headers = response.headers
+        next_link = response.links.get("next", {}).get("url")
+        return cls(
+            items=items,
+            response=response,
+            page=_int_header(headers, "x-page"),
+            per_page=_int_header(headers, "x-per-page"),
+            next_page=_int_header(headers, "x-next-page"),
+            prev_page=_int_header(headers, "x-prev-page"),
+            total=_int_header(headers, "x-total"),
+            total_pages=_int_header(headers, "x-total-pages"),
+            next_url=next_link,
+        )
+
+    @property
+    def has_next(self) -> bool:
+        return self.next_url is not None or self.next_page is not None
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __repr__(self) -> str:
+        return (
+            f"Page(items={len(self.items)}, page={self.page}, next_page={self.next_page}, "
+            f"total={self.total}, total_pages={self.total_pages})"
+        )
+
+
+class AsyncPaginator(Generic[T]):
+    """Returned by every list operation; nothing is requested until you iterate.
+
+    * ``async for item in paginator`` — items, page after page;
+    * ``async for page in paginator.pages()`` — :class:`Page` objects with totals;
+    * ``await paginator.first_page()`` — one request;
+    * ``await paginator.to_list()`` — everything (mind the size).
+    """
+
+    def __init__(
+        self,
+        client: AsyncGitLab,
+        request: ApiRequest,
+        parse: Callable[[httpx.Response], list[T]],
+        *,
+        keyset_capable: bool,
+        mode: PaginationMode,
+        max_items: int | None,
+        max_pages: int | None,
+    ) -> None:
+        if mode not in ("auto", "offset", "keyset"):
+            raise ValueError(f"pagination must be 'auto', 'offset' or 'keyset', not {mode!r}")
+        if mode == "keyset" and not keyset_capable:
+            raise ValueError(f"{request.operation_id} does not support keyset pagination")
+        for name, limit in (("max_items", max_items), ("max_pages", max_pages)):
+            if limit is not None and limit < 0:
+                raise ValueError(f"{name} must be >= 0")
+        self._client = client
+        self._request = request
+        self._parse = parse
+        self._max_items = max_items
+        self._max_pages = max_pages
+        explicit_page = any(name == "page" for name, _ in request.params)
+        if mode == "keyset" and explicit_page:
+            raise ValueError("page cannot be combined with keyset pagination")
+        self._keyset = keyset_capable and (
+            mode == "keyset" or (mode == "auto" and not explicit_page)
+        )
+        self._auto = mode == "auto"
+
+    def __repr__(self) -> str:
+        mode = "keyset" if self._keyset else "offset"
+        return f"<AsyncPaginator {self._request.operation_id} ({mode})>"
+
+    def _first_request(self, keyset: bool) -> ApiRequest:
+        params = [
+            (name, value)
+            for name, value in self._request.params
+            if name not in ("pagination", "cursor")
+        ]
+        if keyset:
+            params = [(name, value) for name, value in params if name != "page"]
+            params.append(("pagination", "keyset"))
+        return _replace_params(self._request, params)
+
+    def pages(self) -> _PageIterator[T]:
+        """Iterate over pages (each with its items, totals and raw response)."""
+        return _PageIterator(self)
+
+    def __aiter__(self) -> _ItemIterator[T]:
+        return _ItemIterator(self)
+
+    async def first_page(self) -> Page[T]:
+        """Fetch only the first page."""
+        async for page in self.pages():
+            return page
+        raise AssertionError("the page iterator ended without a page")  # pragma: no cover
+
+    async def to_list(self) -> list[T]:
+        """Fetch every item (up to ``max_items``) into a list."""
+        return [item async for item in self]
+
+    async def _fetch(self, request: ApiRequest) -> Page[T]:
+        response = await self._client.send(request)
+        try:
+            items = self._parse(response)
+        except ValueError as exc:
+            raise self._client.response_error(response, exc) from exc
+        return Page.from_response(items, response)
+
+    def _next_request(self, page: Page[T], current: ApiRequest) -> ApiRequest | None:
+        if page.next_url:
+            return self._client.request_for_link(page.next_url, current)
+        if page.next_page is not None and not self._keyset:
+            params = [(name, value) for name, value in current.params if name != "page"]
+            params.append(("page", str(page.next_page)))
+            return _replace_params(current, params)
+        return None
+
+
+def _replace_params(request: ApiRequest, params: list[tuple[str, str]]) -> ApiRequest:
+    from ._generated.client import ApiRequest
+
+    return ApiRequest(
+        method=request.method,
+        path=request.path,
+        operation_id=request.operation_id,
+        params=params,
+        headers=dict(request.headers),
+    )
+
+
+class _PageIterator(Generic[T]):
+    # A plain iterator object, not an async generator: abandoning it mid-way holds
+    # nothing (each page's response is already fully read) and needs no aclose().
+    def __init__(self, paginator: AsyncPaginator[T]) -> None:
+        self._paginator = paginator
+        self._keyset = paginator._keyset
+        self._request: ApiRequest | None = paginator._first_request(self._keyset)
+        self._pages = 0
+
+    def __aiter__(self) -> _PageIterator[T]:
+        return self
+
+    async def __anext__(self) -> Page[T]:
+        paginator = self._paginator
+        if self._request is None or (
+            paginator._max_pages is not None and self._pages >= paginator._max_pages
+        ):
+            raise StopAsyncIteration
+        try:
+            page = await paginator._fetch(self._request)
+        except MethodNotAllowedError as exc:
+            # "auto" asked for keyset and GitLab cannot serve this order that way.
+            if not (
+                self._pages == 0 and self._keyset and paginator._auto and "eyset" in exc.message
+            ):
+                raise
+            self._keyset = False
+            paginator._keyset = False
+            self._request = paginator._first_request(False)
+            page = await paginator._fetch(self._request)
+        self._pages += 1
+        self._request = paginator._next_request(page, self._request)
+        return page
+
+
+class _ItemIterator(Generic[T]):
+    def __init__(self, paginator: AsyncPaginator[T]) -> None:
+        self._pages = _PageIterator(paginator)
+        self._items: list[T] = []
+        self._index = 0
+        self._remaining = paginator._max_items
+
+    def __aiter__(self) -> _ItemIterator[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        if self._remaining is not None and self._remaining <= 0:
+            raise StopAsyncIteration
+        while self._index >= len(self._items):
+            self._items = []  # drop the previous page before fetching the next
+            page = await self._pages.__anext__()
+            self._items = page.items
+            self._index = 0
+        item = self._items[self._index]
+        self._index += 1
+        if self._remaining is not None:
+            self._remaining -= 1
+        return item

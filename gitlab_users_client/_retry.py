@@ -1,0 +1,269 @@
+"""The one retry loop every request goes through, and the client-wide rate-limit gate.
+
+Rules (GitLab has no idempotency keys, so a repeated POST can create twice):
+
+* 429 and failures *before the request was sent* (connect, pool) are retried for
+  every method: GitLab never saw the request.
+* 5xx/52x and failures *after* sending (read timeout, dropped connection) are
+  retried only for idempotent methods (GET, HEAD, PUT, DELETE). For a POST the
+  outcome is unknown and the caller gets a typed error saying so.
+* Waits: ``Retry-After`` (seconds or HTTP date), else ``RateLimit-Reset``, else
+  capped exponential backoff with full jitter; the total time is bounded by a
+  budget, and a server-requested wait beyond it fails fast.
+* One 429 pauses *every* request on the client (and its ``with_options`` copies)
+  until the reset, instead of each task hammering the server.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import random
+import time
+from dataclasses import dataclass, replace
+from typing import Final
+
+import anyio
+import httpx
+
+from ._exceptions import APIConnectionError, APITimeoutError
+
+logger = logging.getLogger("gitlab_users_client")
+
+IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+_NOT_RETRIED_5XX: Final = frozenset({501, 505})
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How hard to try. Per client, and per call through ``with_options``."""
+
+    max_retries: int = 4
+    #: Seconds a call may spend in total, waits included; a longer server-requested wait fails fast.
+    budget: float = 120.0
+    backoff_base: float = 0.5
+    backoff_max: float = 30.0
+
+    def with_changes(
+        self, *, max_retries: int | None = None, budget: float | None = None
+    ) -> RetryPolicy:
+        return replace(
+            self,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            budget=self.budget if budget is None else budget,
+        )
+
+
+def retry_after_seconds(headers: httpx.Headers, now: float | None = None) -> float | None:
+    """The wait the server asked for: ``Retry-After`` (seconds or HTTP date), else ``RateLimit-Reset``."""
+    now = time.time() if now is None else now
+    value = headers.get("retry-after")
+    if value:
+        value = value.strip()
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            parsed = email.utils.parsedate_to_datetime(value) if _looks_like_date(value) else None
+            if parsed is not None:
+                return max(0.0, parsed.timestamp() - now)
+    reset = headers.get("ratelimit-reset")
+    if reset:
+        try:
+            reset_at = float(reset.strip())
+        except ValueError:
+            return None
+        # GitLab sends a Unix time; small numbers would be "seconds from now".
+        return max(0.0, reset_at - now) if reset_at > 1_000_000_000 else max(0.0, reset_at)
+    return None
+
+
+def _looks_like_date(value: str) -> bool:
+    try:
+        return email.utils.parsedate_to_datetime(value) is not None
+    except (TypeError, ValueError, IndexError):
+        return False
+
+
+def was_sent(exc: BaseException) -> bool:
+    """Whether a failed request may have reached the server.
+
+    Decided on the root cause: httpx-aiohttp maps every aiohttp connection error
+    (including a server disconnect *after* the request went out) to ``ConnectTimeout``.
+    """
+    causes: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and len(causes) < 10:
+        causes.append(current)
+        current = current.__cause__ or current.__context__
+    for cause in causes:
+        module = type(cause).__module__
+        if module.startswith("aiohttp"):
+            name = type(cause).__name__
+            return name not in {
+                "ClientConnectorError",
+                "ClientConnectorCertificateError",
+                "ClientConnectorSSLError",
+                "ClientConnectorDNSError",
+                "ConnectionTimeoutError",
+                "ClientProxyConnectionError",
+            }
+    return not isinstance(
+        exc,
+        httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout | httpx.UnsupportedProtocol,
+    )
+
+
+class RateGate:
+    """Client-wide pacing: a shared pause (after a 429 or an exhausted quota) and an
+    optional requests-per-second limit."""
+
+    def __init__(
+        self, requests_per_second: float | None = None, pace_from_headers: bool = True
+    ) -> None:
+        self._resume_at = 0.0
+        self._interval = 1.0 / requests_per_second if requests_per_second else 0.0
+        self._next_slot = 0.0
+        self.pace_from_headers = pace_from_headers
+        self.pauses = 0
+
+    @property
+    def paused_for(self) -> float:
+        return max(0.0, self._resume_at - anyio.current_time())
+
+    def pause(self, seconds: float) -> None:
+        resume_at = anyio.current_time() + seconds
+        if resume_at > self._resume_at:
+            self._resume_at = resume_at
+            self.pauses += 1
+
+    async def wait(self) -> None:
+        # A loop, not an Event: another 429 may push the resume time further while we sleep.
+        while (delay := self._resume_at - anyio.current_time()) > 0:  # noqa: ASYNC110
+            await anyio.sleep(delay)
+        if self._interval:
+            now = anyio.current_time()
+            slot = max(now, self._next_slot)
+            self._next_slot = slot + self._interval
+            if slot > now:
+                await anyio.sleep(slot - now)
+
+    def observe(self, response: httpx.Response) -> None:
+        """Pause proactively when GitLab says the quota is used up."""
+        if not self.pace_from_headers or response.status_code == 429:
+            return
+        remaining = response.headers.get("ratelimit-remaining")
+        if remaining is not None and remaining.strip() == "0":
+            wait = retry_after_seconds(response.headers)
+            if wait:
+                self.pause(min(wait, 60.0))
+
+
+@dataclass(slots=True)
+class Attempts:
+    """What the retry loop did for one call (reported on errors and in logs)."""
+
+    retries: int = 0
+    waited: float = 0.0
+
+
+class Executor:
+    """Sends one request with the retry rules above, under the client-wide limits."""
+
+    def __init__(self, *, max_concurrency: int, gate: RateGate) -> None:
+        self.limiter = anyio.CapacityLimiter(max_concurrency)
+        self.gate = gate
+
+    async def send(
+        self,
+        http: httpx.AsyncClient,
+        request: httpx.Request,
+        policy: RetryPolicy,
+        attempts: Attempts,
+    ) -> httpx.Response:
+        idempotent = request.method in IDEMPOTENT_METHODS
+        rewindable = isinstance(request.stream, httpx.ByteStream)
+        started = anyio.current_time()
+        while True:
+            await self.gate.wait()
+            try:
+                async with self.limiter:
+                    response = await http.send(request)
+            except httpx.TransportError as exc:
+                sent = was_sent(exc)
+                retryable = (not sent or idempotent) and (not sent or rewindable)
+                delay = self._backoff(policy, attempts.retries)
+                if retryable and self._may_retry(policy, attempts, started, delay):
+                    logger.info(
+                        "%s %s failed (%s); retry %d in %.2fs",
+                        request.method,
+                        request.url.path,
+                        type(exc).__name__,
+                        attempts.retries + 1,
+                        delay,
+                    )
+                    await self._sleep(delay, attempts)
+                    continue
+                error_type = (
+                    APITimeoutError
+                    if isinstance(exc, httpx.TimeoutException)
+                    else APIConnectionError
+                )
+                raise error_type(
+                    f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__,
+                    method=request.method,
+                    url=str(request.url),
+                    outcome_unknown=sent and not idempotent,
+                    retries=attempts.retries,
+                ) from exc
+
+            status = response.status_code
+            if status == 429:
+                wait = retry_after_seconds(response.headers)
+                delay = wait if wait is not None else self._backoff(policy, attempts.retries)
+                self.gate.pause(delay)
+                if rewindable and self._may_retry(policy, attempts, started, delay):
+                    logger.info(
+                        "%s %s rate limited; pausing the client %.2fs (retry %d)",
+                        request.method,
+                        request.url.path,
+                        delay,
+                        attempts.retries + 1,
+                    )
+                    attempts.retries += 1
+                    continue
+                return response
+            if status >= 500 and status not in _NOT_RETRIED_5XX and idempotent and rewindable:
+                delay = self._backoff(policy, attempts.retries)
+                wait = retry_after_seconds(response.headers)
+                if wait is not None:
+                    delay = max(delay, wait)
+                if self._may_retry(policy, attempts, started, delay):
+                    logger.info(
+                        "%s %s answered %d; retry %d in %.2fs",
+                        request.method,
+                        request.url.path,
+                        status,
+                        attempts.retries + 1,
+                        delay,
+                    )
+                    await self._sleep(delay, attempts)
+                    continue
+            self.gate.observe(response)
+            return response
+
+    @staticmethod
+    def _backoff(policy: RetryPolicy, retry: int) -> float:
+        ceiling = min(policy.backoff_max, policy.backoff_base * (2**retry))
+        return random.uniform(0, ceiling)  # noqa: S311 - jitter, not cryptography
+
+    @staticmethod
+    def _may_retry(policy: RetryPolicy, attempts: Attempts, started: float, delay: float) -> bool:
+        if attempts.retries >= policy.max_retries:
+            return False
+        return anyio.current_time() - started + delay <= policy.budget
+
+    @staticmethod
+    async def _sleep(delay: float, attempts: Attempts) -> None:
+        attempts.retries += 1
+        attempts.waited += delay
+        await anyio.sleep(delay)

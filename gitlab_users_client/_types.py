@@ -1,0 +1,31 @@
+"""Small shared types of the public API."""
+
+from __future__ import annotations
+
+from typing import Final, Literal, final
+
+import httpx
+
+
+@final
+class NotGiven:
+    """Type of :data:`NOT_GIVEN`: "use the client's setting", as opposed to an explicit ``None``."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Final = NotGiven()
+
+#: Who to act as for one call: an ID or username; ``None`` turns the client's sudo off.
+SudoArg = str | int | None | NotGiven
+#: Seconds, an :class:`httpx.Timeout`, or ``None`` for no timeout.
+TimeoutTypes = float | httpx.Timeout | None
+TimeoutArg = TimeoutTypes | NotGiven
+#: ``"auto"`` uses keyset pagination when GitLab can serve the requested order.
+PaginationMode = Literal["auto", "offset", "keyset"]

@@ -1,0 +1,370 @@
+"""Request decoding, Grape-style parameter validation and GitLab error bodies.
+
+GitLab accepts JSON, ``application/x-www-form-urlencoded`` and ``multipart/form-data`` on every
+write route and merges them with the query string; arrays come as ``k[]=a&k[]=b``, JSON arrays
+or (where marked) comma-separated strings; hashes as ``k[x]=v``. Validation failures use
+Grape's wording (``is missing``, ``is invalid`` for a value that cannot be coerced,
+``does not have a valid value`` for a value outside the allowed set, joined with ``, ``) and
+the body shapes of reference §4.4. No third-party form parser is needed (Starlette's needs
+``python-multipart``, which is not a dependency).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import parse_qsl
+
+from ._util import dumps
+
+_TRUE = frozenset({"true", "1", "t", "y", "yes", "on"})
+_FALSE = frozenset({"false", "0", "f", "n", "no", "off"})
+_INT_RE = re.compile(r"^[+-]?\d+$")
+
+
+class ApiError(Exception):
+    """Raised by handlers; rendered as a GitLab error response."""
+
+    def __init__(
+        self,
+        status: int,
+        body: Any,
+        *,
+        headers: dict[str, str] | None = None,
+        content_type: str = "application/json",
+    ) -> None:
+        super().__init__(status, body)
+        self.status = status
+        self.body = body
+        self.headers = headers or {}
+        self.content_type = content_type
+
+    def encode(self) -> bytes:
+        if isinstance(self.body, bytes):
+            return self.body
+        if isinstance(self.body, str) and not self.content_type.startswith("application/json"):
+            return self.body.encode()
+        return dumps(self.body)
+
+
+def message_error(status: int, message: Any) -> ApiError:
+    """``render_api_error!``: ``{"message": ...}``."""
+    return ApiError(status, {"message": message})
+
+
+def error_error(status: int, error: str) -> ApiError:
+    """Grape ``error!(string)``: ``{"error": ...}``."""
+    return ApiError(status, {"error": error})
+
+
+def not_found(resource: str | None = None) -> ApiError:
+    return message_error(404, f"404 {resource} Not Found" if resource else "404 Not found")
+
+
+def forbidden(reason: str | None = None) -> ApiError:
+    return message_error(403, f"403 Forbidden - {reason}" if reason else "403 Forbidden")
+
+
+def unauthorized() -> ApiError:
+    return message_error(401, "401 Unauthorized")
+
+
+def bad_request(reason: str | None = None) -> ApiError:
+    return message_error(400, f"400 Bad request - {reason}" if reason else "400 Bad request")
+
+
+def conflict(message: str) -> ApiError:
+    return message_error(409, message)
+
+
+def validation_error(errors: dict[str, list[str]]) -> ApiError:
+    return message_error(400, errors)
+
+
+def route_not_found() -> ApiError:
+    return error_error(404, "404 Not Found")
+
+
+@dataclass
+class UploadedFile:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+# -- body and query decoding ------------------------------------------------------------------
+def _assign(out: dict[str, Any], key: str, value: Any) -> None:
+    if key.endswith("[]"):
+        base = key[:-2]
+        cur = out.get(base)
+        if isinstance(cur, list):
+            cur.append(value)
+        else:
+            out[base] = [value]
+        return
+    m = re.fullmatch(r"([^\[\]]+)\[([^\[\]]*)\]", key)
+    if m:
+        base, sub = m.group(1), m.group(2)
+        cur = out.get(base)
+        if not isinstance(cur, dict):
+            cur = out[base] = {}
+        cur[sub] = value
+        return
+    out[key] = value
+
+
+def decode_pairs(pairs: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        _assign(out, k, v)
+    return out
+
+
+def parse_query(raw: bytes | str) -> list[tuple[str, str]]:
+    if isinstance(raw, bytes):
+        raw = raw.decode("latin-1")
+    return parse_qsl(raw, keep_blank_values=True)
+
+
+def _parse_multipart(body: bytes, boundary: bytes) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    delimiter = b"--" + boundary
+    for part in body.split(delimiter)[1:]:
+        if part.startswith(b"--"):
+            break
+        part = part.removeprefix(b"\r\n")
+        head, sep, data = part.partition(b"\r\n\r\n")
+        if not sep:
+            continue
+        data = data.removesuffix(b"\r\n")
+        headers: dict[str, str] = {}
+        for line in head.decode("utf-8", "replace").split("\r\n"):
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip()
+        disp = headers.get("content-disposition", "")
+        params = dict(
+            (m.group(1).lower(), m.group(2) if m.group(2) is not None else m.group(3))
+            for m in re.finditer(r';\s*([^=;\s]+)="?(?:([^";]*)"|([^;]*))', disp)
+        )
+        name = params.get("name")
+        if name is None:
+            continue
+        if "filename" in params:
+            out.append(
+                (
+                    name,
+                    UploadedFile(
+                        filename=params["filename"] or "",
+                        content_type=headers.get("content-type", "application/octet-stream"),
+                        data=data,
+                    ),
+                )
+            )
+        else:
+            out.append((name, data.decode("utf-8", "replace")))
+    return out
+
+
+def decode_body(content_type: str, body: bytes) -> dict[str, Any]:
+    """Decode a request body; malformed JSON is a 400 like Grape's."""
+    if not body:
+        return {}
+    ctype = content_type.split(";", 1)[0].strip().lower()
+    if ctype == "application/json" or ctype.endswith("+json"):
+        try:
+            value = json.loads(body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise error_error(400, "There was a problem with the JSON in your request") from exc
+        if isinstance(value, dict):
+            return value
+        raise error_error(400, "There was a problem with the JSON in your request")
+    if ctype == "multipart/form-data":
+        m = re.search(r'boundary="?([^";]+)"?', content_type)
+        if not m:
+            raise error_error(400, "multipart boundary is missing")
+        return decode_pairs(_parse_multipart(body, m.group(1).encode()))
+    if ctype in ("application/x-www-form-urlencoded", ""):
+        try:
+            return decode_pairs(parse_query(body.decode("utf-8")))
+        except UnicodeDecodeError:
+            return {}
+    return {}
+
+
+# -- Grape-ish parameter declarations -----------------------------------------------------------
+@dataclass(frozen=True)
+class P:
+    """One declared parameter.
+
+    ``kind``: str, int, bool, datetime, date, csv (array, also from a comma string), array,
+    hash, file. ``values``: allowed values (after coercion). ``default``: Grape default.
+    """
+
+    name: str
+    kind: str = "str"
+    required: bool = False
+    values: tuple[Any, ...] | None = None
+    default: Any = None
+    min_value: int | None = None
+
+
+class GrapeErrors:
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.items.append(text)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise error_error(400, ", ".join(self.items))
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and v == "")
+
+
+def coerce(kind: str, v: Any) -> tuple[bool, Any]:
+    """Coerce ``v`` to ``kind``; ``(ok, value)``."""
+    if v is None:
+        return True, None
+    if kind == "str":
+        if isinstance(v, bool):
+            return True, "true" if v else "false"
+        if isinstance(v, (str, int, float)):
+            return True, str(v)
+        return False, None
+    if kind == "int":
+        if isinstance(v, bool):
+            return False, None
+        if isinstance(v, int):
+            return True, v
+        if isinstance(v, float) and v.is_integer():
+            return True, int(v)
+        if isinstance(v, str) and _INT_RE.match(v.strip()):
+            return True, int(v)
+        return False, None
+    if kind == "bool":
+        if isinstance(v, bool):
+            return True, v
+        if isinstance(v, int) and v in (0, 1):
+            return True, bool(v)
+        if isinstance(v, str):
+            low = v.strip().lower()
+            if low in _TRUE:
+                return True, True
+            if low in _FALSE:
+                return True, False
+            if low == "":
+                return True, None
+        return False, None
+    if kind == "datetime":
+        if not isinstance(v, str):
+            return False, None
+        dt = parse_datetime(v)
+        return (dt is not None), dt
+    if kind == "date":
+        if not isinstance(v, str):
+            return False, None
+        try:
+            return True, date.fromisoformat(v.strip()[:10])
+        except ValueError:
+            return False, None
+    if kind == "csv":
+        if isinstance(v, str):
+            return True, [s for s in (x.strip() for x in v.split(",")) if s]
+        if isinstance(v, list) and all(isinstance(x, (str, int)) for x in v):
+            out: list[str] = []
+            for x in v:
+                out.extend(s for s in (y.strip() for y in str(x).split(",")) if s)
+            return True, out
+        return False, None
+    if kind == "array":
+        if isinstance(v, list):
+            return True, v
+        return False, None
+    if kind == "hash":
+        return (isinstance(v, dict)), v if isinstance(v, dict) else None
+    if kind == "file":
+        return (isinstance(v, UploadedFile)), v if isinstance(v, UploadedFile) else None
+    raise AssertionError(kind)
+
+
+def parse_datetime(text: str) -> datetime | None:
+    s = text.strip()
+    if not s:
+        return None
+    if s.endswith("Z") or s.endswith("z"):
+        s = s[:-1] + "+00:00"
+    try:
+        dt = datetime.fromisoformat(s)
+    except ValueError:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC)
+
+
+def validate(
+    raw: dict[str, Any],
+    specs: Sequence[P],
+    *,
+    at_least_one_of: Sequence[Sequence[str]] = (),
+    exactly_one_of: Sequence[Sequence[str]] = (),
+    mutually_exclusive: Sequence[Sequence[str]] = (),
+    all_or_none_of: Sequence[Sequence[str]] = (),
+    errors: GrapeErrors | None = None,
+) -> dict[str, Any]:
+    """Return the declared params (coerced; missing optional ones absent unless defaulted)."""
+    errs = errors or GrapeErrors()
+    out: dict[str, Any] = {}
+    for spec in specs:
+        present = spec.name in raw
+        v = raw.get(spec.name)
+        if spec.required and (not present or v is None or (spec.kind != "str" and _blank(v))):
+            errs.add(f"{spec.name} is missing")
+            continue
+        if not present:
+            if spec.default is not None:
+                out[spec.name] = spec.default
+            continue
+        if spec.kind not in ("str", "hash", "array", "csv", "file") and _blank(v):
+            out[spec.name] = None if spec.default is None else spec.default
+            continue
+        ok, value = coerce(spec.kind, v)
+        if not ok:
+            errs.add(f"{spec.name} is invalid")
+            continue
+        if spec.values is not None and value is not None:
+            items = value if isinstance(value, list) else [value]
+            if any(item not in spec.values for item in items):
+                errs.add(f"{spec.name} does not have a valid value")
+                continue
+        if spec.min_value is not None and isinstance(value, int) and value < spec.min_value:
+            errs.add(f"{spec.name} does not have a valid value")
+            continue
+        out[spec.name] = value
+    for group in at_least_one_of:
+        if not any(raw.get(name) is not None for name in group):
+            errs.add(f"{', '.join(group)} are missing, at least one parameter must be provided")
+    for group in exactly_one_of:
+        given = [name for name in group if raw.get(name) is not None]
+        if not given:
+            errs.add(f"{', '.join(group)} are missing, exactly one parameter must be provided")
+        elif len(given) > 1:
+            errs.add(f"{', '.join(given)} are mutually exclusive")
+    for group in mutually_exclusive:
+        given = [name for name in group if name in raw]
+        if len(given) > 1:
+            errs.add(f"{', '.join(given)} are mutually exclusive")
+    for group in all_or_none_of:
+        given = [name for name in group if raw.get(name) is not None]
+        if given and len(given) != len(group):
+            errs.add(f"{', '.join(group)} provide all or none of parameters")
+    if errors is None:
+        errs.raise_if_any()
+    return out

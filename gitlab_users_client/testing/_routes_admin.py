@@ -1,0 +1,322 @@
+"""Moderation, impersonation/personal access tokens and custom attributes (reference §1.3-1.5).
+
+Moderation bodies follow the source, not the docs: ``true`` (201), ``null`` for an already
+blocked/deactivated user, ``false`` from ``unblock`` when there was nothing to unblock,
+``{"message":"Success"}`` from approve and a raw model serialization from reject.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from ._common import check_unmodified_since, int_param, user_or_404
+from ._http import P, forbidden, message_error, not_found, validate
+from ._render import raw_user, token
+from ._routing import ROUTES, Ctx, Out, bytes_out, empty_out, json_out
+from ._store import ALL_SCOPES, Token, User
+
+route = ROUTES.add
+TRUE = b"true"
+FALSE = b"false"
+NULL = b"null"
+DORMANT_DAYS = 90
+
+
+def _ok(body: bytes = TRUE) -> Out:
+    return bytes_out(body, 201)
+
+
+def _admin_target(ctx: Ctx) -> tuple[User, User]:
+    admin = ctx.require_admin()
+    return admin, user_or_404(ctx)
+
+
+@route("POST", "/users/{id:int}/activate", pre="auth")
+def activate(ctx: Ctx) -> Out:
+    _, user = _admin_target(ctx)
+    if user.is_blocked:
+        raise message_error(403, "Error occurred. A blocked user must be unblocked to be activated")
+    if user.state != "active":
+        user.state = "active"
+        ctx.st.touch(user)
+    return _ok()
+
+
+@route("POST", "/users/{id:int}/deactivate", pre="auth")
+def deactivate(ctx: Ctx) -> Out:
+    st = ctx.st
+    _, user = _admin_target(ctx)
+    if user.state == "deactivated":
+        return _ok(NULL)
+    if user.is_blocked:
+        raise message_error(403, "Error occurred. A blocked user cannot be deactivated")
+    if user.is_internal:
+        raise message_error(403, "Internal users cannot be deactivated")
+    last = user.last_activity_on
+    if last is not None and last > st.clock.today() - timedelta(days=DORMANT_DAYS):
+        raise message_error(
+            403,
+            "The user you are trying to deactivate has been active in the past "
+            f"{DORMANT_DAYS} days and cannot be deactivated",
+        )
+    user.state = "deactivated"
+    st.touch(user)
+    return _ok()
+
+
+@route("POST", "/users/{id:int}/block", pre="auth")
+def block(ctx: Ctx) -> Out:
+    admin, user = _admin_target(ctx)
+    if user.state == "ldap_blocked":
+        raise forbidden("LDAP blocked users cannot be modified by the API")
+    if user.id == admin.id:
+        raise forbidden("The API initiating user cannot be blocked by the API")
+    if user.is_blocked:
+        return _ok(NULL)
+    if user.is_internal:
+        raise message_error(403, "An internal user cannot be blocked")
+    user.state = "blocked"
+    ctx.st.touch(user)
+    return _ok()
+
+
+@route("POST", "/users/{id:int}/unblock", pre="auth")
+def unblock(ctx: Ctx) -> Out:
+    _, user = _admin_target(ctx)
+    if user.state == "ldap_blocked":
+        raise forbidden("LDAP blocked users cannot be unblocked by the API")
+    if user.state == "deactivated":
+        raise forbidden("Deactivated users cannot be unblocked by the API")
+    if user.state != "blocked":
+        return _ok(FALSE)
+    user.state = "active"
+    ctx.st.touch(user)
+    return _ok()
+
+
+@route("POST", "/users/{id:int}/ban", pre="auth")
+def ban(ctx: Ctx) -> Out:
+    _, user = _admin_target(ctx)
+    if user.is_internal:
+        raise message_error(403, "You cannot ban internal users.")
+    if user.state != "active":
+        raise message_error(403, "You cannot ban blocked, deactivated, or banned users.")
+    user.state = "banned"
+    ctx.st.touch(user)
+    return _ok()
+
+
+@route("POST", "/users/{id:int}/unban", pre="auth")
+def unban(ctx: Ctx) -> Out:
+    _, user = _admin_target(ctx)
+    if user.state != "banned":
+        raise message_error(403, f"You cannot unban {user.state} users.")
+    user.state = "active"
+    ctx.st.touch(user)
+    return _ok()
+
+
+@route("POST", "/users/{id:int}/approve", pre="auth")
+def approve(ctx: Ctx) -> Out:
+    me = ctx.require_user()
+    user = user_or_404(ctx)
+    if not me.is_admin:
+        raise message_error(403, "You are not allowed to approve a user")
+    if user.state != "blocked_pending_approval":
+        status = 409 if user.state in ("active", "deactivated") else 403
+        raise message_error(status, "The user you are trying to approve is not pending approval")
+    user.state = "active"
+    if user.confirmed_at is None:
+        user.confirmed_at = ctx.st.now()
+    ctx.st.touch(user)
+    return json_out({"message": "Success"}, 201)
+
+
+@route("POST", "/users/{id:int}/reject", pre="auth")
+def reject(ctx: Ctx) -> Out:
+    me = ctx.require_user()
+    user = user_or_404(ctx)
+    if not me.is_admin:
+        raise message_error(403, "You are not allowed to reject a user")
+    if user.state != "blocked_pending_approval":
+        raise message_error(409, "User does not have a pending request")
+    body = raw_user(user)
+    ctx.st.remove_user(user)
+    return json_out(body, 201)
+
+
+# -- impersonation tokens and admin-created PATs ---------------------------------------------
+def _max_expiry(ctx: Ctx) -> date:
+    return ctx.st.clock.today() + timedelta(days=365)
+
+
+def _check_expiry(ctx: Ctx, expires_at: date | None) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if expires_at is not None:
+        if expires_at <= ctx.st.clock.today():
+            errors["expires_at"] = ["must be in the future"]
+        elif expires_at > _max_expiry(ctx):
+            errors["expires_at"] = [
+                f"must be before {_max_expiry(ctx).isoformat()}"
+            ]
+    return errors
+
+
+@route("GET", "/users/{user_id:int}/impersonation_tokens", pre="admin")
+def list_impersonation_tokens(ctx: Ctx) -> Out:
+    from ._pagination import paginate_seq
+
+    v = validate(ctx.params, (P("state", values=("all", "active", "inactive"), default="all"),))
+    user = user_or_404(ctx, "user_id")
+    today = ctx.st.clock.today()
+    toks = [t for t in ctx.st.tokens_by_user.get(user.id, []) if t.impersonation]
+    if v["state"] == "active":
+        toks = [t for t in toks if t.is_active(today)]
+    elif v["state"] == "inactive":
+        toks = [t for t in toks if not t.is_active(today)]
+    chunk, headers = paginate_seq(ctx, toks)
+    return json_out([token(t, today) for t in chunk], headers=headers)
+
+
+def _scope_errors(scopes: list[str]) -> dict[str, list[str]]:
+    if not scopes:
+        return {"scopes": ["can't be blank"]}
+    if any(s not in ALL_SCOPES for s in scopes):
+        return {"scopes": ["can only contain available scopes"]}
+    return {}
+
+
+@route("POST", "/users/{user_id:int}/impersonation_tokens", pre="admin")
+def create_impersonation_token(ctx: Ctx) -> Out:
+    st = ctx.st
+    v = validate(
+        ctx.params,
+        (
+            P("name", required=True),
+            P("description"),
+            P("expires_at", "date"),
+            P("scopes", "csv"),
+            P("granular_scopes", "array"),
+        ),
+        mutually_exclusive=[("scopes", "granular_scopes")],
+    )
+    user = user_or_404(ctx, "user_id")
+    if v.get("granular_scopes") is not None:
+        raise message_error(404, "404 Not Found")
+    scopes = v.get("scopes") or ["api"]
+    errors = {**_scope_errors(scopes), **_check_expiry(ctx, v.get("expires_at"))}
+    if errors:
+        raise message_error(400, errors)
+    t = st.add_token(
+        user.id,
+        scopes,
+        name=v["name"],
+        description=v.get("description"),
+        expires_at=v.get("expires_at") or _max_expiry(ctx),
+        impersonation=True,
+    )
+    return json_out(token(t, st.clock.today(), with_token=True), 201)
+
+
+def _impersonation_token(ctx: Ctx, user: User) -> Token:
+    t = ctx.st.tokens_by_id.get(int_param(ctx, "token_id"))
+    if t is None or t.user_id != user.id or not t.impersonation:
+        raise not_found("Impersonation Token")
+    return t
+
+
+@route("GET", "/users/{user_id:int}/impersonation_tokens/{token_id:int}", pre="admin")
+def get_impersonation_token(ctx: Ctx) -> Out:
+    user = user_or_404(ctx, "user_id")
+    return json_out(token(_impersonation_token(ctx, user), ctx.st.clock.today()))
+
+
+@route("DELETE", "/users/{user_id:int}/impersonation_tokens/{token_id:int}", pre="admin")
+def revoke_impersonation_token(ctx: Ctx) -> Out:
+    user = user_or_404(ctx, "user_id")
+    t = _impersonation_token(ctx, user)
+    check_unmodified_since(ctx, t.updated_at)
+    t.revoked = True
+    t.updated_at = ctx.st.now()
+    return empty_out(204)
+
+
+@route("POST", "/users/{user_id:int}/personal_access_tokens", pre="admin")
+def admin_create_pat(ctx: Ctx) -> Out:
+    st = ctx.st
+    v = validate(
+        ctx.params,
+        (
+            P("name", required=True),
+            P("description"),
+            P("expires_at", "date"),
+            P("scopes", "csv", required=True, values=ALL_SCOPES),
+        ),
+    )
+    user = user_or_404(ctx, "user_id")
+    errors = _check_expiry(ctx, v.get("expires_at"))
+    if errors:
+        raise message_error(422, "Expiration date " + errors["expires_at"][0])
+    t = st.add_token(
+        user.id,
+        v["scopes"],
+        name=v["name"],
+        description=v.get("description"),
+        expires_at=v.get("expires_at") or _max_expiry(ctx),
+    )
+    return json_out(token(t, st.clock.today(), with_token=True), 201)
+
+
+# -- custom attributes ------------------------------------------------------------------------
+def _ca_user(ctx: Ctx) -> User:
+    ctx.require_admin()
+    return user_or_404(ctx)
+
+
+def _ca(key: str, value: str) -> dict[str, Any]:
+    return {"key": key, "value": value}
+
+
+@route("GET", "/users/{id:int}/custom_attributes")
+def list_custom_attributes(ctx: Ctx) -> Out:
+    user = _ca_user(ctx)
+    return json_out([_ca(k, val) for k, val in (user.custom_attributes or {}).items()])
+
+
+@route("GET", "/users/{id:int}/custom_attributes/{key}")
+def get_custom_attribute(ctx: Ctx) -> Out:
+    user = _ca_user(ctx)
+    key = ctx.path_params["key"]
+    if key not in (user.custom_attributes or {}):
+        raise not_found()
+    assert user.custom_attributes is not None
+    return json_out(_ca(key, user.custom_attributes[key]))
+
+
+@route("PUT", "/users/{id:int}/custom_attributes/{key}", pre="auth")
+def set_custom_attribute(ctx: Ctx) -> Out:
+    v = validate(ctx.params, (P("value", required=True),))
+    user = _ca_user(ctx)
+    key = ctx.path_params["key"]
+    if len(key) > 255 or len(v["value"]) > 255:
+        raise message_error(400, {"key" if len(key) > 255 else "value": ["is too long (maximum is 255 characters)"]})
+    attrs = user.custom_attributes = user.custom_attributes or {}
+    attrs[key] = v["value"]
+    ctx.st.touch(user)
+    return json_out(_ca(key, v["value"]))
+
+
+@route("DELETE", "/users/{id:int}/custom_attributes/{key}", pre="auth")
+def delete_custom_attribute(ctx: Ctx) -> Out:
+    user = _ca_user(ctx)
+    key = ctx.path_params["key"]
+    if key not in (user.custom_attributes or {}):
+        raise not_found("Custom attribute")
+    assert user.custom_attributes is not None
+    del user.custom_attributes[key]
+    ctx.st.touch(user)
+    return empty_out(204)
+
+
+

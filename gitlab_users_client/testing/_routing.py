@@ -1,0 +1,151 @@
+"""Route table and per-request context.
+
+A hand-rolled table instead of Starlette's router because GitLab's matching rules matter to
+clients: ``:id`` segments match digits only, ``:user_id`` sometimes also usernames, anything
+unmatched (including a known path with an unsupported method, which GitLab's catch-all route
+swallows) is ``404 {"error":"404 Not Found"}``, and every GET also answers HEAD.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from ._util import dumps
+
+if TYPE_CHECKING:
+    from ._store import FakeState, Token, User
+
+Pre = Literal["none", "auth", "admin"]
+
+
+@dataclass
+class Out:
+    """A handler result."""
+
+    status: int = 200
+    body: bytes = b""
+    content_type: str | None = "application/json"
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def json_out(value: Any, status: int = 200, headers: dict[str, str] | None = None) -> Out:
+    return Out(status, dumps(value), "application/json", headers or {})
+
+
+def bytes_out(body: bytes, status: int = 200, headers: dict[str, str] | None = None) -> Out:
+    return Out(status, body, "application/json", headers or {})
+
+
+def empty_out(status: int) -> Out:
+    return Out(status, b"", None)
+
+
+@dataclass
+class Ctx:
+    st: FakeState
+    method: str
+    path: str  # path below the host, e.g. /api/v4/users
+    base_url: str  # scheme://host[:port]
+    query_pairs: list[tuple[str, str]]
+    params: dict[str, Any]
+    path_params: dict[str, str]
+    headers: dict[str, str]  # lower-cased names
+    client_ip: str
+    raw_body: bytes = b""
+    user: User | None = None
+    token: Token | None = None
+    sudo: bool = False
+    response_headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.user is not None and self.user.is_admin
+
+    def require_user(self) -> User:
+        from ._http import unauthorized
+
+        if self.user is None:
+            raise unauthorized()
+        return self.user
+
+    def require_admin(self) -> User:
+        """``authenticated_as_admin!``: 401 anonymous, 403 non-admin."""
+        from ._http import forbidden
+
+        user = self.require_user()
+        if not user.is_admin:
+            raise forbidden()
+        return user
+
+
+Handler = Callable[[Ctx], Out]
+
+
+@dataclass
+class Route:
+    method: str
+    template: str
+    regex: re.Pattern[str]
+    handler: Handler
+    pre: Pre = "none"
+    read_user_scope: bool = True
+    extra_scopes: tuple[str, ...] = ()
+    name: str = ""
+
+
+_CONVERTERS = {"int": r"[0-9]+", "str": r"[^/]+"}
+
+
+def compile_template(template: str) -> re.Pattern[str]:
+    def repl(m: re.Match[str]) -> str:
+        name, _, conv = m.group(1).partition(":")
+        return f"(?P<{name}>{_CONVERTERS[conv or 'str']})"
+
+    return re.compile("^" + re.sub(r"\{([^}]+)\}", repl, template) + "$")
+
+
+class RouteTable:
+    def __init__(self) -> None:
+        self.routes: list[Route] = []
+
+    def add(
+        self,
+        method: str,
+        template: str,
+        *,
+        pre: Pre = "none",
+        read_user_scope: bool = True,
+        extra_scopes: tuple[str, ...] = (),
+    ) -> Callable[[Handler], Handler]:
+        def deco(fn: Handler) -> Handler:
+            self.routes.append(
+                Route(
+                    method,
+                    template,
+                    compile_template(template),
+                    fn,
+                    pre,
+                    read_user_scope,
+                    extra_scopes,
+                    fn.__name__,
+                )
+            )
+            return fn
+
+        return deco
+
+    def match(self, method: str, path: str) -> tuple[Route, dict[str, str]] | None:
+        lookup = "GET" if method == "HEAD" else method
+        for r in self.routes:
+            if r.method != lookup:
+                continue
+            m = r.regex.match(path)
+            if m:
+                return r, m.groupdict()
+        return None
+
+
+ROUTES = RouteTable()

@@ -1,0 +1,616 @@
+"""In-memory data model of the fake instance.
+
+Why records and indexes instead of JSON blobs: GitLab answers the same user with different
+entities depending on who asks (UserBasic, UserProfile, UserWithAdmin, ...), and filters,
+sort orders and keyset cursors need typed fields. Related objects (keys, emails, tokens,
+memberships, follows) live in per-user maps on the store, so a seeded user without them costs
+nothing; this is what makes 100,000 users cheap.
+
+Performance: list pages are assembled from per-user pre-rendered JSON bytes (see
+:mod:`._render`); ``touch`` and ``invalidate`` drop those bytes whenever anything they show
+changes, and bump ``version`` so cached sort orders are rebuilt.
+
+Thread safety: the loopback server runs in another thread, so every mutation happens under
+``FakeState.lock`` (an ``RLock``); request handlers run entirely inside it.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ._config import FakeConfig
+from ._faults import FaultEngine, Faults, Stats
+from ._util import Clock
+
+INTERNAL_USER_TYPES = frozenset(
+    {
+        "ghost",
+        "alert_bot",
+        "support_bot",
+        "migration_bot",
+        "security_bot",
+        "automation_bot",
+        "admin_bot",
+        "suggested_reviewers_bot",
+        "security_policy_bot",
+        "duo_code_review_bot",
+        "visual_review_bot",
+        "llm_bot",
+        "placeholder",
+        "import_user",
+    }
+)
+BOT_USER_TYPES = INTERNAL_USER_TYPES | {"project_bot", "service_account"}
+BLOCKED_STATES = frozenset({"blocked", "ldap_blocked", "banned", "blocked_pending_approval"})
+USER_STATES = frozenset(
+    {"active", "blocked", "ldap_blocked", "banned", "blocked_pending_approval", "deactivated"}
+)
+ALL_SCOPES = (
+    "api",
+    "read_api",
+    "read_user",
+    "create_runner",
+    "manage_runner",
+    "k8s_proxy",
+    "self_rotate",
+    "read_repository",
+    "write_repository",
+    "read_registry",
+    "write_registry",
+    "read_virtual_registry",
+    "write_virtual_registry",
+    "ai_features",
+    "ai_workflows",
+    "read_service_ping",
+    "read_observability",
+    "write_observability",
+    "sudo",
+    "admin_mode",
+)
+ACCESS_LEVELS = (0, 5, 10, 15, 20, 30, 40, 50)
+
+
+@dataclass(slots=True, eq=False)
+class Identity:
+    provider: str
+    extern_uid: str
+    saml_provider_id: int | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(slots=True, eq=False)
+class UserStatus:
+    emoji: str | None = None
+    message: str | None = None
+    availability: str | None = None
+    clear_status_at: datetime | None = None
+
+
+@dataclass(slots=True, eq=False)
+class Preferences:
+    id: int
+    view_diffs_file_by_file: bool = False
+    show_whitespace_in_diffs: bool = True
+    pass_user_identities_to_ci_jwt: bool = False
+    policy_advanced_editor: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class User:
+    id: int
+    username: str
+    name: str
+    email: str
+    created_at: datetime
+    updated_at: datetime
+    namespace_id: int
+    state: str = "active"
+    user_type: str = "human"
+    public_email: str | None = ""
+    locked: bool = False
+    avatar_file: str | None = None
+    bio: str = ""
+    location: str | None = None
+    linkedin: str = ""
+    twitter: str = ""
+    discord: str = ""
+    website_url: str = ""
+    github: str = ""
+    job_title: str = ""
+    pronouns: str | None = None
+    organization: str | None = None
+    timezone: str | None = None
+    last_sign_in_at: datetime | None = None
+    confirmed_at: datetime | None = None
+    last_activity_on: date | None = None
+    current_sign_in_at: datetime | None = None
+    theme_id: int = 3
+    color_scheme_id: int = 1
+    projects_limit: int = 100_000
+    can_create_group: bool = True
+    two_factor_enabled: bool = False
+    external: bool = False
+    private_profile: bool = False
+    commit_email: str | None = None
+    preferred_language: str = "en"
+    is_admin: bool = False
+    note: str | None = None
+    created_by_id: int | None = None
+    current_sign_in_ip: str | None = None
+    last_sign_in_ip: str | None = None
+    sign_in_count: int = 0
+    highest_role: int = 0
+    password: str | None = None
+    password_expires_at: datetime | None = None
+    custom_attributes: dict[str, str] | None = None
+    identities: list[Identity] | None = None
+    status: UserStatus | None = None
+    preferences: Preferences | None = None
+    issues_count: int = 0
+    merge_requests_count: int = 0
+    assigned_issues: int = 0
+    assigned_merge_requests: int = 0
+    review_requested_merge_requests: int = 0
+    todos: int = 0
+    enabled_following: bool = True
+    # pre-rendered JSON, see _render.py; None = stale
+    cache_basic: bytes | None = None
+    cache_admin: tuple[bytes, bytes, bytes] | None = None
+
+    @property
+    def is_bot(self) -> bool:
+        return self.user_type in BOT_USER_TYPES
+
+    @property
+    def is_internal(self) -> bool:
+        return self.user_type in INTERNAL_USER_TYPES
+
+    @property
+    def is_blocked(self) -> bool:
+        return self.state in BLOCKED_STATES
+
+
+@dataclass(slots=True, eq=False)
+class SshKey:
+    id: int
+    user_id: int
+    title: str
+    key: str
+    fingerprint_sha256: str
+    fingerprint_md5: str
+    created_at: datetime
+    updated_at: datetime
+    expires_at: datetime | None = None
+    last_used_at: datetime | None = None
+    usage_type: str = "auth_and_signing"
+
+
+@dataclass(slots=True, eq=False)
+class GpgKey:
+    id: int
+    user_id: int
+    key: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(slots=True, eq=False)
+class Email:
+    id: int
+    user_id: int
+    email: str
+    confirmed_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(slots=True, eq=False)
+class Token:
+    id: int
+    user_id: int
+    name: str
+    token: str
+    scopes: list[str]
+    created_at: datetime
+    updated_at: datetime
+    expires_at: date | None = None
+    description: str | None = None
+    revoked: bool = False
+    impersonation: bool = False
+    last_used_at: datetime | None = None
+    last_used_ips: list[str] = field(default_factory=list)
+
+    def is_expired(self, today: date) -> bool:
+        return self.expires_at is not None and self.expires_at <= today
+
+    def is_active(self, today: date) -> bool:
+        return not self.revoked and not self.is_expired(today)
+
+
+@dataclass(slots=True, eq=False)
+class Group:
+    id: int
+    name: str
+    path: str
+
+
+@dataclass(slots=True, eq=False)
+class Project:
+    id: int
+    name: str
+    path: str
+    owner_id: int
+    namespace_id: int
+    namespace_path: str
+    namespace_name: str
+    namespace_kind: str
+    visibility: str
+    description: str | None
+    created_at: datetime
+    updated_at: datetime
+    last_activity_at: datetime
+    star_count: int = 0
+    forks_count: int = 0
+    archived: bool = False
+    topics: list[str] = field(default_factory=list)
+    default_branch: str = "main"
+
+
+@dataclass(slots=True, eq=False)
+class Membership:
+    source_id: int
+    source_name: str
+    source_type: str  # "Project" or "Namespace"
+    access_level: int
+
+
+@dataclass(slots=True, eq=False)
+class DeployKey:
+    id: int
+    project_id: int
+    title: str
+    key: str
+    fingerprint_sha256: str
+    fingerprint_md5: str
+    created_at: datetime
+    expires_at: datetime | None = None
+    usage_type: str = "auth"
+
+
+@dataclass(slots=True, eq=False)
+class Event:
+    id: int
+    author_id: int
+    project_id: int | None
+    action_name: str
+    target_type: str | None
+    target_id: int | None
+    target_iid: int | None
+    target_title: str | None
+    created_at: datetime
+
+
+@dataclass(slots=True, eq=False)
+class SupportPin:
+    pin: str
+    expires_at: datetime
+
+
+@dataclass(slots=True, eq=False)
+class Runner:
+    id: int
+    user_id: int
+    runner_type: str
+    token: str
+    description: str | None
+    tag_list: list[str]
+    created_at: datetime
+
+
+@dataclass
+class SeedResult:
+    """What ``FakeState.seed_users`` hands back: the credentials of the two fixed users."""
+
+    admin_token: str
+    user_token: str
+    admin_id: int
+    user_id: int
+    admin_username: str
+    user_username: str
+    users: int
+
+
+class FakeState:
+    """The whole fake GitLab instance: data, configuration, fault engine and statistics.
+
+    Create it, seed it (``seed_users``), then serve it with ``create_app(state)``.
+    """
+
+    def __init__(self, config: FakeConfig | None = None, faults: Faults | None = None) -> None:
+        self.config = config or FakeConfig()
+        self.engine = FaultEngine(faults)
+        self.stats = Stats()
+        self.lock = threading.RLock()
+        self.version = 0  # bumped on any change that can affect a sort order or filter
+        self.users: dict[int, User] = {}
+        self.user_ids: list[int] = []  # ascending
+        self.username_index: dict[str, int] = {}
+        self.email_index: dict[str, int] = {}  # primary and secondary emails, lowercased
+        self.tokens: dict[str, Token] = {}
+        self.tokens_by_id: dict[int, Token] = {}
+        self.tokens_by_user: dict[int, list[Token]] = {}
+        self.ssh_keys: dict[int, SshKey] = {}
+        self.ssh_keys_by_user: dict[int, list[SshKey]] = {}
+        self.ssh_fingerprints: set[str] = set()
+        self.gpg_keys: dict[int, GpgKey] = {}
+        self.gpg_keys_by_user: dict[int, list[GpgKey]] = {}
+        self.emails: dict[int, Email] = {}
+        self.emails_by_user: dict[int, list[Email]] = {}
+        self.followers: dict[int, set[int]] = {}
+        self.following: dict[int, set[int]] = {}
+        self.memberships: dict[int, list[Membership]] = {}
+        self.groups: dict[int, Group] = {}
+        self.group_members: dict[int, dict[int, int]] = {}
+        self.projects: dict[int, Project] = {}
+        self.project_members: dict[int, dict[int, int]] = {}
+        self.projects_by_owner: dict[int, list[int]] = {}
+        self.starred: dict[int, list[int]] = {}
+        self.contributed: dict[int, list[int]] = {}
+        self.deploy_keys: dict[int, list[DeployKey]] = {}
+        self.events: dict[int, list[Event]] = {}
+        self.support_pins: dict[int, SupportPin] = {}
+        self.runners: list[Runner] = []
+        self.creators: set[int] = set()
+        self.sorted_cache: dict[str, tuple[int, list[tuple[Any, int]]]] = {}
+        self._ids: dict[str, int] = {}
+        self.seeded: SeedResult | None = None
+
+    # -- plumbing ------------------------------------------------------------------------
+    @property
+    def clock(self) -> Clock:
+        return self.config.clock
+
+    def now(self) -> datetime:
+        return self.config.clock.now()
+
+    def next_id(self, kind: str) -> int:
+        n = self._ids.get(kind, 0) + 1
+        self._ids[kind] = n
+        return n
+
+    def bump_id(self, kind: str, at_least: int) -> None:
+        if self._ids.get(kind, 0) < at_least:
+            self._ids[kind] = at_least
+
+    def random_token(self, prefix: str = "glpat-") -> str:
+        return prefix + secrets.token_urlsafe(15)[:20]
+
+    # -- users ----------------------------------------------------------------------------
+    def add_user_record(self, user: User) -> User:
+        """Insert a fully built record (ids must be increasing)."""
+        self.users[user.id] = user
+        if self.user_ids and user.id < self.user_ids[-1]:
+            import bisect
+
+            bisect.insort(self.user_ids, user.id)
+        else:
+            self.user_ids.append(user.id)
+        self.username_index[user.username.lower()] = user.id
+        self.email_index[user.email.lower()] = user.id
+        if user.created_by_id is not None:
+            self.creators.add(user.created_by_id)
+        self.bump_id("user", user.id)
+        self.bump_id("namespace", user.namespace_id)
+        self.version += 1
+        return user
+
+    def find_user(self, id_or_username: str | int) -> User | None:
+        """``UserFinder#find_by_id_or_username``: an all-digit string is always an ID."""
+        if isinstance(id_or_username, int):
+            return self.users.get(id_or_username)
+        if id_or_username.isdigit():
+            return self.users.get(int(id_or_username))
+        uid = self.username_index.get(id_or_username.lower())
+        return None if uid is None else self.users.get(uid)
+
+    def iter_users(self) -> Iterator[User]:
+        users = self.users
+        for uid in self.user_ids:
+            yield users[uid]
+
+    def invalidate(self, user: User) -> None:
+        """Drop the pre-rendered JSON of ``user`` (and of users it created)."""
+        user.cache_basic = None
+        user.cache_admin = None
+        if user.id in self.creators:
+            for other in self.users.values():
+                if other.created_by_id == user.id:
+                    other.cache_admin = None
+
+    def touch(self, user: User) -> None:
+        """Record a change of ``user``: new ``updated_at``, caches dropped, orders rebuilt."""
+        now = self.now()
+        if now <= user.updated_at:
+            now = user.updated_at + timedelta(milliseconds=1)
+        user.updated_at = now
+        self.invalidate(user)
+        self.version += 1
+
+    def rename_username(self, user: User, new: str) -> None:
+        self.username_index.pop(user.username.lower(), None)
+        user.username = new
+        self.username_index[new.lower()] = user.id
+
+    def change_email(self, user: User, new: str) -> None:
+        if self.email_index.get(user.email.lower()) == user.id:
+            del self.email_index[user.email.lower()]
+        user.email = new
+        self.email_index[new.lower()] = user.id
+
+    def email_taken(self, email: str, except_user: int | None = None) -> bool:
+        owner = self.email_index.get(email.lower())
+        return owner is not None and owner != except_user
+
+    def remove_user(self, user: User) -> None:
+        uid = user.id
+        self.users.pop(uid, None)
+        import bisect
+
+        i = bisect.bisect_left(self.user_ids, uid)
+        if i < len(self.user_ids) and self.user_ids[i] == uid:
+            del self.user_ids[i]
+        self.username_index.pop(user.username.lower(), None)
+        for key, owner in list(self.email_index.items()):
+            if owner == uid:
+                del self.email_index[key]
+        for tok in self.tokens_by_user.pop(uid, []):
+            self.tokens.pop(tok.token, None)
+            self.tokens_by_id.pop(tok.id, None)
+        for k in self.ssh_keys_by_user.pop(uid, []):
+            self.ssh_keys.pop(k.id, None)
+            self.ssh_fingerprints.discard(k.fingerprint_sha256)
+        for g in self.gpg_keys_by_user.pop(uid, []):
+            self.gpg_keys.pop(g.id, None)
+        for e in self.emails_by_user.pop(uid, []):
+            self.emails.pop(e.id, None)
+        for other in self.followers.pop(uid, set()):
+            self.following.get(other, set()).discard(uid)
+            if other in self.users:
+                self.invalidate(self.users[other])
+        for other in self.following.pop(uid, set()):
+            self.followers.get(other, set()).discard(uid)
+            if other in self.users:
+                self.invalidate(self.users[other])
+        for m in self.memberships.pop(uid, []):
+            table = self.group_members if m.source_type == "Namespace" else self.project_members
+            table.get(m.source_id, {}).pop(uid, None)
+        self.support_pins.pop(uid, None)
+        self.events.pop(uid, None)
+        self.starred.pop(uid, None)
+        self.contributed.pop(uid, None)
+        self.version += 1
+
+    def add_membership(
+        self, user_id: int, source_type: str, source_id: int, access_level: int
+    ) -> None:
+        if source_type == "Namespace":
+            name = self.groups[source_id].name
+            self.group_members.setdefault(source_id, {})[user_id] = access_level
+        else:
+            name = self.projects[source_id].name
+            self.project_members.setdefault(source_id, {})[user_id] = access_level
+        self.memberships.setdefault(user_id, []).append(
+            Membership(source_id, name, source_type, access_level)
+        )
+        user = self.users.get(user_id)
+        if user is not None and access_level > user.highest_role:
+            user.highest_role = access_level
+
+    def follow(self, follower: User, followee: User) -> None:
+        self.following.setdefault(follower.id, set()).add(followee.id)
+        self.followers.setdefault(followee.id, set()).add(follower.id)
+        self.invalidate(follower)
+        self.invalidate(followee)
+
+    def unfollow(self, follower: User, followee: User) -> None:
+        self.following.get(follower.id, set()).discard(followee.id)
+        self.followers.get(followee.id, set()).discard(follower.id)
+        self.invalidate(follower)
+        self.invalidate(followee)
+
+    def preferences_of(self, user: User) -> Preferences:
+        if user.preferences is None:
+            user.preferences = Preferences(id=user.id)
+        return user.preferences
+
+    # -- tokens ---------------------------------------------------------------------------
+    def add_token(
+        self,
+        user_id: int,
+        scopes: list[str] | tuple[str, ...] = ("api",),
+        *,
+        token: str | None = None,
+        name: str = "fake token",
+        expires_at: date | None = None,
+        impersonation: bool = False,
+        description: str | None = None,
+        revoked: bool = False,
+    ) -> Token:
+        """Create a personal (or impersonation) access token for ``user_id``."""
+        with self.lock:
+            if user_id not in self.users:
+                raise KeyError(f"no user {user_id}")
+            value = token or self.random_token()
+            if value in self.tokens:
+                raise ValueError("token value already exists")
+            now = self.now()
+            rec = Token(
+                id=self.next_id("token"),
+                user_id=user_id,
+                name=name,
+                token=value,
+                scopes=list(scopes),
+                created_at=now,
+                updated_at=now,
+                expires_at=expires_at,
+                description=description,
+                revoked=revoked,
+                impersonation=impersonation,
+            )
+            self.tokens[value] = rec
+            self.tokens_by_id[rec.id] = rec
+            self.tokens_by_user.setdefault(user_id, []).append(rec)
+            return rec
+
+    def revoke_token(self, token: str) -> None:
+        with self.lock:
+            rec = self.tokens[token]
+            rec.revoked = True
+            rec.updated_at = self.now()
+
+    # -- public conveniences ------------------------------------------------------------------
+    def seed_users(
+        self,
+        n: int = 100,
+        *,
+        seed: int = 0,
+        admin_token: str = "glpat-fake-admin-token",
+        user_token: str = "glpat-fake-user-token",
+    ) -> SeedResult:
+        """Populate the instance with ``n`` users (at least the admin ``root`` and one regular
+        user). Deterministic for a given ``seed``. Returns both tokens."""
+        from ._seed import seed_state
+
+        with self.lock:
+            result = seed_state(
+                self, n, seed=seed, admin_token=admin_token, user_token=user_token
+            )
+            self.seeded = result
+            return result
+
+    def user_json(self, user_id: int) -> dict[str, Any]:
+        """The admin view (``UserDetailsWithAdmin``) of a user, as GitLab would render it."""
+        from ._render import render_user
+
+        with self.lock:
+            user = self.users[user_id]
+            return render_user(self, user, "details_with_admin", None)
+
+    def set_faults(self, faults: Faults) -> None:
+        self.engine.set_faults(faults)
+
+    @property
+    def faults(self) -> Faults:
+        return self.engine.faults
+
+    def open_rate_limit_window(self, seconds: float, start_at_request: int | None = None) -> None:
+        """Answer every API request with 429 for ``seconds`` (see ``FaultEngine.open_window``)."""
+        self.engine.open_window(seconds, start_at_request)
+
+    def reset_stats(self) -> None:
+        self.stats.reset()
