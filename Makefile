@@ -73,5 +73,8 @@ pytest: venv
 
 test: venv check-generated lint typecheck pytest
 
+bench: venv
+	bash benchmarks/run.sh
+
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,8 @@ Everything public is importable from here; the generated models also live in
 :mod:`gitlab_users_client.models`.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._bulk import BulkError, BulkResult, Outcome, map_concurrently
 from ._client import DEFAULT_TIMEOUT, AsyncGitLab
 from ._exceptions import (
@@ -31,13 +33,28 @@ from ._exceptions import (
     ServerError,
     UnprocessableEntityError,
 )
-from ._generated.types import UNSET, File, Response, Unset
 from ._pagination import AsyncPaginator, Page
 from ._retry import RetryPolicy
 from ._types import NOT_GIVEN, NotGiven, PaginationMode
 from ._version import __version__
 
+if TYPE_CHECKING:
+    from ._generated.types import UNSET, File, Response, Unset
+
+# Importing these builds pydantic's machinery; wait until someone needs them.
+_LAZY = {"UNSET", "File", "Response", "Unset"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from ._generated import types
+
+        return getattr(types, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
+    "__version__",
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "UNSET",

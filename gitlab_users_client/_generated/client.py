@@ -7,11 +7,13 @@ sending it (base URL, auth, sudo, retries, error mapping) is the client's job.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import IO, Protocol
 
 import httpx
 
-from .types import FileContent
+# Not imported from .types: that module builds pydantic models, and the client must
+# stay importable without paying for pydantic until a response is parsed.
+FileContent = bytes | IO[bytes]
 
 
 @dataclass(slots=True)

@@ -50,12 +50,40 @@ class File:
     mime_type: str | None = None
 
     def to_tuple(self) -> tuple[str, FileContent, str]:
-        name = self.file_name or getattr(self.payload, "name", None) or "upload"
-        return (
-            str(name).rsplit("/", 1)[-1],
-            self.payload,
-            self.mime_type or "application/octet-stream",
+        payload = self.payload
+        if not isinstance(payload, bytes):
+            # Read file objects now so a retried request can send the same bytes again.
+            payload = payload.read()
+        sniffed = _sniff_image(payload)
+        name = (
+            self.file_name
+            or getattr(self.payload, "name", None)
+            or (f"upload.{sniffed[0]}" if sniffed else "upload")
         )
+        mime = self.mime_type or (sniffed[1] if sniffed else "application/octet-stream")
+        return (str(name).replace("\\", "/").rsplit("/", 1)[-1], payload, mime)
+
+
+_IMAGE_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "png", "image/png"),
+    (b"\xff\xd8\xff", "jpg", "image/jpeg"),
+    (b"GIF87a", "gif", "image/gif"),
+    (b"GIF89a", "gif", "image/gif"),
+    (b"BM", "bmp", "image/bmp"),
+    (b"II*\x00", "tiff", "image/tiff"),
+    (b"MM\x00*", "tiff", "image/tiff"),
+    (b"\x00\x00\x01\x00", "ico", "image/x-icon"),
+)
+
+
+def _sniff_image(payload: bytes) -> tuple[str, str] | None:
+    """GitLab checks an avatar's file extension; give unnamed image bytes a matching one."""
+    for signature, extension, mime in _IMAGE_SIGNATURES:
+        if payload.startswith(signature):
+            return extension, mime
+    if payload[:4] == b"RIFF" and payload[8:12] == b"WEBP":
+        return "webp", "image/webp"
+    return None
 
 
 @dataclass(slots=True, frozen=True)
@@ -100,10 +128,19 @@ def _prefer_specific(tp: Any) -> Any:
     """
     origin = get_origin(tp)
     if origin in (Union, _types.UnionType):
+        args = get_args(tp)
         members = sorted(
-            (_prefer_specific(arg) for arg in get_args(tp)), key=_specificity, reverse=True
+            (_prefer_specific(arg) for arg in args if arg is not type(None)),
+            key=_specificity,
+            reverse=True,
         )
-        return Annotated[Union[tuple(members)], Field(union_mode="left_to_right")]  # noqa: UP007
+        union: Any = (
+            members[0]
+            if len(members) == 1
+            else Annotated[Union[tuple(members)], Field(union_mode="left_to_right")]
+        )  # noqa: UP007
+        # "X | None" is a nullable schema in pydantic, not a union: keep None outside.
+        return Union[union, None] if len(members) < len(args) else union  # noqa: UP007
     if origin is list:
         return list[_prefer_specific(get_args(tp)[0])]  # type: ignore[misc]
     return tp

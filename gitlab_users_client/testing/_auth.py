@@ -137,7 +137,9 @@ def authenticate(ctx: Ctx, route: Route) -> None:
         if not ctx.user.is_admin:
             raise forbidden("Must be admin to use sudo")
         if ctx.token is None:
-            raise forbidden("Must be authenticated using an OAuth or Personal Access Token to use sudo")
+            raise forbidden(
+                "Must be authenticated using an OAuth or Personal Access Token to use sudo"
+            )
         if "sudo" not in ctx.token.scopes:
             raise insufficient_scope(["sudo"])
         target = st.find_user(sudo_id)

@@ -31,7 +31,9 @@ SSH_KEY_RE = re.compile(
     r"sk-ecdsa-sha2-nistp256@openssh\.com|sk-ssh-ed25519@openssh\.com)\s+([A-Za-z0-9+/=]+)(\s+.*)?$"
 )
 AVATAR_EXTENSIONS = ("png", "jpg", "jpeg", "gif", "bmp", "tiff", "ico", "webp")
-RATE_LIMIT_BODY = {"message": {"error": "This endpoint has been requested too many times. Try again later."}}
+RATE_LIMIT_BODY = {
+    "message": {"error": "This endpoint has been requested too many times. Try again later."}
+}
 
 USER_ATTRIBUTE_SPECS: tuple[P, ...] = (
     P("linkedin"),
@@ -192,16 +194,14 @@ def user_model_errors(
         limit = 500 if field == "note" else 255
         if v.get(field) is not None and len(v[field]) > limit:
             add(field, f"is too long (maximum is {limit} characters)")
-    if v.get("website_url"):
-        if not re.match(r"^https?://[^\s/$.?#].[^\s]*$", v["website_url"]):
-            add("website_url", "is not a valid URL")
+    if v.get("website_url") and not re.match(r"^https?://[^\s/$.?#].[^\s]*$", v["website_url"]):
+        add("website_url", "is not a valid URL")
     owned = set()
     if user is not None:
         owned = verified_emails(ctx, user)
     new_email = v.get("email")
-    if new_email and (confirmed_new or user is None):
-        if confirmed_new:
-            owned.add(new_email.lower())
+    if new_email and confirmed_new:
+        owned.add(new_email.lower())
     for field in ("public_email", "commit_email"):
         value = v.get(field)
         if not value:

@@ -135,6 +135,7 @@ class Decision:
 class _Window:
     seconds: float
     start_at_request: int | None
+    retry_after: str = "seconds"
     opened_at: float | None = None
 
 
@@ -275,7 +276,9 @@ class FaultEngine:
             return d
 
     # -- 429 windows -------------------------------------------------------------------------
-    def open_window(self, seconds: float, start_at_request: int | None = None) -> None:
+    def open_window(
+        self, seconds: float, start_at_request: int | None = None, retry_after: str = "seconds"
+    ) -> None:
         """Schedule a 429 window of ``seconds``.
 
         It opens when API request number ``start_at_request`` arrives (default: the next one);
@@ -284,26 +287,28 @@ class FaultEngine:
         """
         if seconds <= 0:
             raise ValueError("seconds must be > 0")
+        if retry_after not in ("seconds", "http-date"):
+            raise ValueError("retry_after must be 'seconds' or 'http-date'")
         with self._lock:
             start = start_at_request if start_at_request is not None else self._counter + 1
-            self._windows.append(_Window(seconds=seconds, start_at_request=start))
+            self._windows.append(_Window(seconds, start, retry_after))
 
     def clear_windows(self) -> None:
         with self._lock:
             self._windows.clear()
 
-    def check_window(self, number: int, now: float) -> tuple[float, bool] | None:
-        """``(remaining_seconds, counts_as_window_request)`` if the request is in a window."""
+    def check_window(self, number: int, now: float) -> tuple[float, bool, str] | None:
+        """``(remaining, counts_as_window_request, retry_after_format)`` inside a window."""
         with self._lock:
             for w in list(self._windows):
                 if w.opened_at is None:
                     if w.start_at_request is not None and number >= w.start_at_request:
                         w.opened_at = now
-                        return (w.seconds, False)
+                        return (w.seconds, False, w.retry_after)
                     continue
                 remaining = w.opened_at + w.seconds - now
                 if remaining > 0:
-                    return (remaining, True)
+                    return (remaining, True, w.retry_after)
                 self._windows.remove(w)
             return None
 

@@ -150,13 +150,13 @@ def _parse_multipart(body: bytes, boundary: bytes) -> list[tuple[str, Any]]:
             (m.group(1).lower(), m.group(2) if m.group(2) is not None else m.group(3))
             for m in re.finditer(r';\s*([^=;\s]+)="?(?:([^";]*)"|([^;]*))', disp)
         )
-        name = params.get("name")
-        if name is None:
+        field_name = params.get("name")
+        if field_name is None:
             continue
         if "filename" in params:
             out.append(
                 (
-                    name,
+                    field_name,
                     UploadedFile(
                         filename=params["filename"] or "",
                         content_type=headers.get("content-type", "application/octet-stream"),
@@ -165,7 +165,7 @@ def _parse_multipart(body: bytes, boundary: bytes) -> list[tuple[str, Any]]:
                 )
             )
         else:
-            out.append((name, data.decode("utf-8", "replace")))
+            out.append((field_name, data.decode("utf-8", "replace")))
     return out
 
 

@@ -121,9 +121,7 @@ def paginate_seq(ctx: Ctx, items: Sequence[T]) -> tuple[Sequence[T], dict[str, s
     return chunk, offset_headers(ctx, pp, total, has_next, len(chunk))
 
 
-def paginate_iter(
-    ctx: Ctx, items: Iterator[T], pp: PageParams
-) -> tuple[list[T], dict[str, str]]:
+def paginate_iter(ctx: Ctx, items: Iterator[T], pp: PageParams) -> tuple[list[T], dict[str, str]]:
     """Offset-paginate a lazy iterator, counting at most ``count_limit + 1`` rows."""
     limit = ctx.st.config.count_limit
     start = (pp.page - 1) * pp.per_page

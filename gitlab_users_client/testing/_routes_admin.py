@@ -157,9 +157,7 @@ def _check_expiry(ctx: Ctx, expires_at: date | None) -> dict[str, list[str]]:
         if expires_at <= ctx.st.clock.today():
             errors["expires_at"] = ["must be in the future"]
         elif expires_at > _max_expiry(ctx):
-            errors["expires_at"] = [
-                f"must be before {_max_expiry(ctx).isoformat()}"
-            ]
+            errors["expires_at"] = [f"must be before {_max_expiry(ctx).isoformat()}"]
     return errors
 
 
@@ -300,7 +298,9 @@ def set_custom_attribute(ctx: Ctx) -> Out:
     user = _ca_user(ctx)
     key = ctx.path_params["key"]
     if len(key) > 255 or len(v["value"]) > 255:
-        raise message_error(400, {"key" if len(key) > 255 else "value": ["is too long (maximum is 255 characters)"]})
+        raise message_error(
+            400, {"key" if len(key) > 255 else "value": ["is too long (maximum is 255 characters)"]}
+        )
     attrs = user.custom_attributes = user.custom_attributes or {}
     attrs[key] = v["value"]
     ctx.st.touch(user)
@@ -317,6 +317,3 @@ def delete_custom_attribute(ctx: Ctx) -> Out:
     del user.custom_attributes[key]
     ctx.st.touch(user)
     return empty_out(204)
-
-
-

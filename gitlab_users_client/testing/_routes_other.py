@@ -175,7 +175,9 @@ def _project_list(ctx: Ctx, ids: list[int], user: User, limit_key: str) -> Out:
     full = ctx.user is not None and not v.get("simple")
     if v.get("pagination") == "keyset":
         if v["order_by"] != "id":
-            raise error_error(405, "Keyset pagination is not yet available for this type of request")
+            raise error_error(
+                405, "Keyset pagination is not yet available for this type of request"
+            )
         pp = page_params(ctx)
         if v.get("cursor"):
             last_id = decode_cursor(v["cursor"])["id"]
@@ -279,4 +281,6 @@ def credit_card_validation(ctx: Ctx) -> Out:
     )
     ctx.require_admin()
     user = user_or_404(ctx, "user_id")
-    return json_out({"user_id": user.id, "credit_card_validated_at": iso(v["credit_card_validated_at"])})
+    return json_out(
+        {"user_id": user.id, "credit_card_validated_at": iso(v["credit_card_validated_at"])}
+    )

@@ -175,7 +175,10 @@ def _set_status(ctx: Ctx, v: dict[str, Any]) -> Out:
         errors["message"] = ["is too long (maximum is 100 characters)"]
     if v.get("availability") is not None and v["availability"] not in ("not_set", "busy"):
         errors["availability"] = ["is not included in the list"]
-    if v.get("emoji") is not None and (len(v["emoji"]) > 64 or not v["emoji"].replace("_", "").replace("+", "").replace("-", "").isalnum()):
+    if v.get("emoji") is not None and (
+        len(v["emoji"]) > 64
+        or not v["emoji"].replace("_", "").replace("+", "").replace("-", "").isalnum()
+    ):
         errors["emoji"] = ["does not exist"]
     if errors:
         raise message_error(400, errors)

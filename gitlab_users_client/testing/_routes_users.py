@@ -127,7 +127,7 @@ def _user_filters(ctx: Ctx, v: dict[str, Any]) -> list[Callable[[User], bool]]:
         preds.append(lambda u: u.username.lower() == q)
     if v.get("public_email"):
         pe = v["public_email"].lower()
-        preds.append(lambda u: bool(u.public_email) and u.public_email.lower() == pe)
+        preds.append(lambda u: (u.public_email or "").lower() == pe)
     if v.get("extern_uid") and v.get("provider"):
         uid_q, prov = v["extern_uid"].lower(), v["provider"]
         preds.append(
@@ -188,8 +188,10 @@ def _user_filters(ctx: Ctx, v: dict[str, Any]) -> list[Callable[[User], bool]]:
     if isinstance(v.get("custom_attributes"), dict) and v["custom_attributes"]:
         wanted = {str(k): str(val) for k, val in v["custom_attributes"].items()}
         preds.append(
-            lambda u: u.custom_attributes is not None
-            and all(u.custom_attributes.get(k) == val for k, val in wanted.items())
+            lambda u: (
+                u.custom_attributes is not None
+                and all(u.custom_attributes.get(k) == val for k, val in wanted.items())
+            )
         )
     if v.get("skip_ldap"):
         preds.append(lambda u: not any(i.provider.startswith("ldap") for i in u.identities or ()))
@@ -447,7 +449,9 @@ def update_user(ctx: Ctx) -> Out:
         owner = st.username_index.get(v["username"].lower())
         if owner is not None and owner != user.id:
             raise conflict("Username has already been taken")
-    checks = {k: val for k, val in v.items() if k not in ("email", "name", "username") or val is not None}
+    checks = {
+        k: val for k, val in v.items() if k not in ("email", "name", "username") or val is not None
+    }
     errors = user_model_errors(ctx, user, checks, confirmed_new=True)
     if errors:
         raise message_error(400, errors)
@@ -558,7 +562,9 @@ def disable_two_factor(ctx: Ctx) -> Out:
     ctx.require_admin()
     user = user_or_404(ctx)
     if user.is_admin:
-        raise forbidden("Two-factor authentication for admins cannot be disabled via the API. Use the Rails console")
+        raise forbidden(
+            "Two-factor authentication for admins cannot be disabled via the API. Use the Rails console"
+        )
     if not user.two_factor_enabled:
         raise bad_request("Two-factor authentication is not enabled for this user")
     user.two_factor_enabled = False

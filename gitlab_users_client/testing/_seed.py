@@ -40,29 +40,247 @@ if TYPE_CHECKING:
 SEED_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 FIRST_CREATED = datetime(2014, 2, 3, 9, 0, tzinfo=UTC)
 
-FIRST = (
-    "James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara "
-    "Richard Susan Joseph Jessica Thomas Sarah Charles Karen Christopher Lisa Daniel Nancy "
-    "Matthew Betty Anthony Sandra Mark Margaret Donald Ashley Steven Kimberly Andrew Emily "
-    "Paul Donna Joshua Michelle Kenneth Carol Kevin Amanda Brian Melissa George Deborah "
-    "Timothy Stephanie Ronald Rebecca Jason Laura Edward Sharon Jeffrey Cynthia Ryan Kathleen "
-    "Jacob Amy Gary Angela Nicholas Shirley Eric Anna Jonathan Brenda Stephen Pamela Larry "
-    "Emma Justin Nicole Scott Helen Brandon Samantha Benjamin Katherine Samuel Christine "
-    "Aiko Chen Dmitri Fatima Giulia Hiroshi Ingrid Jamal Kenji Leila Mateo Nadia Olga Priya "
-    "Quentin Rafael Sofia Tariq Ursula Valentina Wei Ximena Yusuf Zainab Amara Bjorn Chioma "
-    "Diego Elif Farid Greta Hana Ivan Jana Kofi Lucia Mohammed Noor Oscar Paula Rin Sven"
-).split()
-LAST = (
-    "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez "
-    "Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson "
-    "White Harris Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King Wright Scott "
-    "Torres Nguyen Hill Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter "
-    "Roberts Kowalski Novak Schmidt Muller Rossi Bianchi Dubois Lefebvre Tanaka Suzuki Sato "
-    "Kim Park Choi Wang Zhang Liu Singh Patel Kumar Sharma Okafor Mensah Haddad Nasser "
-    "Ivanova Petrov Jensen Hansen Larsen Nilsson Andersson Virtanen Silva Santos Costa "
-    "Oliveira Pereira Fernandes Murphy Kelly OBrien Walsh Byrne Fischer Weber Wagner Becker "
-    "Hoffmann Schulz Yilmaz Demir Kaya Sahin Cohen Levi Mizrahi Friedman Abadi Mendes Castro"
-).split()
+FIRST = [
+    "James",
+    "Mary",
+    "Robert",
+    "Patricia",
+    "John",
+    "Jennifer",
+    "Michael",
+    "Linda",
+    "David",
+    "Elizabeth",
+    "William",
+    "Barbara",
+    "Richard",
+    "Susan",
+    "Joseph",
+    "Jessica",
+    "Thomas",
+    "Sarah",
+    "Charles",
+    "Karen",
+    "Christopher",
+    "Lisa",
+    "Daniel",
+    "Nancy",
+    "Matthew",
+    "Betty",
+    "Anthony",
+    "Sandra",
+    "Mark",
+    "Margaret",
+    "Donald",
+    "Ashley",
+    "Steven",
+    "Kimberly",
+    "Andrew",
+    "Emily",
+    "Paul",
+    "Donna",
+    "Joshua",
+    "Michelle",
+    "Kenneth",
+    "Carol",
+    "Kevin",
+    "Amanda",
+    "Brian",
+    "Melissa",
+    "George",
+    "Deborah",
+    "Timothy",
+    "Stephanie",
+    "Ronald",
+    "Rebecca",
+    "Jason",
+    "Laura",
+    "Edward",
+    "Sharon",
+    "Jeffrey",
+    "Cynthia",
+    "Ryan",
+    "Kathleen",
+    "Jacob",
+    "Amy",
+    "Gary",
+    "Angela",
+    "Nicholas",
+    "Shirley",
+    "Eric",
+    "Anna",
+    "Jonathan",
+    "Brenda",
+    "Stephen",
+    "Pamela",
+    "Larry",
+    "Emma",
+    "Justin",
+    "Nicole",
+    "Scott",
+    "Helen",
+    "Brandon",
+    "Samantha",
+    "Benjamin",
+    "Katherine",
+    "Samuel",
+    "Christine",
+    "Aiko",
+    "Chen",
+    "Dmitri",
+    "Fatima",
+    "Giulia",
+    "Hiroshi",
+    "Ingrid",
+    "Jamal",
+    "Kenji",
+    "Leila",
+    "Mateo",
+    "Nadia",
+    "Olga",
+    "Priya",
+    "Quentin",
+    "Rafael",
+    "Sofia",
+    "Tariq",
+    "Ursula",
+    "Valentina",
+    "Wei",
+    "Ximena",
+    "Yusuf",
+    "Zainab",
+    "Amara",
+    "Bjorn",
+    "Chioma",
+    "Diego",
+    "Elif",
+    "Farid",
+    "Greta",
+    "Hana",
+    "Ivan",
+    "Jana",
+    "Kofi",
+    "Lucia",
+    "Mohammed",
+    "Noor",
+    "Oscar",
+    "Paula",
+    "Rin",
+    "Sven",
+]
+LAST = [
+    "Smith",
+    "Johnson",
+    "Williams",
+    "Brown",
+    "Jones",
+    "Garcia",
+    "Miller",
+    "Davis",
+    "Rodriguez",
+    "Martinez",
+    "Hernandez",
+    "Lopez",
+    "Gonzalez",
+    "Wilson",
+    "Anderson",
+    "Thomas",
+    "Taylor",
+    "Moore",
+    "Jackson",
+    "Martin",
+    "Lee",
+    "Perez",
+    "Thompson",
+    "White",
+    "Harris",
+    "Sanchez",
+    "Clark",
+    "Ramirez",
+    "Lewis",
+    "Robinson",
+    "Walker",
+    "Young",
+    "Allen",
+    "King",
+    "Wright",
+    "Scott",
+    "Torres",
+    "Nguyen",
+    "Hill",
+    "Flores",
+    "Green",
+    "Adams",
+    "Nelson",
+    "Baker",
+    "Hall",
+    "Rivera",
+    "Campbell",
+    "Mitchell",
+    "Carter",
+    "Roberts",
+    "Kowalski",
+    "Novak",
+    "Schmidt",
+    "Muller",
+    "Rossi",
+    "Bianchi",
+    "Dubois",
+    "Lefebvre",
+    "Tanaka",
+    "Suzuki",
+    "Sato",
+    "Kim",
+    "Park",
+    "Choi",
+    "Wang",
+    "Zhang",
+    "Liu",
+    "Singh",
+    "Patel",
+    "Kumar",
+    "Sharma",
+    "Okafor",
+    "Mensah",
+    "Haddad",
+    "Nasser",
+    "Ivanova",
+    "Petrov",
+    "Jensen",
+    "Hansen",
+    "Larsen",
+    "Nilsson",
+    "Andersson",
+    "Virtanen",
+    "Silva",
+    "Santos",
+    "Costa",
+    "Oliveira",
+    "Pereira",
+    "Fernandes",
+    "Murphy",
+    "Kelly",
+    "OBrien",
+    "Walsh",
+    "Byrne",
+    "Fischer",
+    "Weber",
+    "Wagner",
+    "Becker",
+    "Hoffmann",
+    "Schulz",
+    "Yilmaz",
+    "Demir",
+    "Kaya",
+    "Sahin",
+    "Cohen",
+    "Levi",
+    "Mizrahi",
+    "Friedman",
+    "Abadi",
+    "Mendes",
+    "Castro",
+]
 DOMAINS = ("example.com", "example.org", "mail.example.net", "corp.example.com")
 CITIES = (
     "Berlin, Germany",
@@ -103,14 +321,47 @@ PRONOUNS = ("she/her", "he/him", "they/them")
 EMOJIS = ("coffee", "palm_tree", "speech_balloon", "rocket", "house", "thermometer")
 STATUS_MESSAGES = ("In meetings all day", "On vacation", "Focus time", "Out sick", "Back Monday")
 DEPARTMENTS = ("engineering", "sales", "support", "marketing", "finance")
-GROUP_WORDS = (
-    "platform infra frontend backend data mobile security docs tooling design qa ops "
-    "payments search growth billing identity analytics release"
-).split()
-PROJECT_WORDS = (
-    "api web cli sdk agent gateway worker scheduler dashboard exporter runner proxy "
-    "charts operator library service portal bot"
-).split()
+GROUP_WORDS = [
+    "platform",
+    "infra",
+    "frontend",
+    "backend",
+    "data",
+    "mobile",
+    "security",
+    "docs",
+    "tooling",
+    "design",
+    "qa",
+    "ops",
+    "payments",
+    "search",
+    "growth",
+    "billing",
+    "identity",
+    "analytics",
+    "release",
+]
+PROJECT_WORDS = [
+    "api",
+    "web",
+    "cli",
+    "sdk",
+    "agent",
+    "gateway",
+    "worker",
+    "scheduler",
+    "dashboard",
+    "exporter",
+    "runner",
+    "proxy",
+    "charts",
+    "operator",
+    "library",
+    "service",
+    "portal",
+    "bot",
+]
 EVENT_ACTIONS = (
     ("pushed to", None),
     ("opened", "Issue"),
@@ -233,7 +484,9 @@ def seed_state(
         timezone="Europe/Berlin",
         identities=[Identity("github", "2435223452345")],
         custom_attributes={"department": "engineering", "employee_id": "E-0002"},
-        status=UserStatus(emoji="coffee", message="I crave coffee :coffee:", availability="not_set"),
+        status=UserStatus(
+            emoji="coffee", message="I crave coffee :coffee:", availability="not_set"
+        ),
         assigned_issues=3,
         assigned_merge_requests=2,
         review_requested_merge_requests=1,
@@ -339,15 +592,21 @@ def seed_state(
             last_activity_on=None if never_signed_in else last_activity,
             current_sign_in_at=None
             if never_signed_in
-            else datetime(last_activity.year, last_activity.month, last_activity.day, 9, tzinfo=UTC),
+            else datetime(
+                last_activity.year, last_activity.month, last_activity.day, 9, tzinfo=UTC
+            ),
             two_factor_enabled=(flags >> 7) % 10 < 3 and utype == "human",
             external=(flags >> 10) % 20 == 0 and utype == "human",
             private_profile=(flags >> 17) % 20 == 0,
             is_admin=admin,
             note="Flagged for review" if (flags >> 35) % 100 == 0 else None,
             created_by_id=1 if (r2 >> 50) % 3 == 0 or utype != "human" else None,
-            current_sign_in_ip=None if never_signed_in else f"10.{uid >> 16 & 255}.{uid >> 8 & 255}.{uid & 255}",
-            last_sign_in_ip=None if never_signed_in else f"10.{uid >> 16 & 255}.{uid >> 8 & 255}.{uid & 255}",
+            current_sign_in_ip=None
+            if never_signed_in
+            else f"10.{uid >> 16 & 255}.{uid >> 8 & 255}.{uid & 255}",
+            last_sign_in_ip=None
+            if never_signed_in
+            else f"10.{uid >> 16 & 255}.{uid >> 8 & 255}.{uid & 255}",
             sign_in_count=0 if never_signed_in else 1 + (r2 >> 52) % 400,
             theme_id=1 + (r2 >> 56) % 11,
             color_scheme_id=1 + (r2 >> 58) % 6,
@@ -362,9 +621,7 @@ def seed_state(
         )
         if state == "ldap_blocked" or (flags >> 20) % 10 == 0:
             if state == "ldap_blocked" or (flags >> 24) % 2 == 0:
-                u.identities = [
-                    Identity("ldapmain", f"uid={uname},ou=people,dc=example,dc=com")
-                ]
+                u.identities = [Identity("ldapmain", f"uid={uname},ou=people,dc=example,dc=com")]
             else:
                 u.identities = [Identity("github", str(1000000 + uid * 7))]
         if utype == "human" and (flags >> 26) % 20 == 0:
@@ -440,16 +697,13 @@ def seed_state(
         path = word if gi <= len(GROUP_WORDS) else f"{word}-{gi}"
         gid = 100_000 + gi
         st.groups[gid] = Group(gid, path.replace("-", " ").title(), path)
-        owner = owners[rel.randrange(len(owners))]
-        st.add_membership(owner, "Namespace", gid, 50)
+        group_owner = owners[rel.randrange(len(owners))]
+        st.add_membership(group_owner, "Namespace", gid, 50)
     group_ids = list(st.groups)
     for pi in range(1, n_projects + 1):
         pid = pi
         word = PROJECT_WORDS[(pi - 1) % len(PROJECT_WORDS)]
-        if pi <= 3:
-            owner_id = 2
-        else:
-            owner_id = owners[rel.randrange(len(owners))]
+        owner_id = 2 if pi <= 3 else owners[rel.randrange(len(owners))]
         owner = st.users[owner_id]
         created = max(owner.created_at, FIRST_CREATED) + timedelta(days=rel.randrange(1, 400))
         if created > now:
@@ -501,7 +755,15 @@ def seed_state(
     # deploy keys on john's projects and a few others
     for pid in project_ids[: min(8, len(project_ids))]:
         line, sha, md5 = ssh_key_material(rel, f"deploy@{pid}")
-        dk = DeployKey(st.next_id("deploy_key"), pid, f"Deploy key {pid}", line, sha, md5, now - timedelta(days=pid))
+        dk = DeployKey(
+            st.next_id("deploy_key"),
+            pid,
+            f"Deploy key {pid}",
+            line,
+            sha,
+            md5,
+            now - timedelta(days=pid),
+        )
         st.deploy_keys.setdefault(pid, []).append(dk)
     # follows
     all_ids = st.user_ids

@@ -579,17 +579,15 @@ class FakeState:
         n: int = 100,
         *,
         seed: int = 0,
-        admin_token: str = "glpat-fake-admin-token",
-        user_token: str = "glpat-fake-user-token",
+        admin_token: str = "glpat-fake-admin-token",  # noqa: S107 (a fake's fixed credential)
+        user_token: str = "glpat-fake-user-token",  # noqa: S107
     ) -> SeedResult:
         """Populate the instance with ``n`` users (at least the admin ``root`` and one regular
         user). Deterministic for a given ``seed``. Returns both tokens."""
         from ._seed import seed_state
 
         with self.lock:
-            result = seed_state(
-                self, n, seed=seed, admin_token=admin_token, user_token=user_token
-            )
+            result = seed_state(self, n, seed=seed, admin_token=admin_token, user_token=user_token)
             self.seeded = result
             return result
 
@@ -608,9 +606,11 @@ class FakeState:
     def faults(self) -> Faults:
         return self.engine.faults
 
-    def open_rate_limit_window(self, seconds: float, start_at_request: int | None = None) -> None:
+    def open_rate_limit_window(
+        self, seconds: float, start_at_request: int | None = None, retry_after: str = "seconds"
+    ) -> None:
         """Answer every API request with 429 for ``seconds`` (see ``FaultEngine.open_window``)."""
-        self.engine.open_window(seconds, start_at_request)
+        self.engine.open_window(seconds, start_at_request, retry_after)
 
     def reset_stats(self) -> None:
         self.stats.reset()

@@ -74,10 +74,6 @@ class ManualClock(Clock):
             self._now = float(timestamp)
 
 
-def utc(year: int, month: int, day: int, *rest: int) -> datetime:
-    return datetime(year, month, day, *rest, tzinfo=UTC)
-
-
 __all__ = [
     "Clock",
     "JSONDict",
@@ -87,5 +83,4 @@ __all__ = [
     "iso",
     "iso_date",
     "timedelta",
-    "utc",
 ]

@@ -57,10 +57,13 @@ class UserStatusResource(BaseResource):
     async def set(
         self,
         *,
-        emoji: None | str | Unset = UNSET,
-        message: None | str | Unset = UNSET,
-        availability: None | UserAvailability | Unset = UNSET,
-        clear_status_after: ClearStatusAfter | None | Unset = UNSET,
+        emoji: str | None | Unset = UNSET,
+        message: str | None | Unset = UNSET,
+        availability: UserAvailability | Literal["busy", "not_set"] | None | Unset = UNSET,
+        clear_status_after: ClearStatusAfter
+        | Literal["1_day", "30_days", "30_minutes", "3_days", "3_hours", "7_days", "8_hours"]
+        | None
+        | Unset = UNSET,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserStatus:
@@ -93,10 +96,13 @@ class UserStatusResource(BaseResource):
     async def update(
         self,
         *,
-        emoji: None | str | Unset = UNSET,
-        message: None | str | Unset = UNSET,
-        availability: None | UserAvailability | Unset = UNSET,
-        clear_status_after: ClearStatusAfter | None | Unset = UNSET,
+        emoji: str | None | Unset = UNSET,
+        message: str | None | Unset = UNSET,
+        availability: UserAvailability | Literal["busy", "not_set"] | None | Unset = UNSET,
+        clear_status_after: ClearStatusAfter
+        | Literal["1_day", "30_days", "30_minutes", "3_days", "3_hours", "7_days", "8_hours"]
+        | None
+        | Unset = UNSET,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None | UserStatus:
@@ -145,10 +151,13 @@ class UserStatusResourceWithRawResponse(BaseResource):
     async def set(
         self,
         *,
-        emoji: None | str | Unset = UNSET,
-        message: None | str | Unset = UNSET,
-        availability: None | UserAvailability | Unset = UNSET,
-        clear_status_after: ClearStatusAfter | None | Unset = UNSET,
+        emoji: str | None | Unset = UNSET,
+        message: str | None | Unset = UNSET,
+        availability: UserAvailability | Literal["busy", "not_set"] | None | Unset = UNSET,
+        clear_status_after: ClearStatusAfter
+        | Literal["1_day", "30_days", "30_minutes", "3_days", "3_hours", "7_days", "8_hours"]
+        | None
+        | Unset = UNSET,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> Response[UserStatus]:
@@ -181,10 +190,13 @@ class UserStatusResourceWithRawResponse(BaseResource):
     async def update(
         self,
         *,
-        emoji: None | str | Unset = UNSET,
-        message: None | str | Unset = UNSET,
-        availability: None | UserAvailability | Unset = UNSET,
-        clear_status_after: ClearStatusAfter | None | Unset = UNSET,
+        emoji: str | None | Unset = UNSET,
+        message: str | None | Unset = UNSET,
+        availability: UserAvailability | Literal["busy", "not_set"] | None | Unset = UNSET,
+        clear_status_after: ClearStatusAfter
+        | Literal["1_day", "30_days", "30_minutes", "3_days", "3_hours", "7_days", "8_hours"]
+        | None
+        | Unset = UNSET,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> Response[None | UserStatus]:

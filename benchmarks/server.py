@@ -1,0 +1,407 @@
+"""A fast, local, GitLab-compatible ``/api/v4/users`` server for the benchmarks.
+
+Only what the benchmarks need, answered the way GitLab answers it:
+
+* ``GET /api/v4/users`` with offset pagination (``page``, ``per_page`` <= 100, default 20;
+  ``X-Page``/``X-Per-Page``/``X-Next-Page``/``X-Prev-Page``, empty when none; ``X-Total``
+  and ``X-Total-Pages`` and ``rel="last"`` only up to 10,000 rows; ``Link`` with absolute
+  ``prev``/``next``/``first``/``last`` URLs keeping the other query parameters; 405 past
+  the 50,000 offset ceiling) and keyset pagination (``pagination=keyset&order_by=id``,
+  ``sort`` asc/desc, opaque ``cursor``; only ``Link: <...>; rel="next"``);
+* ``GET /api/v4/users/:id`` (``UserDetailsWithAdmin``), 404 for unknown ids;
+* 401 without ``PRIVATE-TOKEN`` or ``Authorization`` (any value is accepted).
+
+The admin-view user JSON (``UserWithAdmin``: ~45 fields with identities, ``created_by``,
+dates) is rendered once per user at start-up; a page body is those bytes joined once and
+cached per (sort, first row, per_page), and a whole response head is cached per request
+target, so a request costs a dict lookup and a socket write. The server is a raw
+``asyncio.Protocol`` HTTP/1.1 keep-alive server (pipelining-safe) in one process.
+
+Run: ``python server.py --users 20000`` -> prints ``READY <port>`` once it listens on
+127.0.0.1. It stops on SIGTERM/SIGINT, or after ``--max-seconds`` (default 3600).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import datetime as dt
+import signal
+import sys
+from urllib.parse import parse_qsl, quote, urlencode
+
+try:
+    import orjson
+
+    def dumps(value: object) -> bytes:
+        return orjson.dumps(value)
+
+except ImportError:  # pragma: no cover - the bench venv has orjson
+    import json
+
+    def dumps(value: object) -> bytes:
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+TOTAL_COUNT_LIMIT = 10_000  # Kaminari MAX_COUNT_LIMIT: no X-Total above this
+MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = 20
+WEB_URL = "https://gitlab.example.com"
+
+_FIRST = ["Ada", "Grace", "Linus", "Margaret", "Ken", "Barbara", "Dennis", "Frances", "Alan", "Radia"]
+_LAST = ["Lovelace", "Hopper", "Torvalds", "Hamilton", "Thompson", "Liskov", "Ritchie", "Allen", "Turing", "Perlman"]
+_CITIES = ["Berlin", "Lisbon", "Nairobi", "Osaka", "Quito", "Toronto", None, "Auckland"]
+_ORGS = ["Acme Corp", "Initech", None, "Globex", "Umbrella", "Hooli"]
+_JOBS = ["Backend Engineer", "SRE", "", "Product Manager", "Designer", "Security Engineer"]
+_PROVIDERS = ["github", "google_oauth2", "ldapmain", "saml"]
+_BASE_TIME = dt.datetime(2019, 3, 1, 9, 30, 0, 123000, tzinfo=dt.UTC)
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+
+
+def _basic(uid: int) -> dict[str, object]:
+    first, last = _FIRST[uid % 10], _LAST[(uid // 10) % 10]
+    username = f"{first.lower()}.{last.lower()}{uid}"
+    return {
+        "id": uid,
+        "username": username,
+        "public_email": f"{username}@example.com" if uid % 3 == 0 else "",
+        "name": f"{first} {last} {uid}",
+        "state": "active" if uid % 37 else "blocked",
+        "locked": False,
+        "avatar_url": f"https://secure.gravatar.com/avatar/{uid * 2654435761 % 2**64:016x}?s=80&d=identicon",
+        "web_url": f"{WEB_URL}/{username}",
+    }
+
+
+def render_user(uid: int, *, details: bool = False) -> dict[str, object]:
+    """The admin view of user ``uid`` (``UserWithAdmin``, or ``UserDetailsWithAdmin``)."""
+    d = _basic(uid)
+    username = d["username"]
+    created = _BASE_TIME + dt.timedelta(minutes=uid * 7, seconds=uid % 60)
+    signed_in = created + dt.timedelta(days=30 + uid % 400, hours=uid % 24)
+    job, org = _JOBS[uid % 6], _ORGS[uid % 6]
+    d.update(
+        {
+            "created_at": _iso(created),
+            "bio": "" if uid % 4 else f"Writes software. Likes {_CITIES[uid % 7] or 'trains'}.",
+            "location": _CITIES[uid % 8],
+            "linkedin": "",
+            "twitter": f"@{username}" if uid % 5 == 0 else "",
+            "discord": "",
+            "website_url": f"https://{username}.example.org" if uid % 6 == 0 else "",
+            "github": username if uid % 2 else "",
+            "job_title": job,
+            "pronouns": None if uid % 3 else "they/them",
+            "organization": org,
+            "bot": False,
+            "work_information": (f"{job} at {org}" if job and org else (job or org or None)),
+            "followers": uid % 17,
+            "following": uid % 11,
+            "is_followed": False,
+            "local_time": None if uid % 5 else "3:38 PM",
+            "last_sign_in_at": _iso(signed_in),
+            "confirmed_at": _iso(created + dt.timedelta(minutes=5)),
+            "last_activity_on": (signed_in + dt.timedelta(days=2)).date().isoformat(),
+            "email": f"{username}@corp.example.com",
+            "theme_id": 1 + uid % 11,
+            "color_scheme_id": 1 + uid % 6,
+            "projects_limit": 100000,
+            "current_sign_in_at": _iso(signed_in + dt.timedelta(days=1)),
+            "identities": (
+                [{"provider": _PROVIDERS[uid % 4], "extern_uid": f"uid={username},ou=people,dc=example,dc=com"}]
+                if uid % 2
+                else []
+            ),
+            "can_create_group": True,
+            "can_create_project": True,
+            "two_factor_enabled": uid % 3 == 1,
+            "external": uid % 19 == 0,
+            "private_profile": False,
+            "commit_email": f"{username}@corp.example.com",
+            "preferred_language": "en",
+            "shared_runners_minutes_limit": None,
+            "extra_shared_runners_minutes_limit": None,
+            "scim_identities": [],
+            "is_admin": uid == 1,
+            "note": "created by the onboarding job" if uid % 10 == 0 else None,
+            "namespace_id": uid + 1000,
+            "created_by": _basic(1) if uid % 4 == 0 else None,
+            "provisioned_by_project_id": None,
+            "using_license_seat": uid % 19 != 0,
+            "is_auditor": False,
+        }
+    )
+    if details:
+        d.update(
+            {
+                "bio_html": f"<p>{d['bio']}</p>" if d["bio"] else "",
+                "highest_role": (0, 10, 20, 30, 40, 50)[uid % 6],
+                "current_sign_in_ip": f"10.{uid % 250}.{(uid // 250) % 250}.7",
+                "last_sign_in_ip": f"10.{uid % 250}.{(uid // 250) % 250}.6",
+                "sign_in_count": uid % 400,
+                "plan": "ultimate",
+                "trial": False,
+            }
+        )
+    return d
+
+
+def _encode_cursor(last_id: int) -> str:
+    raw = dumps({"id": str(last_id), "_kd": "n"})
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> int:
+    import json
+
+    padded = cursor + "=" * (-len(cursor) % 4)
+    return int(json.loads(base64.urlsafe_b64decode(padded))["id"])
+
+
+class Users:
+    """Pre-rendered users plus the page and response caches."""
+
+    def __init__(self, n: int, offset_limit: int) -> None:
+        self.n = n
+        self.offset_limit = offset_limit
+        self.asc = [dumps(render_user(uid)) for uid in range(1, n + 1)]
+        self.desc = self.asc[::-1]
+        self.bodies: dict[tuple[str, int, int], bytes] = {}
+        self.responses: dict[bytes, tuple[bytes, bytes]] = {}
+        self.base = ""  # set once the port is known
+
+    def body(self, sort: str, start: int, count: int) -> bytes:
+        key = (sort, start, count)
+        body = self.bodies.get(key)
+        if body is None:
+            rows = (self.asc if sort == "asc" else self.desc)[start : start + count]
+            body = self.bodies[key] = b"[" + b",".join(rows) + b"]"
+        return body
+
+    def link(self, params: list[tuple[str, str]], **changes: str) -> str:
+        kept = [(k, v) for k, v in params if k not in changes]
+        kept.extend(changes.items())
+        return f"{self.base}/api/v4/users?{urlencode(kept, quote_via=quote)}"
+
+    def route(self, target: bytes) -> tuple[bytes, bytes]:
+        """(status line + headers, body) for a GET of ``target``; cached per target."""
+        cached = self.responses.get(target)
+        if cached is not None:
+            return cached
+        text = target.decode("latin-1")
+        path, _, query = text.partition("?")
+        params = parse_qsl(query, keep_blank_values=True)
+        if path in ("/api/v4/users", "/api/v4/users/"):
+            result = self.list_users(params)
+        elif path.startswith("/api/v4/users/") and path[14:].isdigit():
+            result = self.get_user(int(path[14:]))
+        else:
+            result = _response(404, dumps({"error": "404 Not Found"}))
+        if len(self.responses) < 200_000:
+            self.responses[target] = result
+        return result
+
+    def get_user(self, uid: int) -> tuple[bytes, bytes]:
+        if not 1 <= uid <= self.n:
+            return _response(404, dumps({"message": "404 User Not Found"}))
+        return _response(200, dumps(render_user(uid, details=True)))
+
+    def list_users(self, params: list[tuple[str, str]]) -> tuple[bytes, bytes]:
+        q = dict(params)
+        try:
+            per_page = min(int(q.get("per_page", DEFAULT_PER_PAGE)), MAX_PER_PAGE)
+            page = int(q.get("page", 1))
+        except ValueError:
+            return _response(400, dumps({"error": "page does not have a valid value"}))
+        if per_page < 1 or page < 1:
+            return _response(400, dumps({"error": "per_page does not have a valid value"}))
+        sort = q.get("sort", "desc")
+        order_by = q.get("order_by", "id")
+        if sort not in ("asc", "desc"):
+            return _response(400, dumps({"error": "sort does not have a valid value"}))
+        if q.get("pagination") == "keyset":
+            if order_by != "id":  # GitLab supports more orders; this server only id
+                return _response(
+                    405,
+                    dumps({"error": "Keyset pagination is not yet available for this type of request"}),
+                )
+            return self.keyset_page(params, q, per_page, sort)
+        return self.offset_page(params, page, per_page, sort)
+
+    def offset_page(
+        self, params: list[tuple[str, str]], page: int, per_page: int, sort: str
+    ) -> tuple[bytes, bytes]:
+        if page * per_page > self.offset_limit:
+            return _response(
+                405,
+                dumps(
+                    {
+                        "error": "Offset pagination has a maximum allowed offset of "
+                        f"{self.offset_limit} for requests that return objects of type User. "
+                        "Remaining records can be retrieved using keyset pagination."
+                    }
+                ),
+            )
+        start = (page - 1) * per_page
+        body = self.body(sort, start, per_page) if start < self.n else b"[]"
+        has_next = start + per_page < self.n
+        has_prev = page > 1
+        headers = [
+            ("X-Next-Page", str(page + 1) if has_next else ""),
+            ("X-Page", str(page)),
+            ("X-Per-Page", str(per_page)),
+            ("X-Prev-Page", str(page - 1) if has_prev else ""),
+        ]
+        links = []
+        if has_prev:
+            links.append(f'<{self.link(params, page=str(page - 1), per_page=str(per_page))}>; rel="prev"')
+        if has_next:
+            links.append(f'<{self.link(params, page=str(page + 1), per_page=str(per_page))}>; rel="next"')
+        links.append(f'<{self.link(params, page="1", per_page=str(per_page))}>; rel="first"')
+        if self.n <= TOTAL_COUNT_LIMIT:
+            total_pages = max(1, -(-self.n // per_page))
+            links.append(f'<{self.link(params, page=str(total_pages), per_page=str(per_page))}>; rel="last"')
+            headers += [("X-Total", str(self.n)), ("X-Total-Pages", str(total_pages))]
+        headers.insert(0, ("Link", ", ".join(links)))
+        return _response(200, body, headers)
+
+    def keyset_page(
+        self, params: list[tuple[str, str]], q: dict[str, str], per_page: int, sort: str
+    ) -> tuple[bytes, bytes]:
+        cursor = q.get("cursor")
+        if cursor:
+            try:
+                after = _decode_cursor(cursor)
+            except (ValueError, KeyError, TypeError):
+                return _response(400, dumps({"error": "cursor is invalid"}))
+            # ids are 1..n: in ascending order id k sits at index k-1
+            start = max(0, min(after, self.n)) if sort == "asc" else max(0, self.n - after + 1)
+        else:
+            start = 0
+        body = self.body(sort, start, per_page) if start < self.n else b"[]"
+        headers: list[tuple[str, str]] = []
+        if start + per_page < self.n:
+            last_id = start + per_page if sort == "asc" else self.n - (start + per_page) + 1
+            nxt = self.link(params, cursor=_encode_cursor(last_id))
+            headers.append(("Link", f'<{nxt}>; rel="next"'))
+        return _response(200, body, headers)
+
+
+_REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed"}
+
+
+def _response(
+    status: int, body: bytes, headers: list[tuple[str, str]] | None = None
+) -> tuple[bytes, bytes]:
+    lines = [
+        f"HTTP/1.1 {status} {_REASONS.get(status, 'Error')}",
+        "Content-Type: application/json",
+        f"Content-Length: {len(body)}",
+        "Cache-Control: max-age=0, private, must-revalidate",
+        "Vary: Origin",
+        "X-Content-Type-Options: nosniff",
+        "X-Frame-Options: SAMEORIGIN",
+    ]
+    lines += [f"{name}: {value}" for name, value in headers or ()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"), body
+
+
+_UNAUTHORIZED = _response(401, dumps({"message": "401 Unauthorized"}))
+
+
+class HttpProtocol(asyncio.Protocol):
+    """Minimal HTTP/1.1: GET/HEAD, keep-alive, pipelining, Content-Length request bodies."""
+
+    def __init__(self, users: Users) -> None:
+        self.users = users
+        self.buf = b""
+        self.transport: asyncio.Transport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+
+    def data_received(self, data: bytes) -> None:
+        buf = self.buf + data if self.buf else data
+        transport = self.transport
+        assert transport is not None
+        while True:
+            end = buf.find(b"\r\n\r\n")
+            if end < 0:
+                break
+            head = buf[:end]
+            line_end = head.find(b"\r\n")
+            request_line = head if line_end < 0 else head[:line_end]
+            lowered = b"" if line_end < 0 else head[line_end:].lower()
+            length = 0
+            at = lowered.find(b"\r\ncontent-length:")
+            if at >= 0:
+                stop = lowered.find(b"\r\n", at + 2)
+                length = int(lowered[at + 17 : stop if stop > 0 else None].strip() or 0)
+            if len(buf) < end + 4 + length:
+                break  # wait for the request body
+            buf = buf[end + 4 + length :]
+            try:
+                method, target, _version = request_line.split(b" ", 2)
+            except ValueError:
+                transport.write(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                transport.close()
+                return
+            if b"\r\nprivate-token:" not in lowered and b"\r\nauthorization:" not in lowered:
+                head_bytes, body = _UNAUTHORIZED
+            elif method in (b"GET", b"HEAD"):
+                head_bytes, body = self.users.route(target)
+            else:
+                head_bytes, body = _response(405, dumps({"error": "405 Method Not Allowed"}))
+            if method == b"HEAD":
+                transport.write(head_bytes)
+            else:
+                transport.writelines((head_bytes, body))
+            if b"\r\nconnection: close" in lowered:
+                transport.close()
+                return
+        self.buf = buf
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.transport = None
+
+
+async def serve(n: int, port: int, offset_limit: int, max_seconds: float) -> None:
+    users = Users(n, offset_limit)
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(
+        lambda: HttpProtocol(users), "127.0.0.1", port, backlog=1024, reuse_address=True
+    )
+    bound = server.sockets[0].getsockname()[1]
+    users.base = f"http://127.0.0.1:{bound}"
+    stop = asyncio.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    print(f"READY {bound}", flush=True)
+    try:
+        await asyncio.wait_for(stop.wait(), timeout=max_seconds)
+    except TimeoutError:
+        print("server: --max-seconds reached, stopping", file=sys.stderr)
+    server.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=20_000, help="number of users (ids 1..N)")
+    parser.add_argument("--port", type=int, default=0, help="0 = a free port")
+    parser.add_argument("--offset-limit", type=int, default=50_000)
+    parser.add_argument("--max-seconds", type=float, default=3600.0)
+    args = parser.parse_args()
+    if not 0 <= args.users <= 1_000_000:
+        parser.error("--users must be between 0 and 1,000,000")
+    asyncio.run(serve(args.users, args.port, args.offset_limit, args.max_seconds))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""A fake GitLab Users API server for testing code that talks to GitLab.
+
+It emulates the 77 routes of GitLab's Users REST API under ``/api/v4`` with GitLab's own
+semantics (entities per caller, auth and sudo, pagination headers, error bodies, rate
+limits), over an in-memory state, and can inject faults deterministically. It is independent
+of the SDK: it speaks JSON only, so it cannot hide SDK model bugs.
+
+Ways to run it:
+
+* in-process: ``app = create_app(state)`` with ``httpx.ASGITransport(app=app)``, or
+  ``FakeGitLab.create(users=...)``;
+* loopback in a thread: ``with FakeGitLabServer(users=1000) as server: ...``;
+* as a process: ``python -m gitlab_users_client.testing serve --port 0 --users 10000``;
+* pytest: ``pytest_plugins = ["gitlab_users_client.testing.pytest_plugin"]`` gives the
+  ``fake_gitlab`` and ``fake_gitlab_server`` fixtures.
+
+Needs the ``testing`` extra (starlette, uvicorn).
+"""
+
+from ._app import ConnectionDropped, create_app
+from ._config import FakeConfig, RateLimit
+from ._faults import ALL_ERROR_STATUSES, Faults, Stats, applied_key, body_hash
+from ._server import FakeGitLabServer
+from ._store import FakeState, SeedResult, Token, User
+from ._testing import FakeGitLab
+from ._util import Clock, ManualClock
+
+__all__ = [
+    # state and app
+    "FakeState",
+    "SeedResult",
+    "User",
+    "Token",
+    "create_app",
+    "FakeGitLab",
+    "FakeGitLabServer",
+    # configuration
+    "FakeConfig",
+    "RateLimit",
+    "Faults",
+    "ALL_ERROR_STATUSES",
+    "Clock",
+    "ManualClock",
+    # observation
+    "Stats",
+    "applied_key",
+    "body_hash",
+    "ConnectionDropped",
+]

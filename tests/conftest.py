@@ -1,0 +1,35 @@
+"""Shared fixtures: SDK clients wired to the bundled fake GitLab (in-process, no sockets)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+
+from gitlab_users_client import AsyncGitLab
+from gitlab_users_client.testing import FakeGitLab
+
+pytest_plugins = ["gitlab_users_client.testing.pytest_plugin"]
+
+
+def sdk_client(fake: FakeGitLab, token: str | None, **kwargs: object) -> AsyncGitLab:
+    """An ``AsyncGitLab`` talking to ``fake`` through ASGI (retries, auth and errors as usual)."""
+    return AsyncGitLab(fake.url, token=token, transport=fake.transport(), **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def client_for(fake_gitlab: FakeGitLab) -> Callable[..., AsyncGitLab]:
+    """``client_for(token, **options)``: another client on the same fake (close it yourself)."""
+    return lambda token, **kwargs: sdk_client(fake_gitlab, token, **kwargs)
+
+
+@pytest.fixture
+async def admin(fake_gitlab: FakeGitLab) -> AsyncIterator[AsyncGitLab]:
+    async with sdk_client(fake_gitlab, fake_gitlab.admin_token) as gl:
+        yield gl
+
+
+@pytest.fixture
+async def regular(fake_gitlab: FakeGitLab) -> AsyncIterator[AsyncGitLab]:
+    async with sdk_client(fake_gitlab, fake_gitlab.user_token) as gl:
+        yield gl
