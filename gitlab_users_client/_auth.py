@@ -43,6 +43,10 @@ class Credentials:
     def __repr__(self) -> str:
         return f"Credentials(kind={self._kind!r}, header={self._header!r})"
 
+    def __reduce__(self) -> str:
+        # A token callable (e.g. a bound method of a vault client) may hold secrets too.
+        raise TypeError("credentials cannot be pickled")
+
     async def headers(self) -> dict[str, str]:
         if self._source is None:
             return {}
@@ -52,9 +56,11 @@ class Credentials:
             produced = self._source()
             if inspect.isawaitable(produced):
                 produced = await produced
-            if not isinstance(produced, str) or not produced:
+            if not isinstance(produced, str) or not produced.strip():
                 raise ConfigurationError("the token callable must return a non-empty str")
-            value = produced
+            value = produced.strip()
+            if any(char in value for char in "\r\n"):
+                raise ConfigurationError("the token callable returned a token with a line break")
         if self._header == "Authorization":
             return {"Authorization": f"Bearer {value}"}
         return {self._header: value}
@@ -62,11 +68,12 @@ class Credentials:
 
 def _wrap(source: TokenSource) -> Secret | Callable[[], object]:
     if isinstance(source, str):
-        if not source.strip():
+        value = source.strip()
+        if not value:
             raise ConfigurationError("the token is empty")
-        if any(char in source for char in "\r\n"):
+        if any(char in value for char in "\r\n"):
             raise ConfigurationError("the token contains a line break")
-        return Secret(source.strip())
+        return Secret(value)
     if callable(source):
         return source
     raise ConfigurationError(f"a token must be a str or a callable, not {type(source).__name__}")

@@ -137,6 +137,8 @@ class AsyncGitLab:
         timeout: Seconds or an ``httpx.Timeout``; ``None`` disables it (not recommended).
         max_retries: Retries per call (see the retry rules in the docs).
         retry_budget: Seconds a call may spend in total, waits included.
+        retry_policy: A full :class:`RetryPolicy` (also backoff base and cap); overrides
+            ``max_retries`` and ``retry_budget``.
         max_concurrency: Requests in flight at once, shared by every task using this client.
         requests_per_second: Optional client-side pacing.
         follow_redirects: Off by default. When on, credentials are stripped whenever the
@@ -163,6 +165,7 @@ class AsyncGitLab:
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         max_retries: int = 4,
         retry_budget: float = 120.0,
+        retry_policy: RetryPolicy | None = None,
         max_concurrency: int = 32,
         requests_per_second: float | None = None,
         pace_from_headers: bool = True,
@@ -188,7 +191,7 @@ class AsyncGitLab:
             raise ConfigurationError("requests_per_second must be > 0")
         self._sudo = _check_sudo(sudo)
         self._timeout = _check_timeout(timeout)
-        self._policy = RetryPolicy(max_retries=max_retries, budget=retry_budget)
+        self._policy = retry_policy or RetryPolicy(max_retries=max_retries, budget=retry_budget)
         self._headers = self._check_headers(headers or {})
         self._follow_redirects = follow_redirects
         self._keep_base_url = keep_base_url

@@ -20,20 +20,32 @@ def redact_url(url: str) -> str:
         parts = urlsplit(url)
     except ValueError:
         return "<unparseable URL>"
-    netloc = parts.hostname or ""
-    if parts.port:
-        netloc = f"{netloc}:{parts.port}"
-    query = parts.query
-    if query:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        if any(key.lower() in SENSITIVE_QUERY_KEYS for key, _ in pairs):
-            query = urlencode(
-                [
-                    (key, "[REDACTED]" if key.lower() in SENSITIVE_QUERY_KEYS else value)
-                    for key, value in pairs
-                ]
-            )
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    # Drop "user:password@" but keep the host exactly as written: going through
+    # ``hostname``/``port`` would lose IPv6 brackets and raise on a malformed port.
+    netloc = parts.netloc.rpartition("@")[2]
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            parts.path,
+            _redact_query(parts.query),
+            _redact_query(parts.fragment),
+        )
+    )
+
+
+def _redact_query(query: str) -> str:
+    if not query:
+        return query
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if not any(key.lower() in SENSITIVE_QUERY_KEYS for key, _ in pairs):
+        return query
+    return urlencode(
+        [
+            (key, "[REDACTED]" if key.lower() in SENSITIVE_QUERY_KEYS else value)
+            for key, value in pairs
+        ]
+    )
 
 
 class Secret:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+from types import FrameType
 
 import uvicorn
 
@@ -58,6 +60,15 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(json.dumps(line) + "\n")
     sys.stdout.flush()
     server = uvicorn.Server(uvicorn_config(state))
+    # uvicorn handles SIGTERM/SIGINT with a graceful shutdown and then re-raises the signal
+    # with the previous handler; a no-op one makes that a clean exit with status 0.
+    received: list[int] = []
+
+    def remember(signum: int, frame: FrameType | None) -> None:
+        received.append(signum)
+
+    signal.signal(signal.SIGTERM, remember)
+    signal.signal(signal.SIGINT, remember)
     server.run(sockets=[sock])
     return 0
 

@@ -137,6 +137,7 @@ class _Window:
     start_at_request: int | None
     retry_after: str = "seconds"
     opened_at: float | None = None
+    first_seen: bool = False
 
 
 def body_hash(body: bytes | str | None) -> str:
@@ -277,21 +278,31 @@ class FaultEngine:
 
     # -- 429 windows -------------------------------------------------------------------------
     def open_window(
-        self, seconds: float, start_at_request: int | None = None, retry_after: str = "seconds"
+        self,
+        seconds: float,
+        start_at_request: int | None = None,
+        retry_after: str = "seconds",
+        now: float | None = None,
     ) -> None:
         """Schedule a 429 window of ``seconds``.
 
-        It opens when API request number ``start_at_request`` arrives (default: the next one);
-        that request gets the first 429 and is not counted in ``window_requests``; every later
-        request inside the window is answered 429 and counted.
+        Without ``start_at_request`` the window opens at ``now`` (the next ``seconds``);
+        otherwise it opens when API request number ``start_at_request`` arrives. Every API
+        request inside the window is answered 429 with ``Retry-After`` = the time left; the
+        first one is the request that "opened" it and is not counted in ``window_requests``,
+        every later one is (a client that honours ``Retry-After`` leaves it at 0).
         """
         if seconds <= 0:
             raise ValueError("seconds must be > 0")
         if retry_after not in ("seconds", "http-date"):
             raise ValueError("retry_after must be 'seconds' or 'http-date'")
+        if start_at_request is None and now is None:
+            raise ValueError("an immediate window needs 'now'")
         with self._lock:
-            start = start_at_request if start_at_request is not None else self._counter + 1
-            self._windows.append(_Window(seconds, start, retry_after))
+            w = _Window(seconds, start_at_request, retry_after)
+            if start_at_request is None:
+                w.opened_at = now
+            self._windows.append(w)
 
     def clear_windows(self) -> None:
         with self._lock:
@@ -304,11 +315,14 @@ class FaultEngine:
                 if w.opened_at is None:
                     if w.start_at_request is not None and number >= w.start_at_request:
                         w.opened_at = now
+                        w.first_seen = True
                         return (w.seconds, False, w.retry_after)
                     continue
                 remaining = w.opened_at + w.seconds - now
                 if remaining > 0:
-                    return (remaining, True, w.retry_after)
+                    counted = w.first_seen
+                    w.first_seen = True
+                    return (remaining, counted, w.retry_after)
                 self._windows.remove(w)
             return None
 

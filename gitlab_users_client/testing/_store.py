@@ -102,6 +102,8 @@ class Preferences:
 
 @dataclass(slots=True, eq=False)
 class User:
+    """A user record; the routes render it as the entity the caller may see."""
+
     id: int
     username: str
     name: str
@@ -211,6 +213,8 @@ class Email:
 
 @dataclass(slots=True, eq=False)
 class Token:
+    """A personal or impersonation access token (``token`` is the secret value)."""
+
     id: int
     user_id: int
     name: str
@@ -610,7 +614,7 @@ class FakeState:
         self, seconds: float, start_at_request: int | None = None, retry_after: str = "seconds"
     ) -> None:
         """Answer every API request with 429 for ``seconds`` (see ``FaultEngine.open_window``)."""
-        self.engine.open_window(seconds, start_at_request, retry_after)
+        self.engine.open_window(seconds, start_at_request, retry_after, now=self.clock.time())
 
     def reset_stats(self) -> None:
         self.stats.reset()

@@ -6,7 +6,12 @@ import httpx
 
 from gitlab_users_client.testing import FakeGitLab, ManualClock
 
-NEW_USER = {"email": "new@example.com", "name": "New Person", "username": "new.person", "password": "s3cretpass"}
+NEW_USER = {
+    "email": "new@example.com",
+    "name": "New Person",
+    "username": "new.person",
+    "password": "s3cretpass",
+}
 
 
 async def test_grape_missing_params(admin: httpx.AsyncClient) -> None:
@@ -26,7 +31,8 @@ async def test_validation_runs_before_admin_check(user: httpx.AsyncClient) -> No
 
 async def test_model_validation_400(admin: httpx.AsyncClient) -> None:
     r = await admin.post(
-        "/api/v4/users", json={**NEW_USER, "email": "not-an-email", "password": "short", "projects_limit": -1}
+        "/api/v4/users",
+        json={**NEW_USER, "email": "not-an-email", "password": "short", "projects_limit": -1},
     )
     assert r.status_code == 400
     assert r.json() == {
@@ -60,7 +66,12 @@ async def test_conflicts_on_create_and_update(admin: httpx.AsyncClient) -> None:
 async def test_create_then_update(admin: httpx.AsyncClient) -> None:
     r = await admin.post(
         "/api/v4/users",
-        json={**NEW_USER, "skip_confirmation": True, "public_email": "new@example.com", "organization": "ACME"},
+        json={
+            **NEW_USER,
+            "skip_confirmation": True,
+            "public_email": "new@example.com",
+            "organization": "ACME",
+        },
     )
     assert r.status_code == 201
     body = r.json()
@@ -68,7 +79,9 @@ async def test_create_then_update(admin: httpx.AsyncClient) -> None:
     assert body["created_by"]["id"] == 1 and body["is_admin"] is False
     assert "bio_html" not in body  # UserWithAdmin, not the details entity
     uid = body["id"]
-    r = await admin.put(f"/api/v4/users/{uid}", json={"name": "Renamed", "organization": "", "bio": "hi"})
+    r = await admin.put(
+        f"/api/v4/users/{uid}", json={"name": "Renamed", "organization": "", "bio": "hi"}
+    )
     assert r.status_code == 200
     assert (r.json()["name"], r.json()["organization"], r.json()["bio"]) == ("Renamed", None, "hi")
     r = await admin.put(f"/api/v4/users/{uid}", json={"public_email": "other@example.com"})
@@ -84,7 +97,10 @@ async def test_not_found_variants(admin: httpx.AsyncClient) -> None:
         ("/api/v4/users/2/keys/99999", {"message": "404 Key Not Found"}),
         ("/api/v4/users/2/gpg_keys/99999", {"message": "404 GPG Key Not Found"}),
         ("/api/v4/users/2/custom_attributes/none", {"message": "404 Not found"}),
-        ("/api/v4/users/2/impersonation_tokens/99999", {"message": "404 Impersonation Token Not Found"}),
+        (
+            "/api/v4/users/2/impersonation_tokens/99999",
+            {"message": "404 Impersonation Token Not Found"},
+        ),
         ("/api/v4/user/emails/99999", {"message": "404 Email Not Found"}),
         ("/elsewhere", {"error": "404 Not Found"}),
     ]
@@ -102,31 +118,47 @@ async def test_not_found_variants(admin: httpx.AsyncClient) -> None:
     assert r.status_code == 410
 
 
-async def test_if_unmodified_since(fake: FakeGitLab, admin: httpx.AsyncClient, clock: ManualClock) -> None:
+async def test_if_unmodified_since(
+    fake: FakeGitLab, admin: httpx.AsyncClient, clock: ManualClock
+) -> None:
     key_id = fake.state.ssh_keys_by_user[2][0].id
     r = await admin.delete(
-        f"/api/v4/users/2/keys/{key_id}", headers={"If-Unmodified-Since": "Sat, 01 Jan 2000 00:00:00 GMT"}
+        f"/api/v4/users/2/keys/{key_id}",
+        headers={"If-Unmodified-Since": "Sat, 01 Jan 2000 00:00:00 GMT"},
     )
     assert (r.status_code, r.json()) == (412, {"message": "412 Precondition Failed"})
     r = await admin.delete(
-        f"/api/v4/users/2/keys/{key_id}", headers={"If-Unmodified-Since": "Fri, 01 Jan 2100 00:00:00 GMT"}
+        f"/api/v4/users/2/keys/{key_id}",
+        headers={"If-Unmodified-Since": "Fri, 01 Jan 2100 00:00:00 GMT"},
     )
     assert r.status_code == 204 and r.content == b""
     # a user changed after the given date is stale
     await admin.put("/api/v4/users/2", json={"bio": "changed"})
     clock.advance(5)
-    r = await admin.delete("/api/v4/users/2", headers={"If-Unmodified-Since": "Sat, 01 Jan 2000 00:00:00 GMT"})
+    r = await admin.delete(
+        "/api/v4/users/2", headers={"If-Unmodified-Since": "Sat, 01 Jan 2000 00:00:00 GMT"}
+    )
     assert r.status_code == 412
 
 
 async def test_delete_user(fake: FakeGitLab, admin: httpx.AsyncClient) -> None:
     st = fake.state
     owner = next(
-        uid for uid in st.user_ids if any(m.access_level == 50 and m.source_type == "Namespace" for m in st.memberships.get(uid, ()))
+        uid
+        for uid in st.user_ids
+        if any(
+            m.access_level == 50 and m.source_type == "Namespace"
+            for m in st.memberships.get(uid, ())
+        )
     )
     r = await admin.delete(f"/api/v4/users/{owner}")
-    assert (r.status_code, r.json()) == (409, {"message": "User cannot be removed while is the sole-owner of a group"})
-    assert (await admin.delete(f"/api/v4/users/{owner}", params={"hard_delete": "true"})).status_code == 204
+    assert (r.status_code, r.json()) == (
+        409,
+        {"message": "User cannot be removed while is the sole-owner of a group"},
+    )
+    assert (
+        await admin.delete(f"/api/v4/users/{owner}", params={"hard_delete": "true"})
+    ).status_code == 204
     assert (await admin.get(f"/api/v4/users/{owner}")).status_code == 404
     assert (await admin.delete("/api/v4/users/2")).status_code == 204
     async with fake.client(fake.user_token) as c:
@@ -135,7 +167,9 @@ async def test_delete_user(fake: FakeGitLab, admin: httpx.AsyncClient) -> None:
 
 
 async def test_bodies_in_every_encoding(admin: httpx.AsyncClient) -> None:
-    r = await admin.post("/api/v4/users/2/emails", data={"email": "form@example.com", "skip_confirmation": "1"})
+    r = await admin.post(
+        "/api/v4/users/2/emails", data={"email": "form@example.com", "skip_confirmation": "1"}
+    )
     assert r.status_code == 201 and r.json()["confirmed_at"] is not None
     r = await admin.post("/api/v4/users/2/emails", files={"email": (None, "multi@example.com")})
     assert r.status_code == 201 and r.json()["confirmed_at"] is None
@@ -153,10 +187,15 @@ async def test_avatar_upload_limit(admin: httpx.AsyncClient, user: httpx.AsyncCl
     r = await user.put("/api/v4/user/avatar", files={"avatar": ("me.png", small, "image/png")})
     assert r.status_code == 200 and r.json()["avatar_url"].endswith("/avatar/2/me.png")
     r = await user.put("/api/v4/user/avatar", files={"avatar": ("me.png", big, "image/png")})
-    assert (r.status_code, r.json()) == (400, {"message": "Avatar is too big (should be at most 200 KiB)"})
+    assert (r.status_code, r.json()) == (
+        400,
+        {"message": "Avatar is too big (should be at most 200 KiB)"},
+    )
     r = await user.put("/api/v4/user/avatar", data={"x": "1"})
     assert r.json() == {"error": "avatar is missing"}
-    r = await admin.put("/api/v4/users/2", files={"avatar": ("a.png", big, "image/png"), "name": (None, "J")})
+    r = await admin.put(
+        "/api/v4/users/2", files={"avatar": ("a.png", big, "image/png"), "name": (None, "J")}
+    )
     assert r.status_code == 400
     assert r.json() == {"message": {"avatar": ["is too big (should be at most 200 KiB)"]}}
     r = await admin.post(

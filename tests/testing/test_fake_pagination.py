@@ -23,7 +23,12 @@ def links(resp: httpx.Response) -> dict[str, str]:
 async def test_first_middle_last_page(admin: httpx.AsyncClient) -> None:
     first = await admin.get("/api/v4/users", params={"per_page": 25})
     h = first.headers
-    assert (h["X-Page"], h["X-Per-Page"], h["X-Next-Page"], h["X-Prev-Page"]) == ("1", "25", "2", "")
+    assert (h["X-Page"], h["X-Per-Page"], h["X-Next-Page"], h["X-Prev-Page"]) == (
+        "1",
+        "25",
+        "2",
+        "",
+    )
     assert (h["X-Total"], h["X-Total-Pages"]) == ("60", "3")
     assert set(links(first)) == {"next", "first", "last"}
     assert [u["id"] for u in first.json()] == list(range(60, 35, -1))  # id desc by default
@@ -102,7 +107,9 @@ async def test_offset_ceiling_405(admin: httpx.AsyncClient) -> None:
         "return objects of type User. Remaining records can be retrieved using keyset pagination."
     }
     # the ceiling only applies to /users
-    assert (await admin.get("/api/v4/user/keys", params={"per_page": 100, "page": 501})).status_code == 200
+    assert (
+        await admin.get("/api/v4/user/keys", params={"per_page": 100, "page": 501})
+    ).status_code == 200
 
 
 def expected_order(fake: FakeGitLab, order_by: str, sort: str) -> list[int]:

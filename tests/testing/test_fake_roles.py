@@ -41,7 +41,14 @@ async def test_get_user_entities(
     assert "bio_html" in profile and "email" not in profile and "is_admin" not in profile
     assert profile["is_followed"] is True  # john follows root in the seed
     details = (await admin.get("/api/v4/users/2")).json()
-    for key in ("email", "is_admin", "bio_html", "highest_role", "sign_in_count", "last_sign_in_ip"):
+    for key in (
+        "email",
+        "is_admin",
+        "bio_html",
+        "highest_role",
+        "sign_in_count",
+        "last_sign_in_ip",
+    ):
         assert key in details
     assert details["created_by"]["username"] == "root"
 
@@ -108,7 +115,12 @@ async def test_associations_count_self_or_admin(
 ) -> None:
     mine = await user.get("/api/v4/users/2/associations_count")
     assert mine.status_code == 200
-    assert set(mine.json()) == {"groups_count", "projects_count", "issues_count", "merge_requests_count"}
+    assert set(mine.json()) == {
+        "groups_count",
+        "projects_count",
+        "issues_count",
+        "merge_requests_count",
+    }
     assert (await user.get("/api/v4/users/1/associations_count")).status_code == 403
     assert (await admin.get("/api/v4/users/2/associations_count")).status_code == 200
 

@@ -1,0 +1,43 @@
+"""Every one of the 77 routes answers (no 5xx) for admin, regular and anonymous callers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gitlab_users_client.testing import FakeGitLab
+from gitlab_users_client.testing._routing import ROUTES
+
+VALUES = {
+    "id": "2",
+    "user_id": "2",
+    "key_id": "1",
+    "email_id": "1",
+    "token_id": "1",
+    "provider": "github",
+    "key": "department",
+}
+
+
+def concrete(template: str) -> str:
+    return re.sub(r"\{([a-z_]+)(?::int)?\}", lambda m: VALUES[m.group(1)], template)
+
+
+def test_route_inventory() -> None:
+    assert len(ROUTES.routes) == 77
+    assert len({(r.method, r.template) for r in ROUTES.routes}) == 77
+
+
+@pytest.mark.parametrize("role", ["admin", "user", "anon"])
+async def test_every_route_answers(role: str) -> None:
+    fake = FakeGitLab.create(users=20)
+    token = {"admin": fake.admin_token, "user": fake.user_token, "anon": None}[role]
+    async with fake.client(token) as c:
+        for route in ROUTES.routes:
+            path = "/api/v4" + concrete(route.template)
+            r = await c.request(route.method, path, json={} if route.method != "GET" else None)
+            assert r.status_code < 500, (route.method, path, r.status_code, r.text)
+            if route.method == "GET":
+                head = await c.head(path)
+                assert head.status_code == r.status_code and head.content == b""
