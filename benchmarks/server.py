@@ -49,8 +49,30 @@ MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 20
 WEB_URL = "https://gitlab.example.com"
 
-_FIRST = ["Ada", "Grace", "Linus", "Margaret", "Ken", "Barbara", "Dennis", "Frances", "Alan", "Radia"]
-_LAST = ["Lovelace", "Hopper", "Torvalds", "Hamilton", "Thompson", "Liskov", "Ritchie", "Allen", "Turing", "Perlman"]
+_FIRST = [
+    "Ada",
+    "Grace",
+    "Linus",
+    "Margaret",
+    "Ken",
+    "Barbara",
+    "Dennis",
+    "Frances",
+    "Alan",
+    "Radia",
+]
+_LAST = [
+    "Lovelace",
+    "Hopper",
+    "Torvalds",
+    "Hamilton",
+    "Thompson",
+    "Liskov",
+    "Ritchie",
+    "Allen",
+    "Turing",
+    "Perlman",
+]
 _CITIES = ["Berlin", "Lisbon", "Nairobi", "Osaka", "Quito", "Toronto", None, "Auckland"]
 _ORGS = ["Acme Corp", "Initech", None, "Globex", "Umbrella", "Hooli"]
 _JOBS = ["Backend Engineer", "SRE", "", "Product Manager", "Designer", "Security Engineer"]
@@ -114,7 +136,12 @@ def render_user(uid: int, *, details: bool = False) -> dict[str, object]:
             "projects_limit": 100000,
             "current_sign_in_at": _iso(signed_in + dt.timedelta(days=1)),
             "identities": (
-                [{"provider": _PROVIDERS[uid % 4], "extern_uid": f"uid={username},ou=people,dc=example,dc=com"}]
+                [
+                    {
+                        "provider": _PROVIDERS[uid % 4],
+                        "extern_uid": f"uid={username},ou=people,dc=example,dc=com",
+                    }
+                ]
                 if uid % 2
                 else []
             ),
@@ -175,6 +202,15 @@ class Users:
         self.bodies: dict[tuple[str, int, int], bytes] = {}
         self.responses: dict[bytes, tuple[bytes, bytes]] = {}
         self.base = ""  # set once the port is known
+        self.details: dict[int, bytes] = {}
+
+    def prerender(self, details_up_to: int) -> None:
+        """Join every ascending 100-per-page body now (what the clients ask for), and
+        render single-user bodies for ids up to ``details_up_to``."""
+        for start in range(0, self.n, MAX_PER_PAGE):
+            self.body("asc", start, MAX_PER_PAGE)
+        for uid in range(1, min(details_up_to, self.n) + 1):
+            self.details[uid] = dumps(render_user(uid, details=True))
 
     def body(self, sort: str, start: int, count: int) -> bytes:
         key = (sort, start, count)
@@ -210,7 +246,8 @@ class Users:
     def get_user(self, uid: int) -> tuple[bytes, bytes]:
         if not 1 <= uid <= self.n:
             return _response(404, dumps({"message": "404 User Not Found"}))
-        return _response(200, dumps(render_user(uid, details=True)))
+        body = self.details.get(uid) or dumps(render_user(uid, details=True))
+        return _response(200, body)
 
     def list_users(self, params: list[tuple[str, str]]) -> tuple[bytes, bytes]:
         q = dict(params)
@@ -229,7 +266,9 @@ class Users:
             if order_by != "id":  # GitLab supports more orders; this server only id
                 return _response(
                     405,
-                    dumps({"error": "Keyset pagination is not yet available for this type of request"}),
+                    dumps(
+                        {"error": "Keyset pagination is not yet available for this type of request"}
+                    ),
                 )
             return self.keyset_page(params, q, per_page, sort)
         return self.offset_page(params, page, per_page, sort)
@@ -260,13 +299,19 @@ class Users:
         ]
         links = []
         if has_prev:
-            links.append(f'<{self.link(params, page=str(page - 1), per_page=str(per_page))}>; rel="prev"')
+            links.append(
+                f'<{self.link(params, page=str(page - 1), per_page=str(per_page))}>; rel="prev"'
+            )
         if has_next:
-            links.append(f'<{self.link(params, page=str(page + 1), per_page=str(per_page))}>; rel="next"')
+            links.append(
+                f'<{self.link(params, page=str(page + 1), per_page=str(per_page))}>; rel="next"'
+            )
         links.append(f'<{self.link(params, page="1", per_page=str(per_page))}>; rel="first"')
         if self.n <= TOTAL_COUNT_LIMIT:
             total_pages = max(1, -(-self.n // per_page))
-            links.append(f'<{self.link(params, page=str(total_pages), per_page=str(per_page))}>; rel="last"')
+            links.append(
+                f'<{self.link(params, page=str(total_pages), per_page=str(per_page))}>; rel="last"'
+            )
             headers += [("X-Total", str(self.n)), ("X-Total-Pages", str(total_pages))]
         headers.insert(0, ("Link", ", ".join(links)))
         return _response(200, body, headers)
@@ -293,7 +338,13 @@ class Users:
         return _response(200, body, headers)
 
 
-_REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed"}
+_REASONS = {
+    200: "OK",
+    400: "Bad Request",
+    401: "Unauthorized",
+    404: "Not Found",
+    405: "Method Not Allowed",
+}
 
 
 def _response(
@@ -350,7 +401,9 @@ class HttpProtocol(asyncio.Protocol):
             try:
                 method, target, _version = request_line.split(b" ", 2)
             except ValueError:
-                transport.write(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                transport.write(
+                    b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                )
                 transport.close()
                 return
             if b"\r\nprivate-token:" not in lowered and b"\r\nauthorization:" not in lowered:
@@ -372,8 +425,11 @@ class HttpProtocol(asyncio.Protocol):
         self.transport = None
 
 
-async def serve(n: int, port: int, offset_limit: int, max_seconds: float) -> None:
+async def serve(
+    n: int, port: int, offset_limit: int, max_seconds: float, details_up_to: int = 20_000
+) -> None:
     users = Users(n, offset_limit)
+    users.prerender(details_up_to=details_up_to)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
         lambda: HttpProtocol(users), "127.0.0.1", port, backlog=1024, reuse_address=True
@@ -397,10 +453,19 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0, help="0 = a free port")
     parser.add_argument("--offset-limit", type=int, default=50_000)
     parser.add_argument("--max-seconds", type=float, default=3600.0)
+    parser.add_argument(
+        "--prerender-details",
+        type=int,
+        default=20_000,
+        metavar="N",
+        help="render GET /users/:id bodies for ids 1..N at start-up",
+    )
     args = parser.parse_args()
     if not 0 <= args.users <= 1_000_000:
         parser.error("--users must be between 0 and 1,000,000")
-    asyncio.run(serve(args.users, args.port, args.offset_limit, args.max_seconds))
+    asyncio.run(
+        serve(args.users, args.port, args.offset_limit, args.max_seconds, args.prerender_details)
+    )
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from ._exceptions import (
     CrossOriginError,
     ResponseValidationError,
     decode_body,
+    forget_credentials,
     status_error,
 )
 from ._generated.client import ApiRequest
@@ -61,6 +62,12 @@ def _api_root(url: str) -> httpx.URL:
         raise ConfigurationError(
             "the GitLab URL must be an absolute http(s) URL, e.g. https://gitlab.example.com"
         )
+    try:
+        port = parsed.port
+    except (httpx.InvalidURL, ValueError):
+        port = -1
+    if port is not None and not 0 < port < 65536:
+        raise ConfigurationError("the GitLab URL has an invalid port")
     if parsed.userinfo:
         raise ConfigurationError("put credentials in token=..., not in the URL")
     if parsed.query or parsed.fragment:
@@ -500,6 +507,7 @@ class AsyncGitLab:
 
     def response_error(self, response: httpx.Response, error: Exception, /) -> Exception:
         """The typed error for a response that cannot be parsed (see ``ApiClient``)."""
+        forget_credentials(response)
         body = decode_body(response)
         if isinstance(error, UnexpectedStatusError):
             return APIStatusError(

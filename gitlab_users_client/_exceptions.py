@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from ._generated.errors import InvalidRequestError
-from ._redact import redact_url
+from ._redact import SENSITIVE_HEADERS, redact_url
 
 __all__ = [
     "APIConnectionError",
@@ -284,7 +284,21 @@ def error_message(body: Any, status_code: int) -> str:
         if "<html" in text.lower() or "<!doctype" in text.lower():
             return f"HTTP {status_code} (an HTML page, probably from a proxy)"
         return text[:500]
-    return f"HTTP {status_code}"
+    return httpx.codes.get_reason_phrase(status_code) or f"HTTP {status_code}"
+
+
+def forget_credentials(response: httpx.Response) -> None:
+    """Errors keep the response; make sure its request no longer carries credentials."""
+    request = response.request
+    headers = httpx.Headers(
+        [
+            (name, "[REDACTED]" if name.lower() in SENSITIVE_HEADERS else value)
+            for name, value in request.headers.multi_items()
+        ]
+    )
+    response.request = httpx.Request(
+        request.method, request.url, headers=headers, extensions=request.extensions
+    )
 
 
 def status_error(
@@ -295,6 +309,7 @@ def status_error(
     outcome_unknown: bool = False,
 ) -> APIStatusError:
     """The typed exception for an error response (any status code, known or not)."""
+    forget_credentials(response)
     body = decode_body(response)
     message = error_message(body, response.status_code)
     status = response.status_code

@@ -65,7 +65,8 @@ def retry_after_seconds(headers: httpx.Headers, now: float | None = None) -> flo
         except ValueError:
             parsed = email.utils.parsedate_to_datetime(value) if _looks_like_date(value) else None
             if parsed is not None:
-                return max(0.0, parsed.timestamp() - now)
+                # An HTTP date is truncated to the second: the limit may last until its end.
+                return max(0.0, parsed.timestamp() + 1.0 - now)
     reset = headers.get("ratelimit-reset")
     if reset:
         try:
@@ -136,9 +137,11 @@ class RateGate:
             self._resume_at = resume_at
             self.pauses += 1
 
-    async def wait(self) -> None:
+    async def wait(self, limit: float = float("inf")) -> None:
+        """Wait out the shared pause, but at most ``limit`` seconds (the caller's budget)."""
+        deadline = anyio.current_time() + max(0.0, limit)
         # A loop, not an Event: another 429 may push the resume time further while we sleep.
-        while (delay := self._resume_at - anyio.current_time()) > 0:  # noqa: ASYNC110
+        while (delay := min(self._resume_at, deadline) - anyio.current_time()) > 0:  # noqa: ASYNC110
             await anyio.sleep(delay)
         if self._interval:
             now = anyio.current_time()
@@ -184,10 +187,12 @@ class Executor:
         rewindable = isinstance(request.stream, httpx.ByteStream)
         started = anyio.current_time()
         while True:
-            await self.gate.wait()
+            await self.gate.wait(policy.budget - (anyio.current_time() - started))
             try:
                 async with self.limiter:
-                    response = await http.send(request)
+                    # Redirects are the client's job (it strips credentials across origins);
+                    # never let an injected AsyncClient(follow_redirects=True) follow on its own.
+                    response = await http.send(request, follow_redirects=False)
             except httpx.TransportError as exc:
                 sent = was_sent(exc)
                 retryable = (not sent or idempotent) and (not sent or rewindable)
@@ -219,7 +224,8 @@ class Executor:
             status = response.status_code
             if status == 429:
                 wait = retry_after_seconds(response.headers)
-                delay = wait if wait is not None else self._backoff(policy, attempts.retries)
+                # A "0", or a date already past while still limited, escalates like any backoff.
+                delay = wait if wait else self._backoff(policy, attempts.retries)
                 self.gate.pause(delay)
                 if rewindable and self._may_retry(policy, attempts, started, delay):
                     logger.info(

@@ -47,7 +47,9 @@ def prepare(document: dict[str, Any]) -> dict[str, Any]:
 def main(source: str, target: str) -> None:
     document = YAML(typ="safe", pure=True).load(Path(source).read_text(encoding="utf-8"))
     Path(target).parent.mkdir(parents=True, exist_ok=True)
-    Path(target).write_text(json.dumps(prepare(document), indent=1, sort_keys=False) + "\n", encoding="utf-8")
+    Path(target).write_text(
+        json.dumps(prepare(document), indent=1, sort_keys=False) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

@@ -299,7 +299,9 @@ async def test_empty_body_still_gives_a_message(status: int) -> None:
     assert error.body is None
     assert error.message
     assert str(error).startswith(f"{status} ")
-    assert str(status) in error.message
+    assert error.message == httpx.codes.get_reason_phrase(
+        status
+    )  # "404 Not Found", not "404 HTTP 404"
 
 
 async def test_long_text_body_is_truncated_in_the_message() -> None:

@@ -300,7 +300,7 @@ def test_int_only_path_accepts_int() -> None:
         ("jane doe", "jane%20doe"),
         ("a/b", "a%2Fb"),
         ("x?y#z", "x%3Fy%23z"),
-        ("..", ".."),
+        ("über.name", "%C3%BCber.name"),
     ],
 )
 def test_id_or_username_path_accepts_both_and_percent_encodes(
@@ -323,6 +323,34 @@ async def test_username_with_slash_stays_one_path_segment_on_the_wire() -> None:
         await gl.users.keys.list("jane doe").first_page()
     assert recorder.requests[0].url.raw_path == b"/api/v4/users/a%2Fb%20c/status"
     assert recorder.requests[1].url.raw_path.startswith(b"/api/v4/users/jane%20doe/keys?")
+
+
+@pytest.mark.parametrize(
+    ("call", "prefix"),
+    [
+        (lambda gl: gl.users.delete_identity(1, ".."), b"/api/v4/users/1/identities/"),
+        (
+            lambda gl: gl.users.custom_attributes.delete(1, ".."),
+            b"/api/v4/users/1/custom_attributes/",
+        ),
+        (lambda gl: gl.users.get_status(".."), b"/api/v4/users/"),
+    ],
+    ids=["delete-identity", "delete-custom-attribute", "status"],
+)
+async def test_dot_segment_path_values_cannot_escape_their_route(
+    call: Callable[[AsyncGitLab], Any], prefix: bytes
+) -> None:
+    recorder = Recorder(status=204, body=None)
+    async with client(recorder) as gl:
+        try:
+            await call(gl)
+        except InvalidRequestError:
+            assert recorder.requests == []  # rejected before sending: fine
+            return
+        except Exception:  # noqa: S110 - only the URL that was sent matters here
+            pass
+    sent = recorder.requests[0].url.raw_path
+    assert sent.startswith(prefix) and not sent.endswith((b"/users/1", b"/status")), sent
 
 
 @settings(max_examples=80, deadline=None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import keyword
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -171,20 +172,8 @@ def _object_schema_names(spec: dict[str, Any]) -> list[str]:
 
 
 def _snake(name: str) -> str:
-    out = []
-    for index, char in enumerate(name):
-        if char.isupper() and index and (not name[index - 1].isupper()):
-            out.append("_")
-        elif (
-            char.isupper()
-            and index
-            and name[index - 1].isupper()
-            and index + 1 < len(name)
-            and name[index + 1].islower()
-        ):
-            out.append("_")
-        out.append(char.lower())
-    return "".join(out)
+    """Module name of a generated model: ``OAuthError`` -> ``o_auth_error``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 # --------------------------------------------------------------------------------------
@@ -339,9 +328,8 @@ def test_generated_package_has_one_endpoint_module_per_operation(spec: dict[str,
         module = importlib.import_module(
             f"gitlab_users_client._generated.api.{op['tags'][0]}.{op['operationId']}"
         )
-        assert module.METHOD == method
-        assert module.PATH == path
-        assert module.OPERATION_ID == op["operationId"]
+        declared = (module.METHOD, module.PATH, module.OPERATION_ID)
+        assert declared == (method, path, op["operationId"])
         for name in ("build_request", "parse_response", "asyncio", "asyncio_detailed"):
             assert callable(getattr(module, name)), f"{op['operationId']}.{name}"
 

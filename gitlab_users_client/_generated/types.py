@@ -17,7 +17,7 @@ from typing import IO, Annotated, Any, Generic, Literal, TypeVar, Union, get_arg
 from urllib.parse import quote
 
 import httpx
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, TypeAdapter, ValidationError
 
 from .errors import InvalidRequestError
 
@@ -118,27 +118,53 @@ def _specificity(tp: Any) -> int:
     return len(tp.__mro__) if isinstance(tp, type) and issubclass(tp, BaseModel) else 0
 
 
-def _prefer_specific(tp: Any) -> Any:
-    """Rewrite unions so the most-derived model is tried first and the first match wins.
+def _required_keys(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(
+        field.alias or name for name, field in model.model_fields.items() if field.is_required()
+    )
 
-    GitLab returns a richer entity to admins (``UserWithAdmin``) than to other callers
-    (``UserBasic``); every richer entity is a subclass with extra required fields, so
-    "most derived first, left to right" picks the right class with a single validation
-    in the common case.
+
+def _discriminated(members: list[Any]) -> Any:
+    """A union of models told apart by their required fields, most derived first.
+
+    GitLab returns a richer entity to admins (``UserWithAdmin``, which requires
+    ``is_admin``) than to other callers (``UserBasic``). The payload's keys pick the
+    class, then only that class validates: one validation per item, and a bad field
+    in an admin payload is an error instead of a silent downgrade to the poorer model.
     """
+    ordered = sorted(members, key=_specificity, reverse=True)
+    table: list[tuple[tuple[str, ...], str]] = []
+
+    def pick(value: Any) -> str | None:
+        if isinstance(value, BaseModel):
+            return type(value).__name__
+        if not isinstance(value, dict):
+            return None
+        if not table:
+            table.extend((_required_keys(model), model.__name__) for model in ordered)
+        for keys, tag in table:
+            if all(key in value for key in keys):
+                return tag
+        return table[-1][1]  # the least specific; its validation says what is missing
+
+    tagged = tuple(Annotated[model, Tag(model.__name__)] for model in ordered)
+    return Annotated[Union[tagged], Discriminator(pick)]  # noqa: UP007
+
+
+def _prefer_specific(tp: Any) -> Any:
+    """Rewrite unions: models are discriminated by their required fields (see above),
+    other unions are tried left to right."""
     origin = get_origin(tp)
     if origin in (Union, _types.UnionType):
         args = get_args(tp)
-        members = sorted(
-            (_prefer_specific(arg) for arg in args if arg is not type(None)),
-            key=_specificity,
-            reverse=True,
-        )
-        union: Any = (
-            members[0]
-            if len(members) == 1
-            else Annotated[Union[tuple(members)], Field(union_mode="left_to_right")]
-        )  # noqa: UP007
+        members = [_prefer_specific(arg) for arg in args if arg is not type(None)]
+        union: Any
+        if len(members) == 1:
+            union = members[0]
+        elif all(isinstance(member, type) and issubclass(member, BaseModel) for member in members):
+            union = _discriminated(members)
+        else:
+            union = Annotated[Union[tuple(members)], Field(union_mode="left_to_right")]  # noqa: UP007
         # "X | None" is a nullable schema in pydantic, not a union: keep None outside.
         return Union[union, None] if len(members) < len(args) else union  # noqa: UP007
     if origin is list:
@@ -166,6 +192,50 @@ def describe_validation_error(model: type[BaseModel], error: ValidationError) ->
         location = ".".join(str(part) for part in item["loc"])
         problems.append(f"{location}: {message}" if location else message)
     return "; ".join(problems)
+
+
+def _enum_in(annotation: Any) -> tuple[type[enum.Enum] | None, bool]:
+    """The enum type a field holds (directly or as list items), and whether it is a list."""
+    for arg in (annotation, *get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, enum.Enum):
+            return arg, False
+        if get_origin(arg) is list:
+            inner, _ = _enum_in(get_args(arg)[0])
+            if inner is not None:
+                return inner, True
+    return None, False
+
+
+def _closed(name: str, value: Any, enum_type: type[enum.Enum]) -> Any:
+    raw = value.value if isinstance(value, enum.Enum) else value
+    member = enum_type._value2member_map_.get(raw) if isinstance(raw, str) else None
+    if member is None:
+        allowed = ", ".join(repr(item.value) for item in enum_type)
+        raise ValueError(f"{name} must be one of {allowed}, got {value!r}")
+    return member
+
+
+def prepare_request(model: type[BaseModel], data: Any) -> Any:
+    """Before strict validation of a request body: enum fields accept their documented
+    string values only (response enums stay open), and sequences become lists."""
+    if not isinstance(data, dict):
+        return data
+    prepared = dict(data)
+    for name, field in model.model_fields.items():
+        key = name if name in prepared else field.alias
+        if key not in prepared or prepared[key] is None:
+            continue
+        value = prepared[key]
+        if isinstance(value, tuple):
+            value = list(value)
+        enum_type, is_list = _enum_in(field.annotation)
+        if enum_type is not None:
+            if is_list and isinstance(value, list):
+                value = [_closed(name, item, enum_type) for item in value]
+            elif not is_list:
+                value = _closed(name, value, enum_type)
+        prepared[key] = value
+    return prepared
 
 
 def build_body(model: type[T], values: Mapping[str, Any]) -> T:
@@ -342,16 +412,24 @@ def path_int(name: str, value: object) -> str:
     return str(value)
 
 
+def _segment(name: str, value: str) -> str:
+    # "." and ".." would be resolved by the URL parser and reach another route
+    # (DELETE /users/1/identities/.. is DELETE /users/1).
+    if value in (".", ".."):
+        raise InvalidRequestError(f"{name} cannot be {value!r}")
+    return quote(value, safe="")
+
+
 def path_str(name: str, value: object) -> str:
     if not isinstance(value, str) or not value:
         raise _kind_error(name, "a non-empty str", value)
-    return quote(value, safe="")
+    return _segment(name, value)
 
 
 def path_id(name: str, value: object) -> str:
     """An ID or a username in a path segment."""
     if isinstance(value, str) and value:
-        return quote(value, safe="")
+        return _segment(name, value)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     raise _kind_error(name, "an int ID or a non-empty str username", value)

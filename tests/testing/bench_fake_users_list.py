@@ -70,6 +70,8 @@ async def main(duration: float, concurrency: int, users: int) -> None:
     finally:
         proc.terminate()
         proc.wait(10)
+        if proc.stdout is not None:
+            proc.stdout.close()
 
 
 if __name__ == "__main__":

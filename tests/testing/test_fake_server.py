@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
 import textwrap
@@ -85,34 +86,38 @@ def test_serve_cli_subprocess(tmp_path: Path) -> None:
         text=True,
         env=env,
     )
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        info = json.loads(line)
-        assert set(info) == {"url", "admin_token", "user_token", "users"}
-        assert info["users"] == 50 and info["url"].startswith("http://127.0.0.1:")
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                r = httpx.get(
-                    f"{info['url']}/api/v4/user",
-                    headers={"PRIVATE-TOKEN": info["admin_token"]},
-                    timeout=5,
-                )
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-        assert r.json()["username"] == "root"
-    finally:
-        proc.terminate()
+    with proc:
         try:
-            code = proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            raise
-    assert code == 0, proc.stderr.read() if proc.stderr else ""
+            assert proc.stdout is not None
+            ready, _, _ = select.select([proc.stdout], [], [], 30)
+            assert ready, "serve printed nothing within 30 s"
+            line = proc.stdout.readline()
+            info = json.loads(line)
+            assert set(info) == {"url", "admin_token", "user_token", "users"}
+            assert info["users"] == 50 and info["url"].startswith("http://127.0.0.1:")
+            deadline = time.monotonic() + 15
+            while True:
+                try:
+                    r = httpx.get(
+                        f"{info['url']}/api/v4/user",
+                        headers={"PRIVATE-TOKEN": info["admin_token"]},
+                        timeout=5,
+                    )
+                    break
+                except httpx.TransportError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.05)
+            assert r.json()["username"] == "root"
+        finally:
+            proc.terminate()
+            try:
+                code = proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                raise
+        stderr = proc.stderr.read() if proc.stderr else ""
+    assert code == 0, stderr
 
 
 def test_serve_cli_rejects_bad_faults() -> None:

@@ -4,17 +4,25 @@
 from __future__ import annotations
 
 import datetime
-from typing import Self
+from typing import Any, Self
 
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
-from ..types import ApiModel, check_rules
+from ..types import ApiModel, check_rules, prepare_request
 
 
 class CreateImpersonationTokenRequest(ApiModel):
     """A new impersonation token. `scopes` and `granular_scopes` cannot both be sent. Without
     `expires_at` the instance maximum lifetime applies.
     """
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     name: str
     """Token name."""

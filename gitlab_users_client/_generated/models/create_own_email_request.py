@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from ..types import ApiModel
+from typing import Any
+
+from pydantic import ConfigDict, model_validator
+
+from ..types import ApiModel, prepare_request
 
 
 class CreateOwnEmailRequest(ApiModel):
     """A new secondary email address for the current user."""
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     email: str
     """The email address."""

@@ -4,18 +4,26 @@ must be sent. (generated; do not edit)."""
 from __future__ import annotations
 
 import datetime
-from typing import Self
+from typing import Any, Self
 
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
 from ..models.own_personal_access_token_scope import OwnPersonalAccessTokenScope  # noqa: F401
-from ..types import ApiModel, check_rules
+from ..types import ApiModel, check_rules, prepare_request
 
 
 class CreateOwnPersonalAccessTokenRequest(ApiModel):
     """A new personal access token for the current user. Exactly one of `scopes` and
     `granular_scopes` must be sent.
     """
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     name: str
     """Token name."""

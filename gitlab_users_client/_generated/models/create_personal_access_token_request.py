@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
-from ..types import ApiModel
+from pydantic import ConfigDict, model_validator
+
+from ..types import ApiModel, prepare_request
 
 
 class CreatePersonalAccessTokenRequest(ApiModel):
     """A new personal access token for a given user (administrators)."""
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     name: str
     """Token name."""

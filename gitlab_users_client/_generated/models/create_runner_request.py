@@ -4,19 +4,27 @@ required when it is `project_type`. (generated; do not edit)."""
 from __future__ import annotations
 
 import datetime
-from typing import Self
+from typing import Any, Self
 
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
 from ..models.runner_access_level import RunnerAccessLevel  # noqa: F401
 from ..models.runner_type import RunnerType  # noqa: F401
-from ..types import ApiModel, check_rules
+from ..types import ApiModel, check_rules, prepare_request
 
 
 class CreateRunnerRequest(ApiModel):
     """A new runner. `group_id` is required when `runner_type` is `group_type`; `project_id` is
     required when it is `project_type`.
     """
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     runner_type: RunnerType
     """Scope of a runner."""

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
+
+from pydantic import ConfigDict, model_validator
 
 from ..models.ssh_key_usage_type import SshKeyUsageType  # noqa: F401
-from ..types import ApiModel
+from ..types import ApiModel, prepare_request
 
 
 class CreateSshKeyRequest(ApiModel):
     """A new SSH key."""
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     key: str
     """The public key in OpenSSH format."""

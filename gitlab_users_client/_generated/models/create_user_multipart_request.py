@@ -4,11 +4,11 @@ and `provider` go together. Form fields cannot carry null. (generated; do not ed
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
-from ..types import ApiModel, File, check_rules
+from ..types import ApiModel, File, check_rules, prepare_request
 
 
 class CreateUserMultipartRequest(ApiModel):
@@ -16,6 +16,14 @@ class CreateUserMultipartRequest(ApiModel):
     At least one of `password`, `reset_password` and `force_random_password` must be sent;
     `extern_uid` and `provider` go together. Form fields cannot carry null.
     """
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     email: str
     """Primary email address."""

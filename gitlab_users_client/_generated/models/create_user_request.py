@@ -5,11 +5,11 @@ false, `password` is required, and those two take priority over `password`. `ext
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
-from ..types import ApiModel, check_rules
+from ..types import ApiModel, check_rules, prepare_request
 
 
 class CreateUserRequest(ApiModel):
@@ -18,6 +18,14 @@ class CreateUserRequest(ApiModel):
     are false, `password` is required, and those two take priority over `password`. `extern_uid`
     and `provider` must be sent together. To upload an avatar use the multipart form instead.
     """
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     email: str
     """Primary email address."""

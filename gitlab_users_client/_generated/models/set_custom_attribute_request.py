@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from ..types import ApiModel
+from typing import Any
+
+from pydantic import ConfigDict, model_validator
+
+from ..types import ApiModel, prepare_request
 
 
 class SetCustomAttributeRequest(ApiModel):
     """The value of a custom attribute."""
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     value: str
     """The value."""

@@ -3,15 +3,27 @@ kept and an explicit null clears one. (generated; do not edit)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from pydantic import ConfigDict, model_validator
+
 from ..models.clear_status_after import ClearStatusAfter  # noqa: F401
 from ..models.user_availability import UserAvailability  # noqa: F401
-from ..types import ApiModel
+from ..types import ApiModel, prepare_request
 
 
 class SetUserStatusRequest(ApiModel):
     """A user status. With PUT every attribute left out is cleared; with PATCH attributes left out
     are kept and an explicit null clears one.
     """
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     emoji: None | str = None
     """Emoji name (from the Gemojione index). Without it `speech_balloon` is used when a

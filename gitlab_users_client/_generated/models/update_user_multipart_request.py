@@ -3,17 +3,25 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
-from ..types import ApiModel, File, check_rules
+from ..types import ApiModel, File, check_rules, prepare_request
 
 
 class UpdateUserMultipartRequest(ApiModel):
     """The same attributes as UpdateUserRequest sent as multipart/form-data, plus an avatar file.
     `extern_uid` and `provider` go together. Form fields cannot carry null.
     """
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     email: str | None = None
     """New primary email address."""

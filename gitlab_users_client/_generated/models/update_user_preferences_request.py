@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
-from ..types import ApiModel, check_rules
+from ..types import ApiModel, check_rules, prepare_request
 
 
 class UpdateUserPreferencesRequest(ApiModel):
     """Preferences to change; at least one attribute must be sent."""
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     view_diffs_file_by_file: bool | None = None
     """Show only one file diff per page."""

@@ -4,11 +4,11 @@ multipart form instead. (generated; do not edit)."""
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
-from ..types import ApiModel, check_rules
+from ..types import ApiModel, check_rules, prepare_request
 
 
 class UpdateUserRequest(ApiModel):
@@ -16,6 +16,14 @@ class UpdateUserRequest(ApiModel):
     together. Setting another user's password forces a change at the next sign-in. To upload an
     avatar use the multipart form instead.
     """
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     email: str | None = None
     """New primary email address."""

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from ..types import ApiModel, File
+from typing import Any
+
+from pydantic import ConfigDict, model_validator
+
+from ..types import ApiModel, File, prepare_request
 
 
 class UploadAvatarRequest(ApiModel):
     """An avatar upload (multipart/form-data)."""
+
+    # A request body: no silent coercion ("5" for an int), documented enum values only.
+    model_config = ConfigDict(strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        return prepare_request(cls, data)
 
     avatar: File
     """The image file (ideally 192 x 192 pixels; at most 200 KiB; bmp, gif, ico, jpeg, png or

@@ -1,0 +1,649 @@
+"""Benchmarks of gitlab-users-client against python-gitlab, gidgetlab and hand-written floors.
+
+Run through ``make bench`` (or ``bash benchmarks/run.sh [options]``); see README.md.
+Every (client, scenario) run is a fresh ``clients.py`` process talking to a local
+``server.py`` process; this script starts them, checks the server's answers parse with the
+SDK's own models, collects medians, ratios and targets, and writes the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+README = HERE / "README.md"
+PY = sys.executable
+MARK_START, MARK_END = "<!-- results:start -->", "<!-- results:end -->"
+
+SDK = "sdk-auto"
+SAME_TRANSPORT_FLOOR = "floor-httpx-aiohttp-pydantic"
+FASTEST_FLOOR = "floor-aiohttp-orjson"
+BASELINE = "python-gitlab"
+
+CLIENT_NOTES = {
+    "sdk-auto": "this SDK, default transport (aiohttp via httpx-aiohttp)",
+    "sdk-auto-gather": "this SDK, gets via asyncio.gather bounded by max_concurrency=32",
+    "sdk-httpcore": "this SDK, transport='httpcore' (httpx's own pool)",
+    "python-gitlab": "python-gitlab 8.6.0, sync; gets in a 32-thread pool",
+    "gidgetlab": "gidgetlab 2.1.2, httpx backend",
+    "floor-httpx-json": "floor: raw httpx.AsyncClient + json.loads",
+    "floor-httpx-pydantic": "floor: raw httpx + TypeAdapter.validate_json",
+    "floor-aiohttp-orjson": "floor: raw aiohttp + orjson (fastest Python does)",
+    "floor-httpx-aiohttp-pydantic": "floor: HttpxAiohttpClient + TypeAdapter.validate_json (SDK's transport)",
+}
+LIST_CLIENTS = [
+    "sdk-auto",
+    "sdk-httpcore",
+    "python-gitlab",
+    "gidgetlab",
+    "floor-httpx-json",
+    "floor-httpx-pydantic",
+    "floor-aiohttp-orjson",
+    "floor-httpx-aiohttp-pydantic",
+]
+GET_CLIENTS = [*LIST_CLIENTS[:1], "sdk-auto-gather", *LIST_CLIENTS[1:]]
+STREAM_CLIENTS = [
+    "sdk-auto",
+    "sdk-httpcore",
+    "python-gitlab",
+    "gidgetlab",
+    "floor-httpx-json",
+    "floor-aiohttp-orjson",
+    "floor-httpx-aiohttp-pydantic",
+]
+
+# name -> (workload, users on the server, gets ids, clients); quick mode divides sizes by 10.
+SCENARIOS: dict[str, dict[str, Any]] = {
+    "list-offset": {"kind": "list-offset", "users": 20_000, "clients": LIST_CLIENTS},
+    "list-keyset": {"kind": "list-keyset", "users": 20_000, "clients": LIST_CLIENTS},
+    "gets": {"kind": "gets", "users": 20_000, "gets": 2_000, "clients": GET_CLIENTS},
+    "stream-100k": {"kind": "stream", "users": 100_000, "clients": STREAM_CLIENTS},
+    "stream-10k": {"kind": "stream", "users": 10_000, "clients": STREAM_CLIENTS},
+    "import": {"kind": "import", "clients": ["sdk", "httpx+pydantic", "sdk+aiohttp"]},
+}
+IMPORTS = {
+    "sdk": "import gitlab_users_client",
+    "httpx+pydantic": "import httpx, pydantic",
+    # Not a target: under asyncio the SDK imports aiohttp at its first request.
+    "sdk+aiohttp": "import gitlab_users_client, httpx_aiohttp",
+}
+SLOW_SECONDS = 3.0  # a warm-up slower than this gets SLOW_RUNS measured runs
+SLOW_RUNS = 3
+CLIENT_TIMEOUT = 300
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of ``pid`` from /proc/<pid>/stat."""
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Server:
+    def __init__(self, users: int, details: int) -> None:
+        self.proc = subprocess.Popen(
+            [
+                PY,
+                str(HERE / "server.py"),
+                "--users",
+                str(users),
+                "--prerender-details",
+                str(details),
+                "--max-seconds",
+                "1800",
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line.startswith("READY "):
+            self.proc.kill()
+            raise RuntimeError(f"the server did not start: {line!r}")
+        self.port = int(line.split()[1])
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.users = users
+
+    def cpu(self) -> float:
+        return cpu_seconds(self.proc.pid)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def self_check(server: Server) -> None:
+    """The server's pages and users must parse with the SDK's own response parsers."""
+    import httpx
+
+    from gitlab_users_client._generated.api.users import users_get, users_list
+    from gitlab_users_client.models import UserDetailsWithAdmin, UserWithAdmin
+
+    headers = {"PRIVATE-TOKEN": "x"}
+    with httpx.Client(base_url=f"{server.url}/api/v4", headers=headers) as http:
+        page = http.get("/users", params={"per_page": 100, "page": 1, "sort": "asc"})
+        items = users_list.parse_response(page)
+        want = min(100, server.users)
+        assert len(items) == want, (len(items), want)
+        assert all(isinstance(item, UserWithAdmin) for item in items), "not parsed as UserWithAdmin"
+        assert len(page.json()[0]) >= 45, "fewer than 45 fields per user"
+        total_known = server.users <= 10_000
+        assert ("x-total" in page.headers) is total_known, "X-Total rule broken"
+        assert page.headers["x-next-page"] == ("2" if server.users > 100 else "")
+        assert page.headers["x-prev-page"] == ""
+        assert ('rel="last"' in page.headers["link"]) is total_known
+        keyset = http.get(
+            "/users",
+            params={"pagination": "keyset", "order_by": "id", "sort": "asc", "per_page": 100},
+        )
+        assert len(users_list.parse_response(keyset)) == want
+        if server.users > 100:
+            assert keyset.links["next"]["url"].startswith(server.url)
+            assert "x-next-page" not in keyset.headers
+            assert "x-total" not in keyset.headers
+        if server.users:
+            one = users_get.parse_response(http.get("/users/1"))
+            assert isinstance(one, UserDetailsWithAdmin), type(one)
+        assert http.get("/users/999999999").status_code == 404
+        assert httpx.get(f"{server.url}/api/v4/users").status_code == 401
+
+
+def run_client(client: str, scenario: dict[str, Any], server: Server) -> dict[str, Any]:
+    cmd = [PY, str(HERE / "clients.py"), client, scenario["kind"], server.url]
+    if scenario["kind"] == "gets":
+        step = max(1, server.users // scenario["gets"])
+        cmd += ["--ids", f"1:{step * scenario['gets'] + 1}:{step}"]
+    cpu0, t0 = server.cpu(), time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=CLIENT_TIMEOUT, check=False)
+    proc_wall = time.perf_counter() - t0
+    server_cpu = server.cpu() - cpu0
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        tail = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
+        return {"error": tail[:200]}
+    result = json.loads(lines[-1])
+    expected = scenario["gets"] if scenario["kind"] == "gets" else server.users
+    if result["items"] != expected:
+        return {"error": f"got {result['items']} items, expected {expected}"}
+    result["proc_wall"] = proc_wall
+    result["server_cpu"] = server_cpu
+    result["server_share"] = server_cpu / result["wall"] if result["wall"] > 0 else 0.0
+    return result
+
+
+def summarize(samples: list[dict[str, Any]]) -> dict[str, Any]:
+    def med(key: str) -> float:
+        return statistics.median(sample[key] for sample in samples)
+
+    return {
+        "runs": len(samples),
+        "wall": med("wall"),
+        "cpu": med("cpu"),
+        "rss_mib": med("rss_kb") / 1024,
+        "items": samples[0]["items"],
+        "proc_wall": med("proc_wall"),
+        "server_share": med("server_share"),
+        "walls": [round(sample["wall"], 4) for sample in samples],
+    }
+
+
+def run_scenario(name: str, spec: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    clients = [c for c in spec["clients"] if not args.client or c in args.client]
+    users = spec["users"] // (10 if args.quick else 1)
+    scenario = dict(spec)
+    if "gets" in spec:
+        scenario["gets"] = spec["gets"] // (10 if args.quick else 1)
+    server = Server(users, details=users if spec["kind"] == "gets" else 0)
+    print(f"\n== {name}: {users:,} users on {server.url}", flush=True)
+    try:
+        self_check(server)
+        print("   self-check: pages and users parse with the SDK's models", flush=True)
+        warmups = 0 if args.quick else 1
+        runs = {client: args.runs for client in clients}
+        samples: dict[str, list[dict[str, Any]]] = {client: [] for client in clients}
+        errors: dict[str, str] = {}
+        for client in clients:
+            for _ in range(warmups):
+                result = run_client(client, scenario, server)
+                if "error" in result:
+                    errors[client] = result["error"]
+                    print(f"   {client:30s} warm-up FAILED: {result['error']}", flush=True)
+                elif result["wall"] > SLOW_SECONDS and runs[client] > SLOW_RUNS:
+                    runs[client] = SLOW_RUNS
+        for rep in range(max(runs.values(), default=0)):
+            for client in clients:  # interleaved, so drift hits every client alike
+                if client in errors or rep >= runs[client]:
+                    continue
+                result = run_client(client, scenario, server)
+                if "error" in result:
+                    errors[client] = result["error"]
+                    print(f"   {client:30s} FAILED: {result['error']}", flush=True)
+                    continue
+                samples[client].append(result)
+        out: dict[str, Any] = {"users": users, "clients": {}}
+        if "gets" in scenario:
+            out["gets"] = scenario["gets"]
+        for client in clients:
+            if client in errors:
+                out["clients"][client] = {"error": errors[client]}
+            elif samples[client]:
+                out["clients"][client] = summarize(samples[client])
+                s = out["clients"][client]
+                print(
+                    f"   {client:30s} wall {s['wall']:7.3f}s  cpu {s['cpu']:7.3f}s  "
+                    f"rss {s['rss_mib']:6.1f} MiB  server {s['server_share']:5.1%}  (n={s['runs']})",
+                    flush=True,
+                )
+        shares = [x["server_share"] for c in clients for x in samples[c]]
+        out["server_share_median"] = statistics.median(shares) if shares else None
+        out["server_share_max"] = max(shares) if shares else None
+        add_ratios(out)
+        return out
+    finally:
+        server.stop()
+
+
+def add_ratios(out: dict[str, Any]) -> None:
+    clients = out["clients"]
+
+    def wall(client: str) -> float | None:
+        entry = clients.get(client)
+        return entry.get("wall") if entry else None
+
+    for entry in clients.values():
+        if "wall" not in entry:
+            continue
+        for key, ref in (
+            ("x_same_transport_floor", SAME_TRANSPORT_FLOOR),
+            ("x_fastest_floor", FASTEST_FLOOR),
+        ):
+            ref_wall = wall(ref)
+            entry[key] = entry["wall"] / ref_wall if ref_wall else None
+        base = wall(BASELINE)
+        entry["speedup_vs_python_gitlab"] = base / entry["wall"] if base else None
+
+
+def run_imports(args: argparse.Namespace) -> dict[str, Any]:
+    repeats = 5 if args.quick else max(15, args.import_runs)
+    names = list(IMPORTS)
+    print(f"\n== import: {repeats} fresh interpreters per statement, interleaved", flush=True)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for rep in range(repeats + 1):  # the first round warms the pyc and page caches
+        for name in names:
+            t0 = time.perf_counter()
+            subprocess.run([PY, "-c", IMPORTS[name]], check=True)
+            if rep:
+                times[name].append(time.perf_counter() - t0)
+    out: dict[str, Any] = {"runs": repeats, "clients": {}}
+    for name in names:
+        out["clients"][name] = {
+            "statement": IMPORTS[name],
+            "wall": statistics.median(times[name]),
+            "walls": [round(t, 4) for t in times[name]],
+        }
+        print(
+            f"   {IMPORTS[name]:45s} median {out['clients'][name]['wall'] * 1000:6.1f} ms",
+            flush=True,
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------- targets
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+
+    def wall(scenario: str, client: str, key: str = "wall") -> float | None:
+        entry = results.get(scenario, {}).get("clients", {}).get(client, {})
+        return entry.get(key)
+
+    def add(name: str, value: float | None, op: str, limit: float, unit: str = "x") -> None:
+        if not any(name.startswith(scenario) for scenario in results):
+            return  # the scenario was not run
+        if value is None:
+            found.append(
+                {"target": name, "value": None, "limit": f"{op} {limit}{unit}", "pass": None}
+            )
+            return
+        ok = value >= limit if op == ">=" else value <= limit
+        found.append(
+            {"target": name, "value": round(value, 3), "limit": f"{op} {limit}{unit}", "pass": ok}
+        )
+
+    def ratio(a: float | None, b: float | None) -> float | None:
+        return a / b if a and b else None
+
+    def info(name: str, value: float | None) -> None:
+        # Not a target: context for reading the targets (CPU is less disturbed by
+        # background load than wall time; the floor shows what the transport allows).
+        if value is None:
+            return
+        rounded = None if value is None else round(value, 3)
+        found.append({"target": f"(info) {name}", "value": rounded, "limit": "", "pass": "info"})
+
+    for scenario in ("list-offset", "list-keyset"):
+        n = results.get(scenario, {}).get("users", 0)
+        add(
+            f"{scenario} {n:,}: python-gitlab wall / SDK wall",
+            ratio(wall(scenario, BASELINE), wall(scenario, SDK)),
+            ">=",
+            4,
+        )
+        add(
+            f"{scenario} {n:,}: SDK wall / {SAME_TRANSPORT_FLOOR} wall",
+            ratio(wall(scenario, SDK), wall(scenario, SAME_TRANSPORT_FLOOR)),
+            "<=",
+            1.15,
+        )
+    info(
+        "list-offset: SDK CPU / floor CPU",
+        ratio(wall("list-offset", SDK, "cpu"), wall("list-offset", SAME_TRANSPORT_FLOOR, "cpu")),
+    )
+    n = results.get("gets", {}).get("gets", 0)
+    info(
+        "gets: SDK wall / floor wall", ratio(wall("gets", SDK), wall("gets", SAME_TRANSPORT_FLOOR))
+    )
+    info(
+        "gets: python-gitlab wall / floor wall (best a client on this transport can do)",
+        ratio(wall("gets", BASELINE), wall("gets", SAME_TRANSPORT_FLOOR)),
+    )
+    add(
+        f"gets {n:,}: python-gitlab (32 threads) wall / SDK wall",
+        ratio(wall("gets", BASELINE), wall("gets", SDK)),
+        ">=",
+        2.5,
+    )
+    big, small = wall("stream-100k", SDK, "rss_mib"), wall("stream-10k", SDK, "rss_mib")
+    add(
+        "stream-100k vs stream-10k: SDK peak RSS(100k) - RSS(10k)",
+        big - small if big is not None and small is not None else None,
+        "<=",
+        15,
+        " MiB",
+    )
+    imp = results.get("import", {}).get("clients", {})
+    add(
+        "import: gitlab_users_client / httpx, pydantic",
+        ratio(imp.get("sdk", {}).get("wall"), imp.get("httpx+pydantic", {}).get("wall")),
+        "<=",
+        1.3,
+    )
+    return found
+
+
+# ---------------------------------------------------------------------------- report
+
+
+def machine() -> dict[str, Any]:
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "nproc": len(os.sched_getaffinity(0)),
+        "cpu": model,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def versions() -> dict[str, str]:
+    names = [
+        "gitlab-users-client",
+        "httpx",
+        "httpcore",
+        "httpx-aiohttp",
+        "aiohttp",
+        "pydantic",
+        "pydantic-core",
+        "anyio",
+        "python-gitlab",
+        "requests",
+        "urllib3",
+        "gidgetlab",
+        "orjson",
+    ]
+    found = {}
+    for name in names:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "missing"
+    return found
+
+
+def fmt(value: float | None, spec: str, suffix: str = "") -> str:
+    return "—" if value is None else f"{value:{spec}}{suffix}"
+
+
+def markdown(results: dict[str, Any], meta: dict[str, Any], found: list[dict[str, Any]]) -> str:
+    m = meta["machine"]
+    lines = [
+        f"Run of {meta['date']} ({meta['mode']}, {meta['duration_s']:.0f} s): {m['nproc']} CPUs "
+        f"({m['cpu']}), Python {m['python']}. "
+        + ", ".join(f"{k} {v}" for k, v in meta["versions"].items())
+        + ".",
+        "",
+        "Medians; `x floor` = wall / wall of the same-transport floor "
+        f"(`{SAME_TRANSPORT_FLOOR}`, lower is better); `x orjson` = wall / `{FASTEST_FLOOR}`; "
+        "`vs p-gl` = python-gitlab wall / this wall (higher is better); `srv` = server CPU / client wall.",
+        "",
+        "| scenario | client | runs | wall s | CPU s | peak RSS MiB | x floor | x orjson | vs p-gl | srv |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for name, data in results.items():
+        if name == "import":
+            continue
+        size = f"{data.get('gets', data['users']):,}"
+        for client, e in data["clients"].items():
+            if "error" in e:
+                lines.append(
+                    f"| {name} ({size}) | {client} | — | failed: {e['error'][:70]} | | | | | | |"
+                )
+                continue
+            bold = "**" if client == SDK else ""
+            lines.append(
+                f"| {name} ({size}) | {bold}{client}{bold} | {e['runs']} | {e['wall']:.3f} | {e['cpu']:.3f} | "
+                f"{e['rss_mib']:.1f} | {fmt(e['x_same_transport_floor'], '.2f')} | "
+                f"{fmt(e['x_fastest_floor'], '.1f')} | {fmt(e['speedup_vs_python_gitlab'], '.2f')} | "
+                f"{e['server_share']:.0%} |"
+            )
+    if "import" in results:
+        lines += [
+            "",
+            f"Import (median of {results['import']['runs']} fresh interpreters each, interleaved):",
+            "",
+        ]
+        lines += ["| statement | median ms |", "|---|--:|"]
+        for e in results["import"]["clients"].values():
+            lines.append(f'| `python -c "{e["statement"]}"` | {e["wall"] * 1000:.1f} |')
+    lines += ["", "| target | value | limit | result |", "|---|--:|--:|---|"]
+    for t in found:
+        verdict = {None: "n/a", "info": "info", True: "PASS", False: "**FAIL**"}[t["pass"]]
+        lines.append(f"| {t['target']} | {fmt(t['value'], '.2f')} | {t['limit']} | {verdict} |")
+    shares = {k: v.get("server_share_median") for k, v in results.items() if k != "import"}
+    lines += [
+        "",
+        "Server CPU share (median over all runs of the scenario): "
+        + ", ".join(f"{k} {fmt(v, '.0%')}" for k, v in shares.items())
+        + ".",
+    ]
+    if meta.get("notes"):
+        lines += ["", *meta["notes"]]
+    return "\n".join(lines) + "\n"
+
+
+def plot(results: dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import matplotlib.ticker
+
+    scenarios = [
+        s
+        for s in ("list-offset", "list-keyset", "gets", "stream-100k", "stream-10k")
+        if s in results
+    ]
+    clients = [c for c in GET_CLIENTS if any(c in results[s]["clients"] for s in scenarios)]
+    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(14, 9), constrained_layout=True)
+    width = 0.8 / max(1, len(clients))
+    for i, client in enumerate(clients):
+        xs, floor_ratios, speedups = [], [], []
+        for j, scenario in enumerate(scenarios):
+            e = results[scenario]["clients"].get(client, {})
+            xs.append(j + (i - len(clients) / 2 + 0.5) * width)
+            floor_ratios.append(e.get("x_same_transport_floor") or 0)
+            speedups.append(e.get("speedup_vs_python_gitlab") or 0)
+        style = {"edgecolor": "black", "linewidth": 1.5} if client == SDK else {}
+        ax1.bar(xs, floor_ratios, width, label=client, **style)
+        ax2.bar(xs, speedups, width, label=client, **style)
+    for ax in (ax1, ax2):
+        ax.set_xticks(range(len(scenarios)), scenarios)
+        ax.set_yscale("log")
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%g"))
+        ax.yaxis.set_minor_formatter(matplotlib.ticker.FormatStrFormatter("%g"))
+        ax.grid(axis="y", which="both", alpha=0.3)
+    ax1.axhline(1.15, color="red", linestyle="--", linewidth=1, label="SDK target 1.15x")
+    ax1.set_ylabel(f"wall / {SAME_TRANSPORT_FLOOR}\n(lower is better)")
+    ax1.set_title(
+        "Wall time relative to the same-transport floor (HttpxAiohttpClient + TypeAdapter)"
+    )
+    ax1.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax2.axhline(1, color="grey", linewidth=1)
+    ax2.axhline(4, color="red", linestyle="--", linewidth=1, label="list target 4x")
+    ax2.axhline(2.5, color="orange", linestyle="--", linewidth=1, label="gets target 2.5x")
+    ax2.set_ylabel("python-gitlab wall / wall\n(higher is better)")
+    ax2.set_title("Speed-up over python-gitlab")
+    ax2.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def write_readme(table: str) -> None:
+    text = README.read_text()
+    start, end = text.find(MARK_START), text.find(MARK_END)
+    if start < 0 or end < start:
+        raise SystemExit(f"{README} lacks the {MARK_START} / {MARK_END} markers")
+    README.write_text(text[: start + len(MARK_START)] + "\n" + table + text[end:])
+
+
+# ---------------------------------------------------------------------------- main
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description="Benchmarks of gitlab-users-client (see README.md)"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="sizes / 10, 1 run, no warm-up (smoke check)"
+    )
+    parser.add_argument(
+        "--scenario",
+        action="append",
+        help=f"only these ({', '.join(SCENARIOS)}); repeat or comma-separate",
+    )
+    parser.add_argument(
+        "--client", action="append", help="only these clients; repeat or comma-separate"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=5, help="measured runs per (client, scenario) (default 5)"
+    )
+    parser.add_argument("--import-runs", type=int, default=15)
+    args = parser.parse_args()
+    if args.quick:
+        args.runs = 1
+    for key in ("scenario", "client"):
+        value = getattr(args, key)
+        setattr(args, key, [x for v in value for x in v.split(",") if x] if value else None)
+    unknown = set(args.scenario or ()) - set(SCENARIOS)
+    if unknown:
+        parser.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
+    all_clients = set(GET_CLIENTS) | set(IMPORTS)
+    if set(args.client or ()) - all_clients:
+        parser.error(f"unknown client(s): {', '.join(sorted(set(args.client) - all_clients))}")
+    full = not args.quick and not args.scenario and not args.client and args.runs >= 5
+    started = time.perf_counter()
+    results: dict[str, Any] = {}
+    for name, spec in SCENARIOS.items():
+        if args.scenario and name not in args.scenario:
+            continue
+        if spec["kind"] == "import":
+            results[name] = run_imports(args)
+        else:
+            results[name] = run_scenario(name, spec, args)
+    found = targets(results)
+    mode = "quick" if args.quick else ("full" if full else "partial")
+    notes = (
+        [
+            f"Runs: 1 warm-up + {args.runs} measured per (client, scenario); a client whose warm-up "
+            f"took over {SLOW_SECONDS:.0f} s gets {SLOW_RUNS} measured runs (the `runs` column)."
+        ]
+        if not args.quick
+        else ["Quick smoke run: sizes / 10, 1 run, no warm-up; not for comparison."]
+    )
+    meta = {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "mode": mode,
+        "duration_s": time.perf_counter() - started,
+        "machine": machine(),
+        "versions": versions(),
+        "notes": notes,
+    }
+    print("\nTargets:")
+    for t in found:
+        verdict = {None: "n/a ", "info": "    ", True: "PASS", False: "FAIL"}[t["pass"]]
+        want = f" (want {t['limit']})" if t["limit"] else ""
+        print(f"  {verdict}  {t['target']}: {fmt(t['value'], '.2f')}{want}")
+    table = markdown(results, meta, found)
+    payload = {"meta": meta, "results": results, "targets": found}
+    out_dir = RESULTS if full else RESULTS / "raw" / mode
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "latest.json").write_text(json.dumps(payload, indent=2) + "\n")
+    (out_dir / "table.md").write_text(table)
+    try:
+        plot(results, out_dir / "ratios.png")
+    except Exception as exc:  # a plot must not lose the numbers
+        print(f"plot failed: {exc!r}")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    raw = RESULTS / "raw"
+    raw.mkdir(parents=True, exist_ok=True)
+    (raw / f"{stamp}-{mode}.json").write_text(json.dumps(payload, indent=2) + "\n")
+    if full:
+        write_readme(table)
+        print(
+            f"\nwrote {out_dir / 'latest.json'}, {out_dir / 'ratios.png'} and the table in {README}"
+        )
+    else:
+        print(
+            f"\n{mode} run: wrote {out_dir}/ (latest.json, table.md, ratios.png); README untouched"
+        )
+    print(f"total {meta['duration_s']:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
