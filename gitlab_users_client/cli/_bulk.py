@@ -1,0 +1,229 @@
+"""``gitlab-users bulk ACTION``: one action over many users with bounded concurrency.
+
+Built on :func:`gitlab_users_client.map_concurrently`: every input item ends exactly
+once as ``ok``, ``failed``, ``unknown`` (the request may have been applied: a POST that
+got a 5xx or lost its connection) or ``skipped`` (dry run, or never started because
+the job was interrupted), in the ``--results`` file and in the summary line.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from gitlab_users_client import UNSET, AsyncGitLab, Outcome, map_concurrently
+from gitlab_users_client.models import UpdateUserRequest
+
+from ._actions import MODERATION, find_user, moderate, user_id
+from ._context import Context
+from ._errors import CLIError, redact
+from ._fields import convert
+from ._items import Item, parse_items
+from ._report import Progress, ResultsFile, summary
+
+__all__ = ["BULK_ACTIONS", "cmd_bulk"]
+
+BULK_ACTIONS = (*MODERATION, "delete", "set-attr", "update")
+Apply = Callable[[AsyncGitLab, int], Awaitable[str]]
+
+
+class ItemInvalid(Exception):
+    """The item cannot be acted on (bad field, nothing to update...); nothing was sent."""
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """What a successful item reports."""
+
+    user_id: int
+    username: str | None
+    message: str
+
+
+def _update_plan(item: Item) -> tuple[str, Apply]:
+    try:
+        fields = {name: convert(name, value) for name, value in item.fields.items()}
+        if not fields:
+            raise ValueError("nothing to update: the item has no fields")
+        UpdateUserRequest.model_validate(fields)
+    except ValueError as exc:
+        raise ItemInvalid(" ".join(str(exc).split())) from None
+
+    async def apply(gl: AsyncGitLab, uid: int) -> str:
+        await gl.users.update(uid, **fields)
+        return "updated " + ", ".join(sorted(fields))
+
+    return "update " + ", ".join(sorted(fields)), apply
+
+
+def _set_attr_plan(item: Item, key: str | None, value: str | None) -> tuple[str, Apply]:
+    key = str(item.fields.get("key", key) or "")
+    raw = item.fields.get("value", value)
+    if not key or raw is None or isinstance(raw, dict | list | bool):
+        raise ItemInvalid("set-attr needs a key and a string value (--key/--value or input fields)")
+    text = str(raw)
+
+    async def apply(gl: AsyncGitLab, uid: int) -> str:
+        await gl.users.custom_attributes.set(uid, key, value=text)
+        return f"set {key}"
+
+    return f"set {key}={text!r}", apply
+
+
+def plan(item: Item, args: Any) -> tuple[str, Apply]:
+    """What to do with ``item`` (a description and the call), checked before any request."""
+    if item.error:
+        raise ItemInvalid(item.error)
+    action: str = args.action
+    if action == "update":
+        return _update_plan(item)
+    if action == "set-attr":
+        return _set_attr_plan(item, args.key, args.value)
+    if action == "delete":
+        hard = True if args.hard_delete else UNSET
+
+        async def delete(gl: AsyncGitLab, uid: int) -> str:
+            await gl.users.delete(uid, hard_delete=hard)
+            return "deleted"
+
+        return "hard-delete" if args.hard_delete else "delete", delete
+
+    async def apply(gl: AsyncGitLab, uid: int) -> str:
+        return await moderate(gl, action, uid)
+
+    return action, apply
+
+
+def _read_input(ctx: Context) -> str:
+    path: str = ctx.args.file or "-"
+    if path == "-":
+        if ctx.stdin.isatty():
+            raise CLIError("no input: pass --file PATH or pipe IDs/usernames on stdin")
+        return ctx.stdin.read().removeprefix("\ufeff")
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise CLIError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _check_delete(ctx: Context, total: int) -> bool:
+    """Bulk delete needs ``--yes`` unless a terminal user confirms (input from a file)."""
+    args = ctx.args
+    if args.action != "delete" or args.dry_run or args.yes:
+        return True
+    if not (args.file and args.file != "-" and ctx.stdin.isatty()):
+        raise CLIError("refusing to delete users without --yes (stdin is not a terminal)")
+    ctx.stderr.write(f"Delete {total} users? [y/N] ")
+    ctx.stderr.flush()
+    return ctx.stdin.readline().strip().lower() in ("y", "yes")
+
+
+def classify(error: Exception | None, dry_run: bool) -> str:
+    """``ok``/``skipped`` for a success, ``unknown`` when a write may have landed, else ``failed``."""
+    if error is None:
+        return "skipped" if dry_run else "ok"
+    return "unknown" if getattr(error, "outcome_unknown", False) else "failed"
+
+
+async def cmd_bulk(ctx: Context) -> int:
+    """Run the bulk job; exit 1 when any item failed or has an unknown outcome."""
+    args = ctx.args
+    if args.concurrency < 1:
+        raise CLIError("--concurrency must be >= 1")
+    items = parse_items(_read_input(ctx), args.format)
+    results = ResultsFile(args.results) if args.results else None
+    if not _check_delete(ctx, len(items)):
+        ctx.warn("aborted: nothing deleted")
+        return 1
+    job = _Job(ctx, items, results)
+    try:
+        await map_concurrently(
+            job.run, items, concurrency=args.concurrency, on_outcome=job.on_outcome
+        )
+    finally:
+        job.finish()
+    return 1 if job.counts["failed"] or job.counts["unknown"] else 0
+
+
+class _Job:
+    """State of one bulk run: counts, what is in flight, where rows go."""
+
+    def __init__(self, ctx: Context, items: list[Item], results: ResultsFile | None) -> None:
+        self.ctx = ctx
+        self.items = items
+        self.results = results
+        self.dry_run: bool = ctx.args.dry_run
+        self.counts: Counter[str] = Counter()
+        self.started: set[int] = set()
+        self.finished: set[int] = set()
+        self.started_at = time.monotonic()
+        show = ctx.args.progress if ctx.args.progress is not None else ctx.stderr.isatty()
+        self.progress = Progress(ctx.stderr, len(items), bool(show))
+
+    async def run(self, item: Item) -> Done:
+        description, apply = plan(item, self.ctx.args)
+        self.started.add(item.index)
+        gl = self.ctx.gl
+        if self.dry_run:
+            uid, username = await find_user(gl, item.ref)
+            return Done(uid, username, f"would {description}")
+        uid = await user_id(gl, item.ref)
+        name = None if item.ref.strip().isdigit() else item.ref.strip().removeprefix("@")
+        return Done(uid, name, await apply(gl, uid))
+
+    def on_outcome(self, outcome: Outcome[Item, Done]) -> None:
+        item, done, error = outcome.item, outcome.value, outcome.error
+        status = getattr(error, "status_code", None)
+        message = done.message if done is not None else redact(" ".join(str(error).split()))
+        self._record(item, classify(error, self.dry_run), message, done, status)
+
+    def _record(
+        self, item: Item, result: str, message: str, done: Done | None, status: int | None
+    ) -> None:
+        self.finished.add(item.index)
+        self.counts[result] += 1
+        if self.results is not None:
+            self.results.write(
+                {
+                    "index": item.index,
+                    "line": item.line,
+                    "input": item.ref,
+                    "user_id": done.user_id if done else None,
+                    "username": done.username if done else None,
+                    "action": self.ctx.args.action,
+                    "outcome": result,
+                    "status": status,
+                    "message": message,
+                }
+            )
+        if done is not None:
+            who = f"user {done.user_id}" + (f" ({done.username})" if done.username else "")
+        else:
+            who = repr(item.ref) if item.ref else "-"
+        if result == "skipped" and done is not None:
+            self.progress.clear()
+            self.ctx.say(f"{who}: {message}")
+        elif result in ("failed", "unknown"):
+            self.progress.clear()
+            self.ctx.warn(f"{result}: item {item.index} (line {item.line}) {who}: {message}")
+        self.progress.update(self.counts, force=result != "ok")
+
+    def finish(self) -> None:
+        """Report items that never finished (interrupted), the summary, and close up."""
+        for item in self.items:
+            if item.index in self.finished:
+                continue
+            if item.index in self.started:
+                self._record(item, "unknown", "interrupted while in flight", None, None)
+            else:
+                self._record(item, "skipped", "not started: the job was interrupted", None, None)
+        self.progress.finish(self.counts)
+        if self.results is not None:
+            self.results.close()
+        self.ctx.warn(summary(self.counts, time.monotonic() - self.started_at))
+        sys.stderr.flush()

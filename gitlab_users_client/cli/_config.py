@@ -1,0 +1,151 @@
+"""Where the URL, the token and the other connection settings come from.
+
+Precedence, highest first: command-line flags, environment (``GITLAB_URL``,
+``GITLAB_TOKEN``), the TOML config file. The token is never taken from the command
+line: only from a file (``--token-file``, ``token_file``), the environment, or a
+``token`` key in a config file that only its owner can read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from ._errors import CLIError, add_secret
+
+__all__ = ["Settings", "default_config_path", "load_config", "read_token_file", "resolve"]
+
+TokenHeader = Literal["bearer", "private-token"]
+_KEYS: dict[str, tuple[type, ...]] = {
+    "url": (str,),
+    "token_file": (str,),
+    "token": (str,),
+    "token_header": (str,),
+    "sudo": (str, int),
+    "timeout": (int, float),
+    "max_retries": (int,),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything needed to build the ``AsyncGitLab`` client."""
+
+    url: str
+    token: str | None = field(repr=False)
+    token_header: TokenHeader = "bearer"  # noqa: S105 - a header style, not a secret
+    sudo: str | None = None
+    timeout: float | None = None
+    max_retries: int | None = None
+
+
+def default_config_path(environ: Mapping[str, str]) -> Path:
+    """``$GITLAB_USERS_CONFIG``, else ``$XDG_CONFIG_HOME`` or ``~/.config``/gitlab-users/config.toml."""
+    if environ.get("GITLAB_USERS_CONFIG"):
+        return Path(environ["GITLAB_USERS_CONFIG"]).expanduser()
+    base = environ.get("XDG_CONFIG_HOME") or str(Path("~/.config").expanduser())
+    return Path(base) / "gitlab-users" / "config.toml"
+
+
+def _group_or_world_readable(path: Path) -> int | None:
+    """The file mode if group or others may read ``path`` (POSIX only), else ``None``."""
+    if os.name != "posix":
+        return None
+    mode = stat.S_IMODE(path.stat().st_mode)
+    return mode if mode & (stat.S_IRGRP | stat.S_IROTH) else None
+
+
+def load_config(path: Path, *, required: bool) -> dict[str, Any]:
+    """Read and check the config file; a missing default file is an empty config."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        if required:
+            raise CLIError(f"config file {path} does not exist") from None
+        return {}
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise CLIError(f"cannot read config file {path}: {exc}") from None
+    for key, value in data.items():
+        if key not in _KEYS:
+            raise CLIError(
+                f"config file {path}: unknown key {key!r} (known: {', '.join(sorted(_KEYS))})"
+            )
+        if isinstance(value, bool) or not isinstance(value, _KEYS[key]):
+            raise CLIError(f"config file {path}: {key} has the wrong type")
+    if "token" in data:
+        add_secret(data["token"])
+        mode = _group_or_world_readable(path)
+        if mode is not None:
+            raise CLIError(
+                f"config file {path} contains a token but is readable by group/others "
+                f"(mode {mode:04o}); run 'chmod 600 {path}' or use token_file instead"
+            )
+        if "token_file" in data:
+            raise CLIError(f"config file {path}: set token or token_file, not both")
+    if "token_file" in data:
+        data["token_file"] = str((path.parent / Path(data["token_file"]).expanduser()).resolve())
+    return data
+
+
+def read_token_file(path: str) -> str:
+    """The token stored in ``path`` (surrounding whitespace removed)."""
+    try:
+        text = Path(path).expanduser().read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CLIError(f"cannot read token file {path}: {exc.strerror or exc}") from None
+    token = text.strip()
+    if not token:
+        raise CLIError(f"token file {path} is empty")
+    if any(char in token for char in "\r\n"):
+        raise CLIError(f"token file {path} must contain only the token, on one line")
+    add_secret(token)
+    return token
+
+
+def _pick(*values: Any) -> Any:
+    return next((value for value in values if value is not None and value != ""), None)
+
+
+def resolve(args: argparse.Namespace, environ: Mapping[str, str]) -> Settings:
+    """Merge flags, environment and config file into :class:`Settings`."""
+    add_secret(environ.get("GITLAB_TOKEN"))
+    explicit = args.config or None
+    path = Path(explicit).expanduser() if explicit else default_config_path(environ)
+    config = load_config(path, required=explicit is not None or "GITLAB_USERS_CONFIG" in environ)
+
+    url = _pick(args.url, environ.get("GITLAB_URL"), config.get("url"))
+    if not url:
+        raise CLIError("no GitLab URL: pass --url, set GITLAB_URL or put url in the config file")
+    if args.token_file:
+        token: str | None = read_token_file(args.token_file)
+    elif environ.get("GITLAB_TOKEN", "").strip():
+        token = environ["GITLAB_TOKEN"].strip()
+    elif config.get("token_file"):
+        token = read_token_file(config["token_file"])
+    else:
+        token = config.get("token")
+    header = _pick(args.token_header, config.get("token_header"), "bearer")
+    if header not in ("bearer", "private-token"):
+        raise CLIError(f"token_header must be 'bearer' or 'private-token', not {header!r}")
+    sudo = _pick(args.sudo, config.get("sudo"))
+    timeout = _pick(args.timeout, config.get("timeout"))
+    if timeout is not None and timeout <= 0:
+        raise CLIError("timeout must be a positive number of seconds")
+    retries = _pick(args.max_retries, config.get("max_retries"))
+    if retries is not None and retries < 0:
+        raise CLIError("max-retries must be >= 0")
+    return Settings(
+        url=str(url),
+        token=token,
+        token_header=cast(TokenHeader, header),
+        sudo=None if sudo is None else str(sudo),
+        timeout=None if timeout is None else float(timeout),
+        max_retries=retries,
+    )
