@@ -66,12 +66,15 @@ format: venv
 
 typecheck: venv
 	$(BIN)/mypy
-	$(BIN)/mypy tests/typed_usage.py
+	$(BIN)/mypy tests/typed_usage.py examples
 
 pytest: venv
 	$(BIN)/pytest
 
 test: venv check-generated lint typecheck pytest
+
+demo: venv
+	$(BIN)/python examples/demo.py
 
 bench: venv
 	bash benchmarks/run.sh

@@ -444,7 +444,7 @@ def markdown(results: dict[str, Any], meta: dict[str, Any], found: list[dict[str
     m = meta["machine"]
     lines = [
         f"Run of {meta['date']} ({meta['mode']}, {meta['duration_s']:.0f} s): {m['nproc']} CPUs "
-        f"({m['cpu']}), Python {m['python']}. "
+        f"({m['cpu']}), Python {m['python']}; SDK at {meta.get('sdk_git', 'unknown')}. "
         + ", ".join(f"{k} {v}" for k, v in meta["versions"].items())
         + ".",
         "",
@@ -484,7 +484,7 @@ def markdown(results: dict[str, Any], meta: dict[str, Any], found: list[dict[str
     lines += ["", "| target | value | limit | result |", "|---|--:|--:|---|"]
     for t in found:
         verdict = {None: "n/a", "info": "info", True: "PASS", False: "**FAIL**"}[t["pass"]]
-        lines.append(f"| {t['target']} | {fmt(t['value'], '.2f')} | {t['limit']} | {verdict} |")
+        lines.append(f"| {t['target']} | {fmt(t['value'], '.3f')} | {t['limit']} | {verdict} |")
     shares = {k: v.get("server_share_median") for k, v in results.items() if k != "import"}
     lines += [
         "",
@@ -555,6 +555,56 @@ def write_readme(table: str) -> None:
 # ---------------------------------------------------------------------------- main
 
 
+def sdk_git() -> str:
+    """The SDK's commit, and whether its package directory had uncommitted changes
+    (the SDK is installed editable: the benchmark measures the working tree)."""
+    root = HERE.parent
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--", "gitlab_users_client"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{head}{' + uncommitted changes' if dirty else ''}"
+
+
+def publish(results: dict[str, Any], meta: dict[str, Any], *, full: bool) -> None:
+    found = targets(results)
+    print("\nTargets:")
+    for t in found:
+        verdict = {None: "n/a ", "info": "    ", True: "PASS", False: "FAIL"}[t["pass"]]
+        want = f" (want {t['limit']})" if t["limit"] else ""
+        print(f"  {verdict}  {t['target']}: {fmt(t['value'], '.3f')}{want}")
+    table = markdown(results, meta, found)
+    payload = {"meta": meta, "results": results, "targets": found}
+    out_dir = RESULTS if full else RESULTS / "raw" / meta["mode"]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "latest.json").write_text(json.dumps(payload, indent=2) + "\n")
+    (out_dir / "table.md").write_text(table)
+    try:
+        plot(results, out_dir / "ratios.png")
+    except Exception as exc:  # a plot must not lose the numbers
+        print(f"plot failed: {exc!r}")
+    if full:
+        write_readme(table)
+        print(
+            f"\nwrote {out_dir / 'latest.json'}, {out_dir / 'ratios.png'} and the table in {README}"
+        )
+    else:
+        print(
+            f"\n{meta['mode']} run: wrote {out_dir}/ (latest.json, table.md, ratios.png); README untouched"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description="Benchmarks of gitlab-users-client (see README.md)"
@@ -574,6 +624,11 @@ def main() -> None:
         "--runs", type=int, default=5, help="measured runs per (client, scenario) (default 5)"
     )
     parser.add_argument("--import-runs", type=int, default=15)
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="re-render README table, ratios.png and targets from results/latest.json",
+    )
     args = parser.parse_args()
     if args.quick:
         args.runs = 1
@@ -587,6 +642,11 @@ def main() -> None:
     if set(args.client or ()) - all_clients:
         parser.error(f"unknown client(s): {', '.join(sorted(set(args.client) - all_clients))}")
     full = not args.quick and not args.scenario and not args.client and args.runs >= 5
+    if args.report_only:
+        payload = json.loads((RESULTS / "latest.json").read_text())
+        publish(payload["results"], payload["meta"], full=True)
+        return
+    git_state = sdk_git()
     started = time.perf_counter()
     results: dict[str, Any] = {}
     for name, spec in SCENARIOS.items():
@@ -596,7 +656,6 @@ def main() -> None:
             results[name] = run_imports(args)
         else:
             results[name] = run_scenario(name, spec, args)
-    found = targets(results)
     mode = "quick" if args.quick else ("full" if full else "partial")
     notes = (
         [
@@ -612,36 +671,16 @@ def main() -> None:
         "duration_s": time.perf_counter() - started,
         "machine": machine(),
         "versions": versions(),
+        "sdk_git": git_state,
         "notes": notes,
     }
-    print("\nTargets:")
-    for t in found:
-        verdict = {None: "n/a ", "info": "    ", True: "PASS", False: "FAIL"}[t["pass"]]
-        want = f" (want {t['limit']})" if t["limit"] else ""
-        print(f"  {verdict}  {t['target']}: {fmt(t['value'], '.2f')}{want}")
-    table = markdown(results, meta, found)
-    payload = {"meta": meta, "results": results, "targets": found}
-    out_dir = RESULTS if full else RESULTS / "raw" / mode
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "latest.json").write_text(json.dumps(payload, indent=2) + "\n")
-    (out_dir / "table.md").write_text(table)
-    try:
-        plot(results, out_dir / "ratios.png")
-    except Exception as exc:  # a plot must not lose the numbers
-        print(f"plot failed: {exc!r}")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     raw = RESULTS / "raw"
     raw.mkdir(parents=True, exist_ok=True)
-    (raw / f"{stamp}-{mode}.json").write_text(json.dumps(payload, indent=2) + "\n")
-    if full:
-        write_readme(table)
-        print(
-            f"\nwrote {out_dir / 'latest.json'}, {out_dir / 'ratios.png'} and the table in {README}"
-        )
-    else:
-        print(
-            f"\n{mode} run: wrote {out_dir}/ (latest.json, table.md, ratios.png); README untouched"
-        )
+    (raw / f"{stamp}-{mode}.json").write_text(
+        json.dumps({"meta": meta, "results": results}, indent=2) + "\n"
+    )
+    publish(results, meta, full=full)
     print(f"total {meta['duration_s']:.0f} s")
 
 

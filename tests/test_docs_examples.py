@@ -4,6 +4,8 @@ How the blocks run:
 
 * One pytest parameter per block, with the id ``<file>:<line>`` (the line of the opening
   fence). A block preceded by ``<!-- not-tested: reason -->`` is skipped with that reason.
+  A block preceded by ``<!-- excerpt: docs/examples/FILE.py -->`` is not run: it must
+  appear verbatim in that file, which has its own test below.
 * **Each block runs on its own, in a fresh namespace** (``__name__ == "__main__"``): blocks
   never depend on earlier blocks, so every example can be copied as it is. A block is
   compiled with ``ast.PyCF_ALLOW_TOP_LEVEL_AWAIT``; if that makes it a coroutine it runs
@@ -15,7 +17,8 @@ How the blocks run:
   users delete them again, so the blocks can run in any order.
 * A block that defines ``test_*`` functions is a pytest example (docs/testing.md): it is
   written to a temporary test module and run by an inner pytest session (``pytester``)
-  with the SDK's pytest plugin, and every test in it must pass.
+  with the SDK's pytest plugin, and every test in it must pass. The repository root is on
+  ``sys.path`` for it, so it can import ``docs.examples.fastapi_app``.
 
 ``docs/examples/fastapi_app.py`` is imported from its path and driven through
 ``httpx.ASGITransport`` inside the app's own lifespan, against the same server.
@@ -45,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 FENCE = re.compile(r"^```python[ \t]*$")
 NOT_TESTED = re.compile(r"<!--\s*not-tested:\s*(?P<reason>.+?)\s*-->")
+EXCERPT = re.compile(r"<!--\s*excerpt:\s*(?P<path>\S+?)\s*-->")
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class Block:
     line: int
     code: str
     skip_reason: str | None
+    excerpt_of: str | None
 
     @property
     def id(self) -> str:
@@ -70,6 +75,7 @@ def extract_blocks(path: Path) -> list[Block]:
         start = index
         previous = next((lines[i] for i in range(start - 1, -1, -1) if lines[i].strip()), "")
         marker = NOT_TESTED.search(previous)
+        excerpt = EXCERPT.search(previous)
         index += 1
         body: list[str] = []
         while index < len(lines) and lines[index].rstrip() != "```":
@@ -78,7 +84,13 @@ def extract_blocks(path: Path) -> list[Block]:
         if index == len(lines):
             raise ValueError(f"{path.name}:{start + 1}: unclosed ```python block")
         blocks.append(
-            Block(path, start + 1, "\n".join(body) + "\n", marker["reason"] if marker else None)
+            Block(
+                path,
+                start + 1,
+                "\n".join(body) + "\n",
+                marker["reason"] if marker else None,
+                excerpt["path"] if excerpt else None,
+            )
         )
         index += 1
     return blocks
@@ -144,11 +156,16 @@ def test_doc_example(
 ) -> None:
     if block.skip_reason is not None:
         pytest.skip(block.skip_reason)
+    if block.excerpt_of is not None:
+        source = (ROOT / block.excerpt_of).read_text(encoding="utf-8")
+        assert block.code in source, f"not a verbatim excerpt of {block.excerpt_of}"
+        return
     tests = defined_tests(ast.parse(block.code))
     if not tests:
         run_block(block)
         return
     pytester: pytest.Pytester = request.getfixturevalue("pytester")
+    pytester.syspathinsert(ROOT)
     pytester.makepyfile(**{f"test_{block.path.stem.replace('-', '_')}": block.code})
     outcome = pytester.runpytest_inprocess(
         "-p", "gitlab_users_client.testing.pytest_plugin", "-p", "no:cacheprovider", "-q"

@@ -1,8 +1,116 @@
-"""The gitlab-users command line."""
+"""The ``gitlab-users`` command line, built on :class:`gitlab_users_client.AsyncGitLab`.
 
+Exit codes: 0 success; 1 API error or any failed/unknown bulk item; 2 usage or
+configuration error; 130 interrupted. Errors are one ``error: ...`` line on stderr
+(with a traceback only under ``--verbose``); credentials are never printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
 import sys
+import traceback
+from collections.abc import Sequence
+from typing import Any
+
+import anyio
+
+from gitlab_users_client import AsyncGitLab, ConfigurationError, GitLabError, InvalidRequestError
+
+from ._args import build_parser
+from ._config import Settings, resolve
+from ._context import Context
+from ._errors import CLIError, RedactingFilter, add_secret, redact
+
+__all__ = ["main"]
 
 
-def main() -> int:
-    print("gitlab-users: under construction", file=sys.stderr)
-    return 2
+def _setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(RedactingFilter())
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("gitlab_users_client")
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(handler)
+
+
+async def _run(args: argparse.Namespace, settings: Settings) -> int:
+    options: dict[str, Any] = {}
+    if settings.timeout is not None:
+        options["timeout"] = settings.timeout
+    if settings.max_retries is not None:
+        options["max_retries"] = settings.max_retries
+    async with AsyncGitLab(
+        settings.url,
+        token=settings.token,
+        token_header=settings.token_header,
+        sudo=settings.sudo,
+        max_concurrency=max(32, getattr(args, "concurrency", 0)),
+        # One-shot commands send a few sequential requests: httpcore starts faster.
+        # Bulk fans out, where the SDK's default (aiohttp under asyncio) is much faster.
+        transport="auto" if args.command == "bulk" else "httpcore",
+        **options,
+    ) as gl:
+        result: int = await args.handler(Context(gl, args))
+        return result
+
+
+def _unwrap(exc: BaseException) -> BaseException:
+    """The single exception inside (nested) exception groups, if that is all there is."""
+    while isinstance(exc, BaseExceptionGroup) and len(exc.exceptions) == 1:
+        exc = exc.exceptions[0]
+    return exc
+
+
+def _exit_code(exc: BaseException) -> int | None:
+    if isinstance(exc, KeyboardInterrupt):
+        return 130
+    if isinstance(exc, CLIError):
+        return exc.exit_code
+    if isinstance(exc, ConfigurationError | InvalidRequestError):
+        return 2
+    if isinstance(exc, GitLabError):
+        return 1
+    return None
+
+
+def _fail(message: str, verbose: bool) -> None:
+    if verbose:
+        sys.stderr.write(redact(traceback.format_exc()))
+    sys.stderr.write(redact(f"error: {' '.join(message.split())}") + "\n")
+    sys.stderr.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``gitlab-users`` with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    add_secret(os.environ.get("GITLAB_TOKEN"))
+    try:
+        args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
+    except SystemExit as usage:
+        return usage.code if isinstance(usage.code, int) else (0 if usage.code is None else 2)
+    verbose = bool(args.verbose)
+    if verbose:
+        _setup_logging()
+    try:
+        settings = resolve(args, os.environ)
+        return anyio.run(_run, args, settings)
+    except BaseException as raised:
+        error = _unwrap(raised)
+        if isinstance(error, BrokenPipeError):
+            # The reader went away (``| head``): stop quietly, without a flush error at exit.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
+        code = _exit_code(error)
+        if code == 130:
+            sys.stderr.write("interrupted\n")
+            return code
+        if code is None:
+            if isinstance(error, SystemExit | GeneratorExit):
+                raise
+            _fail(f"unexpected {type(error).__name__}: {error}", verbose)
+            return 1
+        _fail(str(error), verbose)
+        return code

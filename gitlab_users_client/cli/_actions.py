@@ -15,8 +15,8 @@ class ActionFailed(GitLabError):
     """GitLab answered success but said the action was not applied (``unblock`` -> false)."""
 
 
-async def find_user(gl: AsyncGitLab, ref: str) -> tuple[int, str]:
-    """``(id, username)`` of a user given by ID or username (``@name`` works too).
+async def find_user(gl: AsyncGitLab, ref: str) -> tuple[int, str, str]:
+    """``(id, username, state)`` of a user given by ID or username (``@name`` works too).
 
     A username is looked up with ``GET /users?username=`` (exact, case-insensitive);
     an ID is fetched with ``GET /users/:id`` (404 when it does not exist).
@@ -26,9 +26,9 @@ async def find_user(gl: AsyncGitLab, ref: str) -> tuple[int, str]:
         raise LookupFailed("empty user reference")
     if text.isdigit():
         user = await gl.users.get(int(text))
-        return user.id, user.username
+        return user.id, user.username, str(getattr(user.state, "value", user.state))
     async for found in gl.users.list(username=text, per_page=1, max_items=1):
-        return found.id, found.username
+        return found.id, found.username, str(getattr(found.state, "value", found.state))
     raise LookupFailed(f"user {text!r} not found")
 
 

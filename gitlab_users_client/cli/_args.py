@@ -36,7 +36,7 @@ exit codes:
   0 success; 1 API error, or any failed/unknown bulk item; 2 usage or configuration
   error; 130 interrupted (Ctrl-C).
 """
-TOKEN_REFUSED = (
+ARGUMENT_REFUSED = (
     "tokens are not accepted on the command line (they would land in shell history and "
     "in `ps` output): use --token-file PATH, $GITLAB_TOKEN or the config file"
 )
@@ -52,7 +52,7 @@ class Parser(argparse.ArgumentParser):
 
 class _RefuseToken(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: Any, **__: Any) -> None:
-        parser.error(TOKEN_REFUSED)
+        parser.error(ARGUMENT_REFUSED)
 
 
 def _positive_int(text: str) -> int:
@@ -82,7 +82,9 @@ def _datetime(text: str) -> datetime.datetime:
     try:
         value = datetime.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected an ISO 8601 date or datetime, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected an ISO 8601 date or datetime, got {text!r}"
+        ) from None
     return value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
 
 
@@ -100,14 +102,18 @@ def _key_value(text: str) -> tuple[str, str]:
     return key.strip(), value
 
 
-def add_global_options(parser: argparse.ArgumentParser, *, sub: bool, token_file: bool = True) -> None:
+def add_global_options(
+    parser: argparse.ArgumentParser, *, sub: bool, token_file: bool = True
+) -> None:
     """Connection options; on subcommands they only override what was given before."""
 
     def default(value: Any) -> Any:
         return argparse.SUPPRESS if sub else value
 
     group = parser.add_argument_group("connection options")
-    group.add_argument("--url", default=default(None), help="GitLab URL (default: $GITLAB_URL, config url)")
+    group.add_argument(
+        "--url", default=default(None), help="GitLab URL (default: $GITLAB_URL, config url)"
+    )
     if token_file:
         group.add_argument(
             "--token-file",
@@ -115,19 +121,53 @@ def add_global_options(parser: argparse.ArgumentParser, *, sub: bool, token_file
             default=default(None),
             help="read the API token from this file (default: $GITLAB_TOKEN, config)",
         )
-    group.add_argument("--token-header", choices=("bearer", "private-token"), default=default(None), help="how the token is sent (default bearer)")
-    group.add_argument("--sudo", metavar="USER", default=default(None), help="act as this user (ID or username)")
-    group.add_argument("--timeout", type=_seconds, metavar="SECONDS", default=default(None), help="per-request timeout")
-    group.add_argument("--max-retries", type=_count, metavar="N", default=default(None), help="retries per request (default 4)")
+    group.add_argument(
+        "--token-header",
+        choices=("bearer", "private-token"),
+        default=default(None),
+        help="how the token is sent (default bearer)",
+    )
+    group.add_argument(
+        "--sudo", metavar="USER", default=default(None), help="act as this user (ID or username)"
+    )
+    group.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        default=default(None),
+        help="per-request timeout",
+    )
+    group.add_argument(
+        "--max-retries",
+        type=_count,
+        metavar="N",
+        default=default(None),
+        help="retries per request (default 4)",
+    )
     group.add_argument("--config", metavar="PATH", default=default(None), help="TOML config file")
-    group.add_argument("-v", "--verbose", action="store_true", default=default(False), help="SDK debug logs and tracebacks on stderr")
+    group.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=default(False),
+        help="SDK debug logs and tracebacks on stderr",
+    )
     group.add_argument("--token", nargs="?", action=_RefuseToken, help=argparse.SUPPRESS)
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("output")
-    group.add_argument("-o", "--output", choices=("table", "json", "jsonl", "csv"), help="default: table on a terminal, jsonl otherwise")
-    group.add_argument("--fields", metavar="A,B,...", help="fields to show (dotted paths allowed, e.g. created_by.username)")
+    group.add_argument(
+        "-o",
+        "--output",
+        choices=("table", "json", "jsonl", "csv"),
+        help="default: table on a terminal, jsonl otherwise",
+    )
+    group.add_argument(
+        "--fields",
+        metavar="A,B,...",
+        help="fields to show (dotted paths allowed, e.g. created_by.username)",
+    )
 
 
 Handler = Callable[..., Any]
@@ -139,7 +179,15 @@ class _Tree:
     def __init__(self, subparsers: Any) -> None:
         self._subparsers = subparsers
 
-    def add(self, name: str, handler: Handler, help: str, *, output: bool = False, token_file: bool = True) -> argparse.ArgumentParser:
+    def add(
+        self,
+        name: str,
+        handler: Handler,
+        help: str,
+        *,
+        output: bool = False,
+        token_file: bool = True,
+    ) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = self._subparsers.add_parser(
             name, help=help, description=help, allow_abbrev=False
         )
@@ -151,7 +199,11 @@ class _Tree:
 
     def group(self, name: str, help: str) -> _Tree:
         parser = self._subparsers.add_parser(name, help=help, description=help, allow_abbrev=False)
-        return _Tree(parser.add_subparsers(dest="subcommand", required=True, metavar="ACTION", parser_class=Parser))
+        return _Tree(
+            parser.add_subparsers(
+                dest="subcommand", required=True, metavar="ACTION", parser_class=Parser
+            )
+        )
 
 
 def _list_filters(parser: argparse.ArgumentParser, *, search_flag: bool) -> None:
@@ -177,12 +229,25 @@ def _list_filters(parser: argparse.ArgumentParser, *, search_flag: bool) -> None
         ("with-custom-attributes", "include custom attributes in each record"),
     ):
         group.add_argument(f"--{switch}", action="store_true", help=text)
-    group.add_argument("--created-after", type=_datetime, metavar="WHEN", help="ISO date or datetime (UTC if no zone)")
+    group.add_argument(
+        "--created-after",
+        type=_datetime,
+        metavar="WHEN",
+        help="ISO date or datetime (UTC if no zone)",
+    )
     group.add_argument("--created-before", type=_datetime, metavar="WHEN")
     group.add_argument("--two-factor", choices=("enabled", "disabled"))
-    group.add_argument("--attr", type=_key_value, action="append", metavar="KEY=VALUE", help="custom attribute filter (repeatable, all must match)")
+    group.add_argument(
+        "--attr",
+        type=_key_value,
+        action="append",
+        metavar="KEY=VALUE",
+        help="custom attribute filter (repeatable, all must match)",
+    )
     paging = parser.add_argument_group("order and paging")
-    paging.add_argument("--order-by", choices=("id", "name", "username", "created_at", "updated_at"))
+    paging.add_argument(
+        "--order-by", choices=("id", "name", "username", "created_at", "updated_at")
+    )
     paging.add_argument("--sort", choices=("asc", "desc"))
     paging.add_argument("--limit", type=_count, metavar="N", help="stop after N users")
     paging.add_argument("--per-page", type=_positive_int, metavar="N", help="page size (max 100)")
@@ -204,22 +269,43 @@ def _user_commands(tree: _Tree) -> None:
     for flag in ("--email", "--name", "--username"):
         p.add_argument(flag, required=True)
     secret = p.add_mutually_exclusive_group()
-    secret.add_argument("--password-file", metavar="PATH", help="read the password from a file ('-' = first line of stdin); never given as an argument")
+    secret.add_argument(
+        "--password-file",
+        metavar="PATH",
+        help="read the password from a file ('-' = first line of stdin); never given as an argument",
+    )
     secret.add_argument("--reset-password", action="store_true", help="email the user a reset link")
-    secret.add_argument("--force-random-password", action="store_true", help="set a random password")
+    secret.add_argument(
+        "--force-random-password", action="store_true", help="set a random password"
+    )
     p.add_argument("--skip-confirmation", action="store_true", help="mark the email as confirmed")
     add_attr_flags(p, skip=("name", "email", "username"))
 
-    p = tree.add("update", users.cmd_update, "update a user (only the given fields are sent)", output=True)
+    p = tree.add(
+        "update", users.cmd_update, "update a user (only the given fields are sent)", output=True
+    )
     p.add_argument("user", metavar="USER")
-    p.add_argument("--password-file", metavar="PATH", help="read a new password from a file ('-' = stdin)")
-    p.add_argument("--skip-reconfirmation", action="store_true", help="change the email without confirmation")
+    p.add_argument(
+        "--password-file", metavar="PATH", help="read a new password from a file ('-' = stdin)"
+    )
+    p.add_argument(
+        "--skip-reconfirmation", action="store_true", help="change the email without confirmation"
+    )
     add_attr_flags(p)
 
     p = tree.add("delete", users.cmd_delete, "delete a user")
     p.add_argument("user", metavar="USER")
-    p.add_argument("--hard-delete", action="store_true", help="also delete contributions and solely owned groups")
-    p.add_argument("-y", "--yes", action="store_true", help="do not ask (required when stdin is not a terminal)")
+    p.add_argument(
+        "--hard-delete",
+        action="store_true",
+        help="also delete contributions and solely owned groups",
+    )
+    p.add_argument(
+        "-y",
+        "--yes",
+        action="store_true",
+        help="do not ask (required when stdin is not a terminal)",
+    )
 
     for verb in MODERATION:
         p = tree.add(verb, users.cmd_moderate, f"{verb} one or more users")
@@ -268,7 +354,12 @@ def _related_commands(tree: _Tree) -> None:
     p.add_argument("--scopes", required=True, metavar="A,B", help="e.g. api,read_user")
     p.add_argument("--expires-at", type=_date, metavar="YYYY-MM-DD")
     p.add_argument("--description")
-    p.add_argument("--token-file", dest="token_out", metavar="PATH", help="write the new token here (created with mode 0600, never overwritten); put the auth --token-file before the command")
+    p.add_argument(
+        "--token-file",
+        dest="token_out",
+        metavar="PATH",
+        help="write the new token here (created with mode 0600, never overwritten); put the auth --token-file before the command",
+    )
     p.add_argument("--show-token", action="store_true", help="print the new token once, to stdout")
     p = tokens.add("revoke", related.cmd_tokens_revoke, "revoke a token")
     p.add_argument("user", metavar="USER")
@@ -292,12 +383,40 @@ def _related_commands(tree: _Tree) -> None:
 def _bulk_command(tree: _Tree) -> None:
     p = tree.add("bulk", cmd_bulk, "apply one action to many users (file or stdin)")
     p.add_argument("action", choices=BULK_ACTIONS, metavar="ACTION", help=", ".join(BULK_ACTIONS))
-    p.add_argument("-f", "--file", metavar="PATH", help="input file ('-' or omitted = stdin): one ID/username per line, CSV with an id/username header, or JSON lines")
-    p.add_argument("--format", choices=("auto", "lines", "csv", "jsonl"), default="auto", help="input format (default: detected)")
-    p.add_argument("-c", "--concurrency", type=_positive_int, default=8, metavar="N", help="requests in flight (default 8)")
-    p.add_argument("--dry-run", action="store_true", help="resolve and validate every item, print what would be done, change nothing")
-    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress line on stderr (default: when stderr is a terminal)")
-    p.add_argument("--results", metavar="PATH", help="write every item's outcome to PATH (.csv or .jsonl)")
+    p.add_argument(
+        "-f",
+        "--file",
+        metavar="PATH",
+        help="input file ('-' or omitted = stdin): one ID/username per line, CSV with an id/username header, or JSON lines",
+    )
+    p.add_argument(
+        "--format",
+        choices=("auto", "lines", "csv", "jsonl"),
+        default="auto",
+        help="input format (default: detected)",
+    )
+    p.add_argument(
+        "-c",
+        "--concurrency",
+        type=_positive_int,
+        default=8,
+        metavar="N",
+        help="requests in flight (default 8)",
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="resolve and validate every item, print what would be done, change nothing",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress line on stderr (default: when stderr is a terminal)",
+    )
+    p.add_argument(
+        "--results", metavar="PATH", help="write every item's outcome to PATH (.csv or .jsonl)"
+    )
     p.add_argument("--key", help="set-attr: attribute key (or a 'key' input field)")
     p.add_argument("--value", help="set-attr: attribute value (or a 'value' input field)")
     p.add_argument("--hard-delete", action="store_true", help="delete: also delete contributions")
@@ -315,7 +434,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"gitlab-users {__version__}")
     add_global_options(parser, sub=False)
-    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
+    subparsers = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=Parser
+    )
     tree = _Tree(subparsers)
     _user_commands(tree)
     _related_commands(tree)

@@ -170,8 +170,8 @@ class _Job:
         self.started.add(item.index)
         gl = self.ctx.gl
         if self.dry_run:
-            uid, username = await find_user(gl, item.ref)
-            return Done(uid, username, f"would {description}")
+            uid, username, state = await find_user(gl, item.ref)
+            return Done(uid, username, f"would {description} (state {state})")
         uid = await user_id(gl, item.ref)
         name = None if item.ref.strip().isdigit() else item.ref.strip().removeprefix("@")
         return Done(uid, name, await apply(gl, uid))

@@ -128,10 +128,14 @@ async def cmd_delete(ctx: Context) -> int:
     """Delete a user (asks first on a terminal; needs --yes otherwise)."""
     args = ctx.args
     if not args.yes and not ctx.stdin.isatty():
-        raise CLIError(f"refusing to delete user {args.user!r} without --yes (stdin is not a terminal)")
-    uid, username = await find_user(ctx.gl, args.user)
+        raise CLIError(
+            f"refusing to delete user {args.user!r} without --yes (stdin is not a terminal)"
+        )
+    uid, username, _ = await find_user(ctx.gl, args.user)
     what = f"user {uid} ({username})"
-    if not args.yes and not _confirm(ctx, f"Delete {what}{' and its contributions' if args.hard_delete else ''}?"):
+    if not args.yes and not _confirm(
+        ctx, f"Delete {what}{' and its contributions' if args.hard_delete else ''}?"
+    ):
         ctx.warn("aborted: nothing deleted")
         return 1
     await ctx.gl.users.delete(uid, hard_delete=True if args.hard_delete else UNSET)

@@ -43,7 +43,9 @@ def detect_format(text: str) -> Literal["lines", "csv", "jsonl"]:
     if first.startswith(("{", "[")):
         return "jsonl"
     cells = [cell.strip().strip('"').lower() for cell in first.split(",")]
-    if any(cell in _KEY_COLUMNS for cell in cells) and ("," in first or first.lower() in _KEY_COLUMNS):
+    if any(cell in _KEY_COLUMNS for cell in cells) and (
+        "," in first or first.lower() in _KEY_COLUMNS
+    ):
         return "csv"
     return "lines"
 

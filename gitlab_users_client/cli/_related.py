@@ -37,6 +37,13 @@ ATTR_TABLE = ("key", "value")
 
 
 # -- SSH keys ------------------------------------------------------------------------------
+def _read_key(path: str) -> str:
+    try:
+        return Path(path).expanduser().read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise CLIError(f"cannot read key file {path}: {exc.strerror or exc}") from None
+
+
 async def cmd_keys_list(ctx: Context) -> int:
     """List a user's SSH keys."""
     uid = await user_id(ctx.gl, ctx.args.user)
@@ -49,13 +56,7 @@ async def cmd_keys_add(ctx: Context) -> int:
     args = ctx.args
     if (args.key is None) == (args.key_file is None):
         raise CLIError("pass exactly one of --key and --key-file")
-    if args.key_file is not None:
-        try:
-            key = Path(args.key_file).expanduser().read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise CLIError(f"cannot read key file {args.key_file}: {exc.strerror or exc}") from None
-    else:
-        key = args.key
+    key = _read_key(args.key_file) if args.key_file is not None else args.key
     uid = await user_id(ctx.gl, args.user)
     created = await ctx.gl.users.keys.create(
         uid,
@@ -99,7 +100,9 @@ async def cmd_emails_delete(ctx: Context) -> int:
     if target.isdigit():
         email_id = int(target)
     else:
-        found = [e async for e in ctx.gl.users.emails.list(uid) if e.email.lower() == target.lower()]
+        found = [
+            e async for e in ctx.gl.users.emails.list(uid) if e.email.lower() == target.lower()
+        ]
         if not found:
             raise LookupFailed(f"user {uid} has no secondary email {target!r}")
         email_id = found[0].id
@@ -126,6 +129,11 @@ def _open_token_file(path: str) -> int:
         raise CLIError(f"token file {path} already exists; refusing to overwrite it") from None
     except OSError as exc:
         raise CLIError(f"cannot create token file {path}: {exc.strerror or exc}") from None
+
+
+def _discard(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(Path(path).expanduser())
 
 
 async def cmd_tokens_create(ctx: Context) -> int:
@@ -157,8 +165,7 @@ async def cmd_tokens_create(ctx: Context) -> int:
     except BaseException:
         if fd is not None:
             os.close(fd)
-            with contextlib.suppress(OSError):
-                os.unlink(Path(args.token_out).expanduser())
+            _discard(args.token_out)
         raise
     add_secret(created.token)
     if fd is not None:

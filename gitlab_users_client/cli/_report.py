@@ -45,7 +45,9 @@ class ResultsFile:
             self._writer.writeheader()
 
     def write(self, row: dict[str, Any]) -> None:
-        row = {key: redact(value) if isinstance(value, str) else value for key, value in row.items()}
+        row = {
+            key: redact(value) if isinstance(value, str) else value for key, value in row.items()
+        }
         if self._csv:
             self._writer.writerow({k: "" if row.get(k) is None else row[k] for k in RESULT_COLUMNS})
         else:
