@@ -17,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import time
+import warnings
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -591,7 +592,9 @@ def publish(results: dict[str, Any], meta: dict[str, Any], *, full: bool) -> Non
     (out_dir / "latest.json").write_text(json.dumps(payload, indent=2) + "\n")
     (out_dir / "table.md").write_text(table)
     try:
-        plot(results, out_dir / "ratios.png")
+        with warnings.catch_warnings():  # partial runs may leave a panel empty
+            warnings.simplefilter("ignore", UserWarning)
+            plot(results, out_dir / "ratios.png")
     except Exception as exc:  # a plot must not lose the numbers
         print(f"plot failed: {exc!r}")
     if full:
