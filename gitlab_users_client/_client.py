@@ -8,7 +8,7 @@ import warnings
 from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import anyio
 import httpx
@@ -187,6 +187,7 @@ class AsyncGitLab:
             raise ConfigurationError("pass the GitLab URL or set GITLAB_URL")
         self._base_url = _api_root(url)
         self._base_path = self._base_url.path
+        self._api_prefix = self._url("/")
         self._credentials: Credentials = resolve_credentials(
             token=token, oauth_token=oauth_token, job_token=job_token, token_header=token_header
         )
@@ -407,10 +408,12 @@ class AsyncGitLab:
         if shared.closed:
             raise RuntimeError("this AsyncGitLab client is closed")
         attempts = Attempts()
+        if params:
+            # Encoded once here: passing params= would make httpx parse the URL a second time.
+            url = f"{url}?{urlencode(params)}"
         http_request = shared.http.build_request(
             method,
             url,
-            params=tuple(params),
             headers=headers,
             content=content,
             data=data,
@@ -486,6 +489,16 @@ class AsyncGitLab:
 
     def request_for_link(self, url: str, current: ApiRequest) -> ApiRequest:
         """The request for a pagination ``Link`` URL, refusing other origins."""
+        if url.startswith(self._api_prefix):  # the usual case, without parsing any URL
+            path, _, query = url[len(self._api_prefix) - 1 :].partition("?")
+            if "#" not in query and "/../" not in path and "/./" not in path:
+                return ApiRequest(
+                    method="GET",
+                    path=path,
+                    operation_id=current.operation_id,
+                    params=parse_qsl(query, keep_blank_values=True),
+                    headers=dict(current.headers),
+                )
         target = httpx.URL(urljoin(self._url(current.path), url))
         if _origin(target) != _origin(self._base_url) and not self._keep_base_url:
             raise CrossOriginError(

@@ -187,7 +187,7 @@ def test_schema_valid_bodies_parse(
 @pytest.mark.parametrize(
     ("operation_id", "call", "status"), OPERATIONS, ids=[op[0] for op in OPERATIONS]
 )
-@settings(max_examples=60, deadline=None, derandomize=True)
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(
     response_status=st.one_of(
         st.sampled_from([200, 201, 202, 204, 304, 400, 401, 403, 404, 409, 429, 500, 502, 520]),

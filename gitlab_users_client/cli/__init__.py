@@ -8,6 +8,7 @@ configuration error; 130 interrupted. Errors are one ``error: ...`` line on stde
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -53,7 +54,9 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         transport="auto" if args.command == "bulk" else "httpcore",
         **options,
     ) as gl:
-        result: int = await args.handler(Context(gl, args))
+        module, _, name = str(args.handler).partition(":")
+        handler = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        result: int = await handler(Context(gl, args))
         return result
 
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from gitlab_users_client import __version__
 
-from . import _commands as users
-from . import _related as related
-from ._actions import MODERATION
-from ._bulk import BULK_ACTIONS, cmd_bulk
+from ._actions import BULK_ACTIONS, MODERATION
 from ._errors import redact
 from ._fields import add_attr_flags
 
@@ -170,7 +167,8 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-Handler = Callable[..., Any]
+#: ``"module:function"`` in this package, imported only when the command runs (fast --help).
+Handler = str
 
 
 class _Tree:
@@ -255,17 +253,19 @@ def _list_filters(parser: argparse.ArgumentParser, *, search_flag: bool) -> None
 
 
 def _user_commands(tree: _Tree) -> None:
-    tree.add("whoami", users.cmd_whoami, "show the authenticated user", output=True)
-    p = tree.add("list", users.cmd_list, "list users (streams page by page)", output=True)
+    tree.add("whoami", "_commands:cmd_whoami", "show the authenticated user", output=True)
+    p = tree.add("list", "_commands:cmd_list", "list users (streams page by page)", output=True)
     _list_filters(p, search_flag=True)
-    p = tree.add("search", users.cmd_list, "search users by name, username or email", output=True)
+    p = tree.add(
+        "search", "_commands:cmd_list", "search users by name, username or email", output=True
+    )
     p.add_argument("search", metavar="QUERY")
     _list_filters(p, search_flag=False)
-    p = tree.add("get", users.cmd_get, "show one user (ID or username)", output=True)
+    p = tree.add("get", "_commands:cmd_get", "show one user (ID or username)", output=True)
     p.add_argument("user", metavar="USER")
     p.add_argument("--with-custom-attributes", action="store_true")
 
-    p = tree.add("create", users.cmd_create, "create a user", output=True)
+    p = tree.add("create", "_commands:cmd_create", "create a user", output=True)
     for flag in ("--email", "--name", "--username"):
         p.add_argument(flag, required=True)
     secret = p.add_mutually_exclusive_group()
@@ -282,7 +282,10 @@ def _user_commands(tree: _Tree) -> None:
     add_attr_flags(p, skip=("name", "email", "username"))
 
     p = tree.add(
-        "update", users.cmd_update, "update a user (only the given fields are sent)", output=True
+        "update",
+        "_commands:cmd_update",
+        "update a user (only the given fields are sent)",
+        output=True,
     )
     p.add_argument("user", metavar="USER")
     p.add_argument(
@@ -293,7 +296,7 @@ def _user_commands(tree: _Tree) -> None:
     )
     add_attr_flags(p)
 
-    p = tree.add("delete", users.cmd_delete, "delete a user")
+    p = tree.add("delete", "_commands:cmd_delete", "delete a user")
     p.add_argument("user", metavar="USER")
     p.add_argument(
         "--hard-delete",
@@ -308,43 +311,45 @@ def _user_commands(tree: _Tree) -> None:
     )
 
     for verb in MODERATION:
-        p = tree.add(verb, users.cmd_moderate, f"{verb} one or more users")
+        p = tree.add(verb, "_commands:cmd_moderate", f"{verb} one or more users")
         p.add_argument("users", nargs="+", metavar="USER")
 
 
 def _related_commands(tree: _Tree) -> None:
     keys = tree.group("keys", "SSH keys of a user")
-    p = keys.add("list", related.cmd_keys_list, "list SSH keys", output=True)
+    p = keys.add("list", "_related:cmd_keys_list", "list SSH keys", output=True)
     p.add_argument("user", metavar="USER")
-    p = keys.add("add", related.cmd_keys_add, "add an SSH key", output=True)
+    p = keys.add("add", "_related:cmd_keys_add", "add an SSH key", output=True)
     p.add_argument("user", metavar="USER")
     p.add_argument("--title", required=True)
     p.add_argument("--key", metavar="PUBLIC_KEY", help="the public key text")
     p.add_argument("--key-file", metavar="PATH", help="read the public key from a file")
     p.add_argument("--expires-at", type=_datetime, metavar="WHEN")
     p.add_argument("--usage-type", choices=("auth", "signing", "auth_and_signing"))
-    p = keys.add("delete", related.cmd_keys_delete, "delete an SSH key")
+    p = keys.add("delete", "_related:cmd_keys_delete", "delete an SSH key")
     p.add_argument("user", metavar="USER")
     p.add_argument("key_id", type=_positive_int, metavar="KEY_ID")
 
     emails = tree.group("emails", "secondary emails of a user")
-    p = emails.add("list", related.cmd_emails_list, "list emails", output=True)
+    p = emails.add("list", "_related:cmd_emails_list", "list emails", output=True)
     p.add_argument("user", metavar="USER")
-    p = emails.add("add", related.cmd_emails_add, "add an email", output=True)
+    p = emails.add("add", "_related:cmd_emails_add", "add an email", output=True)
     p.add_argument("user", metavar="USER")
     p.add_argument("email", metavar="EMAIL")
     p.add_argument("--skip-confirmation", action="store_true")
-    p = emails.add("delete", related.cmd_emails_delete, "delete an email (ID or address)")
+    p = emails.add("delete", "_related:cmd_emails_delete", "delete an email (ID or address)")
     p.add_argument("user", metavar="USER")
     p.add_argument("email", metavar="EMAIL_ID")
 
     tokens = tree.group("tokens", "impersonation tokens of a user")
-    p = tokens.add("list", related.cmd_tokens_list, "list tokens (never their values)", output=True)
+    p = tokens.add(
+        "list", "_related:cmd_tokens_list", "list tokens (never their values)", output=True
+    )
     p.add_argument("user", metavar="USER")
     p.add_argument("--state", choices=("active", "inactive", "all"))
     p = tokens.add(
         "create",
-        related.cmd_tokens_create,
+        "_related:cmd_tokens_create",
         "create a token; its value goes to --token-file (mode 0600) and/or stdout with --show-token",
         output=True,
         token_file=False,
@@ -361,17 +366,17 @@ def _related_commands(tree: _Tree) -> None:
         help="write the new token here (created with mode 0600, never overwritten); put the auth --token-file before the command",
     )
     p.add_argument("--show-token", action="store_true", help="print the new token once, to stdout")
-    p = tokens.add("revoke", related.cmd_tokens_revoke, "revoke a token")
+    p = tokens.add("revoke", "_related:cmd_tokens_revoke", "revoke a token")
     p.add_argument("user", metavar="USER")
     p.add_argument("token_id", type=_positive_int, metavar="TOKEN_ID")
 
     attrs = tree.group("attrs", "custom attributes of a user")
-    p = attrs.add("list", related.cmd_attrs_list, "list custom attributes", output=True)
+    p = attrs.add("list", "_related:cmd_attrs_list", "list custom attributes", output=True)
     p.add_argument("user", metavar="USER")
     for name, handler, extra in (
-        ("get", related.cmd_attrs_get, ()),
-        ("set", related.cmd_attrs_set, ("value",)),
-        ("delete", related.cmd_attrs_delete, ()),
+        ("get", "_related:cmd_attrs_get", ()),
+        ("set", "_related:cmd_attrs_set", ("value",)),
+        ("delete", "_related:cmd_attrs_delete", ()),
     ):
         p = attrs.add(name, handler, f"{name} a custom attribute", output=name != "delete")
         p.add_argument("user", metavar="USER")
@@ -381,7 +386,7 @@ def _related_commands(tree: _Tree) -> None:
 
 
 def _bulk_command(tree: _Tree) -> None:
-    p = tree.add("bulk", cmd_bulk, "apply one action to many users (file or stdin)")
+    p = tree.add("bulk", "_bulk:cmd_bulk", "apply one action to many users (file or stdin)")
     p.add_argument("action", choices=BULK_ACTIONS, metavar="ACTION", help=", ".join(BULK_ACTIONS))
     p.add_argument(
         "-f",

@@ -18,16 +18,15 @@ from typing import Any
 from gitlab_users_client import UNSET, AsyncGitLab, Outcome, map_concurrently
 from gitlab_users_client.models import UpdateUserRequest
 
-from ._actions import MODERATION, find_user, moderate, user_id
+from ._actions import find_user, moderate, user_id
 from ._context import Context
 from ._errors import CLIError, redact
 from ._fields import convert
 from ._items import Item, parse_items
 from ._report import Progress, ResultsFile, summary
 
-__all__ = ["BULK_ACTIONS", "cmd_bulk"]
+__all__ = ["cmd_bulk"]
 
-BULK_ACTIONS = (*MODERATION, "delete", "set-attr", "update")
 Apply = Callable[[AsyncGitLab, int], Awaitable[str]]
 
 

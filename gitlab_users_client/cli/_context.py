@@ -8,12 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from pydantic import BaseModel
-
 from gitlab_users_client import AsyncGitLab, AsyncPaginator
 
 from ._errors import CLIError, add_secret
-from ._output import Format, printer, record, write_record
+from ._output import Format, Model, printer, record, write_record
 
 __all__ = ["Context", "read_secret"]
 
@@ -43,7 +41,7 @@ class Context:
             return None
         return [name.strip() for name in raw.split(",") if name.strip()]
 
-    def show(self, obj: BaseModel | dict[str, Any]) -> None:
+    def show(self, obj: Model | dict[str, Any]) -> None:
         """Print one record in the chosen format."""
         write_record(self.fmt, self.stdout, record(obj), self.fields)
 

@@ -11,21 +11,26 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal, Protocol, TextIO
+from typing import Any, Literal, Protocol, TextIO, runtime_checkable
 
-from pydantic import BaseModel
-
-__all__ = ["Format", "Printer", "printer", "record", "write_record"]
+__all__ = ["Format", "Model", "Printer", "printer", "record", "write_record"]
 
 Format = Literal["table", "json", "jsonl", "csv"]
 _MAX_CELL = 48
 
 
-def record(obj: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
+@runtime_checkable
+class Model(Protocol):
+    """A pydantic model (duck-typed: importing pydantic here would slow down ``--help``)."""
+
+    def model_dump(self, *, mode: str) -> dict[str, Any]: ...
+
+
+def record(obj: Model | Mapping[str, Any]) -> dict[str, Any]:
     """A JSON-ready dict of a model (or a copy of a mapping)."""
-    if isinstance(obj, BaseModel):
-        return obj.model_dump(mode="json")
-    return dict(obj)
+    if isinstance(obj, Mapping):
+        return dict(obj)
+    return obj.model_dump(mode="json")
 
 
 def _lookup(row: Mapping[str, Any], path: str) -> Any:

@@ -1,0 +1,255 @@
+"""``gitlab-users bulk``, run as a subprocess against the fake GitLab over loopback."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from gitlab_users_client.testing import FakeGitLabServer, Faults, User
+
+CLI = [sys.executable, "-m", "gitlab_users_client.cli"]
+WRITES = ("POST", "PUT", "PATCH", "DELETE")
+SUMMARY = re.compile(
+    r"^processed (\d+): ok (\d+), failed (\d+), unknown (\d+)(?:, skipped (\d+))? in [\d.]+ s$"
+)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[FakeGitLabServer]:
+    with FakeGitLabServer(users=200, seed=2) as running:
+        yield running
+
+
+@pytest.fixture(autouse=True)
+def no_faults(server: FakeGitLabServer) -> Iterator[None]:
+    yield
+    server.state.engine.set_faults(Faults())
+
+
+@pytest.fixture(scope="module")
+def env(server: FakeGitLabServer, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    home = tmp_path_factory.mktemp("home")
+    drop = ("GITLAB_", "CI_JOB_TOKEN", "XDG_CONFIG_HOME", "PYTHONDONTWRITEBYTECODE")
+    values = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
+    values.update(
+        HOME=str(home),
+        NO_PROXY="127.0.0.1,localhost",
+        no_proxy="127.0.0.1,localhost",
+        PYTHONPYCACHEPREFIX=str(home.parent / "cli-pycache"),  # see test_cli.clean_env
+        GITLAB_URL=server.url,
+        GITLAB_TOKEN=server.admin_token,
+    )
+    return values
+
+
+@pytest.fixture(scope="module")
+def cli(
+    server: FakeGitLabServer, env: dict[str, str]
+) -> Callable[..., subprocess.CompletedProcess[str]]:
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        proc = subprocess.run(
+            [*CLI, *args], input=stdin, capture_output=True, text=True, env=env, timeout=60
+        )
+        assert server.admin_token not in proc.stdout + proc.stderr
+        assert "Traceback" not in proc.stderr
+        return proc
+
+    return run
+
+
+_taken: set[int] = set()
+
+
+def pick(server: FakeGitLabServer, n: int, state: str = "active") -> list[User]:
+    found = [
+        u
+        for u in server.state.users.values()
+        if u.id > 2 and u.user_type == "human" and u.state == state and u.id not in _taken
+    ][:n]
+    assert len(found) == n
+    _taken.update(u.id for u in found)
+    return found
+
+
+def writes(server: FakeGitLabServer) -> int:
+    return sum(server.state.stats.by_method[m] for m in WRITES)
+
+
+def results_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def summary(stderr: str) -> tuple[int, ...]:
+    match = SUMMARY.match(stderr.strip().splitlines()[-1])
+    assert match, stderr
+    return tuple(int(g or 0) for g in match.groups())
+
+
+def test_bulk_block_from_file_with_results(
+    cli: Callable[..., subprocess.CompletedProcess[str]], server: FakeGitLabServer, tmp_path: Path
+) -> None:
+    users = pick(server, 12)
+    lines = [str(u.id) if i % 2 else u.username for i, u in enumerate(users)]
+    lines[3:3] = ["# a comment", "", "nobody.here", "999999"]
+    source = tmp_path / "users.txt"
+    source.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "results.csv"
+    proc = cli("bulk", "block", "--file", str(source), "--concurrency", "8", "--results", str(out))
+    assert proc.returncode == 1  # two items failed
+    assert summary(proc.stderr) == (14, 12, 2, 0, 0)
+    assert all(server.state.users[u.id].state == "blocked" for u in users)
+
+    rows = results_csv(out)
+    assert sorted(int(r["index"]) for r in rows) == list(range(1, 15))  # each item exactly once
+    by_input = {r["input"]: r for r in rows}
+    assert by_input["nobody.here"]["outcome"] == "failed"
+    assert "not found" in by_input["nobody.here"]["message"]
+    assert (by_input["999999"]["outcome"], by_input["999999"]["status"]) == ("failed", "404")
+    ok = [r for r in rows if r["outcome"] == "ok"]
+    assert {int(r["user_id"]) for r in ok} == {u.id for u in users}
+    assert all(r["action"] == "block" and r["message"] == "blocked" for r in ok)
+
+
+def test_bulk_from_stdin_with_progress_and_jsonl_results(
+    cli: Callable[..., subprocess.CompletedProcess[str]], server: FakeGitLabServer, tmp_path: Path
+) -> None:
+    users = pick(server, 10)
+    out = tmp_path / "results.jsonl"
+    stdin = "".join(f"{u.username}\n" for u in users)
+    proc = cli(
+        "bulk", "set-attr", "--key", "team", "--value", "red", "-c", "8",
+        "--file", "-", "--progress", "--results", str(out), stdin=stdin,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "] 10/10 ok 10 failed 0 unknown 0" in proc.stderr  # the progress line
+    assert summary(proc.stderr) == (10, 10, 0, 0, 0)
+    assert all(server.state.users[u.id].custom_attributes == {"team": "red"} for u in users)
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(r["index"] for r in rows) == list(range(1, 11))
+    assert {r["username"] for r in rows} == {u.username for u in users}
+    assert {r["outcome"] for r in rows} == {"ok"}
+
+
+def test_bulk_update_from_csv(
+    cli: Callable[..., subprocess.CompletedProcess[str]], server: FakeGitLabServer, tmp_path: Path
+) -> None:
+    a, b, c = pick(server, 3)
+    source = tmp_path / "update.csv"
+    source.write_text(
+        "id,username,note,external\n"
+        f"{a.id},,from csv,true\n"
+        f",{b.username},second,\n"
+        f"{c.id},,bad,maybe\n"
+        ",,orphan,\n"
+    )
+    out = tmp_path / "results.csv"
+    proc = cli("bulk", "update", "--file", str(source), "--results", str(out))
+    assert proc.returncode == 1
+    assert (a.note, a.external) == ("from csv", True)
+    assert (b.note, b.external) == ("second", False)
+    assert c.note != "bad"
+    outcomes = {int(r["line"]): (r["outcome"], r["message"]) for r in results_csv(out)}
+    assert outcomes[2] == ("ok", "updated external, note")
+    assert outcomes[3] == ("ok", "updated note")
+    assert outcomes[4][0] == "failed" and "external must be true or false" in outcomes[4][1]
+    assert outcomes[5][0] == "failed"
+
+
+def test_dry_run_sends_no_write(
+    cli: Callable[..., subprocess.CompletedProcess[str]], server: FakeGitLabServer, tmp_path: Path
+) -> None:
+    users = pick(server, 5)
+    stdin = "".join(json.dumps({"id": u.id}) + "\n" for u in users) + '{"username": "ghost.user"}\n'
+    out = tmp_path / "results.jsonl"
+    before = writes(server)
+    proc = cli("bulk", "delete", "--dry-run", "-c", "8", "--results", str(out), stdin=stdin)
+    assert writes(server) == before
+    assert proc.returncode == 1  # the missing user fails validation
+    assert all(u.id in server.state.users for u in users)
+    assert summary(proc.stderr) == (6, 0, 1, 0, 5)
+    for user in users:
+        assert f"user {user.id} ({user.username}): would delete (state active)" in proc.stdout
+    rows = {r["input"]: r for r in map(json.loads, out.read_text().splitlines())}
+    assert [rows[str(u.id)]["outcome"] for u in users] == ["skipped"] * 5
+    assert rows["ghost.user"]["outcome"] == "failed"
+
+
+def test_bulk_delete_needs_yes(
+    cli: Callable[..., subprocess.CompletedProcess[str]], server: FakeGitLabServer
+) -> None:
+    users = pick(server, 3)
+    stdin = "".join(f"{u.id}\n" for u in users)
+    deletes = server.state.stats.by_method["DELETE"]
+    refused = cli("bulk", "delete", stdin=stdin)
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    assert server.state.stats.by_method["DELETE"] == deletes
+    done = cli("bulk", "delete", "--yes", "--hard-delete", stdin=stdin)
+    assert done.returncode == 0, done.stderr
+    assert not any(u.id in server.state.users for u in users)
+
+
+def test_faults_are_reported_as_unknown(
+    cli: Callable[..., subprocess.CompletedProcess[str]], server: FakeGitLabServer, tmp_path: Path
+) -> None:
+    users = pick(server, 30)
+    server.state.engine.set_faults(
+        Faults(seed=7, error_rate=0.3, methods=["POST"], error_statuses=[502])
+    )
+    out = tmp_path / "results.csv"
+    stdin = "".join(f"{u.id}\n" for u in users)
+    proc = cli("--max-retries", "0", "bulk", "ban", "-c", "8", "--results", str(out), stdin=stdin)
+    assert proc.returncode == 1
+    total, ok, failed, unknown, _ = summary(proc.stderr)
+    assert (total, failed) == (30, 0) and unknown > 0 and ok + unknown == 30
+    rows = results_csv(out)
+    assert sorted(int(r["index"]) for r in rows) == list(range(1, 31))
+    for row in rows:
+        state = server.state.users[int(row["input"])].state
+        if row["outcome"] == "ok":
+            assert state == "banned"
+        else:  # the fault answered 502 before the handler ran
+            assert (row["outcome"], row["status"], state) == ("unknown", "502", "active")
+            assert "outcome is unknown" in row["message"]
+
+
+def test_ctrl_c_reports_every_item(
+    server: FakeGitLabServer, env: dict[str, str], tmp_path: Path
+) -> None:
+    users = pick(server, 12)
+    server.state.engine.set_faults(Faults(latency=0.4, methods=["POST"]))
+    out = tmp_path / "results.jsonl"
+    with subprocess.Popen(
+        [*CLI, "bulk", "block", "-c", "2", "--results", str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    ) as proc:
+        assert proc.stdin is not None
+        proc.stdin.write("".join(f"{u.id}\n" for u in users))
+        proc.stdin.close()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 130
+        assert proc.stderr is not None
+        err = proc.stderr.read()
+    assert "interrupted" in err and "Traceback" not in err
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(r["index"] for r in rows) == list(range(1, 13))
+    outcomes = {r["outcome"] for r in rows}
+    assert "ok" in outcomes and "skipped" in outcomes
+    assert outcomes <= {"ok", "unknown", "skipped"}
