@@ -414,3 +414,64 @@ def test_bulk_job_through_faults_accounts_for_every_item() -> None:
             f"{stats.window_requests}, blocks failed/unknown {len(unknown)}, items lost 0, "
             f"wall {report['wall']:.1f}s ({formatdate(usegmt=True)})"
         )
+
+
+# -- client-side pacing ----------------------------------------------------------------------
+
+
+def _user_handler(
+    seen: list[float], extra_headers: Callable[[int], dict[str, str]] | None = None
+) -> httpx.MockTransport:
+    async def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(anyio.current_time())
+        headers = extra_headers(len(seen)) if extra_headers else {}
+        return httpx.Response(200, headers=headers, content=USER_JSON)
+
+    return httpx.MockTransport(handler)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_requests_per_second_paces_the_whole_client(backend: str) -> None:
+    async def main() -> None:
+        seen: list[float] = []
+        async with AsyncGitLab(
+            "https://gitlab.example.com",
+            token="t",
+            transport=_user_handler(seen),
+            requests_per_second=20,
+        ) as gl:
+            await map_concurrently(lambda _: gl.users.get(1), range(11), concurrency=11)
+        assert len(seen) == 11
+        assert seen[-1] - seen[0] >= 0.45  # 10 intervals of 50 ms, despite 11 tasks at once
+
+    run(backend, main)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_exhausted_quota_pauses_before_the_next_request(backend: str) -> None:
+    def headers(count: int) -> dict[str, str]:
+        if count == 1:
+            return {"RateLimit-Remaining": "0", "RateLimit-Reset": str(int(time.time()) + 2)}
+        return {"RateLimit-Remaining": "100"}
+
+    async def main() -> None:
+        seen: list[float] = []
+        async with AsyncGitLab(
+            "https://gitlab.example.com", token="t", transport=_user_handler(seen, headers)
+        ) as gl:
+            await gl.users.get(1)
+            await gl.users.get(1)
+        assert seen[1] - seen[0] >= 0.9  # waited for the reset instead of earning a 429
+
+        seen.clear()
+        async with AsyncGitLab(
+            "https://gitlab.example.com",
+            token="t",
+            transport=_user_handler(seen, headers),
+            pace_from_headers=False,
+        ) as gl:
+            await gl.users.get(1)
+            await gl.users.get(1)
+        assert seen[1] - seen[0] < 0.5
+
+    run(backend, main)
