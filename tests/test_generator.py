@@ -238,7 +238,7 @@ def test_generated_code_is_formatted_by_the_post_hooks() -> None:
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
     if ruff is None:
         pytest.skip("ruff is not installed")
-    formatted = subprocess.run(  # noqa: S603
+    formatted = subprocess.run(
         [ruff, "format", "--check", "--quiet", str(GENERATED)],
         capture_output=True,
         text=True,
@@ -246,7 +246,7 @@ def test_generated_code_is_formatted_by_the_post_hooks() -> None:
         check=False,
     )
     assert formatted.returncode == 0, formatted.stdout + formatted.stderr
-    imports = subprocess.run(  # noqa: S603
+    imports = subprocess.run(
         [ruff, "check", "--select", "I", "--quiet", str(GENERATED)],
         capture_output=True,
         text=True,
@@ -323,7 +323,7 @@ def test_importing_the_package_stays_light() -> None:
         print(repr(bad))
         """
     )
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-W", "ignore::ResourceWarning", "-c", script],
         capture_output=True,
         text=True,
@@ -341,7 +341,7 @@ def test_the_subprocess_check_would_notice_user_basic() -> None:
         "gl.users\n"
         "print('gitlab_users_client._generated.models.user_basic' in sys.modules)\n"
     )
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-W", "ignore::ResourceWarning", "-c", script],
         capture_output=True,
         text=True,

@@ -158,7 +158,7 @@ def test_pytest_plugin_fixtures(tmp_path: Path) -> None:
             """
         )
     )
-    r = subprocess.run(  # noqa: S603 (our own interpreter and a temp dir)
+    r = subprocess.run(
         [
             sys.executable,
             "-m",
