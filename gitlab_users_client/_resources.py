@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ._bulk import BulkResult, map_concurrently
 from ._generated.api.user import UserResource
 from ._generated.api.users import UsersResource
-from ._generated.models.user_details_with_admin import UserDetailsWithAdmin
-from ._generated.models.user_profile import UserProfile
+
+if TYPE_CHECKING:
+    from ._generated.models.user_details_with_admin import UserDetailsWithAdmin
+    from ._generated.models.user_profile import UserProfile
 
 __all__ = ["CurrentUser", "Users"]
 

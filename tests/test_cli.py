@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import pty
 import stat
 import subprocess
 import sys
@@ -100,7 +101,10 @@ class Runner:
 
 @pytest.fixture(scope="module")
 def cli(server: FakeGitLabServer, home: Path) -> Runner:
-    return Runner(server, home)
+    runner = Runner(server, home)
+    # One run first fills the bytecode cache, so that parallel runs do not all compile it.
+    assert runner("get", "1", "-o", "jsonl").returncode == 0
+    return runner
 
 
 _taken: set[int] = set()
@@ -283,6 +287,37 @@ def test_create_update_delete(cli: Runner, server: FakeGitLabServer, tmp_path: P
     deleted = cli("delete", "cli.user", "--yes")
     assert deleted.returncode == 0, deleted.stderr
     assert uid not in server.state.users
+
+
+def test_delete_asks_on_a_terminal(server: FakeGitLabServer, home: Path) -> None:
+    keep, remove = pick(server, lambda u: u.state == "active", 2)
+    env = clean_env(home) | {"GITLAB_URL": server.url, "GITLAB_TOKEN": server.admin_token}
+    runs = []
+    for user, answer in ((keep, b"n\n"), (remove, b"y\n")):
+        controller, terminal = pty.openpty()  # stdin is a terminal: the CLI asks
+        proc = subprocess.Popen(
+            [*CLI, "delete", user.username],
+            stdin=terminal,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        os.close(terminal)
+        os.write(controller, answer)
+        runs.append((proc, controller))
+    results = []
+    for proc, controller in runs:
+        out, err = proc.communicate(timeout=30)
+        os.close(controller)
+        results.append((proc.returncode, out, err))
+    (kept_rc, _, kept_err), (removed_rc, removed_out, removed_err) = results
+    assert f"Delete user {keep.id} ({keep.username})? [y/N]" in kept_err
+    assert kept_rc == 1 and "nothing deleted" in kept_err
+    assert keep.id in server.state.users
+    assert removed_rc == 0, removed_err
+    assert removed_out == f"deleted user {remove.id} ({remove.username})\n"
+    assert remove.id not in server.state.users
 
 
 def test_moderation_verbs(cli: Runner, server: FakeGitLabServer) -> None:

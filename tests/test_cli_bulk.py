@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -12,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,9 +87,18 @@ def writes(server: FakeGitLabServer) -> int:
     return sum(server.state.stats.by_method[m] for m in WRITES)
 
 
+def read_results(path: Path) -> str:
+    text = path.read_text()
+    assert "glpat-" not in text and "[REDACTED]" not in text  # no token, not even masked
+    return text
+
+
 def results_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="") as handle:
-        return list(csv.DictReader(handle))
+    return list(csv.DictReader(io.StringIO(read_results(path))))
+
+
+def results_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in read_results(path).splitlines()]
 
 
 def summary(stderr: str) -> tuple[int, ...]:
@@ -135,7 +146,7 @@ def test_bulk_from_stdin_with_progress_and_jsonl_results(
     assert "] 10/10 ok 10 failed 0 unknown 0" in proc.stderr  # the progress line
     assert summary(proc.stderr) == (10, 10, 0, 0, 0)
     assert all(server.state.users[u.id].custom_attributes == {"team": "red"} for u in users)
-    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    rows = results_jsonl(out)
     assert sorted(r["index"] for r in rows) == list(range(1, 11))
     assert {r["username"] for r in rows} == {u.username for u in users}
     assert {r["outcome"] for r in rows} == {"ok"}
@@ -180,7 +191,7 @@ def test_dry_run_sends_no_write(
     assert summary(proc.stderr) == (6, 0, 1, 0, 5)
     for user in users:
         assert f"user {user.id} ({user.username}): would delete (state active)" in proc.stdout
-    rows = {r["input"]: r for r in map(json.loads, out.read_text().splitlines())}
+    rows = {r["input"]: r for r in results_jsonl(out)}
     assert [rows[str(u.id)]["outcome"] for u in users] == ["skipped"] * 5
     assert rows["ghost.user"]["outcome"] == "failed"
 
@@ -248,7 +259,7 @@ def test_ctrl_c_reports_every_item(
         assert proc.stderr is not None
         err = proc.stderr.read()
     assert "interrupted" in err and "Traceback" not in err
-    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    rows = results_jsonl(out)
     assert sorted(r["index"] for r in rows) == list(range(1, 13))
     outcomes = {r["outcome"] for r in rows}
     assert "ok" in outcomes and "skipped" in outcomes

@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import importlib
 import importlib.util
 import inspect
+import pkgutil
 import re
 import sys
 from collections.abc import Iterator
@@ -138,6 +140,23 @@ def defined_tests(tree: ast.Module) -> list[str]:
     ]
 
 
+def preload_sdk() -> None:
+    """Import every module of the SDK and the fake before an inner pytest session.
+
+    ``pytester`` restores ``sys.modules`` after an in-process run. A model module first
+    imported inside it would be imported again later as a second class with the same name,
+    and ``isinstance`` checks in the rest of the test session would fail.
+    """
+    import gitlab_users_client
+
+    for package in ("gitlab_users_client._generated", "gitlab_users_client.testing"):
+        root = importlib.import_module(package)
+        for module in pkgutil.walk_packages(root.__path__, f"{package}."):
+            importlib.import_module(module.name)
+    for name in ("_bulk", "_pagination", "_resources", "models"):
+        importlib.import_module(f"{gitlab_users_client.__name__}.{name}")
+
+
 def run_block(block: Block) -> None:
     code = compile(
         block.code, str(block.path), "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True
@@ -164,6 +183,7 @@ def test_doc_example(
     if not tests:
         run_block(block)
         return
+    preload_sdk()
     pytester: pytest.Pytester = request.getfixturevalue("pytester")
     pytester.syspathinsert(ROOT)
     pytester.makepyfile(**{f"test_{block.path.stem.replace('-', '_')}": block.code})

@@ -334,12 +334,15 @@ def test_importing_the_package_stays_light() -> None:
 
 
 def test_the_subprocess_check_would_notice_user_basic() -> None:
-    """Guard for the test above: touching a resource does load the models."""
+    """Guard for the test above: the check sees models once an endpoint is imported,
+    while touching a resource (``gl.users``) still imports no endpoint or model."""
     script = (
         "import sys, gitlab_users_client\n"
         "gl = gitlab_users_client.AsyncGitLab('https://gitlab.example.com', token='t')\n"
         "gl.users\n"
-        "print('gitlab_users_client._generated.models.user_basic' in sys.modules)\n"
+        "before = 'gitlab_users_client._generated.models.user_basic' in sys.modules\n"
+        "import gitlab_users_client._generated.api.users.users_get\n"
+        "print(before, 'gitlab_users_client._generated.models.user_basic' in sys.modules)\n"
     )
     result = subprocess.run(
         [sys.executable, "-W", "ignore::ResourceWarning", "-c", script],
@@ -348,4 +351,4 @@ def test_the_subprocess_check_would_notice_user_basic() -> None:
         cwd=ROOT,
         check=True,
     )
-    assert result.stdout.strip() == "True"
+    assert result.stdout.split() == ["False", "True"], result.stdout + result.stderr

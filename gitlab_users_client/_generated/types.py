@@ -177,6 +177,9 @@ def _adapter(tp: Any) -> TypeAdapter[Any]:
     return TypeAdapter(_prefer_specific(tp))
 
 
+_LIST: Any = list  # subscripted with runtime types below
+
+
 class _PageParser:
     """Parses a page of a model union (``list[UserBasic | UserWithAdmin]``) fast.
 
@@ -195,8 +198,8 @@ class _PageParser:
         for index, model in enumerate(ordered):
             poorer = set().union(*(_required_keys(other) for other in ordered[index + 1 :]))
             own = tuple(f'"{key}"'.encode() for key in _required_keys(model) if key not in poorer)
-            self._plans.append((own, TypeAdapter(list[model])))  # type: ignore[valid-type]
-        self._fallback = TypeAdapter(list[_prefer_specific(union)])  # type: ignore[misc]
+            self._plans.append((own, TypeAdapter(_LIST[model])))
+        self._fallback: TypeAdapter[Any] = TypeAdapter(_LIST[_prefer_specific(union)])
 
     def __call__(self, content: bytes) -> Any:
         for keys, adapter in self._plans:

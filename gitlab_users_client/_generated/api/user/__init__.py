@@ -17,24 +17,22 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.avatar import Avatar
-from ...models.error_message import ErrorMessage
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.upload_avatar_request import UploadAvatarRequest
-from ...models.user_activity import UserActivity
-from ...models.user_counts import UserCounts
-from ...models.user_public import UserPublic
-from ...models.user_with_admin import UserWithAdmin
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import user_get as _user_get
-from . import user_get_counts as _user_get_counts
-from . import user_list_activities as _user_list_activities
-from . import user_upload_avatar as _user_upload_avatar
 
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
 if TYPE_CHECKING:
+    from ...models.avatar import Avatar
+    from ...models.error_message import ErrorMessage
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.upload_avatar_request import UploadAvatarRequest
+    from ...models.user_activity import UserActivity
+    from ...models.user_counts import UserCounts
+    from ...models.user_public import UserPublic
+    from ...models.user_with_admin import UserWithAdmin
+    from ...models.validation_error_message import ValidationErrorMessage
     from ..user_emails import UserEmailsResource, UserEmailsResourceWithRawResponse
     from ..user_gpg_keys import UserGpgKeysResource, UserGpgKeysResourceWithRawResponse
     from ..user_keys import UserKeysResource, UserKeysResourceWithRawResponse
@@ -127,6 +125,8 @@ class UserResource(BaseResource):
         else `UserPublic`. Scopes `read_user`, `read_api`, `api` (and `ai_workflows`). Granular
         token permission: `read_user`.
         """
+        from . import user_get as _user_get
+
         return await _user_get.asyncio(client=self._api(sudo, timeout))
 
     async def get_counts(
@@ -141,6 +141,8 @@ class UserResource(BaseResource):
         requests, review requests and pending to-do items. Any signed-in user (anonymous callers
         get 401).
         """
+        from . import user_get_counts as _user_get_counts
+
         return await _user_get_counts.asyncio(client=self._api(sudo, timeout))
 
     def list_activities(
@@ -175,6 +177,8 @@ class UserResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import user_list_activities as _user_list_activities
+
         request = _user_list_activities.build_request(from_=from_, per_page=per_page, page=page)
         return self._paginate(
             request,
@@ -206,6 +210,9 @@ class UserResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.upload_avatar_request import UploadAvatarRequest
+        from . import user_upload_avatar as _user_upload_avatar
+
         body = build_body(
             UploadAvatarRequest,
             {
@@ -287,6 +294,8 @@ class UserResourceWithRawResponse(BaseResource):
         else `UserPublic`. Scopes `read_user`, `read_api`, `api` (and `ai_workflows`). Granular
         token permission: `read_user`.
         """
+        from . import user_get as _user_get
+
         return await _user_get.asyncio_detailed(client=self._api(sudo, timeout))
 
     async def get_counts(
@@ -301,6 +310,8 @@ class UserResourceWithRawResponse(BaseResource):
         requests, review requests and pending to-do items. Any signed-in user (anonymous callers
         get 401).
         """
+        from . import user_get_counts as _user_get_counts
+
         return await _user_get_counts.asyncio_detailed(client=self._api(sudo, timeout))
 
     async def list_activities(
@@ -329,6 +340,8 @@ class UserResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_list_activities as _user_list_activities
+
         return await _user_list_activities.asyncio_detailed(
             from_=from_, page=page, per_page=per_page, client=self._api(sudo, timeout)
         )
@@ -352,6 +365,9 @@ class UserResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.upload_avatar_request import UploadAvatarRequest
+        from . import user_upload_avatar as _user_upload_avatar
+
         body = build_body(
             UploadAvatarRequest,
             {

@@ -17,18 +17,18 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.create_own_email_request import CreateOwnEmailRequest
-from ...models.email import Email
-from ...models.error_message import ErrorMessage
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import user_emails_create as _user_emails_create
-from . import user_emails_delete as _user_emails_delete
-from . import user_emails_get as _user_emails_get
-from . import user_emails_list as _user_emails_list
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.create_own_email_request import CreateOwnEmailRequest
+    from ...models.email import Email
+    from ...models.error_message import ErrorMessage
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UserEmailsResource", "UserEmailsResourceWithRawResponse")
 
@@ -58,6 +58,9 @@ class UserEmailsResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_own_email_request import CreateOwnEmailRequest
+        from . import user_emails_create as _user_emails_create
+
         body = build_body(
             CreateOwnEmailRequest,
             {
@@ -83,6 +86,8 @@ class UserEmailsResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_emails_delete as _user_emails_delete
+
         return await _user_emails_delete.asyncio(email_id, client=self._api(sudo, timeout))
 
     async def get(
@@ -102,6 +107,8 @@ class UserEmailsResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_emails_get as _user_emails_get
+
         return await _user_emails_get.asyncio(email_id, client=self._api(sudo, timeout))
 
     def list(
@@ -130,6 +137,8 @@ class UserEmailsResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import user_emails_list as _user_emails_list
+
         request = _user_emails_list.build_request(per_page=per_page, page=page)
         return self._paginate(
             request,
@@ -163,6 +172,9 @@ class UserEmailsResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_own_email_request import CreateOwnEmailRequest
+        from . import user_emails_create as _user_emails_create
+
         body = build_body(
             CreateOwnEmailRequest,
             {
@@ -190,6 +202,8 @@ class UserEmailsResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_emails_delete as _user_emails_delete
+
         return await _user_emails_delete.asyncio_detailed(email_id, client=self._api(sudo, timeout))
 
     async def get(
@@ -209,6 +223,8 @@ class UserEmailsResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_emails_get as _user_emails_get
+
         return await _user_emails_get.asyncio_detailed(email_id, client=self._api(sudo, timeout))
 
     async def list(
@@ -231,6 +247,8 @@ class UserEmailsResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_emails_list as _user_emails_list
+
         return await _user_emails_list.asyncio_detailed(
             page=page, per_page=per_page, client=self._api(sudo, timeout)
         )

@@ -17,19 +17,18 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.create_gpg_key_request import CreateGpgKeyRequest
-from ...models.error_message import ErrorMessage
-from ...models.gpg_key import GpgKey
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import user_gpg_keys_create as _user_gpg_keys_create
-from . import user_gpg_keys_delete as _user_gpg_keys_delete
-from . import user_gpg_keys_get as _user_gpg_keys_get
-from . import user_gpg_keys_list as _user_gpg_keys_list
-from . import user_gpg_keys_revoke as _user_gpg_keys_revoke
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.create_gpg_key_request import CreateGpgKeyRequest
+    from ...models.error_message import ErrorMessage
+    from ...models.gpg_key import GpgKey
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UserGpgKeysResource", "UserGpgKeysResourceWithRawResponse")
 
@@ -59,6 +58,9 @@ class UserGpgKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_gpg_key_request import CreateGpgKeyRequest
+        from . import user_gpg_keys_create as _user_gpg_keys_create
+
         body = build_body(
             CreateGpgKeyRequest,
             {
@@ -84,6 +86,8 @@ class UserGpgKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_gpg_keys_delete as _user_gpg_keys_delete
+
         return await _user_gpg_keys_delete.asyncio(key_id, client=self._api(sudo, timeout))
 
     async def get(
@@ -102,6 +106,8 @@ class UserGpgKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_gpg_keys_get as _user_gpg_keys_get
+
         return await _user_gpg_keys_get.asyncio(key_id, client=self._api(sudo, timeout))
 
     def list(
@@ -129,6 +135,8 @@ class UserGpgKeysResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import user_gpg_keys_list as _user_gpg_keys_list
+
         request = _user_gpg_keys_list.build_request(per_page=per_page, page=page)
         return self._paginate(
             request,
@@ -158,6 +166,8 @@ class UserGpgKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_gpg_keys_revoke as _user_gpg_keys_revoke
+
         return await _user_gpg_keys_revoke.asyncio(key_id, client=self._api(sudo, timeout))
 
 
@@ -181,6 +191,9 @@ class UserGpgKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_gpg_key_request import CreateGpgKeyRequest
+        from . import user_gpg_keys_create as _user_gpg_keys_create
+
         body = build_body(
             CreateGpgKeyRequest,
             {
@@ -208,6 +221,8 @@ class UserGpgKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_gpg_keys_delete as _user_gpg_keys_delete
+
         return await _user_gpg_keys_delete.asyncio_detailed(key_id, client=self._api(sudo, timeout))
 
     async def get(
@@ -226,6 +241,8 @@ class UserGpgKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_gpg_keys_get as _user_gpg_keys_get
+
         return await _user_gpg_keys_get.asyncio_detailed(key_id, client=self._api(sudo, timeout))
 
     async def list(
@@ -247,6 +264,8 @@ class UserGpgKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_gpg_keys_list as _user_gpg_keys_list
+
         return await _user_gpg_keys_list.asyncio_detailed(
             page=page, per_page=per_page, client=self._api(sudo, timeout)
         )
@@ -268,4 +287,6 @@ class UserGpgKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_gpg_keys_revoke as _user_gpg_keys_revoke
+
         return await _user_gpg_keys_revoke.asyncio_detailed(key_id, client=self._api(sudo, timeout))

@@ -17,19 +17,19 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.create_ssh_key_request import CreateSshKeyRequest
-from ...models.error_message import ErrorMessage
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.ssh_key import SshKey
-from ...models.ssh_key_usage_type import SshKeyUsageType
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import user_keys_create as _user_keys_create
-from . import user_keys_delete as _user_keys_delete
-from . import user_keys_get as _user_keys_get
-from . import user_keys_list as _user_keys_list
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.create_ssh_key_request import CreateSshKeyRequest
+    from ...models.error_message import ErrorMessage
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.ssh_key import SshKey
+    from ...models.ssh_key_usage_type import SshKeyUsageType
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UserKeysResource", "UserKeysResourceWithRawResponse")
 
@@ -67,6 +67,9 @@ class UserKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_ssh_key_request import CreateSshKeyRequest
+        from . import user_keys_create as _user_keys_create
+
         body = build_body(
             CreateSshKeyRequest,
             {
@@ -94,6 +97,8 @@ class UserKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_keys_delete as _user_keys_delete
+
         return await _user_keys_delete.asyncio(key_id, client=self._api(sudo, timeout))
 
     async def get(
@@ -113,6 +118,8 @@ class UserKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_keys_get as _user_keys_get
+
         return await _user_keys_get.asyncio(key_id, client=self._api(sudo, timeout))
 
     def list(
@@ -141,6 +148,8 @@ class UserKeysResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import user_keys_list as _user_keys_list
+
         request = _user_keys_list.build_request(per_page=per_page, page=page)
         return self._paginate(
             request,
@@ -182,6 +191,9 @@ class UserKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_ssh_key_request import CreateSshKeyRequest
+        from . import user_keys_create as _user_keys_create
+
         body = build_body(
             CreateSshKeyRequest,
             {
@@ -209,6 +221,8 @@ class UserKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_keys_delete as _user_keys_delete
+
         return await _user_keys_delete.asyncio_detailed(key_id, client=self._api(sudo, timeout))
 
     async def get(
@@ -228,6 +242,8 @@ class UserKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_keys_get as _user_keys_get
+
         return await _user_keys_get.asyncio_detailed(key_id, client=self._api(sudo, timeout))
 
     async def list(
@@ -250,6 +266,8 @@ class UserKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import user_keys_list as _user_keys_list
+
         return await _user_keys_list.asyncio_detailed(
             page=page, per_page=per_page, client=self._api(sudo, timeout)
         )

@@ -17,17 +17,22 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.create_own_personal_access_token_request import CreateOwnPersonalAccessTokenRequest
-from ...models.error_message import ErrorMessage
-from ...models.granular_scope_input import GranularScopeInput
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.own_personal_access_token_scope import OwnPersonalAccessTokenScope
-from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import user_personal_access_tokens_create as _user_personal_access_tokens_create
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.create_own_personal_access_token_request import (
+        CreateOwnPersonalAccessTokenRequest,
+    )
+    from ...models.error_message import ErrorMessage
+    from ...models.granular_scope_input import GranularScopeInput
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.own_personal_access_token_scope import OwnPersonalAccessTokenScope
+    from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UserPersonalAccessTokensResource", "UserPersonalAccessTokensResourceWithRawResponse")
 
@@ -70,6 +75,11 @@ class UserPersonalAccessTokensResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_own_personal_access_token_request import (
+            CreateOwnPersonalAccessTokenRequest,
+        )
+        from . import user_personal_access_tokens_create as _user_personal_access_tokens_create
+
         body = build_body(
             CreateOwnPersonalAccessTokenRequest,
             {
@@ -118,6 +128,11 @@ class UserPersonalAccessTokensResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_own_personal_access_token_request import (
+            CreateOwnPersonalAccessTokenRequest,
+        )
+        from . import user_personal_access_tokens_create as _user_personal_access_tokens_create
+
         body = build_body(
             CreateOwnPersonalAccessTokenRequest,
             {

@@ -17,16 +17,18 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.error_message import ErrorMessage
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.update_user_preferences_request import UpdateUserPreferencesRequest
-from ...models.user_preferences import UserPreferences
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import user_preferences_get as _user_preferences_get
-from . import user_preferences_update as _user_preferences_update
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.error_message import ErrorMessage
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.update_user_preferences_request import UpdateUserPreferencesRequest
+    from ...models.user_preferences import UserPreferences
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UserPreferencesResource", "UserPreferencesResourceWithRawResponse")
 
@@ -49,6 +51,8 @@ class UserPreferencesResource(BaseResource):
 
         Returns the authenticated user's preferences.
         """
+        from . import user_preferences_get as _user_preferences_get
+
         return await _user_preferences_get.asyncio(client=self._api(sudo, timeout))
 
     async def update(
@@ -76,6 +80,9 @@ class UserPreferencesResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.update_user_preferences_request import UpdateUserPreferencesRequest
+        from . import user_preferences_update as _user_preferences_update
+
         body = build_body(
             UpdateUserPreferencesRequest,
             {
@@ -101,6 +108,8 @@ class UserPreferencesResourceWithRawResponse(BaseResource):
 
         Returns the authenticated user's preferences.
         """
+        from . import user_preferences_get as _user_preferences_get
+
         return await _user_preferences_get.asyncio_detailed(client=self._api(sudo, timeout))
 
     async def update(
@@ -128,6 +137,9 @@ class UserPreferencesResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.update_user_preferences_request import UpdateUserPreferencesRequest
+        from . import user_preferences_update as _user_preferences_update
+
         body = build_body(
             UpdateUserPreferencesRequest,
             {

@@ -17,17 +17,20 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.create_runner_request import CreateRunnerRequest
-from ...models.error_message import ErrorMessage
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.runner_access_level import RunnerAccessLevel
-from ...models.runner_registration_details import RunnerRegistrationDetails
-from ...models.runner_type import RunnerType
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import user_runners_create as _user_runners_create
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.create_runner_request import CreateRunnerRequest
+    from ...models.error_message import ErrorMessage
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.runner_access_level import RunnerAccessLevel
+    from ...models.runner_registration_details import RunnerRegistrationDetails
+    from ...models.runner_type import RunnerType
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UserRunnersResource", "UserRunnersResourceWithRawResponse")
 
@@ -85,6 +88,9 @@ class UserRunnersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_runner_request import CreateRunnerRequest
+        from . import user_runners_create as _user_runners_create
+
         body = build_body(
             CreateRunnerRequest,
             {
@@ -154,6 +160,9 @@ class UserRunnersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_runner_request import CreateRunnerRequest
+        from . import user_runners_create as _user_runners_create
+
         body = build_body(
             CreateRunnerRequest,
             {

@@ -17,19 +17,20 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.clear_status_after import ClearStatusAfter
-from ...models.error_message import ErrorMessage
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.set_user_status_request import SetUserStatusRequest
-from ...models.user_availability import UserAvailability
-from ...models.user_status import UserStatus
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import user_status_get as _user_status_get
-from . import user_status_set as _user_status_set
-from . import user_status_update as _user_status_update
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.clear_status_after import ClearStatusAfter
+    from ...models.error_message import ErrorMessage
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.set_user_status_request import SetUserStatusRequest
+    from ...models.user_availability import UserAvailability
+    from ...models.user_status import UserStatus
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UserStatusResource", "UserStatusResourceWithRawResponse")
 
@@ -52,6 +53,8 @@ class UserStatusResource(BaseResource):
 
         Returns the authenticated user's status. Every field is null when no status is set.
         """
+        from . import user_status_get as _user_status_get
+
         return await _user_status_get.asyncio(client=self._api(sudo, timeout))
 
     async def set(
@@ -82,6 +85,9 @@ class UserStatusResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.set_user_status_request import SetUserStatusRequest
+        from . import user_status_set as _user_status_set
+
         body = build_body(
             SetUserStatusRequest,
             {
@@ -121,6 +127,9 @@ class UserStatusResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.set_user_status_request import SetUserStatusRequest
+        from . import user_status_update as _user_status_update
+
         body = build_body(
             SetUserStatusRequest,
             {
@@ -146,6 +155,8 @@ class UserStatusResourceWithRawResponse(BaseResource):
 
         Returns the authenticated user's status. Every field is null when no status is set.
         """
+        from . import user_status_get as _user_status_get
+
         return await _user_status_get.asyncio_detailed(client=self._api(sudo, timeout))
 
     async def set(
@@ -176,6 +187,9 @@ class UserStatusResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.set_user_status_request import SetUserStatusRequest
+        from . import user_status_set as _user_status_set
+
         body = build_body(
             SetUserStatusRequest,
             {
@@ -215,6 +229,9 @@ class UserStatusResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.set_user_status_request import SetUserStatusRequest
+        from . import user_status_update as _user_status_update
+
         body = build_body(
             SetUserStatusRequest,
             {

@@ -17,15 +17,17 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.error_message import ErrorMessage
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.user_support_pin import UserSupportPin
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import user_support_pin_create as _user_support_pin_create
-from . import user_support_pin_get as _user_support_pin_get
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.error_message import ErrorMessage
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.user_support_pin import UserSupportPin
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UserSupportPinResource", "UserSupportPinResourceWithRawResponse")
 
@@ -50,6 +52,8 @@ class UserSupportPinResource(BaseResource):
         identity to GitLab Support. 422 with the service message when it fails. Granular token
         permission: `create_user_support_pin`.
         """
+        from . import user_support_pin_create as _user_support_pin_create
+
         return await _user_support_pin_create.asyncio(client=self._api(sudo, timeout))
 
     async def get(
@@ -63,6 +67,8 @@ class UserSupportPinResource(BaseResource):
         Returns the authenticated user's current Support PIN. 404 `Support PIN not found or
         expired` when there is none. Granular token permission: `read_user_support_pin`.
         """
+        from . import user_support_pin_get as _user_support_pin_get
+
         return await _user_support_pin_get.asyncio(client=self._api(sudo, timeout))
 
 
@@ -81,6 +87,8 @@ class UserSupportPinResourceWithRawResponse(BaseResource):
         identity to GitLab Support. 422 with the service message when it fails. Granular token
         permission: `create_user_support_pin`.
         """
+        from . import user_support_pin_create as _user_support_pin_create
+
         return await _user_support_pin_create.asyncio_detailed(client=self._api(sudo, timeout))
 
     async def get(
@@ -94,4 +102,6 @@ class UserSupportPinResourceWithRawResponse(BaseResource):
         Returns the authenticated user's current Support PIN. 404 `Support PIN not found or
         expired` when there is none. Granular token permission: `read_user_support_pin`.
         """
+        from . import user_support_pin_get as _user_support_pin_get
+
         return await _user_support_pin_get.asyncio_detailed(client=self._api(sudo, timeout))

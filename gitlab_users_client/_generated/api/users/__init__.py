@@ -17,73 +17,45 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.approve_result import ApproveResult
-from ...models.basic_project_details import BasicProjectDetails
-from ...models.create_user_multipart_request import CreateUserMultipartRequest
-from ...models.create_user_request import CreateUserRequest
-from ...models.custom_attributes_filter import CustomAttributesFilter
-from ...models.deploy_key import DeployKey
-from ...models.error_message import ErrorMessage
-from ...models.event import Event
-from ...models.event_target_type import EventTargetType
-from ...models.grape_error import GrapeError
-from ...models.keyset_pagination import KeysetPagination
-from ...models.membership import Membership
-from ...models.membership_type import MembershipType
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.project_order_by import ProjectOrderBy
-from ...models.project_visibility import ProjectVisibility
-from ...models.project_with_access import ProjectWithAccess
-from ...models.reject_result import RejectResult
-from ...models.sort_direction import SortDirection
-from ...models.two_factor_filter import TwoFactorFilter
-from ...models.update_credit_card_validation_request import UpdateCreditCardValidationRequest
-from ...models.update_user_multipart_request import UpdateUserMultipartRequest
-from ...models.update_user_request import UpdateUserRequest
-from ...models.user_associations_count import UserAssociationsCount
-from ...models.user_basic import UserBasic
-from ...models.user_credit_card_validations import UserCreditCardValidations
-from ...models.user_details_with_admin import UserDetailsWithAdmin
-from ...models.user_order_by import UserOrderBy
-from ...models.user_profile import UserProfile
-from ...models.user_status import UserStatus
-from ...models.user_support_pin import UserSupportPin
-from ...models.user_with_admin import UserWithAdmin
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import users_activate as _users_activate
-from . import users_approve as _users_approve
-from . import users_ban as _users_ban
-from . import users_block as _users_block
-from . import users_create as _users_create
-from . import users_deactivate as _users_deactivate
-from . import users_delete as _users_delete
-from . import users_delete_identity as _users_delete_identity
-from . import users_disable_two_factor as _users_disable_two_factor
-from . import users_follow as _users_follow
-from . import users_get as _users_get
-from . import users_get_associations_count as _users_get_associations_count
-from . import users_get_status as _users_get_status
-from . import users_get_support_pin as _users_get_support_pin
-from . import users_list as _users_list
-from . import users_list_contributed_projects as _users_list_contributed_projects
-from . import users_list_events as _users_list_events
-from . import users_list_followers as _users_list_followers
-from . import users_list_following as _users_list_following
-from . import users_list_memberships as _users_list_memberships
-from . import users_list_project_deploy_keys as _users_list_project_deploy_keys
-from . import users_list_projects as _users_list_projects
-from . import users_list_starred_projects as _users_list_starred_projects
-from . import users_reject as _users_reject
-from . import users_revoke_support_pin as _users_revoke_support_pin
-from . import users_unban as _users_unban
-from . import users_unblock as _users_unblock
-from . import users_unfollow as _users_unfollow
-from . import users_update as _users_update
-from . import users_update_credit_card_validation as _users_update_credit_card_validation
 
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
 if TYPE_CHECKING:
+    from ...models.approve_result import ApproveResult
+    from ...models.basic_project_details import BasicProjectDetails
+    from ...models.create_user_multipart_request import CreateUserMultipartRequest
+    from ...models.create_user_request import CreateUserRequest
+    from ...models.custom_attributes_filter import CustomAttributesFilter
+    from ...models.deploy_key import DeployKey
+    from ...models.error_message import ErrorMessage
+    from ...models.event import Event
+    from ...models.event_target_type import EventTargetType
+    from ...models.grape_error import GrapeError
+    from ...models.keyset_pagination import KeysetPagination
+    from ...models.membership import Membership
+    from ...models.membership_type import MembershipType
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.project_order_by import ProjectOrderBy
+    from ...models.project_visibility import ProjectVisibility
+    from ...models.project_with_access import ProjectWithAccess
+    from ...models.reject_result import RejectResult
+    from ...models.sort_direction import SortDirection
+    from ...models.two_factor_filter import TwoFactorFilter
+    from ...models.update_credit_card_validation_request import UpdateCreditCardValidationRequest
+    from ...models.update_user_multipart_request import UpdateUserMultipartRequest
+    from ...models.update_user_request import UpdateUserRequest
+    from ...models.user_associations_count import UserAssociationsCount
+    from ...models.user_basic import UserBasic
+    from ...models.user_credit_card_validations import UserCreditCardValidations
+    from ...models.user_details_with_admin import UserDetailsWithAdmin
+    from ...models.user_order_by import UserOrderBy
+    from ...models.user_profile import UserProfile
+    from ...models.user_status import UserStatus
+    from ...models.user_support_pin import UserSupportPin
+    from ...models.user_with_admin import UserWithAdmin
+    from ...models.validation_error_message import ValidationErrorMessage
     from ..users_custom_attributes import (
         UsersCustomAttributesResource,
         UsersCustomAttributesResourceWithRawResponse,
@@ -172,6 +144,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_activate as _users_activate
+
         return await _users_activate.asyncio(id, client=self._api(sudo, timeout))
 
     async def approve(
@@ -195,6 +169,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_approve as _users_approve
+
         return await _users_approve.asyncio(id, client=self._api(sudo, timeout))
 
     async def ban(
@@ -215,6 +191,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_ban as _users_ban
+
         return await _users_ban.asyncio(id, client=self._api(sudo, timeout))
 
     async def block(
@@ -237,6 +215,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_block as _users_block
+
         return await _users_block.asyncio(id, client=self._api(sudo, timeout))
 
     async def create(
@@ -330,6 +310,10 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_user_multipart_request import CreateUserMultipartRequest
+        from ...models.create_user_request import CreateUserRequest
+        from . import users_create as _users_create
+
         body: CreateUserRequest | CreateUserMultipartRequest
         if not isinstance(avatar, Unset):
             body = build_body(
@@ -433,6 +417,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_deactivate as _users_deactivate
+
         return await _users_deactivate.asyncio(id, client=self._api(sudo, timeout))
 
     async def delete(
@@ -457,6 +443,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_delete as _users_delete
+
         return await _users_delete.asyncio(
             id, hard_delete=hard_delete, client=self._api(sudo, timeout)
         )
@@ -482,6 +470,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_delete_identity as _users_delete_identity
+
         return await _users_delete_identity.asyncio(id, provider, client=self._api(sudo, timeout))
 
     async def disable_two_factor(
@@ -503,6 +493,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_disable_two_factor as _users_disable_two_factor
+
         return await _users_disable_two_factor.asyncio(id, client=self._api(sudo, timeout))
 
     async def follow(
@@ -524,6 +516,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_follow as _users_follow
+
         return await _users_follow.asyncio(id, client=self._api(sudo, timeout))
 
     async def get(
@@ -550,6 +544,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_get as _users_get
+
         return await _users_get.asyncio(
             id, with_custom_attributes=with_custom_attributes, client=self._api(sudo, timeout)
         )
@@ -572,6 +568,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_get_associations_count as _users_get_associations_count
+
         return await _users_get_associations_count.asyncio(id, client=self._api(sudo, timeout))
 
     async def get_status(
@@ -594,6 +592,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_get_status as _users_get_status
+
         return await _users_get_status.asyncio(user_id, client=self._api(sudo, timeout))
 
     async def get_support_pin(
@@ -614,6 +614,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_get_support_pin as _users_get_support_pin
+
         return await _users_get_support_pin.asyncio(id, client=self._api(sudo, timeout))
 
     def list(
@@ -716,6 +718,8 @@ class UsersResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import users_list as _users_list
+
         request = _users_list.build_request(
             username=username,
             public_email=public_email,
@@ -810,6 +814,8 @@ class UsersResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import users_list_contributed_projects as _users_list_contributed_projects
+
         request = _users_list_contributed_projects.build_request(
             user_id, order_by=order_by, sort=sort, simple=simple, per_page=per_page, page=page
         )
@@ -870,6 +876,8 @@ class UsersResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import users_list_events as _users_list_events
+
         request = _users_list_events.build_request(
             id,
             action=action,
@@ -921,6 +929,8 @@ class UsersResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import users_list_followers as _users_list_followers
+
         request = _users_list_followers.build_request(id, per_page=per_page, page=page)
         return self._paginate(
             request,
@@ -964,6 +974,8 @@ class UsersResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import users_list_following as _users_list_following
+
         request = _users_list_following.build_request(id, per_page=per_page, page=page)
         return self._paginate(
             request,
@@ -1007,6 +1019,8 @@ class UsersResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import users_list_memberships as _users_list_memberships
+
         request = _users_list_memberships.build_request(
             user_id, type_=type_, per_page=per_page, page=page
         )
@@ -1053,6 +1067,8 @@ class UsersResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import users_list_project_deploy_keys as _users_list_project_deploy_keys
+
         request = _users_list_project_deploy_keys.build_request(
             user_id, per_page=per_page, page=page
         )
@@ -1186,6 +1202,8 @@ class UsersResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import users_list_projects as _users_list_projects
+
         request = _users_list_projects.build_request(
             user_id,
             order_by=order_by,
@@ -1341,6 +1359,8 @@ class UsersResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import users_list_starred_projects as _users_list_starred_projects
+
         request = _users_list_starred_projects.build_request(
             user_id,
             order_by=order_by,
@@ -1405,6 +1425,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_reject as _users_reject
+
         return await _users_reject.asyncio(id, client=self._api(sudo, timeout))
 
     async def revoke_support_pin(
@@ -1425,6 +1447,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_revoke_support_pin as _users_revoke_support_pin
+
         return await _users_revoke_support_pin.asyncio(id, client=self._api(sudo, timeout))
 
     async def unban(
@@ -1445,6 +1469,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_unban as _users_unban
+
         return await _users_unban.asyncio(id, client=self._api(sudo, timeout))
 
     async def unblock(
@@ -1466,6 +1492,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_unblock as _users_unblock
+
         return await _users_unblock.asyncio(id, client=self._api(sudo, timeout))
 
     async def unfollow(
@@ -1486,6 +1514,8 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_unfollow as _users_unfollow
+
         return await _users_unfollow.asyncio(id, client=self._api(sudo, timeout))
 
     async def update(
@@ -1577,6 +1607,10 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.update_user_multipart_request import UpdateUserMultipartRequest
+        from ...models.update_user_request import UpdateUserRequest
+        from . import users_update as _users_update
+
         body: UpdateUserRequest | UpdateUserMultipartRequest
         if not isinstance(avatar, Unset):
             body = build_body(
@@ -1696,6 +1730,11 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.update_credit_card_validation_request import (
+            UpdateCreditCardValidationRequest,
+        )
+        from . import users_update_credit_card_validation as _users_update_credit_card_validation
+
         body = build_body(
             UpdateCreditCardValidationRequest,
             {
@@ -1780,6 +1819,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_activate as _users_activate
+
         return await _users_activate.asyncio_detailed(id, client=self._api(sudo, timeout))
 
     async def approve(
@@ -1803,6 +1844,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_approve as _users_approve
+
         return await _users_approve.asyncio_detailed(id, client=self._api(sudo, timeout))
 
     async def ban(
@@ -1823,6 +1866,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_ban as _users_ban
+
         return await _users_ban.asyncio_detailed(id, client=self._api(sudo, timeout))
 
     async def block(
@@ -1845,6 +1890,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_block as _users_block
+
         return await _users_block.asyncio_detailed(id, client=self._api(sudo, timeout))
 
     async def create(
@@ -1938,6 +1985,10 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_user_multipart_request import CreateUserMultipartRequest
+        from ...models.create_user_request import CreateUserRequest
+        from . import users_create as _users_create
+
         body: CreateUserRequest | CreateUserMultipartRequest
         if not isinstance(avatar, Unset):
             body = build_body(
@@ -2041,6 +2092,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_deactivate as _users_deactivate
+
         return await _users_deactivate.asyncio_detailed(id, client=self._api(sudo, timeout))
 
     async def delete(
@@ -2065,6 +2118,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_delete as _users_delete
+
         return await _users_delete.asyncio_detailed(
             id, hard_delete=hard_delete, client=self._api(sudo, timeout)
         )
@@ -2090,6 +2145,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_delete_identity as _users_delete_identity
+
         return await _users_delete_identity.asyncio_detailed(
             id, provider, client=self._api(sudo, timeout)
         )
@@ -2113,6 +2170,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_disable_two_factor as _users_disable_two_factor
+
         return await _users_disable_two_factor.asyncio_detailed(id, client=self._api(sudo, timeout))
 
     async def follow(
@@ -2134,6 +2193,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_follow as _users_follow
+
         return await _users_follow.asyncio_detailed(id, client=self._api(sudo, timeout))
 
     async def get(
@@ -2160,6 +2221,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_get as _users_get
+
         return await _users_get.asyncio_detailed(
             id, with_custom_attributes=with_custom_attributes, client=self._api(sudo, timeout)
         )
@@ -2182,6 +2245,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_get_associations_count as _users_get_associations_count
+
         return await _users_get_associations_count.asyncio_detailed(
             id, client=self._api(sudo, timeout)
         )
@@ -2206,6 +2271,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_get_status as _users_get_status
+
         return await _users_get_status.asyncio_detailed(user_id, client=self._api(sudo, timeout))
 
     async def get_support_pin(
@@ -2226,6 +2293,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_get_support_pin as _users_get_support_pin
+
         return await _users_get_support_pin.asyncio_detailed(id, client=self._api(sudo, timeout))
 
     async def list(
@@ -2324,6 +2393,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_list as _users_list
+
         return await _users_list.asyncio_detailed(
             username=username,
             public_email=public_email,
@@ -2405,6 +2476,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_list_contributed_projects as _users_list_contributed_projects
+
         return await _users_list_contributed_projects.asyncio_detailed(
             user_id,
             order_by=order_by,
@@ -2455,6 +2528,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_list_events as _users_list_events
+
         return await _users_list_events.asyncio_detailed(
             id,
             action=action,
@@ -2491,6 +2566,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_list_followers as _users_list_followers
+
         return await _users_list_followers.asyncio_detailed(
             id, page=page, per_page=per_page, client=self._api(sudo, timeout)
         )
@@ -2520,6 +2597,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_list_following as _users_list_following
+
         return await _users_list_following.asyncio_detailed(
             id, page=page, per_page=per_page, client=self._api(sudo, timeout)
         )
@@ -2549,6 +2628,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_list_memberships as _users_list_memberships
+
         return await _users_list_memberships.asyncio_detailed(
             user_id, type_=type_, page=page, per_page=per_page, client=self._api(sudo, timeout)
         )
@@ -2579,6 +2660,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_list_project_deploy_keys as _users_list_project_deploy_keys
+
         return await _users_list_project_deploy_keys.asyncio_detailed(
             user_id, page=page, per_page=per_page, client=self._api(sudo, timeout)
         )
@@ -2695,6 +2778,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_list_projects as _users_list_projects
+
         return await _users_list_projects.asyncio_detailed(
             user_id,
             order_by=order_by,
@@ -2836,6 +2921,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_list_starred_projects as _users_list_starred_projects
+
         return await _users_list_starred_projects.asyncio_detailed(
             user_id,
             order_by=order_by,
@@ -2891,6 +2978,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_reject as _users_reject
+
         return await _users_reject.asyncio_detailed(id, client=self._api(sudo, timeout))
 
     async def revoke_support_pin(
@@ -2911,6 +3000,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_revoke_support_pin as _users_revoke_support_pin
+
         return await _users_revoke_support_pin.asyncio_detailed(id, client=self._api(sudo, timeout))
 
     async def unban(
@@ -2931,6 +3022,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_unban as _users_unban
+
         return await _users_unban.asyncio_detailed(id, client=self._api(sudo, timeout))
 
     async def unblock(
@@ -2952,6 +3045,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_unblock as _users_unblock
+
         return await _users_unblock.asyncio_detailed(id, client=self._api(sudo, timeout))
 
     async def unfollow(
@@ -2972,6 +3067,8 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_unfollow as _users_unfollow
+
         return await _users_unfollow.asyncio_detailed(id, client=self._api(sudo, timeout))
 
     async def update(
@@ -3063,6 +3160,10 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.update_user_multipart_request import UpdateUserMultipartRequest
+        from ...models.update_user_request import UpdateUserRequest
+        from . import users_update as _users_update
+
         body: UpdateUserRequest | UpdateUserMultipartRequest
         if not isinstance(avatar, Unset):
             body = build_body(
@@ -3182,6 +3283,11 @@ class UsersResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.update_credit_card_validation_request import (
+            UpdateCreditCardValidationRequest,
+        )
+        from . import users_update_credit_card_validation as _users_update_credit_card_validation
+
         body = build_body(
             UpdateCreditCardValidationRequest,
             {

@@ -17,18 +17,18 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.custom_attribute import CustomAttribute
-from ...models.error_message import ErrorMessage
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.set_custom_attribute_request import SetCustomAttributeRequest
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import users_custom_attributes_delete as _users_custom_attributes_delete
-from . import users_custom_attributes_get as _users_custom_attributes_get
-from . import users_custom_attributes_list as _users_custom_attributes_list
-from . import users_custom_attributes_set as _users_custom_attributes_set
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.custom_attribute import CustomAttribute
+    from ...models.error_message import ErrorMessage
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.set_custom_attribute_request import SetCustomAttributeRequest
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UsersCustomAttributesResource", "UsersCustomAttributesResourceWithRawResponse")
 
@@ -60,6 +60,8 @@ class UsersCustomAttributesResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_custom_attributes_delete as _users_custom_attributes_delete
+
         return await _users_custom_attributes_delete.asyncio(
             id, key, client=self._api(sudo, timeout)
         )
@@ -83,6 +85,8 @@ class UsersCustomAttributesResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_custom_attributes_get as _users_custom_attributes_get
+
         return await _users_custom_attributes_get.asyncio(id, key, client=self._api(sudo, timeout))
 
     async def list(
@@ -102,6 +106,8 @@ class UsersCustomAttributesResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_custom_attributes_list as _users_custom_attributes_list
+
         return await _users_custom_attributes_list.asyncio(id, client=self._api(sudo, timeout))
 
     async def set(
@@ -125,6 +131,9 @@ class UsersCustomAttributesResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.set_custom_attribute_request import SetCustomAttributeRequest
+        from . import users_custom_attributes_set as _users_custom_attributes_set
+
         body = build_body(
             SetCustomAttributeRequest,
             {
@@ -158,6 +167,8 @@ class UsersCustomAttributesResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_custom_attributes_delete as _users_custom_attributes_delete
+
         return await _users_custom_attributes_delete.asyncio_detailed(
             id, key, client=self._api(sudo, timeout)
         )
@@ -181,6 +192,8 @@ class UsersCustomAttributesResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_custom_attributes_get as _users_custom_attributes_get
+
         return await _users_custom_attributes_get.asyncio_detailed(
             id, key, client=self._api(sudo, timeout)
         )
@@ -202,6 +215,8 @@ class UsersCustomAttributesResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_custom_attributes_list as _users_custom_attributes_list
+
         return await _users_custom_attributes_list.asyncio_detailed(
             id, client=self._api(sudo, timeout)
         )
@@ -227,6 +242,9 @@ class UsersCustomAttributesResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.set_custom_attribute_request import SetCustomAttributeRequest
+        from . import users_custom_attributes_set as _users_custom_attributes_set
+
         body = build_body(
             SetCustomAttributeRequest,
             {

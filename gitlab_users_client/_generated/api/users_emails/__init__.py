@@ -17,17 +17,18 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.create_email_request import CreateEmailRequest
-from ...models.email import Email
-from ...models.error_message import ErrorMessage
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import users_emails_create as _users_emails_create
-from . import users_emails_delete as _users_emails_delete
-from . import users_emails_list as _users_emails_list
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.create_email_request import CreateEmailRequest
+    from ...models.email import Email
+    from ...models.error_message import ErrorMessage
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UsersEmailsResource", "UsersEmailsResourceWithRawResponse")
 
@@ -63,6 +64,9 @@ class UsersEmailsResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_email_request import CreateEmailRequest
+        from . import users_emails_create as _users_emails_create
+
         body = build_body(
             CreateEmailRequest,
             {
@@ -91,6 +95,8 @@ class UsersEmailsResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_emails_delete as _users_emails_delete
+
         return await _users_emails_delete.asyncio(id, email_id, client=self._api(sudo, timeout))
 
     def list(
@@ -121,6 +127,8 @@ class UsersEmailsResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import users_emails_list as _users_emails_list
+
         request = _users_emails_list.build_request(id, per_page=per_page, page=page)
         return self._paginate(
             request,
@@ -160,6 +168,9 @@ class UsersEmailsResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_email_request import CreateEmailRequest
+        from . import users_emails_create as _users_emails_create
+
         body = build_body(
             CreateEmailRequest,
             {
@@ -190,6 +201,8 @@ class UsersEmailsResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_emails_delete as _users_emails_delete
+
         return await _users_emails_delete.asyncio_detailed(
             id, email_id, client=self._api(sudo, timeout)
         )
@@ -216,6 +229,8 @@ class UsersEmailsResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_emails_list as _users_emails_list
+
         return await _users_emails_list.asyncio_detailed(
             id, page=page, per_page=per_page, client=self._api(sudo, timeout)
         )

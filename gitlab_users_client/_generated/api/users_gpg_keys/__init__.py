@@ -17,19 +17,18 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.create_gpg_key_request import CreateGpgKeyRequest
-from ...models.error_message import ErrorMessage
-from ...models.gpg_key import GpgKey
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import users_gpg_keys_create as _users_gpg_keys_create
-from . import users_gpg_keys_delete as _users_gpg_keys_delete
-from . import users_gpg_keys_get as _users_gpg_keys_get
-from . import users_gpg_keys_list as _users_gpg_keys_list
-from . import users_gpg_keys_revoke as _users_gpg_keys_revoke
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.create_gpg_key_request import CreateGpgKeyRequest
+    from ...models.error_message import ErrorMessage
+    from ...models.gpg_key import GpgKey
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UsersGpgKeysResource", "UsersGpgKeysResourceWithRawResponse")
 
@@ -61,6 +60,9 @@ class UsersGpgKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_gpg_key_request import CreateGpgKeyRequest
+        from . import users_gpg_keys_create as _users_gpg_keys_create
+
         body = build_body(
             CreateGpgKeyRequest,
             {
@@ -88,6 +90,8 @@ class UsersGpgKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_gpg_keys_delete as _users_gpg_keys_delete
+
         return await _users_gpg_keys_delete.asyncio(id, key_id, client=self._api(sudo, timeout))
 
     async def get(
@@ -110,6 +114,8 @@ class UsersGpgKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_gpg_keys_get as _users_gpg_keys_get
+
         return await _users_gpg_keys_get.asyncio(id, key_id, client=self._api(sudo, timeout))
 
     def list(
@@ -141,6 +147,8 @@ class UsersGpgKeysResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import users_gpg_keys_list as _users_gpg_keys_list
+
         request = _users_gpg_keys_list.build_request(id, per_page=per_page, page=page)
         return self._paginate(
             request,
@@ -173,6 +181,8 @@ class UsersGpgKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_gpg_keys_revoke as _users_gpg_keys_revoke
+
         return await _users_gpg_keys_revoke.asyncio(id, key_id, client=self._api(sudo, timeout))
 
 
@@ -198,6 +208,9 @@ class UsersGpgKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_gpg_key_request import CreateGpgKeyRequest
+        from . import users_gpg_keys_create as _users_gpg_keys_create
+
         body = build_body(
             CreateGpgKeyRequest,
             {
@@ -227,6 +240,8 @@ class UsersGpgKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_gpg_keys_delete as _users_gpg_keys_delete
+
         return await _users_gpg_keys_delete.asyncio_detailed(
             id, key_id, client=self._api(sudo, timeout)
         )
@@ -251,6 +266,8 @@ class UsersGpgKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_gpg_keys_get as _users_gpg_keys_get
+
         return await _users_gpg_keys_get.asyncio_detailed(
             id, key_id, client=self._api(sudo, timeout)
         )
@@ -278,6 +295,8 @@ class UsersGpgKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_gpg_keys_list as _users_gpg_keys_list
+
         return await _users_gpg_keys_list.asyncio_detailed(
             id, page=page, per_page=per_page, client=self._api(sudo, timeout)
         )
@@ -302,6 +321,8 @@ class UsersGpgKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_gpg_keys_revoke as _users_gpg_keys_revoke
+
         return await _users_gpg_keys_revoke.asyncio_detailed(
             id, key_id, client=self._api(sudo, timeout)
         )

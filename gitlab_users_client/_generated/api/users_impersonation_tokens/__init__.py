@@ -17,21 +17,21 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.create_impersonation_token_request import CreateImpersonationTokenRequest
-from ...models.error_message import ErrorMessage
-from ...models.granular_scope_input import GranularScopeInput
-from ...models.grape_error import GrapeError
-from ...models.impersonation_token import ImpersonationToken
-from ...models.impersonation_token_state import ImpersonationTokenState
-from ...models.impersonation_token_with_token import ImpersonationTokenWithToken
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import users_impersonation_tokens_create as _users_impersonation_tokens_create
-from . import users_impersonation_tokens_get as _users_impersonation_tokens_get
-from . import users_impersonation_tokens_list as _users_impersonation_tokens_list
-from . import users_impersonation_tokens_revoke as _users_impersonation_tokens_revoke
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.create_impersonation_token_request import CreateImpersonationTokenRequest
+    from ...models.error_message import ErrorMessage
+    from ...models.granular_scope_input import GranularScopeInput
+    from ...models.grape_error import GrapeError
+    from ...models.impersonation_token import ImpersonationToken
+    from ...models.impersonation_token_state import ImpersonationTokenState
+    from ...models.impersonation_token_with_token import ImpersonationTokenWithToken
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UsersImpersonationTokensResource", "UsersImpersonationTokensResourceWithRawResponse")
 
@@ -75,6 +75,9 @@ class UsersImpersonationTokensResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_impersonation_token_request import CreateImpersonationTokenRequest
+        from . import users_impersonation_tokens_create as _users_impersonation_tokens_create
+
         body = build_body(
             CreateImpersonationTokenRequest,
             {
@@ -109,6 +112,8 @@ class UsersImpersonationTokensResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_impersonation_tokens_get as _users_impersonation_tokens_get
+
         return await _users_impersonation_tokens_get.asyncio(
             user_id, impersonation_token_id, client=self._api(sudo, timeout)
         )
@@ -143,6 +148,8 @@ class UsersImpersonationTokensResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import users_impersonation_tokens_list as _users_impersonation_tokens_list
+
         request = _users_impersonation_tokens_list.build_request(
             user_id, state=state, per_page=per_page, page=page
         )
@@ -176,6 +183,8 @@ class UsersImpersonationTokensResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_impersonation_tokens_revoke as _users_impersonation_tokens_revoke
+
         return await _users_impersonation_tokens_revoke.asyncio(
             user_id, impersonation_token_id, client=self._api(sudo, timeout)
         )
@@ -215,6 +224,9 @@ class UsersImpersonationTokensResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_impersonation_token_request import CreateImpersonationTokenRequest
+        from . import users_impersonation_tokens_create as _users_impersonation_tokens_create
+
         body = build_body(
             CreateImpersonationTokenRequest,
             {
@@ -249,6 +261,8 @@ class UsersImpersonationTokensResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_impersonation_tokens_get as _users_impersonation_tokens_get
+
         return await _users_impersonation_tokens_get.asyncio_detailed(
             user_id, impersonation_token_id, client=self._api(sudo, timeout)
         )
@@ -277,6 +291,8 @@ class UsersImpersonationTokensResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_impersonation_tokens_list as _users_impersonation_tokens_list
+
         return await _users_impersonation_tokens_list.asyncio_detailed(
             user_id, state=state, page=page, per_page=per_page, client=self._api(sudo, timeout)
         )
@@ -300,6 +316,8 @@ class UsersImpersonationTokensResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_impersonation_tokens_revoke as _users_impersonation_tokens_revoke
+
         return await _users_impersonation_tokens_revoke.asyncio_detailed(
             user_id, impersonation_token_id, client=self._api(sudo, timeout)
         )

@@ -17,19 +17,19 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.create_ssh_key_request import CreateSshKeyRequest
-from ...models.error_message import ErrorMessage
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.ssh_key import SshKey
-from ...models.ssh_key_usage_type import SshKeyUsageType
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import users_keys_create as _users_keys_create
-from . import users_keys_delete as _users_keys_delete
-from . import users_keys_get as _users_keys_get
-from . import users_keys_list as _users_keys_list
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.create_ssh_key_request import CreateSshKeyRequest
+    from ...models.error_message import ErrorMessage
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.ssh_key import SshKey
+    from ...models.ssh_key_usage_type import SshKeyUsageType
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UsersKeysResource", "UsersKeysResourceWithRawResponse")
 
@@ -70,6 +70,9 @@ class UsersKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_ssh_key_request import CreateSshKeyRequest
+        from . import users_keys_create as _users_keys_create
+
         body = build_body(
             CreateSshKeyRequest,
             {
@@ -100,6 +103,8 @@ class UsersKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_keys_delete as _users_keys_delete
+
         return await _users_keys_delete.asyncio(id, key_id, client=self._api(sudo, timeout))
 
     async def get(
@@ -122,6 +127,8 @@ class UsersKeysResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_keys_get as _users_keys_get
+
         return await _users_keys_get.asyncio(id, key_id, client=self._api(sudo, timeout))
 
     def list(
@@ -154,6 +161,8 @@ class UsersKeysResource(BaseResource):
         Returns:
             A lazy paginator: ``async for`` over items, ``.pages()``, ``.first_page()``, ``.to_list()``.
         """
+        from . import users_keys_list as _users_keys_list
+
         request = _users_keys_list.build_request(user_id, per_page=per_page, page=page)
         return self._paginate(
             request,
@@ -198,6 +207,9 @@ class UsersKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_ssh_key_request import CreateSshKeyRequest
+        from . import users_keys_create as _users_keys_create
+
         body = build_body(
             CreateSshKeyRequest,
             {
@@ -230,6 +242,8 @@ class UsersKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_keys_delete as _users_keys_delete
+
         return await _users_keys_delete.asyncio_detailed(
             id, key_id, client=self._api(sudo, timeout)
         )
@@ -254,6 +268,8 @@ class UsersKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_keys_get as _users_keys_get
+
         return await _users_keys_get.asyncio_detailed(id, key_id, client=self._api(sudo, timeout))
 
     async def list(
@@ -280,6 +296,8 @@ class UsersKeysResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from . import users_keys_list as _users_keys_list
+
         return await _users_keys_list.asyncio_detailed(
             user_id, page=page, per_page=per_page, client=self._api(sudo, timeout)
         )

@@ -17,15 +17,18 @@ from gitlab_users_client._base import (
     TimeoutArg,
 )
 
-from ...models.create_personal_access_token_request import CreatePersonalAccessTokenRequest
-from ...models.error_message import ErrorMessage
-from ...models.grape_error import GrapeError
-from ...models.nested_error_message import NestedErrorMessage
-from ...models.o_auth_error import OAuthError
-from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
-from ...models.validation_error_message import ValidationErrorMessage
 from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
-from . import users_personal_access_tokens_create as _users_personal_access_tokens_create
+
+# Endpoint modules and models are imported where they are used, so that touching
+# `gl.users` does not import every operation of the tag.
+if TYPE_CHECKING:
+    from ...models.create_personal_access_token_request import CreatePersonalAccessTokenRequest
+    from ...models.error_message import ErrorMessage
+    from ...models.grape_error import GrapeError
+    from ...models.nested_error_message import NestedErrorMessage
+    from ...models.o_auth_error import OAuthError
+    from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
+    from ...models.validation_error_message import ValidationErrorMessage
 
 __all__ = ("UsersPersonalAccessTokensResource", "UsersPersonalAccessTokensResourceWithRawResponse")
 
@@ -66,6 +69,9 @@ class UsersPersonalAccessTokensResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_personal_access_token_request import CreatePersonalAccessTokenRequest
+        from . import users_personal_access_tokens_create as _users_personal_access_tokens_create
+
         body = build_body(
             CreatePersonalAccessTokenRequest,
             {
@@ -111,6 +117,9 @@ class UsersPersonalAccessTokensResourceWithRawResponse(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...models.create_personal_access_token_request import CreatePersonalAccessTokenRequest
+        from . import users_personal_access_tokens_create as _users_personal_access_tokens_create
+
         body = build_body(
             CreatePersonalAccessTokenRequest,
             {
