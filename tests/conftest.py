@@ -12,6 +12,13 @@ from gitlab_users_client.testing import FakeGitLab
 pytest_plugins = ["gitlab_users_client.testing.pytest_plugin"]
 
 
+@pytest.fixture(autouse=True)
+def _no_gitlab_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never see the developer's own GITLAB_URL/GITLAB_TOKEN/CI_JOB_TOKEN."""
+    for name in ("GITLAB_URL", "GITLAB_TOKEN", "CI_JOB_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def sdk_client(fake: FakeGitLab, token: str | None, **kwargs: object) -> AsyncGitLab:
     """An ``AsyncGitLab`` talking to ``fake`` through ASGI (retries, auth and errors as usual)."""
     return AsyncGitLab(fake.url, token=token, transport=fake.transport(), **kwargs)  # type: ignore[arg-type]

@@ -6,41 +6,11 @@ from collections.abc import Callable
 
 import httpx
 import pytest
+from mock_gitlab import BASE, recorder
 
 from gitlab_users_client import AsyncGitLab, ConfigurationError
 
-BASE = "https://gitlab.example.com"
-USER = {
-    "id": 1,
-    "username": "alice",
-    "name": "Alice",
-    "state": "active",
-    "web_url": "https://gitlab.example.com/alice",
-}
 AUTH_HEADERS = ("Authorization", "PRIVATE-TOKEN", "JOB-TOKEN")
-
-
-def recorder() -> tuple[httpx.MockTransport, list[httpx.Request]]:
-    seen: list[httpx.Request] = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        seen.append(request)
-        path = request.url.path
-        if path.endswith("/users"):
-            return httpx.Response(200, json=[USER])
-        if path.endswith("/user"):
-            return httpx.Response(200, json={**USER, "email": "alice@example.com"})
-        if path.endswith("/user/keys"):
-            return httpx.Response(200, json=[])
-        return httpx.Response(200, json=USER)
-
-    return httpx.MockTransport(handler), seen
-
-
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("GITLAB_URL", "GITLAB_TOKEN", "CI_JOB_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
 
 
 def auth_headers(request: httpx.Request) -> dict[str, str]:

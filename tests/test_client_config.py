@@ -2,45 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import httpx
 import pytest
+from mock_gitlab import BASE, USER, recorder
 
 from gitlab_users_client import DEFAULT_TIMEOUT, AsyncGitLab, ConfigurationError, GitLabError
-
-BASE = "https://gitlab.example.com"
-USER = {
-    "id": 1,
-    "username": "alice",
-    "name": "Alice",
-    "state": "active",
-    "web_url": "https://gitlab.example.com/alice",
-}
-
-Handler = Callable[[httpx.Request], httpx.Response]
-
-
-def recorder(
-    respond: Handler | None = None,
-) -> tuple[httpx.MockTransport, list[httpx.Request]]:
-    """A mock transport that records every request and answers USER by default."""
-    seen: list[httpx.Request] = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        seen.append(request)
-        if respond is not None:
-            return respond(request)
-        return httpx.Response(200, json=USER)
-
-    return httpx.MockTransport(handler), seen
-
-
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("GITLAB_URL", "GITLAB_TOKEN", "CI_JOB_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-
 
 # -- URL forms ------------------------------------------------------------------
 

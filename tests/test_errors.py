@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pydantic
 import pytest
+from mock_gitlab import BASE, USER, Handler
 
 from gitlab_users_client import (
     APIConnectionError,
@@ -33,17 +33,7 @@ from gitlab_users_client import (
 )
 from gitlab_users_client._retry import Executor, RetryPolicy
 
-BASE = "https://gitlab.example.com"
-USER = {
-    "id": 1,
-    "username": "alice",
-    "name": "Alice",
-    "state": "active",
-    "web_url": "https://gitlab.example.com/alice",
-}
 CREATED = {**USER, "email": "alice@example.com", "is_admin": False}
-
-Handler = Callable[[httpx.Request], httpx.Response]
 
 
 class Recorder:

@@ -10,17 +10,9 @@ import anyio.lowlevel
 import httpx
 import pytest
 import sniffio
+from mock_gitlab import BASE, USER
 
 from gitlab_users_client import AsyncGitLab, ConfigurationError
-
-BASE = "https://gitlab.example.com"
-USER = {
-    "id": 1,
-    "username": "alice",
-    "name": "Alice",
-    "state": "active",
-    "web_url": "https://gitlab.example.com/alice",
-}
 
 
 def answer_user(request: httpx.Request) -> httpx.Response:

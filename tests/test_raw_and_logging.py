@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
 
 import httpx
 import pytest
+from mock_gitlab import BASE, USER, recorder
 
 from gitlab_users_client import (
     AsyncGitLab,
@@ -18,34 +18,8 @@ from gitlab_users_client import (
 from gitlab_users_client._retry import Executor
 from gitlab_users_client.models import UserBasic, UserDetailsWithAdmin, UserProfile
 
-BASE = "https://gitlab.example.com"
 TOKEN = "glpat-LOGSECRET-7f3a9c"
 SUDO = "sudo-target-q8z"
-USER = {
-    "id": 1,
-    "username": "alice",
-    "name": "Alice",
-    "state": "active",
-    "web_url": "https://gitlab.example.com/alice",
-}
-
-Handler = Callable[[httpx.Request], httpx.Response]
-
-
-def recorder(
-    respond: Handler | None = None,
-) -> tuple[httpx.MockTransport, list[httpx.Request]]:
-    seen: list[httpx.Request] = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        seen.append(request)
-        if respond is not None:
-            return respond(request)
-        if request.url.path.endswith("/users"):
-            return httpx.Response(200, json=[USER], headers={"X-Total": "1"})
-        return httpx.Response(200, json=USER, headers={"X-Request-Id": "req-1"})
-
-    return httpx.MockTransport(handler), seen
 
 
 # -- with_raw_response -------------------------------------------------------------------------

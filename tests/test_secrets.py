@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import copy
 import pickle
-from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
+from mock_gitlab import BASE, USER, Handler
 
 from gitlab_users_client import (
     APIConnectionError,
@@ -23,15 +23,7 @@ from gitlab_users_client import (
 from gitlab_users_client._redact import Secret, redact_url
 from gitlab_users_client.models import ImpersonationTokenWithToken, PersonalAccessTokenWithToken
 
-BASE = "https://gitlab.example.com"
 TOKEN = "glpat-TOPSECRET-4b1d"
-USER = {
-    "id": 1,
-    "username": "alice",
-    "name": "Alice",
-    "state": "active",
-    "web_url": "https://gitlab.example.com/alice",
-}
 IMPERSONATION_TOKEN = {
     "id": 7,
     "name": "mytoken",
@@ -45,8 +37,6 @@ IMPERSONATION_TOKEN = {
     "token": TOKEN,
 }
 PERSONAL_TOKEN = {k: v for k, v in IMPERSONATION_TOKEN.items() if k != "impersonation"}
-
-Handler = Callable[[httpx.Request], httpx.Response]
 
 
 def transport_for(respond: Handler) -> httpx.MockTransport:

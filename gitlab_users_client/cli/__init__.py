@@ -23,7 +23,7 @@ from gitlab_users_client import AsyncGitLab, ConfigurationError, GitLabError, In
 from ._args import build_parser
 from ._config import Settings, resolve
 from ._context import Context
-from ._errors import CLIError, RedactingFilter, add_secret, redact
+from ._errors import CLIError, RedactingFilter, add_secret, describe, redact
 
 __all__ = ["main"]
 
@@ -115,5 +115,5 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise
             _fail(f"unexpected {type(error).__name__}: {error}", verbose)
             return 1
-        _fail(str(error), verbose)
+        _fail(describe(error), verbose)
         return code

@@ -385,8 +385,26 @@ def _related_commands(tree: _Tree) -> None:
             p.add_argument(positional, metavar=positional.upper())
 
 
+BULK_EPILOG = """\
+input (detected from the first line, or --format):
+  lines  one user ID or username per line; blank lines and # comments are skipped
+  csv    a header with an id and/or username column (id wins when both are set);
+         for update, the other columns are the attributes to set (empty cells are
+         not sent), e.g.  id,note,external
+  jsonl  one object per line: {"id": 42, "note": "x"} or {"username": "bob"}
+set-attr takes --key/--value, or key/value fields per item.
+
+outcomes (--results, summary line on stderr):
+  ok, failed, unknown (a write that may have been applied: 5xx or lost connection
+  on a POST; check before retrying), skipped (--dry-run, or not started after Ctrl-C).
+  Exit code 1 when any item failed or is unknown.
+"""
+
+
 def _bulk_command(tree: _Tree) -> None:
     p = tree.add("bulk", "_bulk:cmd_bulk", "apply one action to many users (file or stdin)")
+    p.epilog = BULK_EPILOG
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.add_argument("action", choices=BULK_ACTIONS, metavar="ACTION", help=", ".join(BULK_ACTIONS))
     p.add_argument(
         "-f",

@@ -20,7 +20,7 @@ from gitlab_users_client.models import UpdateUserRequest
 
 from ._actions import find_user, moderate, user_id
 from ._context import Context
-from ._errors import CLIError, redact
+from ._errors import CLIError, describe, redact
 from ._fields import convert
 from ._items import Item, parse_items
 from ._report import Progress, ResultsFile, summary
@@ -178,7 +178,7 @@ class _Job:
     def on_outcome(self, outcome: Outcome[Item, Done]) -> None:
         item, done, error = outcome.item, outcome.value, outcome.error
         status = getattr(error, "status_code", None)
-        message = done.message if done is not None else redact(" ".join(str(error).split()))
+        message = done.message if done is not None else redact(" ".join(describe(error).split()))
         self._record(item, classify(error, self.dry_run), message, done, status)
 
     def _record(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-__all__ = ["CLIError", "LookupFailed", "RedactingFilter", "add_secret", "redact"]
+__all__ = ["CLIError", "LookupFailed", "RedactingFilter", "add_secret", "describe", "redact"]
 
 _SECRETS: set[str] = set()
 #: GitLab token formats (glpat-, gloas-, glimt-, glrt-...), masked even when not registered.
@@ -22,6 +22,15 @@ class LookupFailed(CLIError):
     """Something named on the command line or in the input does not exist (exit code 1)."""
 
     exit_code = 1
+
+
+def describe(error: BaseException | None) -> str:
+    """One line for an error; connection errors also say which request failed."""
+    method, url = getattr(error, "method", None), getattr(error, "url", None)
+    text = str(error)
+    if method and url and not hasattr(error, "status_code") and url not in text:
+        return f"{text}: {method} {url}"
+    return text
 
 
 def add_secret(value: str | None) -> None:
