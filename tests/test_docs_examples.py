@@ -16,9 +16,11 @@ How the blocks run:
   429 windows, throttles and statistics are reset before each block. Examples that create
   users delete them again, so the blocks can run in any order.
 * A block that defines ``test_*`` functions is a pytest example (docs/testing.md): it is
-  written to a temporary test module and run by an inner pytest session (``pytester``)
-  with the SDK's pytest plugin, and every test in it must pass (on every backend). The repository root is on
-  ``sys.path`` for it, so it can import ``docs.examples.fastapi_app``.
+  written to a temporary test module and run by pytest in a subprocess (``pytester``; an
+  in-process run would restore ``sys.modules`` afterwards and leave duplicate classes
+  behind for the rest of the session) with the SDK's pytest plugin. Every test in it must
+  pass, on every backend. The repository root is on its ``sys.path``, so it can import
+  ``docs.examples.fastapi_app``.
 
 ``docs/examples/fastapi_app.py`` is imported from its path and driven through
 ``httpx.ASGITransport`` inside the app's own lifespan, against the same server.
@@ -28,10 +30,9 @@ from __future__ import annotations
 
 import ast
 import asyncio
-import importlib
 import importlib.util
 import inspect
-import pkgutil
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -140,23 +141,6 @@ def defined_tests(tree: ast.Module) -> list[str]:
     ]
 
 
-def preload_sdk() -> None:
-    """Import every module of the SDK and the fake before an inner pytest session.
-
-    ``pytester`` restores ``sys.modules`` after an in-process run. A model module first
-    imported inside it would be imported again later as a second class with the same name,
-    and ``isinstance`` checks in the rest of the test session would fail.
-    """
-    import gitlab_users_client
-
-    for package in ("gitlab_users_client._generated", "gitlab_users_client.testing"):
-        root = importlib.import_module(package)
-        for module in pkgutil.walk_packages(root.__path__, f"{package}."):
-            importlib.import_module(module.name)
-    for name in ("_bulk", "_pagination", "_resources", "models"):
-        importlib.import_module(f"{gitlab_users_client.__name__}.{name}")
-
-
 def run_block(block: Block) -> None:
     code = compile(
         block.code, str(block.path), "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True
@@ -183,17 +167,20 @@ def test_doc_example(
     if not tests:
         run_block(block)
         return
-    preload_sdk()
     pytester: pytest.Pytester = request.getfixturevalue("pytester")
-    pytester.syspathinsert(ROOT)
+    monkeypatch: pytest.MonkeyPatch = request.getfixturevalue("monkeypatch")
+    inherited = os.environ.get("PYTHONPATH")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), inherited])))
     pytester.makepyfile(**{f"test_{block.path.stem.replace('-', '_')}": block.code})
-    outcome = pytester.runpytest_inprocess(
+    # Only the plugins the examples use: autoloading every installed one costs seconds.
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    outcome = pytester.runpytest_subprocess(
+        "-p",
+        "anyio",
         "-p",
         "gitlab_users_client.testing.pytest_plugin",
         "-p",
         "no:cacheprovider",
-        "-o",
-        "asyncio_default_fixture_loop_scope=function",
         "-q",
     )
     counts = outcome.parseoutcomes()

@@ -20,10 +20,10 @@ import anyio
 
 from gitlab_users_client import AsyncGitLab, ConfigurationError, GitLabError, InvalidRequestError
 
-from ._args import build_parser
 from ._config import Settings, resolve
 from ._context import Context
 from ._errors import CLIError, RedactingFilter, add_secret, describe, redact
+from ._parser import build_parser
 
 __all__ = ["main"]
 

@@ -1,38 +1,25 @@
-"""The argument parser: global connection options and the command tree."""
+"""Argument-parsing building blocks: the parser class, value types, shared option groups."""
 
 from __future__ import annotations
 
 import argparse
 import datetime
-from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from gitlab_users_client import __version__
-
-from ._actions import BULK_ACTIONS, MODERATION
 from ._errors import redact
-from ._fields import add_attr_flags
 
-__all__ = ["build_parser"]
+__all__ = [
+    "Parser",
+    "Tree",
+    "add_global_options",
+    "count",
+    "date_arg",
+    "datetime_arg",
+    "key_value",
+    "positive_int",
+    "seconds",
+]
 
-DESCRIPTION = "Manage GitLab users from the command line (built on gitlab-users-client)."
-EPILOG = """\
-authentication:
-  The token is read from --token-file PATH, else $GITLAB_TOKEN, else the config file
-  (token_file, or token). It is never accepted as a command-line argument: arguments
-  end up in shell history and are visible to every local user in `ps`. The token is
-  never printed (not in help, errors, --verbose logs or results files).
-
-configuration:
-  --config PATH, else $GITLAB_USERS_CONFIG, else ~/.config/gitlab-users/config.toml.
-  TOML keys: url, token_file, token, token_header, sudo, timeout, max_retries.
-  A config file holding `token` must not be readable by group/others (chmod 600).
-  Precedence: flags > environment (GITLAB_URL, GITLAB_TOKEN) > config file.
-
-exit codes:
-  0 success; 1 API error, or any failed/unknown bulk item; 2 usage or configuration
-  error; 130 interrupted (Ctrl-C).
-"""
 ARGUMENT_REFUSED = (
     "tokens are not accepted on the command line (they would land in shell history and "
     "in `ps` output): use --token-file PATH, $GITLAB_TOKEN or the config file"
@@ -52,19 +39,22 @@ class _RefuseToken(argparse.Action):
         parser.error(ARGUMENT_REFUSED)
 
 
-def _positive_int(text: str) -> int:
+def positive_int(text: str) -> int:
+    """An integer >= 1 (``--concurrency``, IDs)."""
     if not text.strip().isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
     return int(text)
 
 
-def _count(text: str) -> int:
+def count(text: str) -> int:
+    """An integer >= 0 (``--limit``, ``--max-retries``)."""
     if not text.strip().isdigit():
         raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {text!r}")
     return int(text)
 
 
-def _seconds(text: str) -> float:
+def seconds(text: str) -> float:
+    """A positive number of seconds (``--timeout``)."""
     try:
         value = float(text)
     except ValueError:
@@ -74,7 +64,7 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _datetime(text: str) -> datetime.datetime:
+def datetime_arg(text: str) -> datetime.datetime:
     """ISO 8601 date or datetime; without a zone it is taken as UTC."""
     try:
         value = datetime.datetime.fromisoformat(text.strip())
@@ -85,14 +75,16 @@ def _datetime(text: str) -> datetime.datetime:
     return value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
 
 
-def _date(text: str) -> datetime.date:
+def date_arg(text: str) -> datetime.date:
+    """An ISO date, ``YYYY-MM-DD``."""
     try:
         return datetime.date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
-def _key_value(text: str) -> tuple[str, str]:
+def key_value(text: str) -> tuple[str, str]:
+    """``KEY=VALUE`` (``--attr``)."""
     key, sep, value = text.partition("=")
     if not sep or not key.strip():
         raise argparse.ArgumentTypeError(f"expected key=value, got {text!r}")
@@ -129,14 +121,14 @@ def add_global_options(
     )
     group.add_argument(
         "--timeout",
-        type=_seconds,
+        type=seconds,
         metavar="SECONDS",
         default=default(None),
         help="per-request timeout",
     )
     group.add_argument(
         "--max-retries",
-        type=_count,
+        type=count,
         metavar="N",
         default=default(None),
         help="retries per request (default 4)",
@@ -152,7 +144,7 @@ def add_global_options(
     group.add_argument("--token", nargs="?", action=_RefuseToken, help=argparse.SUPPRESS)
 
 
-def _output_options(parser: argparse.ArgumentParser) -> None:
+def output_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("output")
     group.add_argument(
         "-o",
@@ -171,7 +163,7 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
 Handler = str
 
 
-class _Tree:
+class Tree:
     """Helper to add leaf commands with the shared options."""
 
     def __init__(self, subparsers: Any) -> None:
@@ -191,282 +183,14 @@ class _Tree:
         )
         parser.set_defaults(handler=handler)
         if output:
-            _output_options(parser)
+            output_options(parser)
         add_global_options(parser, sub=True, token_file=token_file)
         return parser
 
-    def group(self, name: str, help: str) -> _Tree:
+    def group(self, name: str, help: str) -> Tree:
         parser = self._subparsers.add_parser(name, help=help, description=help, allow_abbrev=False)
-        return _Tree(
+        return Tree(
             parser.add_subparsers(
                 dest="subcommand", required=True, metavar="ACTION", parser_class=Parser
             )
         )
-
-
-def _list_filters(parser: argparse.ArgumentParser, *, search_flag: bool) -> None:
-    group = parser.add_argument_group("filters")
-    if search_flag:
-        group.add_argument("--search", help="fuzzy match on name, username and email")
-    group.add_argument("--username", help="exact username (case-insensitive)")
-    group.add_argument("--public-email", metavar="EMAIL")
-    group.add_argument("--extern-uid", metavar="UID", help="with --provider")
-    group.add_argument("--provider")
-    for switch, text in (
-        ("active", "only active users"),
-        ("blocked", "only blocked users"),
-        ("external", "only external users"),
-        ("humans", "only humans (no bots, no internal users)"),
-        ("admins", "only administrators"),
-        ("without-projects", "only users without projects"),
-        ("without-project-bots", "leave out project and group bots"),
-        ("exclude-active", "only users that are not active"),
-        ("exclude-external", "only users that are not external"),
-        ("exclude-humans", "only bots and internal users"),
-        ("exclude-internal", "leave out internal users"),
-        ("with-custom-attributes", "include custom attributes in each record"),
-    ):
-        group.add_argument(f"--{switch}", action="store_true", help=text)
-    group.add_argument(
-        "--created-after",
-        type=_datetime,
-        metavar="WHEN",
-        help="ISO date or datetime (UTC if no zone)",
-    )
-    group.add_argument("--created-before", type=_datetime, metavar="WHEN")
-    group.add_argument("--two-factor", choices=("enabled", "disabled"))
-    group.add_argument(
-        "--attr",
-        type=_key_value,
-        action="append",
-        metavar="KEY=VALUE",
-        help="custom attribute filter (repeatable, all must match)",
-    )
-    paging = parser.add_argument_group("order and paging")
-    paging.add_argument(
-        "--order-by", choices=("id", "name", "username", "created_at", "updated_at")
-    )
-    paging.add_argument("--sort", choices=("asc", "desc"))
-    paging.add_argument("--limit", type=_count, metavar="N", help="stop after N users")
-    paging.add_argument("--per-page", type=_positive_int, metavar="N", help="page size (max 100)")
-    paging.add_argument("--pagination", choices=("auto", "offset", "keyset"), default="auto")
-
-
-def _user_commands(tree: _Tree) -> None:
-    tree.add("whoami", "_commands:cmd_whoami", "show the authenticated user", output=True)
-    p = tree.add("list", "_commands:cmd_list", "list users (streams page by page)", output=True)
-    _list_filters(p, search_flag=True)
-    p = tree.add(
-        "search", "_commands:cmd_list", "search users by name, username or email", output=True
-    )
-    p.add_argument("search", metavar="QUERY")
-    _list_filters(p, search_flag=False)
-    p = tree.add("get", "_commands:cmd_get", "show one user (ID or username)", output=True)
-    p.add_argument("user", metavar="USER")
-    p.add_argument("--with-custom-attributes", action="store_true")
-
-    p = tree.add("create", "_commands:cmd_create", "create a user", output=True)
-    for flag in ("--email", "--name", "--username"):
-        p.add_argument(flag, required=True)
-    secret = p.add_mutually_exclusive_group()
-    secret.add_argument(
-        "--password-file",
-        metavar="PATH",
-        help="read the password from a file ('-' = first line of stdin); never given as an argument",
-    )
-    secret.add_argument("--reset-password", action="store_true", help="email the user a reset link")
-    secret.add_argument(
-        "--force-random-password", action="store_true", help="set a random password"
-    )
-    p.add_argument("--skip-confirmation", action="store_true", help="mark the email as confirmed")
-    add_attr_flags(p, skip=("name", "email", "username"))
-
-    p = tree.add(
-        "update",
-        "_commands:cmd_update",
-        "update a user (only the given fields are sent)",
-        output=True,
-    )
-    p.add_argument("user", metavar="USER")
-    p.add_argument(
-        "--password-file", metavar="PATH", help="read a new password from a file ('-' = stdin)"
-    )
-    p.add_argument(
-        "--skip-reconfirmation", action="store_true", help="change the email without confirmation"
-    )
-    add_attr_flags(p)
-
-    p = tree.add("delete", "_commands:cmd_delete", "delete a user")
-    p.add_argument("user", metavar="USER")
-    p.add_argument(
-        "--hard-delete",
-        action="store_true",
-        help="also delete contributions and solely owned groups",
-    )
-    p.add_argument(
-        "-y",
-        "--yes",
-        action="store_true",
-        help="do not ask (required when stdin is not a terminal)",
-    )
-
-    for verb in MODERATION:
-        p = tree.add(verb, "_commands:cmd_moderate", f"{verb} one or more users")
-        p.add_argument("users", nargs="+", metavar="USER")
-
-
-def _related_commands(tree: _Tree) -> None:
-    keys = tree.group("keys", "SSH keys of a user")
-    p = keys.add("list", "_related:cmd_keys_list", "list SSH keys", output=True)
-    p.add_argument("user", metavar="USER")
-    p = keys.add("add", "_related:cmd_keys_add", "add an SSH key", output=True)
-    p.add_argument("user", metavar="USER")
-    p.add_argument("--title", required=True)
-    p.add_argument("--key", metavar="PUBLIC_KEY", help="the public key text")
-    p.add_argument("--key-file", metavar="PATH", help="read the public key from a file")
-    p.add_argument("--expires-at", type=_datetime, metavar="WHEN")
-    p.add_argument("--usage-type", choices=("auth", "signing", "auth_and_signing"))
-    p = keys.add("delete", "_related:cmd_keys_delete", "delete an SSH key")
-    p.add_argument("user", metavar="USER")
-    p.add_argument("key_id", type=_positive_int, metavar="KEY_ID")
-
-    emails = tree.group("emails", "secondary emails of a user")
-    p = emails.add("list", "_related:cmd_emails_list", "list emails", output=True)
-    p.add_argument("user", metavar="USER")
-    p = emails.add("add", "_related:cmd_emails_add", "add an email", output=True)
-    p.add_argument("user", metavar="USER")
-    p.add_argument("email", metavar="EMAIL")
-    p.add_argument("--skip-confirmation", action="store_true")
-    p = emails.add("delete", "_related:cmd_emails_delete", "delete an email (ID or address)")
-    p.add_argument("user", metavar="USER")
-    p.add_argument("email", metavar="EMAIL_ID")
-
-    tokens = tree.group("tokens", "impersonation tokens of a user")
-    p = tokens.add(
-        "list", "_related:cmd_tokens_list", "list tokens (never their values)", output=True
-    )
-    p.add_argument("user", metavar="USER")
-    p.add_argument("--state", choices=("active", "inactive", "all"))
-    p = tokens.add(
-        "create",
-        "_related:cmd_tokens_create",
-        "create a token; its value goes to --token-file (mode 0600) and/or stdout with --show-token",
-        output=True,
-        token_file=False,
-    )
-    p.add_argument("user", metavar="USER")
-    p.add_argument("--name", required=True)
-    p.add_argument("--scopes", required=True, metavar="A,B", help="e.g. api,read_user")
-    p.add_argument("--expires-at", type=_date, metavar="YYYY-MM-DD")
-    p.add_argument("--description")
-    p.add_argument(
-        "--token-file",
-        dest="token_out",
-        metavar="PATH",
-        help="write the new token here (created with mode 0600, never overwritten); put the auth --token-file before the command",
-    )
-    p.add_argument("--show-token", action="store_true", help="print the new token once, to stdout")
-    p = tokens.add("revoke", "_related:cmd_tokens_revoke", "revoke a token")
-    p.add_argument("user", metavar="USER")
-    p.add_argument("token_id", type=_positive_int, metavar="TOKEN_ID")
-
-    attrs = tree.group("attrs", "custom attributes of a user")
-    p = attrs.add("list", "_related:cmd_attrs_list", "list custom attributes", output=True)
-    p.add_argument("user", metavar="USER")
-    for name, handler, extra in (
-        ("get", "_related:cmd_attrs_get", ()),
-        ("set", "_related:cmd_attrs_set", ("value",)),
-        ("delete", "_related:cmd_attrs_delete", ()),
-    ):
-        p = attrs.add(name, handler, f"{name} a custom attribute", output=name != "delete")
-        p.add_argument("user", metavar="USER")
-        p.add_argument("key", metavar="KEY")
-        for positional in extra:
-            p.add_argument(positional, metavar=positional.upper())
-
-
-BULK_EPILOG = """\
-input (detected from the first line, or --format):
-  lines  one user ID or username per line; blank lines and # comments are skipped
-  csv    a header with an id and/or username column (id wins when both are set);
-         for update, the other columns are the attributes to set (empty cells are
-         not sent), e.g.  id,note,external
-  jsonl  one object per line: {"id": 42, "note": "x"} or {"username": "bob"}
-set-attr takes --key/--value, or key/value fields per item.
-
-outcomes (--results, summary line on stderr):
-  ok, failed, unknown (a write that may have been applied: 5xx or lost connection
-  on a POST; check before retrying), skipped (--dry-run, or not started after Ctrl-C).
-  Exit code 1 when any item failed or is unknown.
-"""
-
-
-def _bulk_command(tree: _Tree) -> None:
-    p = tree.add("bulk", "_bulk:cmd_bulk", "apply one action to many users (file or stdin)")
-    p.epilog = BULK_EPILOG
-    p.formatter_class = argparse.RawDescriptionHelpFormatter
-    p.add_argument("action", choices=BULK_ACTIONS, metavar="ACTION", help=", ".join(BULK_ACTIONS))
-    p.add_argument(
-        "-f",
-        "--file",
-        metavar="PATH",
-        help="input file ('-' or omitted = stdin): one ID/username per line, CSV with an id/username header, or JSON lines",
-    )
-    p.add_argument(
-        "--format",
-        choices=("auto", "lines", "csv", "jsonl"),
-        default="auto",
-        help="input format (default: detected)",
-    )
-    p.add_argument(
-        "-c",
-        "--concurrency",
-        type=_positive_int,
-        default=8,
-        metavar="N",
-        help="requests in flight (default 8)",
-    )
-    p.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="resolve and validate every item, print what would be done, change nothing",
-    )
-    p.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="progress line on stderr (default: when stderr is a terminal)",
-    )
-    p.add_argument(
-        "--results", metavar="PATH", help="write every item's outcome to PATH (.csv or .jsonl)"
-    )
-    p.add_argument("--key", help="set-attr: attribute key (or a 'key' input field)")
-    p.add_argument("--value", help="set-attr: attribute value (or a 'value' input field)")
-    p.add_argument("--hard-delete", action="store_true", help="delete: also delete contributions")
-    p.add_argument("-y", "--yes", action="store_true", help="delete: do not ask")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The whole ``gitlab-users`` parser."""
-    parser = Parser(
-        prog="gitlab-users",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        allow_abbrev=False,
-    )
-    parser.add_argument("--version", action="version", version=f"gitlab-users {__version__}")
-    add_global_options(parser, sub=False)
-    subparsers = parser.add_subparsers(
-        dest="command", required=True, metavar="COMMAND", parser_class=Parser
-    )
-    tree = _Tree(subparsers)
-    _user_commands(tree)
-    _related_commands(tree)
-    _bulk_command(tree)
-    return parser
-
-
-def parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
-    """Parse ``argv`` (``SystemExit`` on a usage error, as argparse does)."""
-    return parser.parse_args(list(argv))

@@ -8,7 +8,6 @@ the job was interrupted), in the ``--results`` file and in the summary line.
 
 from __future__ import annotations
 
-import sys
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -137,6 +136,8 @@ async def cmd_bulk(ctx: Context) -> int:
     items = parse_items(_read_input(ctx), args.format)
     results = ResultsFile(args.results) if args.results else None
     if not _check_delete(ctx, len(items)):
+        if results is not None:
+            results.close()
         ctx.warn("aborted: nothing deleted")
         return 1
     job = _Job(ctx, items, results)
@@ -225,4 +226,3 @@ class _Job:
         if self.results is not None:
             self.results.close()
         self.ctx.warn(summary(self.counts, time.monotonic() - self.started_at))
-        sys.stderr.flush()

@@ -1,0 +1,304 @@
+"""The ``gitlab-users`` command tree and :func:`build_parser`."""
+
+from __future__ import annotations
+
+import argparse
+
+from gitlab_users_client import __version__
+
+from ._actions import BULK_ACTIONS, MODERATION
+from ._args import (
+    Parser,
+    Tree,
+    add_global_options,
+    count,
+    date_arg,
+    datetime_arg,
+    key_value,
+    positive_int,
+)
+from ._fields import add_attr_flags
+
+__all__ = ["build_parser"]
+
+DESCRIPTION = "Manage GitLab users from the command line (built on gitlab-users-client)."
+EPILOG = """\
+authentication:
+  The token is read from --token-file PATH, else $GITLAB_TOKEN, else the config file
+  (token_file, or token). It is never accepted as a command-line argument: arguments
+  end up in shell history and are visible to every local user in `ps`. The token is
+  never printed (not in help, errors, --verbose logs or results files).
+
+configuration:
+  --config PATH, else $GITLAB_USERS_CONFIG, else ~/.config/gitlab-users/config.toml.
+  TOML keys: url, token_file, token, token_header, sudo, timeout, max_retries.
+  A config file holding `token` must not be readable by group/others (chmod 600).
+  Precedence: flags > environment (GITLAB_URL, GITLAB_TOKEN) > config file.
+
+exit codes:
+  0 success; 1 API error, or any failed/unknown bulk item; 2 usage or configuration
+  error; 130 interrupted (Ctrl-C).
+"""
+
+
+def _list_filters(parser: argparse.ArgumentParser, *, search_flag: bool) -> None:
+    group = parser.add_argument_group("filters")
+    if search_flag:
+        group.add_argument("--search", help="fuzzy match on name, username and email")
+    group.add_argument("--username", help="exact username (case-insensitive)")
+    group.add_argument("--public-email", metavar="EMAIL")
+    group.add_argument("--extern-uid", metavar="UID", help="with --provider")
+    group.add_argument("--provider")
+    for switch, text in (
+        ("active", "only active users"),
+        ("blocked", "only blocked users"),
+        ("external", "only external users"),
+        ("humans", "only humans (no bots, no internal users)"),
+        ("admins", "only administrators"),
+        ("without-projects", "only users without projects"),
+        ("without-project-bots", "leave out project and group bots"),
+        ("exclude-active", "only users that are not active"),
+        ("exclude-external", "only users that are not external"),
+        ("exclude-humans", "only bots and internal users"),
+        ("exclude-internal", "leave out internal users"),
+        ("with-custom-attributes", "include custom attributes in each record"),
+    ):
+        group.add_argument(f"--{switch}", action="store_true", help=text)
+    group.add_argument(
+        "--created-after",
+        type=datetime_arg,
+        metavar="WHEN",
+        help="ISO date or datetime (UTC if no zone)",
+    )
+    group.add_argument("--created-before", type=datetime_arg, metavar="WHEN")
+    group.add_argument("--two-factor", choices=("enabled", "disabled"))
+    group.add_argument(
+        "--attr",
+        type=key_value,
+        action="append",
+        metavar="KEY=VALUE",
+        help="custom attribute filter (repeatable, all must match)",
+    )
+    paging = parser.add_argument_group("order and paging")
+    paging.add_argument(
+        "--order-by", choices=("id", "name", "username", "created_at", "updated_at")
+    )
+    paging.add_argument("--sort", choices=("asc", "desc"))
+    paging.add_argument("--limit", type=count, metavar="N", help="stop after N users")
+    paging.add_argument("--per-page", type=positive_int, metavar="N", help="page size (max 100)")
+    paging.add_argument("--pagination", choices=("auto", "offset", "keyset"), default="auto")
+
+
+def _user_commands(tree: Tree) -> None:
+    tree.add("whoami", "_commands:cmd_whoami", "show the authenticated user", output=True)
+    p = tree.add("list", "_commands:cmd_list", "list users (streams page by page)", output=True)
+    _list_filters(p, search_flag=True)
+    p = tree.add(
+        "search", "_commands:cmd_list", "search users by name, username or email", output=True
+    )
+    p.add_argument("search", metavar="QUERY")
+    _list_filters(p, search_flag=False)
+    p = tree.add("get", "_commands:cmd_get", "show one user (ID or username)", output=True)
+    p.add_argument("user", metavar="USER")
+    p.add_argument("--with-custom-attributes", action="store_true")
+
+    p = tree.add("create", "_commands:cmd_create", "create a user", output=True)
+    for flag in ("--email", "--name", "--username"):
+        p.add_argument(flag, required=True)
+    secret = p.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--password-file",
+        metavar="PATH",
+        help="read the password from a file ('-' = first line of stdin); never given as an argument",
+    )
+    secret.add_argument("--reset-password", action="store_true", help="email the user a reset link")
+    secret.add_argument(
+        "--force-random-password", action="store_true", help="set a random password"
+    )
+    p.add_argument("--skip-confirmation", action="store_true", help="mark the email as confirmed")
+    add_attr_flags(p, skip=("name", "email", "username"))
+
+    p = tree.add(
+        "update",
+        "_commands:cmd_update",
+        "update a user (only the given fields are sent)",
+        output=True,
+    )
+    p.add_argument("user", metavar="USER")
+    p.add_argument(
+        "--password-file", metavar="PATH", help="read a new password from a file ('-' = stdin)"
+    )
+    p.add_argument(
+        "--skip-reconfirmation", action="store_true", help="change the email without confirmation"
+    )
+    add_attr_flags(p)
+
+    p = tree.add("delete", "_commands:cmd_delete", "delete a user")
+    p.add_argument("user", metavar="USER")
+    p.add_argument(
+        "--hard-delete",
+        action="store_true",
+        help="also delete contributions and solely owned groups",
+    )
+    p.add_argument(
+        "-y",
+        "--yes",
+        action="store_true",
+        help="do not ask (required when stdin is not a terminal)",
+    )
+
+    for verb in MODERATION:
+        p = tree.add(verb, "_commands:cmd_moderate", f"{verb} one or more users")
+        p.add_argument("users", nargs="+", metavar="USER")
+
+
+def _related_commands(tree: Tree) -> None:
+    keys = tree.group("keys", "SSH keys of a user")
+    p = keys.add("list", "_related:cmd_keys_list", "list SSH keys", output=True)
+    p.add_argument("user", metavar="USER")
+    p = keys.add("add", "_related:cmd_keys_add", "add an SSH key", output=True)
+    p.add_argument("user", metavar="USER")
+    p.add_argument("--title", required=True)
+    p.add_argument("--key", metavar="PUBLIC_KEY", help="the public key text")
+    p.add_argument("--key-file", metavar="PATH", help="read the public key from a file")
+    p.add_argument("--expires-at", type=datetime_arg, metavar="WHEN")
+    p.add_argument("--usage-type", choices=("auth", "signing", "auth_and_signing"))
+    p = keys.add("delete", "_related:cmd_keys_delete", "delete an SSH key")
+    p.add_argument("user", metavar="USER")
+    p.add_argument("key_id", type=positive_int, metavar="KEY_ID")
+
+    emails = tree.group("emails", "secondary emails of a user")
+    p = emails.add("list", "_related:cmd_emails_list", "list emails", output=True)
+    p.add_argument("user", metavar="USER")
+    p = emails.add("add", "_related:cmd_emails_add", "add an email", output=True)
+    p.add_argument("user", metavar="USER")
+    p.add_argument("email", metavar="EMAIL")
+    p.add_argument("--skip-confirmation", action="store_true")
+    p = emails.add("delete", "_related:cmd_emails_delete", "delete an email (ID or address)")
+    p.add_argument("user", metavar="USER")
+    p.add_argument("email", metavar="EMAIL_ID")
+
+    tokens = tree.group("tokens", "impersonation tokens of a user")
+    p = tokens.add(
+        "list", "_related:cmd_tokens_list", "list tokens (never their values)", output=True
+    )
+    p.add_argument("user", metavar="USER")
+    p.add_argument("--state", choices=("active", "inactive", "all"))
+    p = tokens.add(
+        "create",
+        "_related:cmd_tokens_create",
+        "create a token; its value goes to --token-file (mode 0600) and/or stdout with --show-token",
+        output=True,
+        token_file=False,
+    )
+    p.add_argument("user", metavar="USER")
+    p.add_argument("--name", required=True)
+    p.add_argument("--scopes", required=True, metavar="A,B", help="e.g. api,read_user")
+    p.add_argument("--expires-at", type=date_arg, metavar="YYYY-MM-DD")
+    p.add_argument("--description")
+    p.add_argument(
+        "--token-file",
+        dest="token_out",
+        metavar="PATH",
+        help="write the new token here (created with mode 0600, never overwritten); put the auth --token-file before the command",
+    )
+    p.add_argument("--show-token", action="store_true", help="print the new token once, to stdout")
+    p = tokens.add("revoke", "_related:cmd_tokens_revoke", "revoke a token")
+    p.add_argument("user", metavar="USER")
+    p.add_argument("token_id", type=positive_int, metavar="TOKEN_ID")
+
+    attrs = tree.group("attrs", "custom attributes of a user")
+    p = attrs.add("list", "_related:cmd_attrs_list", "list custom attributes", output=True)
+    p.add_argument("user", metavar="USER")
+    for name, handler, extra in (
+        ("get", "_related:cmd_attrs_get", ()),
+        ("set", "_related:cmd_attrs_set", ("value",)),
+        ("delete", "_related:cmd_attrs_delete", ()),
+    ):
+        p = attrs.add(name, handler, f"{name} a custom attribute", output=name != "delete")
+        p.add_argument("user", metavar="USER")
+        p.add_argument("key", metavar="KEY")
+        for positional in extra:
+            p.add_argument(positional, metavar=positional.upper())
+
+
+BULK_EPILOG = """\
+input (detected from the first line, or --format):
+  lines  one user ID or username per line; blank lines and # comments are skipped
+  csv    a header with an id and/or username column (id wins when both are set);
+         for update, the other columns are the attributes to set (empty cells are
+         not sent), e.g.  id,note,external
+  jsonl  one object per line: {"id": 42, "note": "x"} or {"username": "bob"}
+set-attr takes --key/--value, or key/value fields per item.
+
+outcomes (--results, summary line on stderr):
+  ok, failed, unknown (a write that may have been applied: 5xx or lost connection
+  on a POST; check before retrying), skipped (--dry-run, or not started after Ctrl-C).
+  Exit code 1 when any item failed or is unknown.
+"""
+
+
+def _bulk_command(tree: Tree) -> None:
+    p = tree.add("bulk", "_bulk:cmd_bulk", "apply one action to many users (file or stdin)")
+    p.epilog = BULK_EPILOG
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.add_argument("action", choices=BULK_ACTIONS, metavar="ACTION", help=", ".join(BULK_ACTIONS))
+    p.add_argument(
+        "-f",
+        "--file",
+        metavar="PATH",
+        help="input file ('-' or omitted = stdin): one ID/username per line, CSV with an id/username header, or JSON lines",
+    )
+    p.add_argument(
+        "--format",
+        choices=("auto", "lines", "csv", "jsonl"),
+        default="auto",
+        help="input format (default: detected)",
+    )
+    p.add_argument(
+        "-c",
+        "--concurrency",
+        type=positive_int,
+        default=8,
+        metavar="N",
+        help="requests in flight (default 8)",
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="resolve and validate every item, print what would be done, change nothing",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress line on stderr (default: when stderr is a terminal)",
+    )
+    p.add_argument(
+        "--results", metavar="PATH", help="write every item's outcome to PATH (.csv or .jsonl)"
+    )
+    p.add_argument("--key", help="set-attr: attribute key (or a 'key' input field)")
+    p.add_argument("--value", help="set-attr: attribute value (or a 'value' input field)")
+    p.add_argument("--hard-delete", action="store_true", help="delete: also delete contributions")
+    p.add_argument("-y", "--yes", action="store_true", help="delete: do not ask")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole ``gitlab-users`` parser."""
+    parser = Parser(
+        prog="gitlab-users",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
+    )
+    parser.add_argument("--version", action="version", version=f"gitlab-users {__version__}")
+    add_global_options(parser, sub=False)
+    subparsers = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=Parser
+    )
+    tree = Tree(subparsers)
+    _user_commands(tree)
+    _related_commands(tree)
+    _bulk_command(tree)
+    return parser
