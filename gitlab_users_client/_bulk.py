@@ -85,8 +85,9 @@ async def map_concurrently(
 ) -> BulkResult[T, R]:
     """Run ``fn`` over ``items`` with at most ``concurrency`` calls in flight.
 
-    A fixed set of workers takes items in order, so memory stays flat however many
-    items there are. With ``errors="collect"`` (default) each failure is recorded in its
+    A fixed set of ``concurrency`` workers takes the items in order (no task per item);
+    the items and their outcomes are kept to return them in input order, so for a very
+    large stream use ``on_outcome`` and feed it in chunks. With ``errors="collect"`` (default) each failure is recorded in its
     :class:`Outcome` and the others go on; with ``"raise"`` the first failure cancels the
     rest and is raised. Cancelling the caller cancels every call in flight promptly.
     ``on_outcome`` is called once per finished item (e.g. to advance a progress bar).

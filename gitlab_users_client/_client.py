@@ -148,6 +148,9 @@ class AsyncGitLab:
             ``max_retries`` and ``retry_budget``.
         max_concurrency: Requests in flight at once, shared by every task using this client.
         requests_per_second: Optional client-side pacing.
+        pace_from_headers: Pause every request on the client when a response says the
+            quota is used up (``RateLimit-Remaining: 0``) until ``RateLimit-Reset``,
+            instead of running into a 429. On by default.
         follow_redirects: Off by default. When on, credentials are stripped whenever the
             scheme, host or port changes, and https→http is refused.
         keep_base_url: Rewrite pagination links that point at another origin onto ``url``

@@ -7,12 +7,13 @@ credentials removed. None of them ever holds a token.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
 import httpx
 
-from ._generated.errors import InvalidRequestError
+from ._generated.errors import GitLabError, InvalidRequestError
 from ._redact import SENSITIVE_HEADERS, redact_url
 
 __all__ = [
@@ -38,10 +39,6 @@ __all__ = [
     "error_message",
     "status_error",
 ]
-
-
-class GitLabError(Exception):
-    """Base class of every exception this SDK raises (except :class:`InvalidRequestError`)."""
 
 
 class ConfigurationError(GitLabError, ValueError):
@@ -287,18 +284,27 @@ def error_message(body: Any, status_code: int) -> str:
     return httpx.codes.get_reason_phrase(status_code) or f"HTTP {status_code}"
 
 
-def forget_credentials(response: httpx.Response) -> None:
-    """Errors keep the response; make sure its request no longer carries credentials."""
-    request = response.request
+def _redacted(request: httpx.Request) -> httpx.Request:
     headers = httpx.Headers(
         [
             (name, "[REDACTED]" if name.lower() in SENSITIVE_HEADERS else value)
             for name, value in request.headers.multi_items()
         ]
     )
-    response.request = httpx.Request(
+    return httpx.Request(
         request.method, request.url, headers=headers, extensions=request.extensions
     )
+
+
+def forget_credentials(response: httpx.Response) -> None:
+    """Errors keep the response; make sure its request no longer carries credentials."""
+    response.request = _redacted(response.request)
+
+
+def forget_request_credentials(error: httpx.RequestError) -> None:
+    """The same for an httpx error chained as ``__cause__`` of an :class:`APIConnectionError`."""
+    with contextlib.suppress(RuntimeError):  # an httpx error raised without a request
+        error.request = _redacted(error.request)
 
 
 def status_error(

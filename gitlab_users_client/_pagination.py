@@ -115,8 +115,9 @@ class AsyncPaginator(Generic[T]):
         explicit_page = any(name == "page" for name, _ in request.params)
         if mode == "keyset" and explicit_page:
             raise ValueError("page cannot be combined with keyset pagination")
+        servable = _keyset_serves(request)
         self._keyset = keyset_capable and (
-            mode == "keyset" or (mode == "auto" and not explicit_page)
+            mode == "keyset" or (mode == "auto" and not explicit_page and servable)
         )
         self._auto = mode == "auto"
 
@@ -168,6 +169,23 @@ class AsyncPaginator(Generic[T]):
             params.append(("page", str(page.next_page)))
             return _replace_params(current, params)
         return None
+
+
+#: Orders GitLab serves with keyset pagination, where it does not serve them all
+#: (``/users`` serves every order; project lists only ``order_by=id``, and their default
+#: order is ``created_at``).
+_KEYSET_ORDERS: dict[str, tuple[str, frozenset[str]]] = {
+    "users_list_projects": ("created_at", frozenset({"id"})),
+}
+
+
+def _keyset_serves(request: ApiRequest) -> bool:
+    rule = _KEYSET_ORDERS.get(request.operation_id)
+    if rule is None:
+        return True
+    default, orders = rule
+    order_by = next((value for name, value in request.params if name == "order_by"), default)
+    return order_by in orders
 
 
 def _replace_params(request: ApiRequest, params: list[tuple[str, str]]) -> ApiRequest:

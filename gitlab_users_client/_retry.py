@@ -5,8 +5,10 @@ Rules (GitLab has no idempotency keys, so a repeated POST can create twice):
 * 429 and failures *before the request was sent* (connect, pool) are retried for
   every method: GitLab never saw the request.
 * 5xx/52x and failures *after* sending (read timeout, dropped connection) are
-  retried only for idempotent methods (GET, HEAD, PUT, DELETE). For a POST the
-  outcome is unknown and the caller gets a typed error saying so.
+  retried only for idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE). For a POST
+  or PATCH the outcome is unknown and the caller gets a typed error saying so.
+* A DELETE retried after such an ambiguous failure that then finds nothing (404) has
+  done its job: the first attempt was applied. It is reported as done.
 * Waits: ``Retry-After`` (seconds or HTTP date), else ``RateLimit-Reset``, else
   capped exponential backoff with full jitter; the total time is bounded by a
   budget, and a server-requested wait beyond it fails fast.
@@ -26,7 +28,7 @@ from typing import Final
 import anyio
 import httpx
 
-from ._exceptions import APIConnectionError, APITimeoutError
+from ._exceptions import APIConnectionError, APITimeoutError, forget_request_credentials
 
 logger = logging.getLogger("gitlab_users_client")
 
@@ -168,6 +170,8 @@ class Attempts:
 
     retries: int = 0
     waited: float = 0.0
+    #: A previous attempt may have been applied (5xx, or lost after sending).
+    maybe_applied: bool = False
 
 
 class Executor:
@@ -208,6 +212,7 @@ class Executor:
                 retryable = (not sent or idempotent) and (not sent or rewindable)
                 delay = self._backoff(policy, attempts.retries)
                 if retryable and self._may_retry(policy, attempts, started, delay):
+                    attempts.maybe_applied = attempts.maybe_applied or sent
                     logger.info(
                         "%s %s failed (%s); retry %d in %.2fs",
                         request.method,
@@ -218,6 +223,7 @@ class Executor:
                     )
                     await self._sleep(delay, attempts)
                     continue
+                forget_request_credentials(exc)
                 error_type = (
                     APITimeoutError
                     if isinstance(exc, httpx.TimeoutException)
@@ -254,6 +260,7 @@ class Executor:
                 if wait is not None:
                     delay = max(delay, wait)
                 if self._may_retry(policy, attempts, started, delay):
+                    attempts.maybe_applied = True
                     logger.info(
                         "%s %s answered %d; retry %d in %.2fs",
                         request.method,
@@ -264,6 +271,13 @@ class Executor:
                     )
                     await self._sleep(delay, attempts)
                     continue
+            if status == 404 and request.method == "DELETE" and attempts.maybe_applied:
+                logger.info(
+                    "%s %s: gone after an ambiguous attempt; counted as deleted",
+                    request.method,
+                    request.url.path,
+                )
+                return httpx.Response(204, request=request)
             self.gate.observe(response)
             return response
 

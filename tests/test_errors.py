@@ -552,3 +552,32 @@ async def test_invalid_arguments_fail_before_sending() -> None:
                 email="a@example.com", name="A", username="a", password="x" * 12, provider="ldap"
             )
     assert recorder.requests == []
+
+
+async def test_invalid_arguments_are_gitlab_errors_too() -> None:
+    async with AsyncGitLab(
+        BASE, token="t", transport=httpx.MockTransport(lambda r: httpx.Response(200))
+    ) as gl:
+        with pytest.raises(GitLabError) as caught:
+            await gl.users.get("not-an-id")  # type: ignore[arg-type]
+    assert isinstance(caught.value, InvalidRequestError)
+    assert isinstance(caught.value, ValueError)
+
+
+async def test_a_connection_error_keeps_no_credentials_in_its_cause() -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    async with AsyncGitLab(
+        BASE,
+        token="glpat-CAUSE-SECRET",
+        sudo="bob",
+        transport=httpx.MockTransport(refuse),
+        max_retries=0,
+    ) as gl:
+        with pytest.raises(APIConnectionError) as caught:
+            await gl.users.get(1)
+    cause = caught.value.__cause__
+    assert isinstance(cause, httpx.RequestError)
+    assert "glpat-CAUSE-SECRET" not in str(dict(cause.request.headers))
+    assert cause.request.headers["authorization"] == "[REDACTED]"

@@ -127,12 +127,10 @@ async def test_limits_and_helpers(fake_gitlab: FakeGitLab) -> None:
         gl.users.list(pagination="keyset", page=2)
 
 
-async def test_auto_mode_falls_back_to_offset_where_keyset_is_refused() -> None:
-    calls: list[httpx.URL] = []
-
+def _project_handler(calls: list[httpx.URL], refuse_keyset: bool) -> httpx.MockTransport:
     def handler(request: httpx.Request) -> httpx.Response:
         calls.append(request.url)
-        if request.url.params.get("pagination") == "keyset":
+        if refuse_keyset and request.url.params.get("pagination") == "keyset":
             return httpx.Response(
                 405,
                 json={"error": "Keyset pagination is not yet available for this type of request"},
@@ -141,10 +139,26 @@ async def test_auto_mode_falls_back_to_offset_where_keyset_is_refused() -> None:
             200, json=[{"id": 1, "name": "p", "path": "p", "path_with_namespace": "u/p"}]
         )
 
+    return httpx.MockTransport(handler)
+
+
+async def test_auto_mode_uses_keyset_only_where_gitlab_can_serve_the_order() -> None:
+    calls: list[httpx.URL] = []
     async with AsyncGitLab(
-        "https://gitlab.example.com", token="t", transport=httpx.MockTransport(handler)
+        "https://gitlab.example.com", token="t", transport=_project_handler(calls, False)
     ) as gl:
-        projects = await gl.users.list_projects("jdoe", order_by="name").to_list()
+        await gl.users.list_projects("jdoe").to_list()  # GitLab's default order: created_at
+        await gl.users.list_projects("jdoe", order_by="name").to_list()
+        await gl.users.list_projects("jdoe", order_by="id").to_list()
+    assert [url.params.get("pagination") for url in calls] == [None, None, "keyset"]
+
+
+async def test_auto_mode_falls_back_to_offset_when_keyset_is_refused() -> None:
+    calls: list[httpx.URL] = []
+    async with AsyncGitLab(
+        "https://gitlab.example.com", token="t", transport=_project_handler(calls, True)
+    ) as gl:
+        projects = await gl.users.list_projects("jdoe", order_by="id").to_list()
     assert [project.id for project in projects] == [1]
     assert [url.params.get("pagination") for url in calls] == ["keyset", None]
 

@@ -475,3 +475,30 @@ def test_an_exhausted_quota_pauses_before_the_next_request(backend: str) -> None
         assert seen[1] - seen[0] < 0.5
 
     run(backend, main)
+
+
+def test_a_retried_delete_that_finds_nothing_counts_as_done() -> None:
+    answers = iter([502, 404])
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.method)
+        return httpx.Response(next(answers), json={"message": "404 User Not Found"})
+
+    async def main() -> None:
+        async with AsyncGitLab(
+            "https://gitlab.example.com",
+            token="t",
+            transport=httpx.MockTransport(handler),
+            retry_policy=FAST,
+        ) as gl:
+            assert await gl.users.delete(7) is None  # the 502 hid a successful delete
+        plain_404 = httpx.MockTransport(
+            lambda r: httpx.Response(404, json={"message": "404 Not found"})
+        )
+        async with AsyncGitLab("https://gitlab.example.com", token="t", transport=plain_404) as gl:
+            with pytest.raises(APIStatusError):  # no ambiguous attempt before it: a real 404
+                await gl.users.delete(7)
+
+    run("asyncio", main)
+    assert seen == ["DELETE", "DELETE"]

@@ -1,7 +1,12 @@
-"""Exceptions raised by the generated layer itself (generated; do not edit)."""
+"""The root of the SDK's exceptions, and those the generated layer raises itself
+(generated; do not edit)."""
 
 
-class InvalidRequestError(ValueError):
+class GitLabError(Exception):
+    """Base class of every exception this SDK raises."""
+
+
+class InvalidRequestError(GitLabError, ValueError):
     """The arguments cannot make a valid request; raised before anything is sent."""
 
 
