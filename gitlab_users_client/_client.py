@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 import warnings
 from collections.abc import Mapping
 from functools import cached_property
@@ -34,7 +35,7 @@ from ._retry import (
     RetryPolicy,
     retry_after_seconds,
 )
-from ._transport import TransportKind, make_transport
+from ._transport import CookielessAsyncClient, TransportKind, make_transport
 from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
 from ._version import __version__
 
@@ -190,7 +191,10 @@ class AsyncGitLab:
             raise ConfigurationError("pass the GitLab URL or set GITLAB_URL")
         self._base_url = _api_root(url)
         self._base_path = self._base_url.path
-        self._api_prefix = self._url("/")
+        self._api_root = (
+            f"{self._base_url.scheme}://{self._base_url.netloc.decode('ascii')}{self._base_path}"
+        )
+        self._api_prefix = self._api_root + "/"
         self._credentials: Credentials = resolve_credentials(
             token=token, oauth_token=oauth_token, job_token=job_token, token_header=token_header
         )
@@ -215,7 +219,7 @@ class AsyncGitLab:
             limits = httpx.Limits(
                 max_connections=max_concurrency, max_keepalive_connections=max_concurrency
             )
-            http = httpx.AsyncClient(
+            http = CookielessAsyncClient(
                 transport=make_transport(transport, limits=limits),
                 follow_redirects=False,
                 trust_env=True,
@@ -331,7 +335,7 @@ class AsyncGitLab:
     # -- sending -----------------------------------------------------------
 
     def _url(self, path: str) -> str:
-        return f"{self._base_url.scheme}://{self._base_url.netloc.decode('ascii')}{self._base_path}{path}"
+        return self._api_root + path
 
     async def _headers_for(self, extra: Mapping[str, str]) -> dict[str, str]:
         headers = {
@@ -359,9 +363,12 @@ class AsyncGitLab:
                     data.setdefault(key, []).append(value)
                 else:
                     data[key] = value
+        url = self._url(request.path)
+        if request.query:
+            url = f"{url}?{request.query}"
         return await self._send(
             request.method,
-            self._url(request.path),
+            url,
             params=request.params,
             headers=headers,
             content=content,
@@ -423,21 +430,21 @@ class AsyncGitLab:
             files=files,
             timeout=self._timeout,
         )
-        started = anyio.current_time()
+        started = time.monotonic() if logger.isEnabledFor(logging.DEBUG) else 0.0
         for _ in range(_MAX_REDIRECTS + 1):
             response = await shared.executor.send(shared.http, http_request, self._policy, attempts)
+            if not (self._follow_redirects and response.status_code in _REDIRECT_STATUSES):
+                break
             location = response.headers.get("location")
-            if not (
-                self._follow_redirects and response.status_code in _REDIRECT_STATUSES and location
-            ):
+            if not location:
                 break
             http_request = self._redirect(http_request, response, location)
         else:
             raise APIStatusError(
                 "too many redirects", response=response, body=None, retries=attempts.retries
             )
-        elapsed_ms = (anyio.current_time() - started) * 1000
-        if logger.isEnabledFor(logging.DEBUG):
+        if started:
+            elapsed_ms = (time.monotonic() - started) * 1000
             logger.debug(
                 "%s %s -> %d in %.0f ms (retries %d, request id %s)",
                 method,
@@ -499,7 +506,7 @@ class AsyncGitLab:
                     method="GET",
                     path=path,
                     operation_id=current.operation_id,
-                    params=parse_qsl(query, keep_blank_values=True),
+                    query=query or None,  # keyset cursors are long: no decode/re-encode
                     headers=dict(current.headers),
                 )
         target = httpx.URL(urljoin(self._url(current.path), url))

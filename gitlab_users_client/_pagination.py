@@ -9,9 +9,11 @@ one page is held in memory and no connection stays checked out between pages: a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
+from urllib.parse import parse_qsl
 
 import httpx
 
@@ -27,8 +29,29 @@ T = TypeVar("T")
 __all__ = ["AsyncPaginator", "Page"]
 
 
-def _int_header(headers: httpx.Headers, name: str) -> int | None:
-    value = headers.get(name, "").strip()
+_PAGE_HEADERS = frozenset(
+    {
+        b"x-page",
+        b"x-per-page",
+        b"x-next-page",
+        b"x-prev-page",
+        b"x-total",
+        b"x-total-pages",
+        b"link",
+    }
+)
+_NEXT_LINK = re.compile(r'<([^>]*)>\s*;[^,]*?\brel="?next"?', re.IGNORECASE)
+
+
+def _page_headers(response: httpx.Response) -> dict[bytes, bytes]:
+    """The pagination headers, in one pass over the raw headers (this runs per page)."""
+    return {
+        key.lower(): value for key, value in response.headers.raw if key.lower() in _PAGE_HEADERS
+    }
+
+
+def _int_header(headers: dict[bytes, bytes], name: bytes) -> int | None:
+    value = headers.get(name, b"").strip()
     return int(value) if value.isdigit() else None
 
 
@@ -52,18 +75,19 @@ class Page(Generic[T]):
 
     @classmethod
     def from_response(cls, items: list[T], response: httpx.Response) -> Page[T]:
-        headers = response.headers
-        next_link = response.links.get("next", {}).get("url")
+        headers = _page_headers(response)
+        link = headers.get(b"link")
+        match = _NEXT_LINK.search(link.decode("latin-1")) if link else None
         return cls(
             items=items,
             response=response,
-            page=_int_header(headers, "x-page"),
-            per_page=_int_header(headers, "x-per-page"),
-            next_page=_int_header(headers, "x-next-page"),
-            prev_page=_int_header(headers, "x-prev-page"),
-            total=_int_header(headers, "x-total"),
-            total_pages=_int_header(headers, "x-total-pages"),
-            next_url=next_link,
+            page=_int_header(headers, b"x-page"),
+            per_page=_int_header(headers, b"x-per-page"),
+            next_page=_int_header(headers, b"x-next-page"),
+            prev_page=_int_header(headers, b"x-prev-page"),
+            total=_int_header(headers, b"x-total"),
+            total_pages=_int_header(headers, b"x-total-pages"),
+            next_url=match.group(1).strip() if match else None,
         )
 
     @property
@@ -165,7 +189,8 @@ class AsyncPaginator(Generic[T]):
         if page.next_url:
             return self._client.request_for_link(page.next_url, current)
         if page.next_page is not None and not self._keyset:
-            params = [(name, value) for name, value in current.params if name != "page"]
+            known = current.params or parse_qsl(current.query or "", keep_blank_values=True)
+            params = [(name, value) for name, value in known if name != "page"]
             params.append(("page", str(page.next_page)))
             return _replace_params(current, params)
         return None

@@ -22,6 +22,7 @@ import email.utils
 import logging
 import random
 import time
+from collections import deque
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -129,6 +130,8 @@ class RateGate:
         self._next_slot = 0.0
         self.pace_from_headers = pace_from_headers
         self.pauses = 0
+        #: False while there is nothing to wait for, so requests skip ``wait()`` entirely.
+        self.active = bool(self._interval)
 
     @property
     def paused_for(self) -> float:
@@ -139,6 +142,7 @@ class RateGate:
         if resume_at > self._resume_at:
             self._resume_at = resume_at
             self.pauses += 1
+            self.active = True
 
     async def wait(self, limit: float = float("inf")) -> None:
         """Wait out the shared pause, but at most ``limit`` seconds (the caller's budget)."""
@@ -146,6 +150,8 @@ class RateGate:
         # A loop, not an Event: another 429 may push the resume time further while we sleep.
         while (delay := min(self._resume_at, deadline) - anyio.current_time()) > 0:  # noqa: ASYNC110
             await anyio.sleep(delay)
+        if self._resume_at <= anyio.current_time():
+            self.active = bool(self._interval)
         if self._interval:
             now = anyio.current_time()
             slot = max(now, self._next_slot)
@@ -174,11 +180,49 @@ class Attempts:
     maybe_applied: bool = False
 
 
+class Slots:
+    """A concurrency limit shared by every task using one client.
+
+    Like ``anyio.CapacityLimiter``, but taking a free slot costs no event-loop yield and
+    no async-library lookup: that path runs once per request.
+    """
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self._free = total
+        self._waiters: deque[anyio.Event] = deque()
+
+    @property
+    def in_use(self) -> int:
+        return self.total - self._free
+
+    async def acquire(self) -> None:
+        if self._free > 0 and not self._waiters:
+            self._free -= 1
+            return
+        event = anyio.Event()
+        self._waiters.append(event)
+        try:
+            await event.wait()
+        except BaseException:
+            if event.is_set():  # a slot was handed over just as we were cancelled
+                self.release()
+            else:
+                self._waiters.remove(event)
+            raise
+
+    def release(self) -> None:
+        if self._waiters:
+            self._waiters.popleft().set()  # hand the slot over directly
+        else:
+            self._free += 1
+
+
 class Executor:
     """Sends one request with the retry rules above, under the client-wide limits."""
 
     def __init__(self, *, max_concurrency: int, gate: RateGate) -> None:
-        self.limiter = anyio.CapacityLimiter(max_concurrency)
+        self.slots = Slots(max_concurrency)
         self.gate = gate
 
     async def send(
@@ -191,22 +235,18 @@ class Executor:
         idempotent = request.method in IDEMPOTENT_METHODS
         # Bytes and multipart bodies can be sent again; a caller's generator cannot.
         rewindable = type(request.stream).__name__ in _REWINDABLE_STREAMS
-        started = anyio.current_time()
+        started = time.monotonic()
         while True:
-            await self.gate.wait(policy.budget - (anyio.current_time() - started))
+            if self.gate.active:
+                await self.gate.wait(policy.budget - (time.monotonic() - started))
             try:
-                # A free slot is taken without yielding to the event loop (CapacityLimiter's
-                # `async with` always yields twice, a measurable cost per request).
-                try:
-                    self.limiter.acquire_nowait()
-                except anyio.WouldBlock:
-                    await self.limiter.acquire()
+                await self.slots.acquire()
                 try:
                     # Redirects are the client's job (it strips credentials across origins);
                     # never let an injected AsyncClient(follow_redirects=True) follow on its own.
                     response = await http.send(request, follow_redirects=False)
                 finally:
-                    self.limiter.release()
+                    self.slots.release()
             except httpx.TransportError as exc:
                 sent = was_sent(exc)
                 retryable = (not sent or idempotent) and (not sent or rewindable)
@@ -290,7 +330,7 @@ class Executor:
     def _may_retry(policy: RetryPolicy, attempts: Attempts, started: float, delay: float) -> bool:
         if attempts.retries >= policy.max_retries:
             return False
-        return anyio.current_time() - started + delay <= policy.budget
+        return time.monotonic() - started + delay <= policy.budget
 
     @staticmethod
     async def _sleep(delay: float, attempts: Attempts) -> None:

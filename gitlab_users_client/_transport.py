@@ -20,6 +20,29 @@ from ._exceptions import ConfigurationError
 TransportKind = Literal["auto", "aiohttp", "httpcore"]
 
 
+class _NoCookies(httpx.Cookies):
+    def extract_cookies(self, response: httpx.Response) -> None:
+        return None
+
+
+class CookielessAsyncClient(httpx.AsyncClient):
+    """The ``httpx.AsyncClient`` the SDK creates: it never stores or sends cookies.
+
+    GitLab's API authenticates by token. A cookie jar would send back whatever a server
+    or proxy set (a session, a load-balancer pin) on later requests, and filling it
+    costs a urllib/email round trip per response: about 15% of a small GET here.
+    """
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return _NoCookies()
+
+    @cookies.setter
+    def cookies(self, cookies: object) -> None:
+        if cookies:
+            raise ValueError("this client does not keep cookies; send a Cookie header if you must")
+
+
 class _LazyTransport(httpx.AsyncBaseTransport):
     def __init__(self, kind: TransportKind, limits: httpx.Limits) -> None:
         self._kind = kind

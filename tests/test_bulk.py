@@ -155,3 +155,27 @@ async def test_on_outcome_sees_each_item_once() -> None:
     assert len(result.failed) == len([i for i in range(50) if i % 7 == 0])
     with pytest.raises(ValueError, match="concurrency"):
         await map_concurrently(double, [1], concurrency=0)
+
+
+async def test_slots_hand_over_and_survive_cancellation() -> None:
+    from gitlab_users_client._retry import Slots
+
+    slots = Slots(1)
+    await slots.acquire()
+    order: list[str] = []
+
+    async def waiter(name: str) -> None:
+        await slots.acquire()
+        order.append(name)
+        slots.release()
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(waiter, "first")
+        await anyio.sleep(0.01)
+        with anyio.move_on_after(0.01):  # a waiter cancelled while queued gives nothing back
+            await slots.acquire()
+        group.start_soon(waiter, "second")
+        await anyio.sleep(0.01)
+        slots.release()
+    assert order == ["first", "second"]
+    assert slots.in_use == 0

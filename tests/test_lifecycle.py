@@ -227,7 +227,7 @@ def test_cancelling_a_call_leaves_the_client_usable(anyio_backend: str) -> None:
                 user = await gl.users.get(1)
             assert user.id == 1
             assert not gl.is_closed
-            assert gl._shared.executor.limiter.borrowed_tokens == 0
+            assert gl._shared.executor.slots.in_use == 0
 
     anyio.run(main, backend=anyio_backend)
     assert started == 2

@@ -301,3 +301,32 @@ def test_iteration_equals_the_filtered_set(
     assert set(ids) == set(expected)  # nothing missing, nothing extra
     if only_active:
         assert all(fake.state.users[i].state == "active" for i in ids)
+
+
+async def test_filters_survive_a_page_without_a_link() -> None:
+    """A link-followed page that lacks ``Link`` falls back to ``X-Next-Page`` with the same filters."""
+    seen: list[httpx.URL] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url)
+        page = int(request.url.params.get("page", "1"))
+        user = {
+            "id": page,
+            "username": f"u{page}",
+            "name": "U",
+            "state": "active",
+            "web_url": "https://x",
+        }
+        headers = {"X-Page": str(page), "X-Next-Page": str(page + 1) if page < 3 else ""}
+        if page == 1:
+            headers["Link"] = (
+                '<https://gitlab.example.com/api/v4/users?active=true&page=2&per_page=1>; rel="next"'
+            )
+        return httpx.Response(200, json=[user], headers=headers)
+
+    async with AsyncGitLab(
+        "https://gitlab.example.com", token="t", transport=httpx.MockTransport(handler)
+    ) as gl:
+        users = await gl.users.list(active=True, per_page=1, pagination="offset").to_list()
+    assert [user.id for user in users] == [1, 2, 3]
+    assert all(url.params.get("active") == "true" for url in seen)

@@ -24,6 +24,8 @@ class ApiRequest:
     path: str
     operation_id: str
     params: list[tuple[str, str]] = field(default_factory=list)
+    #: An already encoded query string (a server-given pagination link), sent as is.
+    query: str | None = None
     json: bytes | None = None
     data: list[tuple[str, str]] | None = None
     files: list[tuple[str, tuple[str, FileContent, str]]] | None = None

@@ -184,31 +184,38 @@ class _PageParser:
     """Parses a page of a model union (``list[UserBasic | UserWithAdmin]``) fast.
 
     Which entity GitLab sends depends on the caller, not on the item, so a page is
-    uniform. One scan of the raw bytes for the keys that only the richer models require
+    uniform. A look at the raw bytes for the keys that only the richer models require
     decides: none present means no item can be a richer model, so the whole page is
     validated as the poorest one; otherwise as the richest whose keys appear, and only if
     that fails (a mixed page, or a bad field) item by item with the discriminated union,
     which reports the real error. Each path gives the same result as per-item
-    discrimination, without a Python call per item.
+    discrimination, without a Python call per item. Validators are built on first use.
     """
 
     def __init__(self, members: list[type[BaseModel]], union: Any) -> None:
-        ordered = sorted(members, key=_specificity, reverse=True)
-        self._plans: list[tuple[tuple[bytes, ...], TypeAdapter[Any]]] = []
-        for index, model in enumerate(ordered):
-            poorer = set().union(*(_required_keys(other) for other in ordered[index + 1 :]))
-            own = tuple(f'"{key}"'.encode() for key in _required_keys(model) if key not in poorer)
-            self._plans.append((own, TypeAdapter(_LIST[model])))
-        self._fallback: TypeAdapter[Any] = TypeAdapter(_LIST[_prefer_specific(union)])
+        self._ordered = sorted(members, key=_specificity, reverse=True)
+        self._union = union
+        self._keys: list[tuple[bytes, ...]] = []
 
     def __call__(self, content: bytes) -> Any:
-        for keys, adapter in self._plans:
-            if all(key in content for key in keys):
+        if not self._keys:
+            for index, model in enumerate(self._ordered):
+                poorer = set().union(
+                    *(_required_keys(other) for other in self._ordered[index + 1 :])
+                )
+                self._keys.append(
+                    tuple(f'"{key}"'.encode() for key in _required_keys(model) if key not in poorer)
+                )
+        for model, keys in zip(self._ordered, self._keys, strict=True):
+            # The first object usually shows the shape: look there before scanning the page.
+            if all(content.find(key, 0, 4096) >= 0 for key in keys) or all(
+                key in content for key in keys
+            ):
                 try:
-                    return adapter.validate_json(content)
+                    return _adapter(_LIST[model]).validate_json(content)
                 except ValidationError:
-                    return self._fallback.validate_json(content)
-        return self._fallback.validate_json(content)
+                    return _adapter(_LIST[self._union]).validate_json(content)
+        return _adapter(_LIST[self._union]).validate_json(content)
 
 
 @functools.cache
