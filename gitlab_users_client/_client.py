@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json as jsonlib
 import logging
 import os
 import time
@@ -394,9 +395,7 @@ class AsyncGitLab:
         all_headers = await self._headers_for(headers or {})
         content = None
         if json is not None:
-            import json as _json
-
-            content = _json.dumps(json).encode()
+            content = jsonlib.dumps(json).encode()
             all_headers["Content-Type"] = "application/json"
         pairs = list(params.items()) if isinstance(params, Mapping) else list(params or [])
         return await self._send(
@@ -420,7 +419,7 @@ class AsyncGitLab:
         attempts = Attempts()
         if params:
             # Encoded once here: passing params= would make httpx parse the URL a second time.
-            url = f"{url}?{urlencode(params)}"
+            url = f"{url}{'&' if '?' in url else '?'}{urlencode(params)}"
         http_request = shared.http.build_request(
             method,
             url,

@@ -238,7 +238,7 @@ def parse_json(tp: Any, content: bytes) -> Any:
     return _parser(tp)(content)
 
 
-def describe_validation_error(model: type[BaseModel], error: ValidationError) -> str:
+def describe_validation_error(error: ValidationError) -> str:
     """One readable line per problem, naming fields the way the caller passed them."""
     problems = []
     for item in error.errors(include_url=False):
@@ -303,7 +303,7 @@ def build_body(model: type[T], values: Mapping[str, Any]) -> T:
     try:
         return model.model_validate(given)  # type: ignore[attr-defined, no-any-return]
     except ValidationError as exc:
-        raise InvalidRequestError(describe_validation_error(model, exc)) from None  # type: ignore[arg-type]
+        raise InvalidRequestError(describe_validation_error(exc)) from None
 
 
 def as_file(value: File | FileContent | Unset) -> File | Unset:
