@@ -1,4 +1,4 @@
-"""Every ```python block in docs/*.md runs, so the documentation cannot rot.
+"""Every ```python block in README.md and docs/*.md runs, so the documentation cannot rot.
 
 How the blocks run:
 
@@ -100,7 +100,8 @@ def extract_blocks(path: Path) -> list[Block]:
 
 
 def all_blocks() -> list[Block]:
-    return [block for page in sorted(DOCS.glob("*.md")) for block in extract_blocks(page)]
+    pages = [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
+    return [block for page in pages for block in extract_blocks(page)]
 
 
 BLOCKS = all_blocks()
