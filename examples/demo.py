@@ -1,6 +1,6 @@
 """`make demo`: the inactive-users job against the bundled fake GitLab.
 
-Starts `python -m gitlab_users_client.testing serve` on 127.0.0.1 with a seeded instance
+Starts the fake (`python -m gitlab_users_client.testing serve`) on 127.0.0.1 with a seeded instance
 (thousands of users, admin token known), makes the server misbehave a little (a few 5xx
 answers and one 429 window) so the SDK's retries and shared rate-limit pause show, runs
 examples/block_inactive_users.py against it with --apply, prints what the server saw,
@@ -25,6 +25,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from gitlab_users_client.testing import FakeGitLabProcess
+
 HERE = Path(__file__).resolve().parent
 JOB = HERE / "block_inactive_users.py"
 
@@ -44,33 +46,13 @@ def control(url: str, path: str, body: dict[str, object] | None = None) -> dict[
 def run_against_fake(users: int, since: str, workdir: Path) -> int:
     print(f"Starting the bundled fake GitLab with {users:,} users on 127.0.0.1 ...", flush=True)
     started = time.perf_counter()
-    server = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable,
-            "-m",
-            "gitlab_users_client.testing",
-            "serve",
-            "--port",
-            "0",
-            "--users",
-            str(users),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert server.stdout is not None
-        info = json.loads(server.stdout.readline())
-        url = info["url"]
-        print(f"Fake GitLab ready at {url} in {time.perf_counter() - started:.1f} s")
+    with FakeGitLabProcess(users=users) as server:
+        print(f"Fake GitLab ready at {server.url} in {time.perf_counter() - started:.1f} s")
         # A little weather: 3% of reads fail with 502/503, and a 429 window opens mid-scan.
-        control(
-            url,
-            "faults",
-            {"seed": 1, "error_rate": 0.03, "error_statuses": [502, 503], "methods": ["GET"]},
-        )
-        control(url, "rate-limit-window", {"seconds": 1.5, "start_at_request": 40})
-        env = {**os.environ, "GITLAB_URL": url, "GITLAB_TOKEN": info["admin_token"]}
+        faults = {"seed": 1, "error_rate": 0.03, "error_statuses": [502, 503], "methods": ["GET"]}
+        control(server.url, "faults", faults)
+        control(server.url, "rate-limit-window", {"seconds": 1.5, "start_at_request": 40})
+        env = {**os.environ, "GITLAB_URL": server.url, "GITLAB_TOKEN": server.admin_token}
         code = subprocess.call(  # noqa: S603
             [
                 sys.executable,
@@ -85,22 +67,16 @@ def run_against_fake(users: int, since: str, workdir: Path) -> int:
             ],
             env=env,
         )
-        stats = control(url, "stats")
-        faults = stats.get("faults", {})
-        print(
-            f"The server saw {stats['requests_total']:,} requests and injected "
-            f"{sum(faults.values()) if isinstance(faults, dict) else 0} faults "
-            f"({', '.join(f'{k} {v}' for k, v in sorted(faults.items())) if isinstance(faults, dict) else '-'}); "
-            f"requests during the 429 window after the first: {stats['window_requests']}."
-        )
-        print(f"Files: {workdir / 'inactive-users.csv'}, {workdir / 'block-results.csv'}")
-        return code
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stats = control(server.url, "stats")
+    injected = stats.get("faults", {})
+    assert isinstance(injected, dict)
+    print(
+        f"The server saw {stats['requests_total']:,} requests and injected {sum(injected.values())} faults "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(injected.items())) or '-'}); "
+        f"requests during the 429 window after the first: {stats['window_requests']}."
+    )
+    print(f"Files: {workdir / 'inactive-users.csv'}, {workdir / 'block-results.csv'}")
+    return code
 
 
 def main() -> int:

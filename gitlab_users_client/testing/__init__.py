@@ -10,7 +10,8 @@ Ways to run it:
 * in-process: ``app = create_app(state)`` with ``httpx.ASGITransport(app=app)``, or
   ``FakeGitLab.create(users=...)``;
 * loopback in a thread: ``with FakeGitLabServer(users=1000) as server: ...``;
-* as a process: ``python -m gitlab_users_client.testing serve --port 0 --users 10000``;
+* as a process: ``python -m gitlab_users_client.testing serve --port 0 --users 10000``,
+  or ``with FakeGitLabProcess(users=10000) as server: ...`` from Python;
 * pytest: ``pytest_plugins = ["gitlab_users_client.testing.pytest_plugin"]`` gives the
   ``fake_gitlab`` and ``fake_gitlab_server`` fixtures.
 
@@ -20,6 +21,7 @@ Needs the ``testing`` extra (starlette, uvicorn).
 from ._app import ConnectionDropped, create_app
 from ._config import FakeConfig, RateLimit
 from ._faults import ALL_ERROR_STATUSES, Faults, Stats, applied_key, body_hash
+from ._process import FakeGitLabProcess
 from ._server import FakeGitLabServer
 from ._store import FakeState, SeedResult, Token, User
 from ._testing import FakeGitLab
@@ -34,6 +36,7 @@ __all__ = [
     "create_app",
     "FakeGitLab",
     "FakeGitLabServer",
+    "FakeGitLabProcess",
     # configuration
     "FakeConfig",
     "RateLimit",
