@@ -237,11 +237,13 @@ class Executor:
         rewindable = type(request.stream).__name__ in _REWINDABLE_STREAMS
         started = time.monotonic()
         while True:
-            if self.gate.active:
-                await self.gate.wait(policy.budget - (time.monotonic() - started))
             try:
                 await self.slots.acquire()
                 try:
+                    # After taking the slot, right before sending: a task that queued for a
+                    # slot while a 429 came back must see the pause too.
+                    if self.gate.active:
+                        await self.gate.wait(policy.budget - (time.monotonic() - started))
                     # Redirects are the client's job (it strips credentials across origins);
                     # never let an injected AsyncClient(follow_redirects=True) follow on its own.
                     response = await http.send(request, follow_redirects=False)

@@ -102,17 +102,19 @@ def test_a_wait_beyond_the_budget_fails_fast(fresh: FakeGitLabServer, backend: s
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_one_429_pauses_every_concurrent_request(fresh: FakeGitLabServer, backend: str) -> None:
-    # The window opens at request 40, in the middle of a 300-request fan-out with 8 in flight.
+    # The window opens at request 40 of a 300-request fan-out: 32 tasks share 8 slots, so
+    # 24 tasks are queued for a slot when the first 429 comes back. A pause that each task
+    # took alone (or one checked before queueing) lets every one of them hit the window.
     fresh.state.engine.open_window(1.0, start_at_request=40)
 
     async def main() -> None:
         async with sdk(fresh, retry_policy=FAST, max_concurrency=8) as gl:
-            result = await gl.users.get_many(range(1, 301), concurrency=8)
+            result = await gl.users.get_many(range(1, 301), concurrency=32)
         assert not result.failed
         assert [user.id for user in result.values()] == list(range(1, 301))
 
     run(backend, main)
-    # Only requests already in flight when the first 429 came back may arrive in the window.
+    # Only the requests already in flight when the first 429 came back arrive in the window.
     assert fresh.state.stats.window_requests <= 7
 
 
