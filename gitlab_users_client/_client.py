@@ -27,7 +27,7 @@ from ._exceptions import (
 )
 from ._generated.client import ApiRequest
 from ._generated.errors import UnexpectedStatusError
-from ._redact import redact_url
+from ._redact import SENSITIVE_HEADERS, redact_url
 from ._retry import (
     IDEMPOTENT_METHODS,
     Attempts,
@@ -478,14 +478,7 @@ class AsyncGitLab:
         headers = httpx.Headers(request.headers)
         headers.pop("host", None)
         if _origin(target) != _origin(request.url):
-            for name in (
-                "authorization",
-                "private-token",
-                "job-token",
-                "sudo",
-                "cookie",
-                "proxy-authorization",
-            ):
+            for name in SENSITIVE_HEADERS:
                 headers.pop(name, None)
         method, content = request.method, request.content
         if response.status_code == 303 or (response.status_code in (301, 302) and method == "POST"):

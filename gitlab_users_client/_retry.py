@@ -129,19 +129,13 @@ class RateGate:
         self._interval = 1.0 / requests_per_second if requests_per_second else 0.0
         self._next_slot = 0.0
         self.pace_from_headers = pace_from_headers
-        self.pauses = 0
         #: False while there is nothing to wait for, so requests skip ``wait()`` entirely.
         self.active = bool(self._interval)
-
-    @property
-    def paused_for(self) -> float:
-        return max(0.0, self._resume_at - anyio.current_time())
 
     def pause(self, seconds: float) -> None:
         resume_at = anyio.current_time() + seconds
         if resume_at > self._resume_at:
             self._resume_at = resume_at
-            self.pauses += 1
             self.active = True
 
     async def wait(self, limit: float = float("inf")) -> None:

@@ -49,13 +49,6 @@ class _LazyTransport(httpx.AsyncBaseTransport):
         self._limits = limits
         self._inner: httpx.AsyncBaseTransport | None = None
 
-    @property
-    def engine(self) -> str | None:
-        """``"aiohttp"`` or ``"httpcore"`` once the first request chose it."""
-        if self._inner is None:
-            return None
-        return "httpcore" if isinstance(self._inner, httpx.AsyncHTTPTransport) else "aiohttp"
-
     def _create(self) -> httpx.AsyncBaseTransport:
         kind = self._kind
         library = sniffio.current_async_library()
