@@ -67,5 +67,11 @@ class Secret:
     def __format__(self, spec: str) -> str:
         return repr(self)
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
     def __reduce__(self) -> str:
         raise TypeError("credentials cannot be pickled")
