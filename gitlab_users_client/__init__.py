@@ -19,6 +19,7 @@ from ._exceptions import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientStateError,
     ConfigurationError,
     ConflictError,
     CrossOriginError,
@@ -34,22 +35,21 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._pagination import AsyncPaginator, Page
+from ._request import Response
 from ._retry import RetryPolicy
-from ._types import NOT_GIVEN, NotGiven, PaginationMode
+from ._types import NOT_GIVEN, UNSET, NotGiven, PaginationMode, Unset
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._generated.types import UNSET, File, Response, Unset
-
-# Importing these builds pydantic's machinery; wait until someone needs them.
-_LAZY = {"UNSET", "File", "Response", "Unset"}
+    from ._encoding import File
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from ._generated import types
+    # Importing File builds pydantic's machinery; wait until someone needs it.
+    if name == "File":
+        from ._encoding import File
 
-        return getattr(types, name)
+        return File
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -68,6 +68,7 @@ __all__ = [
     "BadRequestError",
     "BulkError",
     "BulkResult",
+    "ClientStateError",
     "ConfigurationError",
     "ConflictError",
     "CrossOriginError",

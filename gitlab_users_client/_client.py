@@ -1,4 +1,11 @@
-"""``AsyncGitLab``: the object users hold. One ``httpx.AsyncClient`` per client."""
+"""``AsyncGitLab``: the object users hold, and the one path every request takes.
+
+``_call`` is that path: it sends through the retry loop (following redirects when
+asked), turns an error status into its typed exception, parses the body with the
+operation's generated parser and turns a parse failure into
+:class:`ResponseValidationError` — each in exactly one place. Resources, the
+paginator, ``with_raw_response`` and :meth:`AsyncGitLab.request` all come here.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +14,35 @@ import logging
 import os
 import time
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlencode
 
 import anyio
 import httpx
+import sniffio
 
 from ._auth import Credentials, TokenHeader, TokenSource, resolve_credentials
 from ._exceptions import (
-    APIStatusError,
+    ClientStateError,
     ConfigurationError,
-    CrossOriginError,
-    ResponseValidationError,
-    decode_body,
-    forget_credentials,
+    InvalidRequestError,
     status_error,
+    validation_error,
 )
-from ._generated.client import ApiRequest
-from ._generated.errors import UnexpectedStatusError
-from ._redact import SENSITIVE_HEADERS, redact_url
+from ._options import (
+    Settings,
+    api_root,
+    check_headers,
+    check_limits,
+    check_sudo,
+    check_timeout,
+)
+from ._redact import redact_url
+from ._redirects import MAX_REDIRECTS, next_request
+from ._request import ApiRequest, Response, UnexpectedStatus
 from ._retry import (
     IDEMPOTENT_METHODS,
     Attempts,
@@ -45,68 +60,35 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_TIMEOUT", "AsyncGitLab"]
 
+T = TypeVar("T")
+
 logger = logging.getLogger("gitlab_users_client")
 
 #: 10 s to connect, 60 s for the rest: large admin pages can be slow to render.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
-_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-_MAX_REDIRECTS = 5
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
-def _api_root(url: str) -> httpx.URL:
-    """Accept ``https://host``, ``https://host/gitlab``, with or without ``/api/v4``."""
-    try:
-        parsed = httpx.URL(url.strip())
-    except (httpx.InvalidURL, TypeError) as exc:
-        raise ConfigurationError(f"invalid GitLab URL: {exc}") from None
-    if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ConfigurationError(
-            "the GitLab URL must be an absolute http(s) URL, e.g. https://gitlab.example.com"
-        )
-    try:
-        port = parsed.port
-    except (httpx.InvalidURL, ValueError):
-        port = -1
-    if port is not None and not 0 < port < 65536:
-        raise ConfigurationError("the GitLab URL has an invalid port")
-    if parsed.userinfo:
-        raise ConfigurationError("put credentials in token=..., not in the URL")
-    if parsed.query or parsed.fragment:
-        raise ConfigurationError("the GitLab URL must not have a query or a fragment")
-    path = parsed.path.rstrip("/")
-    if not path.endswith("/api/v4"):
-        path = f"{path}/api/v4"
-    return parsed.copy_with(path=path)
+def _current_loop() -> object:
+    """The running event loop (asyncio) or run (trio): what a connection pool is bound to."""
+    if sniffio.current_async_library() == "trio":
+        import trio
+
+        return trio.lowlevel.current_trio_token()
+    import asyncio
+
+    return asyncio.get_running_loop()
 
 
-def _origin(url: httpx.URL | str) -> tuple[str, str, int | None]:
-    parts = urlsplit(str(url))
-    scheme = parts.scheme.lower()
-    return scheme, (parts.hostname or "").lower(), parts.port or _DEFAULT_PORTS.get(scheme)
+def _problems(error: Exception) -> list[str]:
+    from pydantic import ValidationError
 
+    if isinstance(error, ValidationError):
+        from ._runtime import problems_of
 
-def _check_sudo(sudo: str | int | None) -> str | None:
-    if sudo is None:
-        return None
-    if isinstance(sudo, bool) or not isinstance(sudo, str | int):
-        raise ConfigurationError(f"sudo must be a user ID or username, not {type(sudo).__name__}")
-    text = str(sudo).strip()
-    if not text or any(char in text for char in "\r\n"):
-        raise ConfigurationError("sudo must be a non-empty user ID or username")
-    return text
-
-
-def _check_timeout(timeout: TimeoutTypes) -> httpx.Timeout | None:
-    if timeout is None:
-        return None
-    if isinstance(timeout, httpx.Timeout):
-        return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-        raise ConfigurationError(
-            "timeout must be a positive number of seconds, an httpx.Timeout or None"
-        )
-    return httpx.Timeout(float(timeout))
+        return problems_of(error)
+    if isinstance(error, RecursionError):
+        return ["the body is nested too deeply to read"]
+    return [str(error).splitlines()[0][:200] if str(error) else type(error).__name__]
 
 
 class _Shared:
@@ -117,6 +99,18 @@ class _Shared:
         self.owns_http = owns_http
         self.executor = executor
         self.closed = False
+        self.loop: object | None = None
+
+    def check_loop(self) -> None:
+        loop = _current_loop()
+        if self.loop is None:
+            self.loop = loop
+        elif loop is not self.loop and self.owns_http:
+            raise ClientStateError(
+                "this AsyncGitLab client was first used in another event loop (e.g. an earlier "
+                "asyncio.run()); a client is bound to the event loop it first sent on: create "
+                "one per loop"
+            )
 
     def __del__(self) -> None:
         if self.owns_http and not self.closed:
@@ -190,27 +184,26 @@ class AsyncGitLab:
         url = url if url is not None else os.environ.get("GITLAB_URL")
         if not url:
             raise ConfigurationError("pass the GitLab URL or set GITLAB_URL")
-        self._base_url = _api_root(url)
-        self._base_path = self._base_url.path
-        self._api_root = (
-            f"{self._base_url.scheme}://{self._base_url.netloc.decode('ascii')}{self._base_path}"
-        )
-        self._api_prefix = self._api_root + "/"
-        self._credentials: Credentials = resolve_credentials(
+        base_url = api_root(url)
+        credentials = resolve_credentials(
             token=token, oauth_token=oauth_token, job_token=job_token, token_header=token_header
         )
-        if max_retries < 0 or retry_budget < 0:
-            raise ConfigurationError("max_retries and retry_budget must be >= 0")
-        if max_concurrency < 1:
-            raise ConfigurationError("max_concurrency must be >= 1")
-        if requests_per_second is not None and requests_per_second <= 0:
-            raise ConfigurationError("requests_per_second must be > 0")
-        self._sudo = _check_sudo(sudo)
-        self._timeout = _check_timeout(timeout)
-        self._policy = retry_policy or RetryPolicy(max_retries=max_retries, budget=retry_budget)
-        self._headers = self._check_headers(headers or {})
-        self._follow_redirects = follow_redirects
-        self._keep_base_url = keep_base_url
+        check_limits(
+            max_retries=max_retries,
+            retry_budget=retry_budget,
+            max_concurrency=max_concurrency,
+            requests_per_second=requests_per_second,
+        )
+        settings = Settings(
+            base_url=base_url,
+            credentials=credentials,
+            sudo=check_sudo(sudo),
+            timeout=check_timeout(timeout),
+            policy=retry_policy or RetryPolicy(max_retries=max_retries, budget=retry_budget),
+            headers=check_headers(headers or {}),
+            follow_redirects=follow_redirects,
+            keep_base_url=keep_base_url,
+        )
         executor = Executor(
             max_concurrency=max_concurrency, gate=RateGate(requests_per_second, pace_from_headers)
         )
@@ -226,21 +219,15 @@ class AsyncGitLab:
                 trust_env=True,
             )
             owns = True
-        self._shared = _Shared(http, owns, executor)
+        self._bind(settings, _Shared(http, owns, executor))
 
-    @staticmethod
-    def _check_headers(headers: Mapping[str, str]) -> dict[str, str]:
-        checked = {}
-        for name, value in headers.items():
-            if (
-                not isinstance(name, str)
-                or not isinstance(value, str)
-                or "\n" in value
-                or "\r" in value
-            ):
-                raise ConfigurationError(f"invalid header {name!r}")
-            checked[name] = value
-        return checked
+    def _bind(self, settings: Settings, shared: _Shared) -> None:
+        """The one place a client's state is set: by ``__init__`` and by ``with_options``."""
+        self._settings = settings
+        self._shared = shared
+        self._base_url = settings.base_url
+        self._api_root = str(settings.base_url).rstrip("/")
+        self._keep_base_url = settings.keep_base_url
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -262,30 +249,38 @@ class AsyncGitLab:
 
     @property
     def is_closed(self) -> bool:
+        """Whether :meth:`aclose` was called (on this client or any of its copies)."""
         return self._shared.closed
 
     def __repr__(self) -> str:
-        sudo = f", sudo={self._sudo!r}" if self._sudo else ""
-        return f"AsyncGitLab(url={str(self._base_url)!r}, auth={self._credentials.kind!r}{sudo})"
+        sudo = f", sudo={self.sudo!r}" if self.sudo else ""
+        return f"AsyncGitLab(url={self.base_url!r}, auth={self._credentials.kind!r}{sudo})"
 
     # -- options -------------------------------------------------------------
 
     @property
     def base_url(self) -> str:
         """The API root, e.g. ``https://gitlab.example.com/api/v4``."""
-        return str(self._base_url)
+        return str(self._settings.base_url)
 
     @property
     def sudo(self) -> str | None:
-        return self._sudo
+        """Who every call acts as (the ``Sudo`` header), or ``None``."""
+        return self._settings.sudo
 
     @property
     def timeout(self) -> httpx.Timeout | None:
-        return self._timeout
+        """The timeout of every call, unless a call passes its own."""
+        return self._settings.timeout
 
     @property
     def retry_policy(self) -> RetryPolicy:
-        return self._policy
+        """How calls are retried."""
+        return self._settings.policy
+
+    @property
+    def _credentials(self) -> Credentials:
+        return self._settings.credentials
 
     def with_options(
         self,
@@ -297,22 +292,21 @@ class AsyncGitLab:
         headers: Mapping[str, str] | None = None,
     ) -> AsyncGitLab:
         """A cheap copy with other per-call settings; it shares the connection pool and limits."""
-        copy = object.__new__(AsyncGitLab)
-        copy.__dict__.update(
-            {key: value for key, value in self.__dict__.items() if key not in ("users", "user")}
-        )
+        settings = self._settings
+        changes: dict[str, Any] = {}
         if not isinstance(sudo, NotGiven):
-            copy._sudo = _check_sudo(sudo)
+            changes["sudo"] = check_sudo(sudo)
         if not isinstance(timeout, NotGiven):
-            copy._timeout = _check_timeout(timeout)
+            changes["timeout"] = check_timeout(timeout)
         if max_retries is not None or retry_budget is not None:
-            if (max_retries is not None and max_retries < 0) or (
-                retry_budget is not None and retry_budget < 0
-            ):
-                raise ConfigurationError("max_retries and retry_budget must be >= 0")
-            copy._policy = self._policy.with_changes(max_retries=max_retries, budget=retry_budget)
+            check_limits(max_retries=max_retries, retry_budget=retry_budget)
+            changes["policy"] = settings.policy.with_changes(
+                max_retries=max_retries, budget=retry_budget
+            )
         if headers:
-            copy._headers = {**self._headers, **self._check_headers(headers)}
+            changes["headers"] = {**settings.headers, **check_headers(headers)}
+        copy = object.__new__(AsyncGitLab)
+        copy._bind(replace(settings, **changes) if changes else settings, self._shared)
         return copy
 
     # -- resources -----------------------------------------------------------
@@ -333,49 +327,7 @@ class AsyncGitLab:
 
         return CurrentUser(self)
 
-    # -- sending -----------------------------------------------------------
-
-    def _url(self, path: str) -> str:
-        return self._api_root + path
-
-    async def _headers_for(self, extra: Mapping[str, str]) -> dict[str, str]:
-        headers = {
-            "Accept": "application/json",
-            "User-Agent": f"gitlab-users-client/{__version__}",
-            **self._headers,
-            **extra,
-        }
-        headers.update(await self._credentials.headers())
-        if self._sudo is not None:
-            headers["Sudo"] = self._sudo
-        return headers
-
-    async def send(self, request: ApiRequest, /) -> httpx.Response:
-        """Send a generated request; return the response if it succeeded, raise otherwise."""
-        headers = await self._headers_for(request.headers)
-        content = request.json
-        if content is not None:
-            headers["Content-Type"] = "application/json"
-        data: dict[str, Any] | None = None
-        if request.data is not None or request.files is not None:
-            data = {}
-            for key, value in request.data or []:
-                if key.endswith("[]"):
-                    data.setdefault(key, []).append(value)
-                else:
-                    data[key] = value
-        url = self._url(request.path)
-        if request.query:
-            url = f"{url}?{request.query}"
-        return await self._send(
-            request.method,
-            url,
-            params=request.params,
-            headers=headers,
-            content=content,
-            data=data,
-            files=request.files,
-        )
+    # -- the request path ------------------------------------------------------
 
     async def request(
         self,
@@ -388,152 +340,128 @@ class AsyncGitLab:
     ) -> httpx.Response:
         """Call any API path (relative to ``/api/v4``) with the client's auth, sudo, retries
         and error handling; for routes the SDK does not model."""
-        if not path.startswith("/"):
-            raise ValueError(
+        if not isinstance(path, str) or not path.startswith("/"):
+            raise InvalidRequestError(
                 "path must start with '/' and be relative to the API root, e.g. '/users'"
             )
-        all_headers = await self._headers_for(headers or {})
-        content = None
+        request = ApiRequest(
+            method=method.upper(),
+            path=path,
+            operation_id="request",
+            params=list(params.items()) if isinstance(params, Mapping) else list(params or []),
+            headers=check_headers(headers or {}),
+        )
         if json is not None:
-            content = jsonlib.dumps(json).encode()
-            all_headers["Content-Type"] = "application/json"
-        pairs = list(params.items()) if isinstance(params, Mapping) else list(params or [])
-        return await self._send(
-            method.upper(), self._url(path), params=pairs, headers=all_headers, content=content
+            request.json = jsonlib.dumps(json).encode()
+        return (await self._call(request, _unparsed)).parsed
+
+    async def send(self, request: ApiRequest, /) -> httpx.Response:
+        """Send a prepared request; return the response if it succeeded, raise otherwise."""
+        return (await self._call(request, _unparsed)).parsed
+
+    async def _call(self, request: ApiRequest, parse: Callable[[httpx.Response], T]) -> Response[T]:
+        """Send, map an error status, parse, map a parse failure: the one request path."""
+        response, retries, exhausted = await self._exchange(request)
+        status = response.status_code
+        message = "too many redirects" if exhausted else None
+        if status < 400 and not exhausted:
+            try:
+                parsed = parse(response)
+            except UnexpectedStatus:
+                message = f"undocumented status {status} for this operation"
+            except (ValueError, RecursionError) as exc:
+                raise validation_error(response, _problems(exc)) from None
+            else:
+                return Response(
+                    status_code=status,
+                    headers=response.headers,
+                    content=response.content,
+                    parsed=parsed,
+                    http_response=response,
+                )
+        raise status_error(
+            response,
+            retries=retries,
+            retry_after=retry_after_seconds(response.headers) if status == 429 else None,
+            outcome_unknown=status >= 500 and request.method not in IDEMPOTENT_METHODS,
+            message=message,
         )
 
-    async def _send(
-        self,
-        method: str,
-        url: str,
-        *,
-        params: list[tuple[str, str]],
-        headers: dict[str, str],
-        content: bytes | None = None,
-        data: dict[str, Any] | None = None,
-        files: Any = None,
-    ) -> httpx.Response:
-        shared = self._shared
-        if shared.closed:
-            raise RuntimeError("this AsyncGitLab client is closed")
-        attempts = Attempts()
-        if params:
+    async def _headers_for(self, extra: Mapping[str, str]) -> dict[str, str]:
+        settings = self._settings
+        headers = {
+            "Accept": "application/json",
+            "User-Agent": f"gitlab-users-client/{__version__}",
+            **settings.headers,
+            **extra,
+        }
+        headers.update(await settings.credentials.headers())
+        if settings.sudo is not None:
+            headers["Sudo"] = settings.sudo
+        return headers
+
+    def _build(self, request: ApiRequest, headers: dict[str, str]) -> httpx.Request:
+        data: dict[str, Any] | None = None
+        if request.data is not None or request.files is not None:
+            data = {}
+            for key, value in request.data or []:
+                if key.endswith("[]"):
+                    data.setdefault(key, []).append(value)
+                else:
+                    data[key] = value
+        if request.json is not None:
+            headers["Content-Type"] = "application/json"
+        url = self._api_root + request.path
+        query = request.query or (urlencode(request.params) if request.params else None)
+        if query:
             # Encoded once here: passing params= would make httpx parse the URL a second time.
-            url = f"{url}{'&' if '?' in url else '?'}{urlencode(params)}"
-        http_request = shared.http.build_request(
-            method,
+            url = f"{url}?{query}"
+        return self._shared.http.build_request(
+            request.method,
             url,
             headers=headers,
-            content=content,
+            content=request.json,
             data=data,
-            files=files,
-            timeout=self._timeout,
+            files=request.files,
+            timeout=self._settings.timeout,
         )
+
+    async def _exchange(self, request: ApiRequest) -> tuple[httpx.Response, int, bool]:
+        """Send (retrying, and following redirects when asked); any status comes back."""
+        shared = self._shared
+        if shared.closed:
+            raise ClientStateError("this AsyncGitLab client is closed")
+        shared.check_loop()
+        settings = self._settings
+        attempts = Attempts()
+        http_request = self._build(request, await self._headers_for(request.headers))
         started = time.monotonic() if logger.isEnabledFor(logging.DEBUG) else 0.0
-        for _ in range(_MAX_REDIRECTS + 1):
-            response = await shared.executor.send(shared.http, http_request, self._policy, attempts)
-            if not (self._follow_redirects and response.status_code in _REDIRECT_STATUSES):
-                break
-            location = response.headers.get("location")
-            if not location:
-                break
-            http_request = self._redirect(http_request, response, location)
-        else:
-            raise APIStatusError(
-                "too many redirects", response=response, body=None, retries=attempts.retries
+        exhausted = True
+        for _ in range(MAX_REDIRECTS + 1):
+            response = await shared.executor.send(
+                shared.http, http_request, settings.policy, attempts
             )
+            following = (
+                next_request(shared.http, http_request, response, settings.timeout)
+                if settings.follow_redirects
+                else None
+            )
+            if following is None:
+                exhausted = False
+                break
+            http_request = following
         if started:
-            elapsed_ms = (time.monotonic() - started) * 1000
             logger.debug(
                 "%s %s -> %d in %.0f ms (retries %d, request id %s)",
-                method,
+                http_request.method,
                 redact_url(str(http_request.url)),
                 response.status_code,
-                elapsed_ms,
+                (time.monotonic() - started) * 1000,
                 attempts.retries,
                 response.headers.get("x-request-id", "-"),
             )
-        if response.status_code >= 400:
-            retry_after = (
-                retry_after_seconds(response.headers) if response.status_code == 429 else None
-            )
-            raise status_error(
-                response,
-                retries=attempts.retries,
-                retry_after=retry_after,
-                outcome_unknown=response.status_code >= 500 and method not in IDEMPOTENT_METHODS,
-            )
-        return response
+        return response, attempts.retries, exhausted
 
-    def _redirect(
-        self, request: httpx.Request, response: httpx.Response, location: str
-    ) -> httpx.Request:
-        target = httpx.URL(urljoin(str(request.url), location))
-        if target.scheme not in ("http", "https"):
-            raise CrossOriginError(
-                f"refusing a redirect to a {target.scheme!r} URL", url=str(target)
-            )
-        if request.url.scheme == "https" and target.scheme == "http":
-            raise CrossOriginError("refusing a redirect from https to http", url=str(target))
-        headers = httpx.Headers(request.headers)
-        headers.pop("host", None)
-        if _origin(target) != _origin(request.url):
-            for name in SENSITIVE_HEADERS:
-                headers.pop(name, None)
-        method, content = request.method, request.content
-        if response.status_code == 303 or (response.status_code in (301, 302) and method == "POST"):
-            method, content = "GET", b""
-            headers.pop("content-type", None)
-            headers.pop("content-length", None)
-        return self._shared.http.build_request(
-            method, target, headers=headers, content=content or None, timeout=self._timeout
-        )
 
-    def request_for_link(self, url: str, current: ApiRequest) -> ApiRequest:
-        """The request for a pagination ``Link`` URL, refusing other origins."""
-        if url.startswith(self._api_prefix):  # the usual case, without parsing any URL
-            path, _, query = url[len(self._api_prefix) - 1 :].partition("?")
-            if "#" not in query and "/../" not in path and "/./" not in path:
-                return ApiRequest(
-                    method="GET",
-                    path=path,
-                    operation_id=current.operation_id,
-                    query=query or None,  # keyset cursors are long: no decode/re-encode
-                    headers=dict(current.headers),
-                )
-        target = httpx.URL(urljoin(self._url(current.path), url))
-        if _origin(target) != _origin(self._base_url) and not self._keep_base_url:
-            raise CrossOriginError(
-                "the server's pagination link points at another origin; refusing to send "
-                "credentials there (pass keep_base_url=True to rewrite such links onto the client's URL)",
-                url=str(target),
-            )
-        path = target.raw_path.decode("ascii").split("?", 1)[0]
-        if not path.startswith(self._base_path + "/"):
-            raise CrossOriginError("the pagination link leaves the API root", url=str(target))
-        query = target.query.decode("ascii")
-        return ApiRequest(
-            method="GET",
-            path=path[len(self._base_path) :],
-            operation_id=current.operation_id,
-            params=parse_qsl(query, keep_blank_values=True),
-            headers=dict(current.headers),
-        )
-
-    def response_error(self, response: httpx.Response, error: Exception, /) -> Exception:
-        """The typed error for a response that cannot be parsed (see ``ApiClient``)."""
-        forget_credentials(response)
-        body = decode_body(response)
-        if isinstance(error, UnexpectedStatusError):
-            return APIStatusError(
-                f"undocumented status {response.status_code} for this operation",
-                response=response,
-                body=body,
-            )
-        summary = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return ResponseValidationError(
-            f"the response does not match the documented schema ({summary})",
-            response=response,
-            body=body,
-            error=error,
-        )
+def _unparsed(response: httpx.Response) -> httpx.Response:
+    return response

@@ -1,8 +1,20 @@
-"""Every failure the SDK raises, one class per HTTP status family.
+"""Every failure the SDK raises.
 
-All carry what is needed to act on them: the status, GitLab's message parsed from
-any of its error body shapes, the raw body, the request id and the URL with
-credentials removed. None of them ever holds a token.
+The hierarchy follows openai-python's shape::
+
+    GitLabError
+    ├── ConfigurationError, InvalidRequestError   (before any request; also ValueError)
+    ├── ClientStateError                           (closed, or used from another event loop)
+    ├── CrossOriginError                           (a server URL pointing elsewhere)
+    └── APIError                                   (a request was made and failed)
+        ├── APIStatusError → BadRequestError, NotFoundError, RateLimitError, ServerError...
+        ├── APIConnectionError → APITimeoutError
+        └── ResponseValidationError                (a 2xx whose body breaks the schema)
+
+All carry what is needed to act on them: the status, GitLab's message parsed from any
+of its error body shapes, the raw body, the request id and the URL with credentials
+removed. None of them ever holds a token, and all survive a pickle round trip (the
+``httpx.Response`` is left behind; everything else travels).
 """
 
 from __future__ import annotations
@@ -13,7 +25,6 @@ from typing import Any
 
 import httpx
 
-from ._generated.errors import GitLabError, InvalidRequestError
 from ._redact import SENSITIVE_HEADERS, redact_url
 
 __all__ = [
@@ -23,6 +34,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientStateError",
     "ConfigurationError",
     "ConflictError",
     "CrossOriginError",
@@ -40,9 +52,37 @@ __all__ = [
     "status_error",
 ]
 
+#: How much of GitLab's message ``str(exc)`` shows; the full body stays on ``exc.body``.
+MAX_MESSAGE = 300
+
+
+def _restore(cls: type[GitLabError], args: tuple[Any, ...], state: dict[str, Any]) -> GitLabError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
+class GitLabError(Exception):
+    """Base class of every exception this SDK raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Subclasses take keyword-only arguments, which plain exception pickling cannot
+        # replay; rebuild from the attributes instead. The live response stays behind.
+        state = {key: value for key, value in self.__dict__.items() if key != "response"}
+        return (_restore, (type(self), self.args, state))
+
 
 class ConfigurationError(GitLabError, ValueError):
     """The client was set up in a way that cannot work (ambiguous tokens, bad URL...)."""
+
+
+class InvalidRequestError(GitLabError, ValueError):
+    """The arguments cannot make a valid request; raised before anything is sent."""
+
+
+class ClientStateError(GitLabError, RuntimeError):
+    """The client cannot send now: it is closed, or bound to another event loop."""
 
 
 class CrossOriginError(GitLabError):
@@ -56,10 +96,15 @@ class CrossOriginError(GitLabError):
         self.url = redact_url(url)
 
 
+def _shorten(message: str) -> str:
+    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE].rstrip() + "…"
+
+
 class APIError(GitLabError):
     """A request was made and failed."""
 
     def __init__(self, message: str, *, method: str, url: str) -> None:
+        message = _shorten(message)
         super().__init__(message)
         self.message = message
         self.method = method
@@ -93,27 +138,18 @@ class APITimeoutError(APIConnectionError):
     """The request timed out (connect, write, read or waiting for a pooled connection)."""
 
 
-class APIStatusError(APIError):
-    """GitLab answered with an error status (4xx/5xx, or any code it does not document)."""
+class _ResponseError(APIError):
+    """What every error built from a response carries."""
 
     status_code: int
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        response: httpx.Response,
-        body: Any,
-        retries: int = 0,
-    ) -> None:
+    def __init__(self, message: str, *, response: httpx.Response, body: Any, retries: int) -> None:
         request = response.request
         # GitLab often starts its message with the status ("404 User Not Found").
         prefix = f"{response.status_code} "
-        message = message[len(prefix) :] if message.startswith(prefix) else message
+        message = _shorten(message[len(prefix) :] if message.startswith(prefix) else message)
         super().__init__(
-            f"{response.status_code} {message}",
-            method=request.method,
-            url=str(request.url),
+            f"{response.status_code} {message}", method=request.method, url=str(request.url)
         )
         self.message = message
         self.status_code = response.status_code
@@ -122,6 +158,19 @@ class APIStatusError(APIError):
         self.headers = response.headers
         self.request_id = response.headers.get("x-request-id")
         self.retries = retries
+
+    def __str__(self) -> str:
+        suffix = f" (request id {self.request_id})" if self.request_id else ""
+        return f"{self.status_code} {self.message}: {self.method} {self.url}{suffix}"
+
+
+class APIStatusError(_ResponseError):
+    """GitLab answered with an error status (4xx/5xx, or any code it does not document)."""
+
+    def __init__(
+        self, message: str, *, response: httpx.Response, body: Any, retries: int = 0
+    ) -> None:
+        super().__init__(message, response=response, body=body, retries=retries)
 
     @property
     def errors(self) -> dict[str, list[str]]:
@@ -132,10 +181,6 @@ class APIStatusError(APIError):
                 for key, value in self.body["message"].items()
             }
         return {}
-
-    def __str__(self) -> str:
-        suffix = f" (request id {self.request_id})" if self.request_id else ""
-        return f"{self.status_code} {self.message}: {self.method} {self.url}{suffix}"
 
 
 class BadRequestError(APIStatusError):
@@ -215,14 +260,24 @@ class ServerError(APIStatusError):
         return text
 
 
-class ResponseValidationError(APIStatusError):
-    """A successful status, but a body that does not match the documented schema."""
+class ResponseValidationError(_ResponseError):
+    """A successful status, but a body that does not match the documented schema.
+
+    Not an :class:`APIStatusError`: GitLab did what was asked, the SDK could not read
+    the answer. ``problems`` lists what did not match (field and rule, never the values:
+    the body may hold a new token); ``body`` keeps what arrived.
+    """
 
     def __init__(
-        self, message: str, *, response: httpx.Response, body: Any, error: Exception
+        self, message: str, *, response: httpx.Response, body: Any, problems: list[str]
     ) -> None:
-        super().__init__(message, response=response, body=body)
-        self.error = error
+        super().__init__(message, response=response, body=body, retries=0)
+        self.problems = problems
+
+    @property
+    def error(self) -> ValueError:
+        """The problems as one ``ValueError`` (kept for code written against older releases)."""
+        return ValueError("; ".join(self.problems))
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {
@@ -244,7 +299,7 @@ def decode_body(response: httpx.Response) -> Any:
         return None
     try:
         return json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
         return response.text
 
 
@@ -277,10 +332,10 @@ def error_message(body: Any, status_code: int) -> str:
                 f"{error}: {description}" if isinstance(description, str) and description else error
             )
     if isinstance(body, str) and body.strip():
-        text = " ".join(body.split())
+        text = " ".join(body[: MAX_MESSAGE * 4].split())
         if "<html" in text.lower() or "<!doctype" in text.lower():
             return f"HTTP {status_code} (an HTML page, probably from a proxy)"
-        return text[:500]
+        return text
     return httpx.codes.get_reason_phrase(status_code) or f"HTTP {status_code}"
 
 
@@ -313,12 +368,13 @@ def status_error(
     retries: int = 0,
     retry_after: float | None = None,
     outcome_unknown: bool = False,
+    message: str | None = None,
 ) -> APIStatusError:
     """The typed exception for an error response (any status code, known or not)."""
     forget_credentials(response)
     body = decode_body(response)
-    message = error_message(body, response.status_code)
     status = response.status_code
+    message = message or error_message(body, status)
     if status == 429:
         return RateLimitError(
             message, response=response, body=body, retries=retries, retry_after=retry_after
@@ -329,3 +385,15 @@ def status_error(
         )
     error_type = _BY_STATUS.get(status, APIStatusError)
     return error_type(message, response=response, body=body, retries=retries)
+
+
+def validation_error(response: httpx.Response, problems: list[str]) -> ResponseValidationError:
+    """The exception for a successful response whose body breaks the schema."""
+    forget_credentials(response)
+    summary = problems[0] if problems else "unreadable body"
+    return ResponseValidationError(
+        f"the response does not match the documented schema ({summary})",
+        response=response,
+        body=decode_body(response),
+        problems=problems,
+    )

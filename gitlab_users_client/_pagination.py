@@ -4,7 +4,8 @@ Pages are fetched one at a time and each response is read completely, so at most
 one page is held in memory and no connection stays checked out between pages: a
 ``break`` or a cancellation leaves nothing open. Next pages are followed through
 ``Link: rel="next"`` (the only thing keyset pages carry) or ``X-Next-Page``; a
-``Link`` to another origin is refused so that credentials never follow it.
+``Link`` to another origin is refused so that credentials never follow it. Each page
+goes through the client's one request path (``AsyncGitLab._call``), like every call.
 """
 
 from __future__ import annotations
@@ -13,20 +14,24 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urljoin
 
 import httpx
 
-from ._exceptions import MethodNotAllowedError
+from ._exceptions import CrossOriginError, MethodNotAllowedError
+from ._options import same_origin
+from ._request import ApiRequest, Response
 from ._types import PaginationMode
 
 if TYPE_CHECKING:
     from ._client import AsyncGitLab
-    from ._generated.client import ApiRequest
 
 T = TypeVar("T")
 
-__all__ = ["AsyncPaginator", "Page"]
+__all__ = ["AsyncPaginator", "Keyset", "Page"]
+
+#: Longer than any count GitLab can send (64-bit); longer values are garbage, not numbers.
+_MAX_DIGITS = 19
 
 
 _PAGE_HEADERS = frozenset(
@@ -52,7 +57,7 @@ def _page_headers(response: httpx.Response) -> dict[bytes, bytes]:
 
 def _int_header(headers: dict[bytes, bytes], name: bytes) -> int | None:
     value = headers.get(name, b"").strip()
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdigit() and len(value) <= _MAX_DIGITS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +82,7 @@ class Page(Generic[T]):
     def from_response(cls, items: list[T], response: httpx.Response) -> Page[T]:
         headers = _page_headers(response)
         link = headers.get(b"link")
-        match = _NEXT_LINK.search(link.decode("latin-1")) if link else None
+        match = _NEXT_LINK.search(link.decode("latin-1")) if link and len(link) < 65536 else None
         return cls(
             items=items,
             response=response,
@@ -104,6 +109,26 @@ class Page(Generic[T]):
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Keyset:
+    """An operation that GitLab can also page by keyset, from ``x-pagination: keyset``.
+
+    ``by``/``default``/``serves`` (from ``x-keyset-orders``) say which orders keyset
+    serves when it cannot serve them all: ``order_by`` defaults to ``created_at``
+    but only ``id`` is served. Without them, every order is.
+    """
+
+    by: str | None = None
+    default: str | None = None
+    serves: tuple[str, ...] = ()
+
+    def serves_request(self, request: ApiRequest) -> bool:
+        if self.by is None:
+            return True
+        order = next((value for name, value in request.params if name == self.by), self.default)
+        return order in self.serves
+
+
 class AsyncPaginator(Generic[T]):
     """Returned by every list operation; nothing is requested until you iterate.
 
@@ -119,14 +144,14 @@ class AsyncPaginator(Generic[T]):
         request: ApiRequest,
         parse: Callable[[httpx.Response], list[T]],
         *,
-        keyset_capable: bool,
+        keyset: Keyset | None,
         mode: PaginationMode,
         max_items: int | None,
         max_pages: int | None,
     ) -> None:
         if mode not in ("auto", "offset", "keyset"):
             raise ValueError(f"pagination must be 'auto', 'offset' or 'keyset', not {mode!r}")
-        if mode == "keyset" and not keyset_capable:
+        if mode == "keyset" and keyset is None:
             raise ValueError(f"{request.operation_id} does not support keyset pagination")
         for name, limit in (("max_items", max_items), ("max_pages", max_pages)):
             if limit is not None and limit < 0:
@@ -139,9 +164,9 @@ class AsyncPaginator(Generic[T]):
         explicit_page = any(name == "page" for name, _ in request.params)
         if mode == "keyset" and explicit_page:
             raise ValueError("page cannot be combined with keyset pagination")
-        servable = _keyset_serves(request)
-        self._keyset = keyset_capable and (
-            mode == "keyset" or (mode == "auto" and not explicit_page and servable)
+        self._keyset = keyset is not None and (
+            mode == "keyset"
+            or (mode == "auto" and not explicit_page and keyset.serves_request(request))
         )
         self._auto = mode == "auto"
 
@@ -177,17 +202,20 @@ class AsyncPaginator(Generic[T]):
         """Fetch every item (up to ``max_items``) into a list."""
         return [item async for item in self]
 
+    async def first_response(self) -> Response[list[T]]:
+        """The first page as a raw :class:`Response` (``with_raw_response``): the request as
+        given, by keyset only when ``pagination="keyset"`` was asked for explicitly."""
+        return await self._client._call(
+            self._first_request(self._keyset and not self._auto), self._parse
+        )
+
     async def _fetch(self, request: ApiRequest) -> Page[T]:
-        response = await self._client.send(request)
-        try:
-            items = self._parse(response)
-        except ValueError as exc:
-            raise self._client.response_error(response, exc) from exc
-        return Page.from_response(items, response)
+        response = await self._client._call(request, self._parse)
+        return Page.from_response(response.parsed, response.http_response)
 
     def _next_request(self, page: Page[T], current: ApiRequest) -> ApiRequest | None:
         if page.next_url:
-            return self._client.request_for_link(page.next_url, current)
+            return request_for_link(self._client, page.next_url, current)
         if page.next_page is not None and not self._keyset:
             known = current.params or parse_qsl(current.query or "", keep_blank_values=True)
             params = [(name, value) for name, value in known if name != "page"]
@@ -196,32 +224,49 @@ class AsyncPaginator(Generic[T]):
         return None
 
 
-#: Orders GitLab serves with keyset pagination, where it does not serve them all
-#: (``/users`` serves every order; project lists only ``order_by=id``, and their default
-#: order is ``created_at``).
-_KEYSET_ORDERS: dict[str, tuple[str, frozenset[str]]] = {
-    "users_list_projects": ("created_at", frozenset({"id"})),
-}
-
-
-def _keyset_serves(request: ApiRequest) -> bool:
-    rule = _KEYSET_ORDERS.get(request.operation_id)
-    if rule is None:
-        return True
-    default, orders = rule
-    order_by = next((value for name, value in request.params if name == "order_by"), default)
-    return order_by in orders
-
-
 def _replace_params(request: ApiRequest, params: list[tuple[str, str]]) -> ApiRequest:
-    from ._generated.client import ApiRequest
-
     return ApiRequest(
         method=request.method,
         path=request.path,
         operation_id=request.operation_id,
         params=params,
         headers=dict(request.headers),
+    )
+
+
+def request_for_link(client: AsyncGitLab, url: str, current: ApiRequest) -> ApiRequest:
+    """The request for a pagination ``Link`` URL, refusing other origins."""
+    prefix = client._api_root + "/"
+    if url.startswith(prefix):  # the usual case, without parsing any URL
+        path, _, query = url[len(prefix) - 1 :].partition("?")
+        if "#" not in query and "/../" not in path and "/./" not in path:
+            return ApiRequest(
+                method="GET",
+                path=path,
+                operation_id=current.operation_id,
+                query=query or None,  # keyset cursors are long: no decode/re-encode
+                headers=dict(current.headers),
+            )
+    try:
+        target = httpx.URL(urljoin(client._api_root + current.path, url))
+    except (httpx.InvalidURL, ValueError):
+        raise CrossOriginError("the server sent an unusable pagination link", url="") from None
+    if not same_origin(target, client._base_url) and not client._keep_base_url:
+        raise CrossOriginError(
+            "the server's pagination link points at another origin; refusing to send "
+            "credentials there (pass keep_base_url=True to rewrite such links onto the client's URL)",
+            url=str(target),
+        )
+    base_path = client._base_url.path
+    path = target.raw_path.decode("ascii").split("?", 1)[0]
+    if not path.startswith(base_path + "/"):
+        raise CrossOriginError("the pagination link leaves the API root", url=str(target))
+    return ApiRequest(
+        method="GET",
+        path=path[len(base_path) :],
+        operation_id=current.operation_id,
+        params=parse_qsl(target.query.decode("ascii"), keep_blank_values=True),
+        headers=dict(current.headers),
     )
 
 

@@ -29,3 +29,8 @@ TimeoutTypes = float | httpx.Timeout | None
 TimeoutArg = TimeoutTypes | NotGiven
 #: ``"auto"`` uses keyset pagination when GitLab can serve the requested order.
 PaginationMode = Literal["auto", "offset", "keyset"]
+
+#: The generated signatures' name for :data:`NOT_GIVEN` (the same object): one marker
+#: for "argument not given" across the whole public API.
+Unset = NotGiven
+UNSET: Final = NOT_GIVEN

@@ -1,9 +1,19 @@
 """Prepare the OpenAPI document for openapi-python-client.
 
-The generator reads descriptions from parameter *schemas* only, so a parameter's
-own ``description`` (where OpenAPI puts it, and where the document keeps it) would
-be lost from the generated docstrings. This copies each parameter description into
-its schema and writes the result as JSON. Deterministic: same input, same bytes.
+Two jobs, so that the templates only print:
+
+* The generator reads descriptions from parameter *schemas* only, so a parameter's
+  own ``description`` (where OpenAPI puts it, and where the document keeps it) is
+  copied into its schema.
+* Behaviour the document declares with ``x-`` extensions is turned into plain data
+  where the templates can read it (see ``SDK_KEYS``). Per operation, ``x-sdk`` lands
+  on its success response, the one per-operation object the generator hands to
+  templates unchanged: pagination (``x-pagination``, ``x-keyset-orders``) and the
+  headers sent as HTTP dates (``x-http-date`` on a parameter). Secret
+  fields (``x-secret`` on a property) and request-body models (every schema a
+  ``requestBody`` refers to) land on the schema.
+
+Writes JSON. Deterministic: same input, same bytes.
 
 Usage: python openapi/prepare.py openapi/gitlab-users.yaml build/gitlab-users.prepared.json
 """
@@ -29,7 +39,99 @@ def _with_description(parameter: dict[str, Any]) -> dict[str, Any]:
     return {**parameter, "schema": {**schema, "description": description}}
 
 
+#: What this script adds for the templates (the templates read nothing else of ours).
+SDK_KEYS = ("x-sdk", "x-sdk-secret-fields", "x-sdk-request-body")
+#: GitLab's pagination query parameters, replaced by paginator options in the SDK.
+_OFFSET_PARAMS = ("page", "per_page")
+_KEYSET_PARAMS = ("pagination",)
+_CURSOR_PARAMS = ("cursor",)  # keyset cursor, when the route declares one
+_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def _resolve(document: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    ref = item.get("$ref")
+    if not isinstance(ref, str):
+        return item
+    node: Any = document
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return dict(node)
+
+
+def _pagination(document: dict[str, Any], operation: dict[str, Any]) -> dict[str, Any] | None:
+    style = operation.get("x-pagination")
+    if style is None:
+        return None
+    if style not in ("offset", "keyset"):
+        raise ValueError(f"{operation['operationId']}: x-pagination must be offset or keyset")
+    names = {_resolve(document, p)["name"] for p in operation.get("parameters", [])}
+    expected = _OFFSET_PARAMS + (_KEYSET_PARAMS if style == "keyset" else ())
+    missing = [name for name in expected if name not in names]
+    if missing:
+        raise ValueError(f"{operation['operationId']}: paginated but lacks {missing}")
+    orders = operation.get("x-keyset-orders")
+    if orders is not None and (style != "keyset" or set(orders) != {"by", "default", "serves"}):
+        raise ValueError(f"{operation['operationId']}: x-keyset-orders needs by, default, serves")
+    return {
+        "keyset": style == "keyset",
+        "orders": orders,
+        "replaced": [
+            name for name in _OFFSET_PARAMS + _KEYSET_PARAMS + _CURSOR_PARAMS if name in names
+        ],
+    }
+
+
+def _mark_operation(document: dict[str, Any], operation: dict[str, Any]) -> None:
+    parameters = [_resolve(document, p) for p in operation.get("parameters", [])]
+    sdk = {
+        "pagination": _pagination(document, operation),
+        "http_date_headers": [p["name"] for p in parameters if p.get("x-http-date")],
+    }
+    responses = operation["responses"]
+    status = min(code for code in responses if str(code).startswith("2"))
+    responses[status] = {**_resolve(document, responses[status]), "x-sdk": sdk}
+
+
+def _secret_fields(document: dict[str, Any], schema: dict[str, Any]) -> list[str]:
+    found = []
+    for member in [schema, *schema.get("allOf", [])]:
+        if "$ref" in member:
+            continue  # a parent model: its own secret fields are declared there
+        for name, prop in member.get("properties", {}).items():
+            if isinstance(prop, dict) and prop.get("x-secret"):
+                found.append(name)
+    return sorted(found)
+
+
+def _body_schemas(document: dict[str, Any]) -> set[str]:
+    names = set()
+    for path_item in document.get("paths", {}).values():
+        for method in _METHODS:
+            body = path_item.get(method, {}).get("requestBody")
+            for media in _resolve(document, body or {}).get("content", {}).values():
+                ref = media.get("schema", {}).get("$ref", "")
+                if ref.startswith("#/components/schemas/"):
+                    names.add(ref.rsplit("/", 1)[-1])
+    return names
+
+
+def _mark_schemas(document: dict[str, Any]) -> None:
+    schemas = document.get("components", {}).get("schemas", {})
+    bodies = _body_schemas(document)
+    for name, schema in schemas.items():
+        secret = _secret_fields(document, schema)
+        if secret:
+            schema["x-sdk-secret-fields"] = secret
+        if name in bodies:
+            schema["x-sdk-request-body"] = True
+
+
 def prepare(document: dict[str, Any]) -> dict[str, Any]:
+    _mark_schemas(document)
+    for path_item in document.get("paths", {}).values():
+        for method in _METHODS:
+            if method in path_item:
+                _mark_operation(document, path_item[method])
     components = document.get("components", {})
     for name, parameter in list(components.get("parameters", {}).items()):
         components["parameters"][name] = _with_description(parameter)

@@ -127,11 +127,14 @@ def test_hierarchy() -> None:
         UnprocessableEntityError,
         RateLimitError,
         ServerError,
-        ResponseValidationError,
     ):
         assert issubclass(error_type, APIStatusError)
         assert issubclass(error_type, APIError)
         assert issubclass(error_type, GitLabError)
+    # A 2xx with a bad body is not a status error: `except APIStatusError` must not
+    # swallow it (openai-python's shape).
+    assert issubclass(ResponseValidationError, APIError)
+    assert not issubclass(ResponseValidationError, APIStatusError)
     assert issubclass(APITimeoutError, APIConnectionError)
     assert issubclass(APIConnectionError, APIError)
     assert not issubclass(APIConnectionError, APIStatusError)
@@ -495,20 +498,23 @@ async def test_mismatching_200_is_a_response_validation_error(
         with pytest.raises(ResponseValidationError) as info:
             await gl.users.get(1)
     error = info.value
-    assert isinstance(error, APIStatusError)
+    assert not isinstance(error, APIStatusError)
     assert error.status_code == 200
     assert error.body == expected_body
     assert isinstance(error.error, ValueError)
+    assert error.problems
     assert "does not match the documented schema" in str(error)
     assert len(recorder.requests) == 1
 
 
-async def test_validation_error_is_a_pydantic_error_for_wrong_types() -> None:
+async def test_validation_error_names_the_field_and_rule() -> None:
     recorder = Recorder(httpx.Response(200, json={"id": "not-int"}))
     async with client(recorder) as gl:
         with pytest.raises(ResponseValidationError) as info:
             await gl.users.get(1)
-    assert isinstance(info.value.error, pydantic.ValidationError)
+    assert any(problem.startswith("UserProfile.id: ") for problem in info.value.problems)
+    assert "not-int" not in str(info.value)
+    assert info.value.__cause__ is None
 
 
 async def test_mismatching_page_is_a_response_validation_error() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import ConfigDict, model_validator
 
-from ..types import ApiModel, prepare_request
+from gitlab_users_client._runtime import ApiModel, prepare_request
 
 
 class CreatePersonalAccessTokenRequest(ApiModel):

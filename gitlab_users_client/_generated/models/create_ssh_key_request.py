@@ -7,8 +7,9 @@ from typing import Any
 
 from pydantic import ConfigDict, model_validator
 
+from gitlab_users_client._runtime import ApiModel, prepare_request
+
 from ..models.ssh_key_usage_type import SshKeyUsageType  # noqa: F401
-from ..types import ApiModel, prepare_request
 
 
 class CreateSshKeyRequest(ApiModel):

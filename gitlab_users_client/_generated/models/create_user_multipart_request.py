@@ -8,7 +8,8 @@ from typing import Any, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
-from ..types import ApiModel, File, check_rules, prepare_request
+from gitlab_users_client._encoding import File
+from gitlab_users_client._runtime import ApiModel, check_rules, prepare_request
 
 
 class CreateUserMultipartRequest(ApiModel):

@@ -9,7 +9,7 @@ from typing import Any, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
-from ..types import ApiModel, check_rules, prepare_request
+from gitlab_users_client._runtime import ApiModel, check_rules, prepare_request
 
 
 class CreateUserRequest(ApiModel):

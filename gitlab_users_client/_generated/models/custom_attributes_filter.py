@@ -3,7 +3,7 @@ pair must match. (generated; do not edit)."""
 
 from __future__ import annotations
 
-from ..types import ApiModel
+from gitlab_users_client._runtime import ApiModel
 
 
 class CustomAttributesFilter(ApiModel):

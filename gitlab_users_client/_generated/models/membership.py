@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from gitlab_users_client._runtime import ApiModel
+
 from ..models.membership_type import MembershipType  # noqa: F401
-from ..types import ApiModel
 
 
 class Membership(ApiModel):

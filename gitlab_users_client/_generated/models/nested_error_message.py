@@ -3,7 +3,7 @@ been requested too many times. Try again later."}}`. (generated; do not edit).""
 
 from __future__ import annotations
 
-from ..types import ApiModel
+from gitlab_users_client._runtime import ApiModel
 
 
 class NestedErrorMessage(ApiModel):

@@ -6,7 +6,7 @@ import datetime
 
 from pydantic import Field
 
-from ..types import ApiModel
+from gitlab_users_client._runtime import ApiModel
 
 
 class RunnerRegistrationDetails(ApiModel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..types import ApiModel
+from gitlab_users_client._runtime import ApiModel
 
 
 class ScimIdentity(ApiModel):

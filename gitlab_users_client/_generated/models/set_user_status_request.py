@@ -7,9 +7,10 @@ from typing import Any
 
 from pydantic import ConfigDict, model_validator
 
+from gitlab_users_client._runtime import ApiModel, prepare_request
+
 from ..models.clear_status_after import ClearStatusAfter  # noqa: F401
 from ..models.user_availability import UserAvailability  # noqa: F401
-from ..types import ApiModel, prepare_request
 
 
 class SetUserStatusRequest(ApiModel):

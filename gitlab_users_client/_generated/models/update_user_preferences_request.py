@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from pydantic import ConfigDict, model_validator
 
-from ..types import ApiModel, check_rules, prepare_request
+from gitlab_users_client._runtime import ApiModel, check_rules, prepare_request
 
 
 class UpdateUserPreferencesRequest(ApiModel):

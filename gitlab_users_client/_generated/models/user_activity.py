@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from ..types import ApiModel
+from gitlab_users_client._runtime import ApiModel
 
 
 class UserActivity(ApiModel):

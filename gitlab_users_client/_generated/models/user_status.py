@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 
+from gitlab_users_client._runtime import ApiModel
+
 from ..models.user_availability import UserAvailability  # noqa: F401
-from ..types import ApiModel
 
 
 class UserStatus(ApiModel):

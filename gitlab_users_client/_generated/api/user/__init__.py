@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -110,7 +115,7 @@ class UserResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UserResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UserResourceWithRawResponse(self._client)
+        return UserResourceWithRawResponse(self)
 
     async def get(
         self,
@@ -127,7 +132,9 @@ class UserResource(BaseResource):
         """
         from . import user_get as _user_get
 
-        return await _user_get.asyncio(client=self._api(sudo, timeout))
+        return await self._request(
+            _user_get.build_request(), _user_get.parse_response, sudo, timeout
+        )
 
     async def get_counts(
         self,
@@ -143,14 +150,16 @@ class UserResource(BaseResource):
         """
         from . import user_get_counts as _user_get_counts
 
-        return await _user_get_counts.asyncio(client=self._api(sudo, timeout))
+        return await self._request(
+            _user_get_counts.build_request(), _user_get_counts.parse_response, sudo, timeout
+        )
 
     def list_activities(
         self,
         *,
-        from_: datetime.datetime | Unset = UNSET,
+        from_: datetime.datetime | NotGiven = NOT_GIVEN,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -179,12 +188,9 @@ class UserResource(BaseResource):
         """
         from . import user_list_activities as _user_list_activities
 
-        request = _user_list_activities.build_request(from_=from_, per_page=per_page, page=page)
         return self._paginate(
-            request,
+            _user_list_activities.build_request(from_=from_, per_page=per_page, page=page),
             _user_list_activities.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -219,161 +225,61 @@ class UserResource(BaseResource):
                 "avatar": as_file(avatar),
             },
         )
-        return await _user_upload_avatar.asyncio(body=body, client=self._api(sudo, timeout))
+        return await self._request(
+            _user_upload_avatar.build_request(
+                body=body,
+            ),
+            _user_upload_avatar.parse_response,
+            sudo,
+            timeout,
+        )
 
 
-class UserResourceWithRawResponse(BaseResource):
-    """Operations tagged ``user`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+class UserResourceWithRawResponse(RawResponseView[UserResource]):
+    """``UserResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
 
     @cached_property
     def emails(self) -> UserEmailsResourceWithRawResponse:
         """Sub-resource ``emails``."""
-        from ..user_emails import UserEmailsResourceWithRawResponse
-
-        return UserEmailsResourceWithRawResponse(self._client)
+        return self._resource.emails.with_raw_response
 
     @cached_property
     def gpg_keys(self) -> UserGpgKeysResourceWithRawResponse:
         """Sub-resource ``gpg_keys``."""
-        from ..user_gpg_keys import UserGpgKeysResourceWithRawResponse
-
-        return UserGpgKeysResourceWithRawResponse(self._client)
+        return self._resource.gpg_keys.with_raw_response
 
     @cached_property
     def keys(self) -> UserKeysResourceWithRawResponse:
         """Sub-resource ``keys``."""
-        from ..user_keys import UserKeysResourceWithRawResponse
-
-        return UserKeysResourceWithRawResponse(self._client)
+        return self._resource.keys.with_raw_response
 
     @cached_property
     def personal_access_tokens(self) -> UserPersonalAccessTokensResourceWithRawResponse:
         """Sub-resource ``personal_access_tokens``."""
-        from ..user_personal_access_tokens import UserPersonalAccessTokensResourceWithRawResponse
-
-        return UserPersonalAccessTokensResourceWithRawResponse(self._client)
+        return self._resource.personal_access_tokens.with_raw_response
 
     @cached_property
     def preferences(self) -> UserPreferencesResourceWithRawResponse:
         """Sub-resource ``preferences``."""
-        from ..user_preferences import UserPreferencesResourceWithRawResponse
-
-        return UserPreferencesResourceWithRawResponse(self._client)
+        return self._resource.preferences.with_raw_response
 
     @cached_property
     def runners(self) -> UserRunnersResourceWithRawResponse:
         """Sub-resource ``runners``."""
-        from ..user_runners import UserRunnersResourceWithRawResponse
-
-        return UserRunnersResourceWithRawResponse(self._client)
+        return self._resource.runners.with_raw_response
 
     @cached_property
     def status(self) -> UserStatusResourceWithRawResponse:
         """Sub-resource ``status``."""
-        from ..user_status import UserStatusResourceWithRawResponse
-
-        return UserStatusResourceWithRawResponse(self._client)
+        return self._resource.status.with_raw_response
 
     @cached_property
     def support_pin(self) -> UserSupportPinResourceWithRawResponse:
         """Sub-resource ``support_pin``."""
-        from ..user_support_pin import UserSupportPinResourceWithRawResponse
+        return self._resource.support_pin.with_raw_response
 
-        return UserSupportPinResourceWithRawResponse(self._client)
-
-    async def get(
-        self,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserPublic | UserWithAdmin]:
-        """Get the current user.
-
-        Returns the authenticated user (or, with `Sudo`, the impersonated user). Any signed-in
-        user. Administrators (a plain admin check, not auditors) get `UserWithAdmin`, everyone
-        else `UserPublic`. Scopes `read_user`, `read_api`, `api` (and `ai_workflows`). Granular
-        token permission: `read_user`.
-        """
-        from . import user_get as _user_get
-
-        return await _user_get.asyncio_detailed(client=self._api(sudo, timeout))
-
-    async def get_counts(
-        self,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserCounts]:
-        """Get your counts of issues, merge requests, reviews and to-do items.
-
-        Returns counts of the authenticated user's open assigned issues, assigned merge
-        requests, review requests and pending to-do items. Any signed-in user (anonymous callers
-        get 401).
-        """
-        from . import user_get_counts as _user_get_counts
-
-        return await _user_get_counts.asyncio_detailed(client=self._api(sudo, timeout))
-
-    async def list_activities(
-        self,
-        *,
-        from_: datetime.datetime | Unset = UNSET,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[UserActivity]]:
-        """List user activities.
-
-        Lists the last activity dates of users, oldest first (ordered by `last_activity_on`).
-        Any signed-in user; non-admins only see users with public profiles. By default the last
-        six months are covered. Activities that update the date include Git over HTTP/SSH,
-        signing in, visiting dashboards, projects, issues and merge requests, and using the REST
-        or GraphQL API. Offset paginated. Granular token permission: `read_user_activity`.
-
-        Args:
-            from_: Only activity on or after this time. A plain date (YYYY-MM-DD) is also
-                accepted by the server. Server default: six months ago.
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import user_list_activities as _user_list_activities
-
-        return await _user_list_activities.asyncio_detailed(
-            from_=from_, page=page, per_page=per_page, client=self._api(sudo, timeout)
-        )
-
-    async def upload_avatar(
-        self,
-        *,
-        avatar: File | FileContent,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[Avatar]:
-        """Upload your avatar.
-
-        Uploads a new avatar for the authenticated user as `multipart/form-data` (docs: at most
-        200 KiB; bmp, gif, ico, jpeg, png or tiff). 400 with the service message, for example
-        when the file is too large. Granular token permission: `update_user_avatar`.
-
-        Args:
-            avatar: The image file (ideally 192 x 192 pixels; at most 200 KiB; bmp, gif, ico,
-                jpeg, png or tiff).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.upload_avatar_request import UploadAvatarRequest
-        from . import user_upload_avatar as _user_upload_avatar
-
-        body = build_body(
-            UploadAvatarRequest,
-            {
-                "avatar": as_file(avatar),
-            },
-        )
-        return await _user_upload_avatar.asyncio_detailed(
-            body=body, client=self._api(sudo, timeout)
-        )
+    get = raw_response(UserResource.get)
+    get_counts = raw_response(UserResource.get_counts)
+    list_activities = raw_page(UserResource.list_activities)
+    upload_avatar = raw_response(UserResource.upload_avatar)

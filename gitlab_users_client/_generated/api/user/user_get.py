@@ -1,17 +1,18 @@
-"""``GET /user``: Get the current user (generated; do not edit)."""
+"""``GET /user``: Get the current user (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._runtime import parse_json
+
 from ...models.user_public import UserPublic
 from ...models.user_with_admin import UserWithAdmin
-from ...types import (
-    Response,
-    parse_json,
-)
 
 OPERATION_ID = "user_get"
 METHOD = "GET"
@@ -31,59 +32,11 @@ def build_request() -> ApiRequest:
 
 
 def parse_response(response: httpx.Response) -> UserPublic | UserWithAdmin:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 200:
         parsed_200: UserPublic | UserWithAdmin = parse_json(
             UserPublic | UserWithAdmin, response.content
         )
         return parsed_200
-    raise UnexpectedStatusError(status)
-
-
-def build_response(
-    client: ApiClient, response: httpx.Response
-) -> Response[UserPublic | UserWithAdmin]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parsed = parse_response(response)
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    *,
-    client: ApiClient,
-) -> Response[UserPublic | UserWithAdmin]:
-    """Get the current user.
-
-    Returns the authenticated user (or, with `Sudo`, the impersonated user). Any signed-in
-    user. Administrators (a plain admin check, not auditors) get `UserWithAdmin`, everyone
-    else `UserPublic`. Scopes `read_user`, `read_api`, `api` (and `ai_workflows`). Granular
-    token permission: `read_user`.
-
-    """
-    request = build_request()
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    *,
-    client: ApiClient,
-) -> UserPublic | UserWithAdmin:
-    """Get the current user.
-
-    Returns the authenticated user (or, with `Sudo`, the impersonated user). Any signed-in
-    user. Administrators (a plain admin check, not auditors) get `UserWithAdmin`, everyone
-    else `UserPublic`. Scopes `read_user`, `read_api`, `api` (and `ai_workflows`). Granular
-    token permission: `read_user`.
-
-    """
-    return (await asyncio_detailed(client=client)).parsed
+    raise UnexpectedStatus(status)

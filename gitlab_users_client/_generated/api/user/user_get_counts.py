@@ -1,16 +1,17 @@
-"""``GET /user_counts``: Get your counts of issues, merge requests, reviews and to-do items (generated; do not edit)."""
+"""``GET /user_counts``: Get your counts of issues, merge requests, reviews and to-do items (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._runtime import parse_json
+
 from ...models.user_counts import UserCounts
-from ...types import (
-    Response,
-    parse_json,
-)
 
 OPERATION_ID = "user_get_counts"
 METHOD = "GET"
@@ -30,53 +31,9 @@ def build_request() -> ApiRequest:
 
 
 def parse_response(response: httpx.Response) -> UserCounts:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 200:
         parsed_200: UserCounts = parse_json(UserCounts, response.content)
         return parsed_200
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[UserCounts]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parsed = parse_response(response)
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    *,
-    client: ApiClient,
-) -> Response[UserCounts]:
-    """Get your counts of issues, merge requests, reviews and to-do items.
-
-    Returns counts of the authenticated user's open assigned issues, assigned merge
-    requests, review requests and pending to-do items. Any signed-in user (anonymous callers
-    get 401).
-
-    """
-    request = build_request()
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    *,
-    client: ApiClient,
-) -> UserCounts:
-    """Get your counts of issues, merge requests, reviews and to-do items.
-
-    Returns counts of the authenticated user's open assigned issues, assigned merge
-    requests, review requests and pending to-do items. Any signed-in user (anonymous callers
-    get 401).
-
-    """
-    return (await asyncio_detailed(client=client)).parsed
+    raise UnexpectedStatus(status)

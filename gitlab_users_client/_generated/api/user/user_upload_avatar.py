@@ -1,18 +1,21 @@
-"""``PUT /user/avatar``: Upload your avatar (generated; do not edit)."""
+"""``PUT /user/avatar``: Upload your avatar (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
-from ...models.avatar import Avatar
-from ...models.upload_avatar_request import UploadAvatarRequest
-from ...types import (
-    Response,
-    parse_json,
+from gitlab_users_client._encoding import (
     to_multipart,
 )
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._runtime import parse_json
+
+from ...models.avatar import Avatar
+from ...models.upload_avatar_request import UploadAvatarRequest
 
 OPERATION_ID = "user_upload_avatar"
 METHOD = "PUT"
@@ -36,57 +39,9 @@ def build_request(
 
 
 def parse_response(response: httpx.Response) -> Avatar:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 200:
         parsed_200: Avatar = parse_json(Avatar, response.content)
         return parsed_200
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[Avatar]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parsed = parse_response(response)
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    *,
-    client: ApiClient,
-    body: UploadAvatarRequest,
-) -> Response[Avatar]:
-    """Upload your avatar.
-
-    Uploads a new avatar for the authenticated user as `multipart/form-data` (docs: at most
-    200 KiB; bmp, gif, ico, jpeg, png or tiff). 400 with the service message, for example
-    when the file is too large. Granular token permission: `update_user_avatar`.
-
-    """
-    request = build_request(
-        body=body,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    *,
-    client: ApiClient,
-    body: UploadAvatarRequest,
-) -> Avatar:
-    """Upload your avatar.
-
-    Uploads a new avatar for the authenticated user as `multipart/form-data` (docs: at most
-    200 KiB; bmp, gif, ico, jpeg, png or tiff). 400 with the service message, for example
-    when the file is too large. Granular token permission: `update_user_avatar`.
-
-    """
-    return (await asyncio_detailed(body=body, client=client)).parsed
+    raise UnexpectedStatus(status)

@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -39,7 +44,7 @@ class UserEmailsResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UserEmailsResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UserEmailsResourceWithRawResponse(self._client)
+        return UserEmailsResourceWithRawResponse(self)
 
     async def create(
         self,
@@ -67,12 +72,20 @@ class UserEmailsResource(BaseResource):
                 "email": email,
             },
         )
-        return await _user_emails_create.asyncio(body=body, client=self._api(sudo, timeout))
+        return await self._request(
+            _user_emails_create.build_request(
+                body=body,
+            ),
+            _user_emails_create.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def delete(
         self,
         email_id: int,
         *,
+        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -83,12 +96,22 @@ class UserEmailsResource(BaseResource):
 
         Args:
             email_id: Numeric ID of the email address.
+            if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
+                deletes nothing. Unparseable values are ignored.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
         from . import user_emails_delete as _user_emails_delete
 
-        return await _user_emails_delete.asyncio(email_id, client=self._api(sudo, timeout))
+        return await self._request(
+            _user_emails_delete.build_request(
+                email_id,
+                if_unmodified_since=if_unmodified_since,
+            ),
+            _user_emails_delete.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def get(
         self,
@@ -109,13 +132,20 @@ class UserEmailsResource(BaseResource):
         """
         from . import user_emails_get as _user_emails_get
 
-        return await _user_emails_get.asyncio(email_id, client=self._api(sudo, timeout))
+        return await self._request(
+            _user_emails_get.build_request(
+                email_id,
+            ),
+            _user_emails_get.parse_response,
+            sudo,
+            timeout,
+        )
 
     def list(
         self,
         *,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -139,12 +169,9 @@ class UserEmailsResource(BaseResource):
         """
         from . import user_emails_list as _user_emails_list
 
-        request = _user_emails_list.build_request(per_page=per_page, page=page)
         return self._paginate(
-            request,
+            _user_emails_list.build_request(per_page=per_page, page=page),
             _user_emails_list.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -152,103 +179,11 @@ class UserEmailsResource(BaseResource):
         )
 
 
-class UserEmailsResourceWithRawResponse(BaseResource):
-    """Operations tagged ``user_emails`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+class UserEmailsResourceWithRawResponse(RawResponseView[UserEmailsResource]):
+    """``UserEmailsResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
 
-    async def create(
-        self,
-        *,
-        email: str,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[Email]:
-        """Add an email.
-
-        Adds a secondary email address to the authenticated user; GitLab sends a confirmation
-        email. 400 with per-field messages when the address is invalid or already taken.
-
-        Args:
-            email: The email address.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.create_own_email_request import CreateOwnEmailRequest
-        from . import user_emails_create as _user_emails_create
-
-        body = build_body(
-            CreateOwnEmailRequest,
-            {
-                "email": email,
-            },
-        )
-        return await _user_emails_create.asyncio_detailed(
-            body=body, client=self._api(sudo, timeout)
-        )
-
-    async def delete(
-        self,
-        email_id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[None]:
-        """Delete one of your emails.
-
-        Deletes one secondary email address of the authenticated user (not the primary one).
-        Honours `If-Unmodified-Since`.
-
-        Args:
-            email_id: Numeric ID of the email address.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import user_emails_delete as _user_emails_delete
-
-        return await _user_emails_delete.asyncio_detailed(email_id, client=self._api(sudo, timeout))
-
-    async def get(
-        self,
-        email_id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[Email]:
-        """Get one of your emails.
-
-        Returns one secondary email address of the authenticated user. 404 `Email` when it does
-        not exist.
-
-        Args:
-            email_id: Numeric ID of the email address.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import user_emails_get as _user_emails_get
-
-        return await _user_emails_get.asyncio_detailed(email_id, client=self._api(sudo, timeout))
-
-    async def list(
-        self,
-        *,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[Email]]:
-        """List your emails.
-
-        Lists the authenticated user's secondary email addresses. Offset paginated. Granular
-        token permission: `read_user_email`.
-
-        Args:
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import user_emails_list as _user_emails_list
-
-        return await _user_emails_list.asyncio_detailed(
-            page=page, per_page=per_page, client=self._api(sudo, timeout)
-        )
+    create = raw_response(UserEmailsResource.create)
+    delete = raw_response(UserEmailsResource.delete)
+    get = raw_response(UserEmailsResource.get)
+    list = raw_page(UserEmailsResource.list)

@@ -1,19 +1,21 @@
-"""``GET /user/emails``: List your emails (generated; do not edit)."""
+"""``GET /user/emails``: List your emails (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
-from ...models.email import Email
-from ...types import (
-    UNSET,
-    Response,
-    Unset,
-    parse_json,
+from gitlab_users_client._encoding import (
     q_int,
 )
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._runtime import parse_json
+from gitlab_users_client._types import NOT_GIVEN, NotGiven
+
+from ...models.email import Email
 
 OPERATION_ID = "user_emails_list"
 METHOD = "GET"
@@ -22,14 +24,14 @@ PATH = "/user/emails"
 
 def build_request(
     *,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
+    page: int | NotGiven = NOT_GIVEN,
+    per_page: int | NotGiven = NOT_GIVEN,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
-    if not isinstance(page, Unset):
+    if not isinstance(page, NotGiven):
         params.append(("page", q_int("page", page)))
-    if not isinstance(per_page, Unset):
+    if not isinstance(per_page, NotGiven):
         params.append(("per_page", q_int("per_page", per_page)))
     request = ApiRequest(
         method=METHOD,
@@ -41,68 +43,9 @@ def build_request(
 
 
 def parse_response(response: httpx.Response) -> list[Email]:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 200:
         parsed_200: list[Email] = parse_json(list[Email], response.content)
         return parsed_200
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[list[Email]]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parsed = parse_response(response)
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    *,
-    client: ApiClient,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
-) -> Response[list[Email]]:
-    """List your emails.
-
-    Lists the authenticated user's secondary email addresses. Offset paginated. Granular
-    token permission: `read_user_email`.
-
-    Args:
-        page: Page number (offset pagination). Server default 1.
-        per_page: Items per page (offset and keyset pagination). Server default 20; values above
-            100 are clamped to 100.
-
-    """
-    request = build_request(
-        page=page,
-        per_page=per_page,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    *,
-    client: ApiClient,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
-) -> list[Email]:
-    """List your emails.
-
-    Lists the authenticated user's secondary email addresses. Offset paginated. Granular
-    token permission: `read_user_email`.
-
-    Args:
-        page: Page number (offset pagination). Server default 1.
-        per_page: Items per page (offset and keyset pagination). Server default 20; values above
-            100 are clamped to 100.
-
-    """
-    return (await asyncio_detailed(page=page, per_page=per_page, client=client)).parsed
+    raise UnexpectedStatus(status)

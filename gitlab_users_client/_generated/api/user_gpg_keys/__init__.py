@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -39,7 +44,7 @@ class UserGpgKeysResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UserGpgKeysResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UserGpgKeysResourceWithRawResponse(self._client)
+        return UserGpgKeysResourceWithRawResponse(self)
 
     async def create(
         self,
@@ -67,12 +72,20 @@ class UserGpgKeysResource(BaseResource):
                 "key": key,
             },
         )
-        return await _user_gpg_keys_create.asyncio(body=body, client=self._api(sudo, timeout))
+        return await self._request(
+            _user_gpg_keys_create.build_request(
+                body=body,
+            ),
+            _user_gpg_keys_create.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def delete(
         self,
         key_id: int,
         *,
+        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -83,12 +96,22 @@ class UserGpgKeysResource(BaseResource):
 
         Args:
             key_id: Numeric ID of the key.
+            if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
+                deletes nothing. Unparseable values are ignored.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
         from . import user_gpg_keys_delete as _user_gpg_keys_delete
 
-        return await _user_gpg_keys_delete.asyncio(key_id, client=self._api(sudo, timeout))
+        return await self._request(
+            _user_gpg_keys_delete.build_request(
+                key_id,
+                if_unmodified_since=if_unmodified_since,
+            ),
+            _user_gpg_keys_delete.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def get(
         self,
@@ -108,13 +131,20 @@ class UserGpgKeysResource(BaseResource):
         """
         from . import user_gpg_keys_get as _user_gpg_keys_get
 
-        return await _user_gpg_keys_get.asyncio(key_id, client=self._api(sudo, timeout))
+        return await self._request(
+            _user_gpg_keys_get.build_request(
+                key_id,
+            ),
+            _user_gpg_keys_get.parse_response,
+            sudo,
+            timeout,
+        )
 
     def list(
         self,
         *,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -137,12 +167,9 @@ class UserGpgKeysResource(BaseResource):
         """
         from . import user_gpg_keys_list as _user_gpg_keys_list
 
-        request = _user_gpg_keys_list.build_request(per_page=per_page, page=page)
         return self._paginate(
-            request,
+            _user_gpg_keys_list.build_request(per_page=per_page, page=page),
             _user_gpg_keys_list.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -168,125 +195,22 @@ class UserGpgKeysResource(BaseResource):
         """
         from . import user_gpg_keys_revoke as _user_gpg_keys_revoke
 
-        return await _user_gpg_keys_revoke.asyncio(key_id, client=self._api(sudo, timeout))
-
-
-class UserGpgKeysResourceWithRawResponse(BaseResource):
-    """Operations tagged ``user_gpg_keys`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
-
-    async def create(
-        self,
-        *,
-        key: str,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[GpgKey]:
-        """Add a GPG key.
-
-        Adds a GPG key (ASCII-armored public key) to the authenticated user. Returns the created
-        key as a single object.
-
-        Args:
-            key: The ASCII-armored public key.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.create_gpg_key_request import CreateGpgKeyRequest
-        from . import user_gpg_keys_create as _user_gpg_keys_create
-
-        body = build_body(
-            CreateGpgKeyRequest,
-            {
-                "key": key,
-            },
-        )
-        return await _user_gpg_keys_create.asyncio_detailed(
-            body=body, client=self._api(sudo, timeout)
+        return await self._request(
+            _user_gpg_keys_revoke.build_request(
+                key_id,
+            ),
+            _user_gpg_keys_revoke.parse_response,
+            sudo,
+            timeout,
         )
 
-    async def delete(
-        self,
-        key_id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[None]:
-        """Delete one of your GPG keys.
 
-        Deletes one GPG key of the authenticated user (signatures stay verified; use revoke to
-        unverify them). Honours `If-Unmodified-Since`.
+class UserGpgKeysResourceWithRawResponse(RawResponseView[UserGpgKeysResource]):
+    """``UserGpgKeysResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
 
-        Args:
-            key_id: Numeric ID of the key.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import user_gpg_keys_delete as _user_gpg_keys_delete
-
-        return await _user_gpg_keys_delete.asyncio_detailed(key_id, client=self._api(sudo, timeout))
-
-    async def get(
-        self,
-        key_id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[GpgKey]:
-        """Get one of your GPG keys.
-
-        Returns one GPG key of the authenticated user. 404 `GPG Key` when it does not exist.
-
-        Args:
-            key_id: Numeric ID of the key.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import user_gpg_keys_get as _user_gpg_keys_get
-
-        return await _user_gpg_keys_get.asyncio_detailed(key_id, client=self._api(sudo, timeout))
-
-    async def list(
-        self,
-        *,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[GpgKey]]:
-        """List your GPG keys.
-
-        Lists the authenticated user's GPG keys. Offset paginated.
-
-        Args:
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import user_gpg_keys_list as _user_gpg_keys_list
-
-        return await _user_gpg_keys_list.asyncio_detailed(
-            page=page, per_page=per_page, client=self._api(sudo, timeout)
-        )
-
-    async def revoke(
-        self,
-        key_id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[None]:
-        """Revoke one of your GPG keys.
-
-        Revokes one GPG key of the authenticated user, which also unverifies the commits it
-        signed. Answers 202 with no body.
-
-        Args:
-            key_id: Numeric ID of the key.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import user_gpg_keys_revoke as _user_gpg_keys_revoke
-
-        return await _user_gpg_keys_revoke.asyncio_detailed(key_id, client=self._api(sudo, timeout))
+    create = raw_response(UserGpgKeysResource.create)
+    delete = raw_response(UserGpgKeysResource.delete)
+    get = raw_response(UserGpgKeysResource.get)
+    list = raw_page(UserGpgKeysResource.list)
+    revoke = raw_response(UserGpgKeysResource.revoke)

@@ -1,17 +1,18 @@
-"""``POST /user/gpg_keys``: Add a GPG key (generated; do not edit)."""
+"""``POST /user/gpg_keys``: Add a GPG key (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._runtime import parse_json
+
 from ...models.create_gpg_key_request import CreateGpgKeyRequest
 from ...models.gpg_key import GpgKey
-from ...types import (
-    Response,
-    parse_json,
-)
 
 OPERATION_ID = "user_gpg_keys_create"
 METHOD = "POST"
@@ -35,55 +36,9 @@ def build_request(
 
 
 def parse_response(response: httpx.Response) -> GpgKey:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 201:
         parsed_201: GpgKey = parse_json(GpgKey, response.content)
         return parsed_201
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[GpgKey]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parsed = parse_response(response)
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    *,
-    client: ApiClient,
-    body: CreateGpgKeyRequest,
-) -> Response[GpgKey]:
-    """Add a GPG key.
-
-    Adds a GPG key (ASCII-armored public key) to the authenticated user. Returns the created
-    key as a single object.
-
-    """
-    request = build_request(
-        body=body,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    *,
-    client: ApiClient,
-    body: CreateGpgKeyRequest,
-) -> GpgKey:
-    """Add a GPG key.
-
-    Adds a GPG key (ASCII-armored public key) to the authenticated user. Returns the created
-    key as a single object.
-
-    """
-    return (await asyncio_detailed(body=body, client=client)).parsed
+    raise UnexpectedStatus(status)

@@ -1,17 +1,20 @@
-"""``GET /user/gpg_keys/{key_id}``: Get one of your GPG keys (generated; do not edit)."""
+"""``GET /user/gpg_keys/{key_id}``: Get one of your GPG keys (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
-from ...models.gpg_key import GpgKey
-from ...types import (
-    Response,
-    parse_json,
+from gitlab_users_client._encoding import (
     path_int,
 )
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._runtime import parse_json
+
+from ...models.gpg_key import GpgKey
 
 OPERATION_ID = "user_gpg_keys_get"
 METHOD = "GET"
@@ -35,59 +38,9 @@ def build_request(
 
 
 def parse_response(response: httpx.Response) -> GpgKey:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 200:
         parsed_200: GpgKey = parse_json(GpgKey, response.content)
         return parsed_200
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[GpgKey]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parsed = parse_response(response)
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    key_id: int,
-    *,
-    client: ApiClient,
-) -> Response[GpgKey]:
-    """Get one of your GPG keys.
-
-    Returns one GPG key of the authenticated user. 404 `GPG Key` when it does not exist.
-
-    Args:
-        key_id: Numeric ID of the key.
-
-    """
-    request = build_request(
-        key_id,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    key_id: int,
-    *,
-    client: ApiClient,
-) -> GpgKey:
-    """Get one of your GPG keys.
-
-    Returns one GPG key of the authenticated user. 404 `GPG Key` when it does not exist.
-
-    Args:
-        key_id: Numeric ID of the key.
-
-    """
-    return (await asyncio_detailed(key_id, client=client)).parsed
+    raise UnexpectedStatus(status)

@@ -1,15 +1,17 @@
-"""``POST /user/gpg_keys/{key_id}/revoke``: Revoke one of your GPG keys (generated; do not edit)."""
+"""``POST /user/gpg_keys/{key_id}/revoke``: Revoke one of your GPG keys (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
-from ...types import (
-    Response,
+from gitlab_users_client._encoding import (
     path_int,
 )
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
 
 OPERATION_ID = "user_gpg_keys_revoke"
 METHOD = "POST"
@@ -33,61 +35,8 @@ def build_request(
 
 
 def parse_response(response: httpx.Response) -> None:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 202:
         return None
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[None]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parse_response(response)
-        parsed = None
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    key_id: int,
-    *,
-    client: ApiClient,
-) -> Response[None]:
-    """Revoke one of your GPG keys.
-
-    Revokes one GPG key of the authenticated user, which also unverifies the commits it
-    signed. Answers 202 with no body.
-
-    Args:
-        key_id: Numeric ID of the key.
-
-    """
-    request = build_request(
-        key_id,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    key_id: int,
-    *,
-    client: ApiClient,
-) -> None:
-    """Revoke one of your GPG keys.
-
-    Revokes one GPG key of the authenticated user, which also unverifies the commits it
-    signed. Answers 202 with no body.
-
-    Args:
-        key_id: Numeric ID of the key.
-
-    """
-    return (await asyncio_detailed(key_id, client=client)).parsed
+    raise UnexpectedStatus(status)

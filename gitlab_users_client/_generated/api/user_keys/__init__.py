@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -40,17 +45,17 @@ class UserKeysResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UserKeysResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UserKeysResourceWithRawResponse(self._client)
+        return UserKeysResourceWithRawResponse(self)
 
     async def create(
         self,
         *,
         key: str,
         title: str,
-        expires_at: datetime.datetime | Unset = UNSET,
+        expires_at: datetime.datetime | NotGiven = NOT_GIVEN,
         usage_type: SshKeyUsageType
         | Literal["auth", "auth_and_signing", "signing"]
-        | Unset = UNSET,
+        | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> SshKey:
@@ -79,12 +84,20 @@ class UserKeysResource(BaseResource):
                 "usage_type": usage_type,
             },
         )
-        return await _user_keys_create.asyncio(body=body, client=self._api(sudo, timeout))
+        return await self._request(
+            _user_keys_create.build_request(
+                body=body,
+            ),
+            _user_keys_create.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def delete(
         self,
         key_id: int,
         *,
+        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -94,12 +107,22 @@ class UserKeysResource(BaseResource):
 
         Args:
             key_id: Numeric ID of the key.
+            if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
+                deletes nothing. Unparseable values are ignored.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
         from . import user_keys_delete as _user_keys_delete
 
-        return await _user_keys_delete.asyncio(key_id, client=self._api(sudo, timeout))
+        return await self._request(
+            _user_keys_delete.build_request(
+                key_id,
+                if_unmodified_since=if_unmodified_since,
+            ),
+            _user_keys_delete.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def get(
         self,
@@ -120,13 +143,20 @@ class UserKeysResource(BaseResource):
         """
         from . import user_keys_get as _user_keys_get
 
-        return await _user_keys_get.asyncio(key_id, client=self._api(sudo, timeout))
+        return await self._request(
+            _user_keys_get.build_request(
+                key_id,
+            ),
+            _user_keys_get.parse_response,
+            sudo,
+            timeout,
+        )
 
     def list(
         self,
         *,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -150,12 +180,9 @@ class UserKeysResource(BaseResource):
         """
         from . import user_keys_list as _user_keys_list
 
-        request = _user_keys_list.build_request(per_page=per_page, page=page)
         return self._paginate(
-            request,
+            _user_keys_list.build_request(per_page=per_page, page=page),
             _user_keys_list.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -163,111 +190,11 @@ class UserKeysResource(BaseResource):
         )
 
 
-class UserKeysResourceWithRawResponse(BaseResource):
-    """Operations tagged ``user_keys`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+class UserKeysResourceWithRawResponse(RawResponseView[UserKeysResource]):
+    """``UserKeysResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
 
-    async def create(
-        self,
-        *,
-        key: str,
-        title: str,
-        expires_at: datetime.datetime | Unset = UNSET,
-        usage_type: SshKeyUsageType
-        | Literal["auth", "auth_and_signing", "signing"]
-        | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[SshKey]:
-        """Add an SSH key.
-
-        Adds an SSH key to the authenticated user. 400 with per-field messages when the key is
-        invalid or already taken. Granular token permission: `create_user_ssh_key`.
-
-        Args:
-            key: The public key in OpenSSH format.
-            title: Title of the key.
-            expires_at: Expiry time (ISO 8601).
-            usage_type: What an SSH key may be used for.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.create_ssh_key_request import CreateSshKeyRequest
-        from . import user_keys_create as _user_keys_create
-
-        body = build_body(
-            CreateSshKeyRequest,
-            {
-                "key": key,
-                "title": title,
-                "expires_at": expires_at,
-                "usage_type": usage_type,
-            },
-        )
-        return await _user_keys_create.asyncio_detailed(body=body, client=self._api(sudo, timeout))
-
-    async def delete(
-        self,
-        key_id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[None]:
-        """Delete one of your SSH keys.
-
-        Deletes one SSH key of the authenticated user. Honours `If-Unmodified-Since`.
-
-        Args:
-            key_id: Numeric ID of the key.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import user_keys_delete as _user_keys_delete
-
-        return await _user_keys_delete.asyncio_detailed(key_id, client=self._api(sudo, timeout))
-
-    async def get(
-        self,
-        key_id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[SshKey]:
-        """Get one of your SSH keys.
-
-        Returns one SSH key of the authenticated user. Needs authentication like every /user
-        route. 404 `Key` when it does not exist or belongs to someone else.
-
-        Args:
-            key_id: Numeric ID of the key.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import user_keys_get as _user_keys_get
-
-        return await _user_keys_get.asyncio_detailed(key_id, client=self._api(sudo, timeout))
-
-    async def list(
-        self,
-        *,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[SshKey]]:
-        """List your SSH keys.
-
-        Lists the authenticated user's SSH keys. Any signed-in user. Offset paginated. Granular
-        token permission: `read_user_ssh_key`.
-
-        Args:
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import user_keys_list as _user_keys_list
-
-        return await _user_keys_list.asyncio_detailed(
-            page=page, per_page=per_page, client=self._api(sudo, timeout)
-        )
+    create = raw_response(UserKeysResource.create)
+    delete = raw_response(UserKeysResource.delete)
+    get = raw_response(UserKeysResource.get)
+    list = raw_page(UserKeysResource.list)

@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -43,17 +48,17 @@ class UserPersonalAccessTokensResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UserPersonalAccessTokensResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UserPersonalAccessTokensResourceWithRawResponse(self._client)
+        return UserPersonalAccessTokensResourceWithRawResponse(self)
 
     async def create(
         self,
         *,
         name: str,
-        description: str | Unset = UNSET,
-        expires_at: datetime.date | Unset = UNSET,
+        description: str | NotGiven = NOT_GIVEN,
+        expires_at: datetime.date | NotGiven = NOT_GIVEN,
         scopes: Sequence[OwnPersonalAccessTokenScope | Literal["k8s_proxy", "self_rotate"]]
-        | Unset = UNSET,
-        granular_scopes: Sequence[GranularScopeInput] | Unset = UNSET,
+        | NotGiven = NOT_GIVEN,
+        granular_scopes: Sequence[GranularScopeInput] | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> PersonalAccessTokenWithToken:
@@ -90,59 +95,20 @@ class UserPersonalAccessTokensResource(BaseResource):
                 "granular_scopes": granular_scopes,
             },
         )
-        return await _user_personal_access_tokens_create.asyncio(
-            body=body, client=self._api(sudo, timeout)
+        return await self._request(
+            _user_personal_access_tokens_create.build_request(
+                body=body,
+            ),
+            _user_personal_access_tokens_create.parse_response,
+            sudo,
+            timeout,
         )
 
 
-class UserPersonalAccessTokensResourceWithRawResponse(BaseResource):
-    """Operations tagged ``user_personal_access_tokens`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+class UserPersonalAccessTokensResourceWithRawResponse(
+    RawResponseView[UserPersonalAccessTokensResource]
+):
+    """``UserPersonalAccessTokensResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
 
-    async def create(
-        self,
-        *,
-        name: str,
-        description: str | Unset = UNSET,
-        expires_at: datetime.date | Unset = UNSET,
-        scopes: Sequence[OwnPersonalAccessTokenScope | Literal["k8s_proxy", "self_rotate"]]
-        | Unset = UNSET,
-        granular_scopes: Sequence[GranularScopeInput] | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[PersonalAccessTokenWithToken]:
-        """Create a personal access token for yourself.
-
-        Creates a narrowly scoped personal access token for the authenticated user. Exactly one
-        of `scopes` (only `k8s_proxy` and `self_rotate`) and `granular_scopes` must be sent;
-        `granular_scopes` needs the `granular_personal_access_tokens` feature flag (404
-        otherwise). The token value is returned only once. A service failure answers with its
-        HTTP status (default 422). Granular token permission: `create_personal_access_token`.
-
-        Args:
-            name: Token name.
-            description: Token description.
-            expires_at: Expiry date (YYYY-MM-DD).
-            scopes: Scopes; only `k8s_proxy` and `self_rotate` are allowed here.
-            granular_scopes: Fine-grained scopes (needs the `granular_personal_access_tokens` feature
-                flag, 404 otherwise).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.create_own_personal_access_token_request import (
-            CreateOwnPersonalAccessTokenRequest,
-        )
-        from . import user_personal_access_tokens_create as _user_personal_access_tokens_create
-
-        body = build_body(
-            CreateOwnPersonalAccessTokenRequest,
-            {
-                "name": name,
-                "description": description,
-                "expires_at": expires_at,
-                "scopes": scopes,
-                "granular_scopes": granular_scopes,
-            },
-        )
-        return await _user_personal_access_tokens_create.asyncio_detailed(
-            body=body, client=self._api(sudo, timeout)
-        )
+    create = raw_response(UserPersonalAccessTokensResource.create)

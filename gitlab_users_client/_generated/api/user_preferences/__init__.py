@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -39,7 +44,7 @@ class UserPreferencesResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UserPreferencesResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UserPreferencesResourceWithRawResponse(self._client)
+        return UserPreferencesResourceWithRawResponse(self)
 
     async def get(
         self,
@@ -53,15 +58,20 @@ class UserPreferencesResource(BaseResource):
         """
         from . import user_preferences_get as _user_preferences_get
 
-        return await _user_preferences_get.asyncio(client=self._api(sudo, timeout))
+        return await self._request(
+            _user_preferences_get.build_request(),
+            _user_preferences_get.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def update(
         self,
         *,
-        view_diffs_file_by_file: bool | Unset = UNSET,
-        show_whitespace_in_diffs: bool | Unset = UNSET,
-        pass_user_identities_to_ci_jwt: bool | Unset = UNSET,
-        policy_advanced_editor: bool | Unset = UNSET,
+        view_diffs_file_by_file: bool | NotGiven = NOT_GIVEN,
+        show_whitespace_in_diffs: bool | NotGiven = NOT_GIVEN,
+        pass_user_identities_to_ci_jwt: bool | NotGiven = NOT_GIVEN,
+        policy_advanced_editor: bool | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserPreferences:
@@ -92,63 +102,19 @@ class UserPreferencesResource(BaseResource):
                 "policy_advanced_editor": policy_advanced_editor,
             },
         )
-        return await _user_preferences_update.asyncio(body=body, client=self._api(sudo, timeout))
-
-
-class UserPreferencesResourceWithRawResponse(BaseResource):
-    """Operations tagged ``user_preferences`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
-
-    async def get(
-        self,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserPreferences]:
-        """Get your preferences.
-
-        Returns the authenticated user's preferences.
-        """
-        from . import user_preferences_get as _user_preferences_get
-
-        return await _user_preferences_get.asyncio_detailed(client=self._api(sudo, timeout))
-
-    async def update(
-        self,
-        *,
-        view_diffs_file_by_file: bool | Unset = UNSET,
-        show_whitespace_in_diffs: bool | Unset = UNSET,
-        pass_user_identities_to_ci_jwt: bool | Unset = UNSET,
-        policy_advanced_editor: bool | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserPreferences]:
-        """Update your preferences.
-
-        Updates the authenticated user's preferences. At least one attribute must be sent. 400
-        `400 Bad request` when the update fails. Granular token permission:
-        `update_user_preference`.
-
-        Args:
-            view_diffs_file_by_file: Show only one file diff per page.
-            show_whitespace_in_diffs: Show whitespace changes in diffs.
-            pass_user_identities_to_ci_jwt: Pass external identities to CI/CD ID tokens (internal to GitLab; not for
-                third parties).
-            policy_advanced_editor: Use the advanced editor for security policies.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.update_user_preferences_request import UpdateUserPreferencesRequest
-        from . import user_preferences_update as _user_preferences_update
-
-        body = build_body(
-            UpdateUserPreferencesRequest,
-            {
-                "view_diffs_file_by_file": view_diffs_file_by_file,
-                "show_whitespace_in_diffs": show_whitespace_in_diffs,
-                "pass_user_identities_to_ci_jwt": pass_user_identities_to_ci_jwt,
-                "policy_advanced_editor": policy_advanced_editor,
-            },
+        return await self._request(
+            _user_preferences_update.build_request(
+                body=body,
+            ),
+            _user_preferences_update.parse_response,
+            sudo,
+            timeout,
         )
-        return await _user_preferences_update.asyncio_detailed(
-            body=body, client=self._api(sudo, timeout)
-        )
+
+
+class UserPreferencesResourceWithRawResponse(RawResponseView[UserPreferencesResource]):
+    """``UserPreferencesResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
+
+    get = raw_response(UserPreferencesResource.get)
+    update = raw_response(UserPreferencesResource.update)

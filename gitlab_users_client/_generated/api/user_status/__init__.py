@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -41,7 +46,7 @@ class UserStatusResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UserStatusResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UserStatusResourceWithRawResponse(self._client)
+        return UserStatusResourceWithRawResponse(self)
 
     async def get(
         self,
@@ -55,18 +60,20 @@ class UserStatusResource(BaseResource):
         """
         from . import user_status_get as _user_status_get
 
-        return await _user_status_get.asyncio(client=self._api(sudo, timeout))
+        return await self._request(
+            _user_status_get.build_request(), _user_status_get.parse_response, sudo, timeout
+        )
 
     async def set(
         self,
         *,
-        emoji: str | None | Unset = UNSET,
-        message: str | None | Unset = UNSET,
-        availability: UserAvailability | Literal["busy", "not_set"] | None | Unset = UNSET,
+        emoji: str | None | NotGiven = NOT_GIVEN,
+        message: str | None | NotGiven = NOT_GIVEN,
+        availability: UserAvailability | Literal["busy", "not_set"] | None | NotGiven = NOT_GIVEN,
         clear_status_after: ClearStatusAfter
         | Literal["1_day", "30_days", "30_minutes", "3_days", "3_hours", "7_days", "8_hours"]
         | None
-        | Unset = UNSET,
+        | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserStatus:
@@ -97,18 +104,25 @@ class UserStatusResource(BaseResource):
                 "clear_status_after": clear_status_after,
             },
         )
-        return await _user_status_set.asyncio(body=body, client=self._api(sudo, timeout))
+        return await self._request(
+            _user_status_set.build_request(
+                body=body,
+            ),
+            _user_status_set.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def update(
         self,
         *,
-        emoji: str | None | Unset = UNSET,
-        message: str | None | Unset = UNSET,
-        availability: UserAvailability | Literal["busy", "not_set"] | None | Unset = UNSET,
+        emoji: str | None | NotGiven = NOT_GIVEN,
+        message: str | None | NotGiven = NOT_GIVEN,
+        availability: UserAvailability | Literal["busy", "not_set"] | None | NotGiven = NOT_GIVEN,
         clear_status_after: ClearStatusAfter
         | Literal["1_day", "30_days", "30_minutes", "3_days", "3_hours", "7_days", "8_hours"]
         | None
-        | Unset = UNSET,
+        | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None | UserStatus:
@@ -139,108 +153,20 @@ class UserStatusResource(BaseResource):
                 "clear_status_after": clear_status_after,
             },
         )
-        return await _user_status_update.asyncio(body=body, client=self._api(sudo, timeout))
-
-
-class UserStatusResourceWithRawResponse(BaseResource):
-    """Operations tagged ``user_status`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
-
-    async def get(
-        self,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserStatus]:
-        """Get your status.
-
-        Returns the authenticated user's status. Every field is null when no status is set.
-        """
-        from . import user_status_get as _user_status_get
-
-        return await _user_status_get.asyncio_detailed(client=self._api(sudo, timeout))
-
-    async def set(
-        self,
-        *,
-        emoji: str | None | Unset = UNSET,
-        message: str | None | Unset = UNSET,
-        availability: UserAvailability | Literal["busy", "not_set"] | None | Unset = UNSET,
-        clear_status_after: ClearStatusAfter
-        | Literal["1_day", "30_days", "30_minutes", "3_days", "3_hours", "7_days", "8_hours"]
-        | None
-        | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserStatus]:
-        """Set your status.
-
-        Replaces the authenticated user's status: every attribute left out is cleared. Without
-        `emoji` GitLab uses `speech_balloon` when a message is set. 403 when the user may not
-        update their status. Granular token permission: `update_user_status`.
-
-        Args:
-            emoji: Emoji name (from the Gemojione index). Without it `speech_balloon` is used
-                when a message is set.
-            message: Status message, at most 100 characters; may contain emoji codes.
-            availability: Availability.
-            clear_status_after: Clear the status automatically after this interval.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.set_user_status_request import SetUserStatusRequest
-        from . import user_status_set as _user_status_set
-
-        body = build_body(
-            SetUserStatusRequest,
-            {
-                "emoji": emoji,
-                "message": message,
-                "availability": availability,
-                "clear_status_after": clear_status_after,
-            },
+        return await self._request(
+            _user_status_update.build_request(
+                body=body,
+            ),
+            _user_status_update.parse_response,
+            sudo,
+            timeout,
         )
-        return await _user_status_set.asyncio_detailed(body=body, client=self._api(sudo, timeout))
 
-    async def update(
-        self,
-        *,
-        emoji: str | None | Unset = UNSET,
-        message: str | None | Unset = UNSET,
-        availability: UserAvailability | Literal["busy", "not_set"] | None | Unset = UNSET,
-        clear_status_after: ClearStatusAfter
-        | Literal["1_day", "30_days", "30_minutes", "3_days", "3_hours", "7_days", "8_hours"]
-        | None
-        | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[None | UserStatus]:
-        """Update your status.
 
-        Updates the authenticated user's status: attributes left out are kept, an explicit null
-        clears one. When no attribute at all is sent GitLab answers 200 with an empty body
-        (null). 403 when the user may not update their status.
+class UserStatusResourceWithRawResponse(RawResponseView[UserStatusResource]):
+    """``UserStatusResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
 
-        Args:
-            emoji: Emoji name (from the Gemojione index). Without it `speech_balloon` is used
-                when a message is set.
-            message: Status message, at most 100 characters; may contain emoji codes.
-            availability: Availability.
-            clear_status_after: Clear the status automatically after this interval.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.set_user_status_request import SetUserStatusRequest
-        from . import user_status_update as _user_status_update
-
-        body = build_body(
-            SetUserStatusRequest,
-            {
-                "emoji": emoji,
-                "message": message,
-                "availability": availability,
-                "clear_status_after": clear_status_after,
-            },
-        )
-        return await _user_status_update.asyncio_detailed(
-            body=body, client=self._api(sudo, timeout)
-        )
+    get = raw_response(UserStatusResource.get)
+    set = raw_response(UserStatusResource.set)
+    update = raw_response(UserStatusResource.update)

@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -38,7 +43,7 @@ class UserSupportPinResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UserSupportPinResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UserSupportPinResourceWithRawResponse(self._client)
+        return UserSupportPinResourceWithRawResponse(self)
 
     async def create(
         self,
@@ -54,7 +59,12 @@ class UserSupportPinResource(BaseResource):
         """
         from . import user_support_pin_create as _user_support_pin_create
 
-        return await _user_support_pin_create.asyncio(client=self._api(sudo, timeout))
+        return await self._request(
+            _user_support_pin_create.build_request(),
+            _user_support_pin_create.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def get(
         self,
@@ -69,39 +79,17 @@ class UserSupportPinResource(BaseResource):
         """
         from . import user_support_pin_get as _user_support_pin_get
 
-        return await _user_support_pin_get.asyncio(client=self._api(sudo, timeout))
+        return await self._request(
+            _user_support_pin_get.build_request(),
+            _user_support_pin_get.parse_response,
+            sudo,
+            timeout,
+        )
 
 
-class UserSupportPinResourceWithRawResponse(BaseResource):
-    """Operations tagged ``user_support_pin`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+class UserSupportPinResourceWithRawResponse(RawResponseView[UserSupportPinResource]):
+    """``UserSupportPinResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
 
-    async def create(
-        self,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserSupportPin]:
-        """Create a Support PIN.
-
-        Creates a Support PIN for the authenticated user, valid for seven days, to prove
-        identity to GitLab Support. 422 with the service message when it fails. Granular token
-        permission: `create_user_support_pin`.
-        """
-        from . import user_support_pin_create as _user_support_pin_create
-
-        return await _user_support_pin_create.asyncio_detailed(client=self._api(sudo, timeout))
-
-    async def get(
-        self,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserSupportPin]:
-        """Get your Support PIN.
-
-        Returns the authenticated user's current Support PIN. 404 `Support PIN not found or
-        expired` when there is none. Granular token permission: `read_user_support_pin`.
-        """
-        from . import user_support_pin_get as _user_support_pin_get
-
-        return await _user_support_pin_get.asyncio_detailed(client=self._api(sudo, timeout))
+    create = raw_response(UserSupportPinResource.create)
+    get = raw_response(UserSupportPinResource.get)

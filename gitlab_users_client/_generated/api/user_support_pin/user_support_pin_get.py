@@ -1,16 +1,17 @@
-"""``GET /user/support_pin``: Get your Support PIN (generated; do not edit)."""
+"""``GET /user/support_pin``: Get your Support PIN (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._runtime import parse_json
+
 from ...models.user_support_pin import UserSupportPin
-from ...types import (
-    Response,
-    parse_json,
-)
 
 OPERATION_ID = "user_support_pin_get"
 METHOD = "GET"
@@ -30,51 +31,9 @@ def build_request() -> ApiRequest:
 
 
 def parse_response(response: httpx.Response) -> UserSupportPin:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 200:
         parsed_200: UserSupportPin = parse_json(UserSupportPin, response.content)
         return parsed_200
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[UserSupportPin]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parsed = parse_response(response)
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    *,
-    client: ApiClient,
-) -> Response[UserSupportPin]:
-    """Get your Support PIN.
-
-    Returns the authenticated user's current Support PIN. 404 `Support PIN not found or
-    expired` when there is none. Granular token permission: `read_user_support_pin`.
-
-    """
-    request = build_request()
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    *,
-    client: ApiClient,
-) -> UserSupportPin:
-    """Get your Support PIN.
-
-    Returns the authenticated user's current Support PIN. 404 `Support PIN not found or
-    expired` when there is none. Granular token permission: `read_user_support_pin`.
-
-    """
-    return (await asyncio_detailed(client=client)).parsed
+    raise UnexpectedStatus(status)

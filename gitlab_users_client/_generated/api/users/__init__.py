@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -123,7 +128,7 @@ class UsersResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UsersResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UsersResourceWithRawResponse(self._client)
+        return UsersResourceWithRawResponse(self)
 
     async def activate(
         self,
@@ -146,7 +151,14 @@ class UsersResource(BaseResource):
         """
         from . import users_activate as _users_activate
 
-        return await _users_activate.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_activate.build_request(
+                id,
+            ),
+            _users_activate.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def approve(
         self,
@@ -171,7 +183,14 @@ class UsersResource(BaseResource):
         """
         from . import users_approve as _users_approve
 
-        return await _users_approve.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_approve.build_request(
+                id,
+            ),
+            _users_approve.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def ban(
         self,
@@ -193,7 +212,14 @@ class UsersResource(BaseResource):
         """
         from . import users_ban as _users_ban
 
-        return await _users_ban.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_ban.build_request(
+                id,
+            ),
+            _users_ban.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def block(
         self,
@@ -217,7 +243,14 @@ class UsersResource(BaseResource):
         """
         from . import users_block as _users_block
 
-        return await _users_block.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_block.build_request(
+                id,
+            ),
+            _users_block.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def create(
         self,
@@ -225,38 +258,38 @@ class UsersResource(BaseResource):
         email: str,
         name: str,
         username: str,
-        password: str | Unset = UNSET,
-        reset_password: bool | Unset = UNSET,
-        force_random_password: bool | Unset = UNSET,
-        skip_confirmation: bool | Unset = UNSET,
-        linkedin: str | Unset = UNSET,
-        twitter: str | Unset = UNSET,
-        discord: str | Unset = UNSET,
-        website_url: str | Unset = UNSET,
-        github: str | Unset = UNSET,
-        organization: str | Unset = UNSET,
-        projects_limit: int | Unset = UNSET,
-        extern_uid: str | Unset = UNSET,
-        provider: str | Unset = UNSET,
-        bio: str | Unset = UNSET,
-        location: str | Unset = UNSET,
-        pronouns: str | Unset = UNSET,
-        public_email: str | Unset = UNSET,
-        commit_email: str | Unset = UNSET,
-        admin: bool | Unset = UNSET,
-        can_create_group: bool | Unset = UNSET,
-        external: bool | Unset = UNSET,
-        theme_id: int | Unset = UNSET,
-        color_scheme_id: int | Unset = UNSET,
-        private_profile: bool | Unset = UNSET,
-        note: str | Unset = UNSET,
-        view_diffs_file_by_file: bool | Unset = UNSET,
-        policy_advanced_editor: bool | Unset = UNSET,
-        shared_runners_minutes_limit: int | Unset = UNSET,
-        extra_shared_runners_minutes_limit: int | Unset = UNSET,
-        group_id_for_saml: int | Unset = UNSET,
-        auditor: bool | Unset = UNSET,
-        avatar: File | FileContent | Unset = UNSET,
+        password: str | NotGiven = NOT_GIVEN,
+        reset_password: bool | NotGiven = NOT_GIVEN,
+        force_random_password: bool | NotGiven = NOT_GIVEN,
+        skip_confirmation: bool | NotGiven = NOT_GIVEN,
+        linkedin: str | NotGiven = NOT_GIVEN,
+        twitter: str | NotGiven = NOT_GIVEN,
+        discord: str | NotGiven = NOT_GIVEN,
+        website_url: str | NotGiven = NOT_GIVEN,
+        github: str | NotGiven = NOT_GIVEN,
+        organization: str | NotGiven = NOT_GIVEN,
+        projects_limit: int | NotGiven = NOT_GIVEN,
+        extern_uid: str | NotGiven = NOT_GIVEN,
+        provider: str | NotGiven = NOT_GIVEN,
+        bio: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        pronouns: str | NotGiven = NOT_GIVEN,
+        public_email: str | NotGiven = NOT_GIVEN,
+        commit_email: str | NotGiven = NOT_GIVEN,
+        admin: bool | NotGiven = NOT_GIVEN,
+        can_create_group: bool | NotGiven = NOT_GIVEN,
+        external: bool | NotGiven = NOT_GIVEN,
+        theme_id: int | NotGiven = NOT_GIVEN,
+        color_scheme_id: int | NotGiven = NOT_GIVEN,
+        private_profile: bool | NotGiven = NOT_GIVEN,
+        note: str | NotGiven = NOT_GIVEN,
+        view_diffs_file_by_file: bool | NotGiven = NOT_GIVEN,
+        policy_advanced_editor: bool | NotGiven = NOT_GIVEN,
+        shared_runners_minutes_limit: int | NotGiven = NOT_GIVEN,
+        extra_shared_runners_minutes_limit: int | NotGiven = NOT_GIVEN,
+        group_id_for_saml: int | NotGiven = NOT_GIVEN,
+        auditor: bool | NotGiven = NOT_GIVEN,
+        avatar: File | FileContent | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserWithAdmin:
@@ -315,7 +348,7 @@ class UsersResource(BaseResource):
         from . import users_create as _users_create
 
         body: CreateUserRequest | CreateUserMultipartRequest
-        if not isinstance(avatar, Unset):
+        if not isinstance(avatar, NotGiven):
             body = build_body(
                 CreateUserMultipartRequest,
                 {
@@ -396,7 +429,14 @@ class UsersResource(BaseResource):
                     "auditor": auditor,
                 },
             )
-        return await _users_create.asyncio(body=body, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_create.build_request(
+                body=body,
+            ),
+            _users_create.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def deactivate(
         self,
@@ -419,13 +459,21 @@ class UsersResource(BaseResource):
         """
         from . import users_deactivate as _users_deactivate
 
-        return await _users_deactivate.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_deactivate.build_request(
+                id,
+            ),
+            _users_deactivate.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def delete(
         self,
         id: int,
         *,
-        hard_delete: bool | Unset = UNSET,
+        hard_delete: bool | NotGiven = NOT_GIVEN,
+        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -440,13 +488,22 @@ class UsersResource(BaseResource):
             id: Numeric ID of the user (the route only matches digits).
             hard_delete: Also delete contributions that would normally move to the ghost user, and
                 groups owned solely by this user. Server default false.
+            if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
+                deletes nothing. Unparseable values are ignored.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
         from . import users_delete as _users_delete
 
-        return await _users_delete.asyncio(
-            id, hard_delete=hard_delete, client=self._api(sudo, timeout)
+        return await self._request(
+            _users_delete.build_request(
+                id,
+                hard_delete=hard_delete,
+                if_unmodified_since=if_unmodified_since,
+            ),
+            _users_delete.parse_response,
+            sudo,
+            timeout,
         )
 
     async def delete_identity(
@@ -454,6 +511,7 @@ class UsersResource(BaseResource):
         id: int,
         provider: str,
         *,
+        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -467,12 +525,23 @@ class UsersResource(BaseResource):
             id: Numeric ID of the user (the route only matches digits).
             provider: Name of the external authentication provider, for example `github` or
                 `saml`.
+            if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
+                deletes nothing. Unparseable values are ignored.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
         from . import users_delete_identity as _users_delete_identity
 
-        return await _users_delete_identity.asyncio(id, provider, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_delete_identity.build_request(
+                id,
+                provider,
+                if_unmodified_since=if_unmodified_since,
+            ),
+            _users_delete_identity.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def disable_two_factor(
         self,
@@ -495,7 +564,14 @@ class UsersResource(BaseResource):
         """
         from . import users_disable_two_factor as _users_disable_two_factor
 
-        return await _users_disable_two_factor.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_disable_two_factor.build_request(
+                id,
+            ),
+            _users_disable_two_factor.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def follow(
         self,
@@ -518,13 +594,20 @@ class UsersResource(BaseResource):
         """
         from . import users_follow as _users_follow
 
-        return await _users_follow.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_follow.build_request(
+                id,
+            ),
+            _users_follow.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def get(
         self,
         id: int,
         *,
-        with_custom_attributes: bool | Unset = UNSET,
+        with_custom_attributes: bool | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserDetailsWithAdmin | UserProfile:
@@ -546,8 +629,14 @@ class UsersResource(BaseResource):
         """
         from . import users_get as _users_get
 
-        return await _users_get.asyncio(
-            id, with_custom_attributes=with_custom_attributes, client=self._api(sudo, timeout)
+        return await self._request(
+            _users_get.build_request(
+                id,
+                with_custom_attributes=with_custom_attributes,
+            ),
+            _users_get.parse_response,
+            sudo,
+            timeout,
         )
 
     async def get_associations_count(
@@ -570,7 +659,14 @@ class UsersResource(BaseResource):
         """
         from . import users_get_associations_count as _users_get_associations_count
 
-        return await _users_get_associations_count.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_get_associations_count.build_request(
+                id,
+            ),
+            _users_get_associations_count.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def get_status(
         self,
@@ -594,7 +690,14 @@ class UsersResource(BaseResource):
         """
         from . import users_get_status as _users_get_status
 
-        return await _users_get_status.asyncio(user_id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_get_status.build_request(
+                user_id,
+            ),
+            _users_get_status.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def get_support_pin(
         self,
@@ -616,40 +719,47 @@ class UsersResource(BaseResource):
         """
         from . import users_get_support_pin as _users_get_support_pin
 
-        return await _users_get_support_pin.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_get_support_pin.build_request(
+                id,
+            ),
+            _users_get_support_pin.parse_response,
+            sudo,
+            timeout,
+        )
 
     def list(
         self,
         *,
-        username: str | Unset = UNSET,
-        public_email: str | Unset = UNSET,
-        extern_uid: str | Unset = UNSET,
-        provider: str | Unset = UNSET,
-        search: str | Unset = UNSET,
-        active: bool | Unset = UNSET,
-        humans: bool | Unset = UNSET,
-        external: bool | Unset = UNSET,
-        blocked: bool | Unset = UNSET,
-        created_after: datetime.datetime | Unset = UNSET,
-        created_before: datetime.datetime | Unset = UNSET,
-        without_projects: bool | Unset = UNSET,
-        without_project_bots: bool | Unset = UNSET,
-        admins: bool | Unset = UNSET,
-        two_factor: TwoFactorFilter | Literal["disabled", "enabled"] | Unset = UNSET,
-        exclude_active: bool | Unset = UNSET,
-        exclude_external: bool | Unset = UNSET,
-        exclude_humans: bool | Unset = UNSET,
-        exclude_internal: bool | Unset = UNSET,
+        username: str | NotGiven = NOT_GIVEN,
+        public_email: str | NotGiven = NOT_GIVEN,
+        extern_uid: str | NotGiven = NOT_GIVEN,
+        provider: str | NotGiven = NOT_GIVEN,
+        search: str | NotGiven = NOT_GIVEN,
+        active: bool | NotGiven = NOT_GIVEN,
+        humans: bool | NotGiven = NOT_GIVEN,
+        external: bool | NotGiven = NOT_GIVEN,
+        blocked: bool | NotGiven = NOT_GIVEN,
+        created_after: datetime.datetime | NotGiven = NOT_GIVEN,
+        created_before: datetime.datetime | NotGiven = NOT_GIVEN,
+        without_projects: bool | NotGiven = NOT_GIVEN,
+        without_project_bots: bool | NotGiven = NOT_GIVEN,
+        admins: bool | NotGiven = NOT_GIVEN,
+        two_factor: TwoFactorFilter | Literal["disabled", "enabled"] | NotGiven = NOT_GIVEN,
+        exclude_active: bool | NotGiven = NOT_GIVEN,
+        exclude_external: bool | NotGiven = NOT_GIVEN,
+        exclude_humans: bool | NotGiven = NOT_GIVEN,
+        exclude_internal: bool | NotGiven = NOT_GIVEN,
         order_by: UserOrderBy
         | Literal["created_at", "id", "name", "updated_at", "username"]
-        | Unset = UNSET,
-        sort: SortDirection | Literal["asc", "desc"] | Unset = UNSET,
-        with_custom_attributes: bool | Unset = UNSET,
-        custom_attributes: Mapping[str, str] | Unset = UNSET,
-        skip_ldap: bool | Unset = UNSET,
-        auditors: bool | Unset = UNSET,
+        | NotGiven = NOT_GIVEN,
+        sort: SortDirection | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        with_custom_attributes: bool | NotGiven = NOT_GIVEN,
+        custom_attributes: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        skip_ldap: bool | NotGiven = NOT_GIVEN,
+        auditors: bool | NotGiven = NOT_GIVEN,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         pagination: PaginationMode = "auto",
         max_items: int | None = None,
         max_pages: int | None = None,
@@ -720,39 +830,38 @@ class UsersResource(BaseResource):
         """
         from . import users_list as _users_list
 
-        request = _users_list.build_request(
-            username=username,
-            public_email=public_email,
-            extern_uid=extern_uid,
-            provider=provider,
-            search=search,
-            active=active,
-            humans=humans,
-            external=external,
-            blocked=blocked,
-            created_after=created_after,
-            created_before=created_before,
-            without_projects=without_projects,
-            without_project_bots=without_project_bots,
-            admins=admins,
-            two_factor=two_factor,
-            exclude_active=exclude_active,
-            exclude_external=exclude_external,
-            exclude_humans=exclude_humans,
-            exclude_internal=exclude_internal,
-            order_by=order_by,
-            sort=sort,
-            with_custom_attributes=with_custom_attributes,
-            custom_attributes=custom_attributes,
-            skip_ldap=skip_ldap,
-            auditors=auditors,
-            per_page=per_page,
-            page=page,
-        )
         return self._paginate(
-            request,
+            _users_list.build_request(
+                username=username,
+                public_email=public_email,
+                extern_uid=extern_uid,
+                provider=provider,
+                search=search,
+                active=active,
+                humans=humans,
+                external=external,
+                blocked=blocked,
+                created_after=created_after,
+                created_before=created_before,
+                without_projects=without_projects,
+                without_project_bots=without_project_bots,
+                admins=admins,
+                two_factor=two_factor,
+                exclude_active=exclude_active,
+                exclude_external=exclude_external,
+                exclude_humans=exclude_humans,
+                exclude_internal=exclude_internal,
+                order_by=order_by,
+                sort=sort,
+                with_custom_attributes=with_custom_attributes,
+                custom_attributes=custom_attributes,
+                skip_ldap=skip_ldap,
+                auditors=auditors,
+                per_page=per_page,
+                page=page,
+            ),
             _users_list.parse_response,
-            keyset=True,
+            keyset=Keyset(),
             pagination=pagination,
             max_items=max_items,
             max_pages=max_pages,
@@ -779,11 +888,11 @@ class UsersResource(BaseResource):
             "updated_at",
             "wiki_size",
         ]
-        | Unset = UNSET,
-        sort: SortDirection | Literal["asc", "desc"] | Unset = UNSET,
-        simple: bool | Unset = UNSET,
+        | NotGiven = NOT_GIVEN,
+        sort: SortDirection | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        simple: bool | NotGiven = NOT_GIVEN,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -816,14 +925,11 @@ class UsersResource(BaseResource):
         """
         from . import users_list_contributed_projects as _users_list_contributed_projects
 
-        request = _users_list_contributed_projects.build_request(
-            user_id, order_by=order_by, sort=sort, simple=simple, per_page=per_page, page=page
-        )
         return self._paginate(
-            request,
+            _users_list_contributed_projects.build_request(
+                user_id, order_by=order_by, sort=sort, simple=simple, per_page=per_page, page=page
+            ),
             _users_list_contributed_projects.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -834,17 +940,17 @@ class UsersResource(BaseResource):
         self,
         id: int | str,
         *,
-        action: str | Unset = UNSET,
+        action: str | NotGiven = NOT_GIVEN,
         target_type: EventTargetType
         | Literal[
             "epic", "issue", "merge_request", "milestone", "note", "project", "snippet", "user"
         ]
-        | Unset = UNSET,
-        before: datetime.date | Unset = UNSET,
-        after: datetime.date | Unset = UNSET,
-        sort: SortDirection | Literal["asc", "desc"] | Unset = UNSET,
+        | NotGiven = NOT_GIVEN,
+        before: datetime.date | NotGiven = NOT_GIVEN,
+        after: datetime.date | NotGiven = NOT_GIVEN,
+        sort: SortDirection | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -878,21 +984,18 @@ class UsersResource(BaseResource):
         """
         from . import users_list_events as _users_list_events
 
-        request = _users_list_events.build_request(
-            id,
-            action=action,
-            target_type=target_type,
-            before=before,
-            after=after,
-            sort=sort,
-            per_page=per_page,
-            page=page,
-        )
         return self._paginate(
-            request,
+            _users_list_events.build_request(
+                id,
+                action=action,
+                target_type=target_type,
+                before=before,
+                after=after,
+                sort=sort,
+                per_page=per_page,
+                page=page,
+            ),
             _users_list_events.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -904,7 +1007,7 @@ class UsersResource(BaseResource):
         id: int,
         *,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -931,12 +1034,9 @@ class UsersResource(BaseResource):
         """
         from . import users_list_followers as _users_list_followers
 
-        request = _users_list_followers.build_request(id, per_page=per_page, page=page)
         return self._paginate(
-            request,
+            _users_list_followers.build_request(id, per_page=per_page, page=page),
             _users_list_followers.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -948,7 +1048,7 @@ class UsersResource(BaseResource):
         id: int,
         *,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -976,12 +1076,9 @@ class UsersResource(BaseResource):
         """
         from . import users_list_following as _users_list_following
 
-        request = _users_list_following.build_request(id, per_page=per_page, page=page)
         return self._paginate(
-            request,
+            _users_list_following.build_request(id, per_page=per_page, page=page),
             _users_list_following.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -992,9 +1089,9 @@ class UsersResource(BaseResource):
         self,
         user_id: int,
         *,
-        type_: MembershipType | Literal["Namespace", "Project"] | Unset = UNSET,
+        type_: MembershipType | Literal["Namespace", "Project"] | NotGiven = NOT_GIVEN,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -1021,14 +1118,11 @@ class UsersResource(BaseResource):
         """
         from . import users_list_memberships as _users_list_memberships
 
-        request = _users_list_memberships.build_request(
-            user_id, type_=type_, per_page=per_page, page=page
-        )
         return self._paginate(
-            request,
+            _users_list_memberships.build_request(
+                user_id, type_=type_, per_page=per_page, page=page
+            ),
             _users_list_memberships.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -1040,7 +1134,7 @@ class UsersResource(BaseResource):
         user_id: int | str,
         *,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -1069,14 +1163,9 @@ class UsersResource(BaseResource):
         """
         from . import users_list_project_deploy_keys as _users_list_project_deploy_keys
 
-        request = _users_list_project_deploy_keys.build_request(
-            user_id, per_page=per_page, page=page
-        )
         return self._paginate(
-            request,
+            _users_list_project_deploy_keys.build_request(user_id, per_page=per_page, page=page),
             _users_list_project_deploy_keys.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -1102,38 +1191,40 @@ class UsersResource(BaseResource):
             "updated_at",
             "wiki_size",
         ]
-        | Unset = UNSET,
-        sort: SortDirection | Literal["asc", "desc"] | Unset = UNSET,
-        archived: bool | Unset = UNSET,
-        visibility: ProjectVisibility | Literal["internal", "private", "public"] | Unset = UNSET,
-        search: str | Unset = UNSET,
-        search_namespaces: bool | Unset = UNSET,
-        owned: bool | Unset = UNSET,
-        starred: bool | Unset = UNSET,
-        imported: bool | Unset = UNSET,
-        membership: bool | Unset = UNSET,
-        with_issues_enabled: bool | Unset = UNSET,
-        with_merge_requests_enabled: bool | Unset = UNSET,
-        with_programming_language: str | Unset = UNSET,
-        min_access_level: int | Unset = UNSET,
-        id_after: int | Unset = UNSET,
-        id_before: int | Unset = UNSET,
-        last_activity_after: datetime.datetime | Unset = UNSET,
-        last_activity_before: datetime.datetime | Unset = UNSET,
-        repository_storage: str | Unset = UNSET,
-        topic: str | Unset = UNSET,
-        topic_id: int | Unset = UNSET,
-        updated_before: datetime.datetime | Unset = UNSET,
-        updated_after: datetime.datetime | Unset = UNSET,
-        include_pending_delete: bool | Unset = UNSET,
-        marked_for_deletion_on: datetime.date | Unset = UNSET,
-        active: bool | Unset = UNSET,
-        simple: bool | Unset = UNSET,
-        statistics: bool | Unset = UNSET,
-        with_custom_attributes: bool | Unset = UNSET,
-        custom_attributes: Mapping[str, str] | Unset = UNSET,
+        | NotGiven = NOT_GIVEN,
+        sort: SortDirection | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        archived: bool | NotGiven = NOT_GIVEN,
+        visibility: ProjectVisibility
+        | Literal["internal", "private", "public"]
+        | NotGiven = NOT_GIVEN,
+        search: str | NotGiven = NOT_GIVEN,
+        search_namespaces: bool | NotGiven = NOT_GIVEN,
+        owned: bool | NotGiven = NOT_GIVEN,
+        starred: bool | NotGiven = NOT_GIVEN,
+        imported: bool | NotGiven = NOT_GIVEN,
+        membership: bool | NotGiven = NOT_GIVEN,
+        with_issues_enabled: bool | NotGiven = NOT_GIVEN,
+        with_merge_requests_enabled: bool | NotGiven = NOT_GIVEN,
+        with_programming_language: str | NotGiven = NOT_GIVEN,
+        min_access_level: int | NotGiven = NOT_GIVEN,
+        id_after: int | NotGiven = NOT_GIVEN,
+        id_before: int | NotGiven = NOT_GIVEN,
+        last_activity_after: datetime.datetime | NotGiven = NOT_GIVEN,
+        last_activity_before: datetime.datetime | NotGiven = NOT_GIVEN,
+        repository_storage: str | NotGiven = NOT_GIVEN,
+        topic: str | NotGiven = NOT_GIVEN,
+        topic_id: int | NotGiven = NOT_GIVEN,
+        updated_before: datetime.datetime | NotGiven = NOT_GIVEN,
+        updated_after: datetime.datetime | NotGiven = NOT_GIVEN,
+        include_pending_delete: bool | NotGiven = NOT_GIVEN,
+        marked_for_deletion_on: datetime.date | NotGiven = NOT_GIVEN,
+        active: bool | NotGiven = NOT_GIVEN,
+        simple: bool | NotGiven = NOT_GIVEN,
+        statistics: bool | NotGiven = NOT_GIVEN,
+        with_custom_attributes: bool | NotGiven = NOT_GIVEN,
+        custom_attributes: Mapping[str, str] | NotGiven = NOT_GIVEN,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         pagination: PaginationMode = "auto",
         max_items: int | None = None,
         max_pages: int | None = None,
@@ -1204,45 +1295,44 @@ class UsersResource(BaseResource):
         """
         from . import users_list_projects as _users_list_projects
 
-        request = _users_list_projects.build_request(
-            user_id,
-            order_by=order_by,
-            sort=sort,
-            archived=archived,
-            visibility=visibility,
-            search=search,
-            search_namespaces=search_namespaces,
-            owned=owned,
-            starred=starred,
-            imported=imported,
-            membership=membership,
-            with_issues_enabled=with_issues_enabled,
-            with_merge_requests_enabled=with_merge_requests_enabled,
-            with_programming_language=with_programming_language,
-            min_access_level=min_access_level,
-            id_after=id_after,
-            id_before=id_before,
-            last_activity_after=last_activity_after,
-            last_activity_before=last_activity_before,
-            repository_storage=repository_storage,
-            topic=topic,
-            topic_id=topic_id,
-            updated_before=updated_before,
-            updated_after=updated_after,
-            include_pending_delete=include_pending_delete,
-            marked_for_deletion_on=marked_for_deletion_on,
-            active=active,
-            simple=simple,
-            statistics=statistics,
-            with_custom_attributes=with_custom_attributes,
-            custom_attributes=custom_attributes,
-            per_page=per_page,
-            page=page,
-        )
         return self._paginate(
-            request,
+            _users_list_projects.build_request(
+                user_id,
+                order_by=order_by,
+                sort=sort,
+                archived=archived,
+                visibility=visibility,
+                search=search,
+                search_namespaces=search_namespaces,
+                owned=owned,
+                starred=starred,
+                imported=imported,
+                membership=membership,
+                with_issues_enabled=with_issues_enabled,
+                with_merge_requests_enabled=with_merge_requests_enabled,
+                with_programming_language=with_programming_language,
+                min_access_level=min_access_level,
+                id_after=id_after,
+                id_before=id_before,
+                last_activity_after=last_activity_after,
+                last_activity_before=last_activity_before,
+                repository_storage=repository_storage,
+                topic=topic,
+                topic_id=topic_id,
+                updated_before=updated_before,
+                updated_after=updated_after,
+                include_pending_delete=include_pending_delete,
+                marked_for_deletion_on=marked_for_deletion_on,
+                active=active,
+                simple=simple,
+                statistics=statistics,
+                with_custom_attributes=with_custom_attributes,
+                custom_attributes=custom_attributes,
+                per_page=per_page,
+                page=page,
+            ),
             _users_list_projects.parse_response,
-            keyset=True,
+            keyset=Keyset(by="order_by", default="created_at", serves=("id",)),
             pagination=pagination,
             max_items=max_items,
             max_pages=max_pages,
@@ -1269,36 +1359,38 @@ class UsersResource(BaseResource):
             "updated_at",
             "wiki_size",
         ]
-        | Unset = UNSET,
-        sort: SortDirection | Literal["asc", "desc"] | Unset = UNSET,
-        archived: bool | Unset = UNSET,
-        visibility: ProjectVisibility | Literal["internal", "private", "public"] | Unset = UNSET,
-        search: str | Unset = UNSET,
-        search_namespaces: bool | Unset = UNSET,
-        owned: bool | Unset = UNSET,
-        starred: bool | Unset = UNSET,
-        imported: bool | Unset = UNSET,
-        membership: bool | Unset = UNSET,
-        with_issues_enabled: bool | Unset = UNSET,
-        with_merge_requests_enabled: bool | Unset = UNSET,
-        with_programming_language: str | Unset = UNSET,
-        min_access_level: int | Unset = UNSET,
-        id_after: int | Unset = UNSET,
-        id_before: int | Unset = UNSET,
-        last_activity_after: datetime.datetime | Unset = UNSET,
-        last_activity_before: datetime.datetime | Unset = UNSET,
-        repository_storage: str | Unset = UNSET,
-        topic: str | Unset = UNSET,
-        topic_id: int | Unset = UNSET,
-        updated_before: datetime.datetime | Unset = UNSET,
-        updated_after: datetime.datetime | Unset = UNSET,
-        include_pending_delete: bool | Unset = UNSET,
-        marked_for_deletion_on: datetime.date | Unset = UNSET,
-        active: bool | Unset = UNSET,
-        simple: bool | Unset = UNSET,
-        statistics: bool | Unset = UNSET,
+        | NotGiven = NOT_GIVEN,
+        sort: SortDirection | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        archived: bool | NotGiven = NOT_GIVEN,
+        visibility: ProjectVisibility
+        | Literal["internal", "private", "public"]
+        | NotGiven = NOT_GIVEN,
+        search: str | NotGiven = NOT_GIVEN,
+        search_namespaces: bool | NotGiven = NOT_GIVEN,
+        owned: bool | NotGiven = NOT_GIVEN,
+        starred: bool | NotGiven = NOT_GIVEN,
+        imported: bool | NotGiven = NOT_GIVEN,
+        membership: bool | NotGiven = NOT_GIVEN,
+        with_issues_enabled: bool | NotGiven = NOT_GIVEN,
+        with_merge_requests_enabled: bool | NotGiven = NOT_GIVEN,
+        with_programming_language: str | NotGiven = NOT_GIVEN,
+        min_access_level: int | NotGiven = NOT_GIVEN,
+        id_after: int | NotGiven = NOT_GIVEN,
+        id_before: int | NotGiven = NOT_GIVEN,
+        last_activity_after: datetime.datetime | NotGiven = NOT_GIVEN,
+        last_activity_before: datetime.datetime | NotGiven = NOT_GIVEN,
+        repository_storage: str | NotGiven = NOT_GIVEN,
+        topic: str | NotGiven = NOT_GIVEN,
+        topic_id: int | NotGiven = NOT_GIVEN,
+        updated_before: datetime.datetime | NotGiven = NOT_GIVEN,
+        updated_after: datetime.datetime | NotGiven = NOT_GIVEN,
+        include_pending_delete: bool | NotGiven = NOT_GIVEN,
+        marked_for_deletion_on: datetime.date | NotGiven = NOT_GIVEN,
+        active: bool | NotGiven = NOT_GIVEN,
+        simple: bool | NotGiven = NOT_GIVEN,
+        statistics: bool | NotGiven = NOT_GIVEN,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -1361,44 +1453,41 @@ class UsersResource(BaseResource):
         """
         from . import users_list_starred_projects as _users_list_starred_projects
 
-        request = _users_list_starred_projects.build_request(
-            user_id,
-            order_by=order_by,
-            sort=sort,
-            archived=archived,
-            visibility=visibility,
-            search=search,
-            search_namespaces=search_namespaces,
-            owned=owned,
-            starred=starred,
-            imported=imported,
-            membership=membership,
-            with_issues_enabled=with_issues_enabled,
-            with_merge_requests_enabled=with_merge_requests_enabled,
-            with_programming_language=with_programming_language,
-            min_access_level=min_access_level,
-            id_after=id_after,
-            id_before=id_before,
-            last_activity_after=last_activity_after,
-            last_activity_before=last_activity_before,
-            repository_storage=repository_storage,
-            topic=topic,
-            topic_id=topic_id,
-            updated_before=updated_before,
-            updated_after=updated_after,
-            include_pending_delete=include_pending_delete,
-            marked_for_deletion_on=marked_for_deletion_on,
-            active=active,
-            simple=simple,
-            statistics=statistics,
-            per_page=per_page,
-            page=page,
-        )
         return self._paginate(
-            request,
+            _users_list_starred_projects.build_request(
+                user_id,
+                order_by=order_by,
+                sort=sort,
+                archived=archived,
+                visibility=visibility,
+                search=search,
+                search_namespaces=search_namespaces,
+                owned=owned,
+                starred=starred,
+                imported=imported,
+                membership=membership,
+                with_issues_enabled=with_issues_enabled,
+                with_merge_requests_enabled=with_merge_requests_enabled,
+                with_programming_language=with_programming_language,
+                min_access_level=min_access_level,
+                id_after=id_after,
+                id_before=id_before,
+                last_activity_after=last_activity_after,
+                last_activity_before=last_activity_before,
+                repository_storage=repository_storage,
+                topic=topic,
+                topic_id=topic_id,
+                updated_before=updated_before,
+                updated_after=updated_after,
+                include_pending_delete=include_pending_delete,
+                marked_for_deletion_on=marked_for_deletion_on,
+                active=active,
+                simple=simple,
+                statistics=statistics,
+                per_page=per_page,
+                page=page,
+            ),
             _users_list_starred_projects.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -1427,7 +1516,14 @@ class UsersResource(BaseResource):
         """
         from . import users_reject as _users_reject
 
-        return await _users_reject.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_reject.build_request(
+                id,
+            ),
+            _users_reject.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def revoke_support_pin(
         self,
@@ -1449,7 +1545,14 @@ class UsersResource(BaseResource):
         """
         from . import users_revoke_support_pin as _users_revoke_support_pin
 
-        return await _users_revoke_support_pin.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_revoke_support_pin.build_request(
+                id,
+            ),
+            _users_revoke_support_pin.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def unban(
         self,
@@ -1471,7 +1574,14 @@ class UsersResource(BaseResource):
         """
         from . import users_unban as _users_unban
 
-        return await _users_unban.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_unban.build_request(
+                id,
+            ),
+            _users_unban.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def unblock(
         self,
@@ -1494,7 +1604,14 @@ class UsersResource(BaseResource):
         """
         from . import users_unblock as _users_unblock
 
-        return await _users_unblock.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_unblock.build_request(
+                id,
+            ),
+            _users_unblock.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def unfollow(
         self,
@@ -1516,45 +1633,52 @@ class UsersResource(BaseResource):
         """
         from . import users_unfollow as _users_unfollow
 
-        return await _users_unfollow.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_unfollow.build_request(
+                id,
+            ),
+            _users_unfollow.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def update(
         self,
         id: int,
         *,
-        email: str | Unset = UNSET,
-        password: str | Unset = UNSET,
-        skip_reconfirmation: bool | Unset = UNSET,
-        name: str | Unset = UNSET,
-        username: str | Unset = UNSET,
-        linkedin: str | Unset = UNSET,
-        twitter: str | Unset = UNSET,
-        discord: str | Unset = UNSET,
-        website_url: str | Unset = UNSET,
-        github: str | Unset = UNSET,
-        organization: str | Unset = UNSET,
-        projects_limit: int | Unset = UNSET,
-        extern_uid: str | Unset = UNSET,
-        provider: str | Unset = UNSET,
-        bio: str | Unset = UNSET,
-        location: str | Unset = UNSET,
-        pronouns: str | Unset = UNSET,
-        public_email: str | Unset = UNSET,
-        commit_email: str | Unset = UNSET,
-        admin: bool | Unset = UNSET,
-        can_create_group: bool | Unset = UNSET,
-        external: bool | Unset = UNSET,
-        theme_id: int | Unset = UNSET,
-        color_scheme_id: int | Unset = UNSET,
-        private_profile: bool | Unset = UNSET,
-        note: str | Unset = UNSET,
-        view_diffs_file_by_file: bool | Unset = UNSET,
-        policy_advanced_editor: bool | Unset = UNSET,
-        shared_runners_minutes_limit: int | Unset = UNSET,
-        extra_shared_runners_minutes_limit: int | Unset = UNSET,
-        group_id_for_saml: int | Unset = UNSET,
-        auditor: bool | Unset = UNSET,
-        avatar: File | FileContent | Unset = UNSET,
+        email: str | NotGiven = NOT_GIVEN,
+        password: str | NotGiven = NOT_GIVEN,
+        skip_reconfirmation: bool | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        username: str | NotGiven = NOT_GIVEN,
+        linkedin: str | NotGiven = NOT_GIVEN,
+        twitter: str | NotGiven = NOT_GIVEN,
+        discord: str | NotGiven = NOT_GIVEN,
+        website_url: str | NotGiven = NOT_GIVEN,
+        github: str | NotGiven = NOT_GIVEN,
+        organization: str | NotGiven = NOT_GIVEN,
+        projects_limit: int | NotGiven = NOT_GIVEN,
+        extern_uid: str | NotGiven = NOT_GIVEN,
+        provider: str | NotGiven = NOT_GIVEN,
+        bio: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        pronouns: str | NotGiven = NOT_GIVEN,
+        public_email: str | NotGiven = NOT_GIVEN,
+        commit_email: str | NotGiven = NOT_GIVEN,
+        admin: bool | NotGiven = NOT_GIVEN,
+        can_create_group: bool | NotGiven = NOT_GIVEN,
+        external: bool | NotGiven = NOT_GIVEN,
+        theme_id: int | NotGiven = NOT_GIVEN,
+        color_scheme_id: int | NotGiven = NOT_GIVEN,
+        private_profile: bool | NotGiven = NOT_GIVEN,
+        note: str | NotGiven = NOT_GIVEN,
+        view_diffs_file_by_file: bool | NotGiven = NOT_GIVEN,
+        policy_advanced_editor: bool | NotGiven = NOT_GIVEN,
+        shared_runners_minutes_limit: int | NotGiven = NOT_GIVEN,
+        extra_shared_runners_minutes_limit: int | NotGiven = NOT_GIVEN,
+        group_id_for_saml: int | NotGiven = NOT_GIVEN,
+        auditor: bool | NotGiven = NOT_GIVEN,
+        avatar: File | FileContent | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserWithAdmin:
@@ -1612,7 +1736,7 @@ class UsersResource(BaseResource):
         from . import users_update as _users_update
 
         body: UpdateUserRequest | UpdateUserMultipartRequest
-        if not isinstance(avatar, Unset):
+        if not isinstance(avatar, NotGiven):
             body = build_body(
                 UpdateUserMultipartRequest,
                 {
@@ -1689,7 +1813,15 @@ class UsersResource(BaseResource):
                     "auditor": auditor,
                 },
             )
-        return await _users_update.asyncio(id, body=body, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_update.build_request(
+                id,
+                body=body,
+            ),
+            _users_update.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def update_credit_card_validation(
         self,
@@ -1701,10 +1833,10 @@ class UsersResource(BaseResource):
         credit_card_holder_name: str,
         credit_card_mask_number: str,
         credit_card_type: str,
-        zuora_payment_method_xid: str | Unset = UNSET,
-        stripe_setup_intent_xid: str | Unset = UNSET,
-        stripe_payment_method_xid: str | Unset = UNSET,
-        stripe_card_fingerprint: str | Unset = UNSET,
+        zuora_payment_method_xid: str | NotGiven = NOT_GIVEN,
+        stripe_setup_intent_xid: str | NotGiven = NOT_GIVEN,
+        stripe_payment_method_xid: str | NotGiven = NOT_GIVEN,
+        stripe_card_fingerprint: str | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserCreditCardValidations:
@@ -1750,1559 +1882,78 @@ class UsersResource(BaseResource):
                 "stripe_card_fingerprint": stripe_card_fingerprint,
             },
         )
-        return await _users_update_credit_card_validation.asyncio(
-            user_id, body=body, client=self._api(sudo, timeout)
+        return await self._request(
+            _users_update_credit_card_validation.build_request(
+                user_id,
+                body=body,
+            ),
+            _users_update_credit_card_validation.parse_response,
+            sudo,
+            timeout,
         )
 
 
-class UsersResourceWithRawResponse(BaseResource):
-    """Operations tagged ``users`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+class UsersResourceWithRawResponse(RawResponseView[UsersResource]):
+    """``UsersResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
 
     @cached_property
     def custom_attributes(self) -> UsersCustomAttributesResourceWithRawResponse:
         """Sub-resource ``custom_attributes``."""
-        from ..users_custom_attributes import UsersCustomAttributesResourceWithRawResponse
-
-        return UsersCustomAttributesResourceWithRawResponse(self._client)
+        return self._resource.custom_attributes.with_raw_response
 
     @cached_property
     def emails(self) -> UsersEmailsResourceWithRawResponse:
         """Sub-resource ``emails``."""
-        from ..users_emails import UsersEmailsResourceWithRawResponse
-
-        return UsersEmailsResourceWithRawResponse(self._client)
+        return self._resource.emails.with_raw_response
 
     @cached_property
     def gpg_keys(self) -> UsersGpgKeysResourceWithRawResponse:
         """Sub-resource ``gpg_keys``."""
-        from ..users_gpg_keys import UsersGpgKeysResourceWithRawResponse
-
-        return UsersGpgKeysResourceWithRawResponse(self._client)
+        return self._resource.gpg_keys.with_raw_response
 
     @cached_property
     def impersonation_tokens(self) -> UsersImpersonationTokensResourceWithRawResponse:
         """Sub-resource ``impersonation_tokens``."""
-        from ..users_impersonation_tokens import UsersImpersonationTokensResourceWithRawResponse
-
-        return UsersImpersonationTokensResourceWithRawResponse(self._client)
+        return self._resource.impersonation_tokens.with_raw_response
 
     @cached_property
     def keys(self) -> UsersKeysResourceWithRawResponse:
         """Sub-resource ``keys``."""
-        from ..users_keys import UsersKeysResourceWithRawResponse
-
-        return UsersKeysResourceWithRawResponse(self._client)
+        return self._resource.keys.with_raw_response
 
     @cached_property
     def personal_access_tokens(self) -> UsersPersonalAccessTokensResourceWithRawResponse:
         """Sub-resource ``personal_access_tokens``."""
-        from ..users_personal_access_tokens import UsersPersonalAccessTokensResourceWithRawResponse
-
-        return UsersPersonalAccessTokensResourceWithRawResponse(self._client)
-
-    async def activate(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[bool]:
-        """Activate a user.
-
-        Activates a deactivated user. Administrators only. Answers 201 with the JSON literal
-        `true`. A service failure answers with the status derived from the service's reason
-        (default 400) and `{"message": ...}`; the docs name 403 for a user blocked by an
-        administrator or by LDAP. Granular token permission: `activate_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_activate as _users_activate
-
-        return await _users_activate.asyncio_detailed(id, client=self._api(sudo, timeout))
-
-    async def approve(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[ApproveResult]:
-        """Approve a user.
-
-        Approves a user who is pending approval. Needs a signed-in user; the route does not
-        itself require an administrator, the approval service decides (in practice
-        administrators). Answers 201 with the service's result hash. 404 when the caller may not
-        read the user. Service failures use the service's HTTP status; the docs name 403 for a
-        blocked user and 409 for a deactivated one or one not pending approval. Granular token
-        permission: `approve_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_approve as _users_approve
-
-        return await _users_approve.asyncio_detailed(id, client=self._api(sudo, timeout))
-
-    async def ban(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[bool]:
-        """Ban a user.
-
-        Bans a user. Administrators only. Answers 201 with `true`. A service failure uses the
-        service's HTTP status; the docs name 403 when the user is not active. Granular token
-        permission: `ban_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_ban as _users_ban
-
-        return await _users_ban.asyncio_detailed(id, client=self._api(sudo, timeout))
-
-    async def block(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[bool | None]:
-        """Block a user.
-
-        Blocks a user. Administrators only. Answers 201 with `true`; when the user is already
-        blocked, 201 with an empty (`null`) body. 403 for LDAP-blocked users ("LDAP blocked
-        users cannot be modified by the API") and for the calling user itself ("The API
-        initiating user cannot be blocked by the API"). Other service failures use the service's
-        HTTP status. Granular token permission: `block_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_block as _users_block
-
-        return await _users_block.asyncio_detailed(id, client=self._api(sudo, timeout))
-
-    async def create(
-        self,
-        *,
-        email: str,
-        name: str,
-        username: str,
-        password: str | Unset = UNSET,
-        reset_password: bool | Unset = UNSET,
-        force_random_password: bool | Unset = UNSET,
-        skip_confirmation: bool | Unset = UNSET,
-        linkedin: str | Unset = UNSET,
-        twitter: str | Unset = UNSET,
-        discord: str | Unset = UNSET,
-        website_url: str | Unset = UNSET,
-        github: str | Unset = UNSET,
-        organization: str | Unset = UNSET,
-        projects_limit: int | Unset = UNSET,
-        extern_uid: str | Unset = UNSET,
-        provider: str | Unset = UNSET,
-        bio: str | Unset = UNSET,
-        location: str | Unset = UNSET,
-        pronouns: str | Unset = UNSET,
-        public_email: str | Unset = UNSET,
-        commit_email: str | Unset = UNSET,
-        admin: bool | Unset = UNSET,
-        can_create_group: bool | Unset = UNSET,
-        external: bool | Unset = UNSET,
-        theme_id: int | Unset = UNSET,
-        color_scheme_id: int | Unset = UNSET,
-        private_profile: bool | Unset = UNSET,
-        note: str | Unset = UNSET,
-        view_diffs_file_by_file: bool | Unset = UNSET,
-        policy_advanced_editor: bool | Unset = UNSET,
-        shared_runners_minutes_limit: int | Unset = UNSET,
-        extra_shared_runners_minutes_limit: int | Unset = UNSET,
-        group_id_for_saml: int | Unset = UNSET,
-        auditor: bool | Unset = UNSET,
-        avatar: File | FileContent | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserWithAdmin]:
-        """Create a user.
-
-        Creates a user. Administrators only. `email`, `name` and `username` are required, plus
-        at least one of `password`, `reset_password` and `force_random_password`. `extern_uid`
-        and `provider` must be sent together. Send `multipart/form-data` to upload an avatar in
-        the same call. `private_profile` sent as null takes the instance default. Returns 409
-        when the email or username is already taken and 400 with per-field messages for other
-        validation failures. Granular token permission: `create_user`.
-
-        Args:
-            email: Primary email address.
-            name: Display name.
-            username: Username.
-            password: Password.
-            reset_password: Send the user a password reset link.
-            force_random_password: Set a random password.
-            skip_confirmation: Mark the email as confirmed without sending a confirmation email.
-            linkedin: LinkedIn username.
-            twitter: X (formerly Twitter) account.
-            discord: Discord user ID.
-            website_url: Website URL.
-            github: GitHub username.
-            organization: Organization name (stored as the user's company). An empty string (or null)
-                clears it.
-            projects_limit: Number of personal projects the user may create.
-            extern_uid: External authentication provider UID. Send together with `provider`.
-            provider: External authentication provider name. Send together with `extern_uid`.
-            bio: Biography.
-            location: Location.
-            pronouns: Pronouns.
-            public_email: Public email; must be an already verified email of the user.
-            commit_email: Commit email; `_private` selects the private commit email.
-            admin: Make the user an administrator. Server default false on creation.
-            can_create_group: Whether the user may create top-level groups.
-            external: Mark the user as external. Server default false on creation.
-            theme_id: GitLab UI theme ID.
-            color_scheme_id: Syntax highlighting color scheme ID.
-            private_profile: Whether the profile is private.
-            note: Administrator note about the user.
-            view_diffs_file_by_file: Show only one file diff per page.
-            policy_advanced_editor: Use the advanced editor for security policies.
-            shared_runners_minutes_limit: EE (Premium and Ultimate) only. Monthly compute minutes for the user; 0
-                means unlimited.
-            extra_shared_runners_minutes_limit: EE (Premium and Ultimate) only. Additional compute minutes for the user.
-            group_id_for_saml: EE only. ID of the group whose SAML provider the identity belongs to.
-            auditor: EE (Premium and Ultimate) only. Make the user an auditor.
-            avatar: Avatar image file.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.create_user_multipart_request import CreateUserMultipartRequest
-        from ...models.create_user_request import CreateUserRequest
-        from . import users_create as _users_create
-
-        body: CreateUserRequest | CreateUserMultipartRequest
-        if not isinstance(avatar, Unset):
-            body = build_body(
-                CreateUserMultipartRequest,
-                {
-                    "email": email,
-                    "name": name,
-                    "username": username,
-                    "password": password,
-                    "reset_password": reset_password,
-                    "force_random_password": force_random_password,
-                    "skip_confirmation": skip_confirmation,
-                    "linkedin": linkedin,
-                    "twitter": twitter,
-                    "discord": discord,
-                    "website_url": website_url,
-                    "github": github,
-                    "organization": organization,
-                    "projects_limit": projects_limit,
-                    "extern_uid": extern_uid,
-                    "provider": provider,
-                    "bio": bio,
-                    "location": location,
-                    "pronouns": pronouns,
-                    "public_email": public_email,
-                    "commit_email": commit_email,
-                    "admin": admin,
-                    "can_create_group": can_create_group,
-                    "external": external,
-                    "theme_id": theme_id,
-                    "color_scheme_id": color_scheme_id,
-                    "private_profile": private_profile,
-                    "note": note,
-                    "view_diffs_file_by_file": view_diffs_file_by_file,
-                    "policy_advanced_editor": policy_advanced_editor,
-                    "shared_runners_minutes_limit": shared_runners_minutes_limit,
-                    "extra_shared_runners_minutes_limit": extra_shared_runners_minutes_limit,
-                    "group_id_for_saml": group_id_for_saml,
-                    "auditor": auditor,
-                    "avatar": as_file(avatar),
-                },
-            )
-        else:
-            body = build_body(
-                CreateUserRequest,
-                {
-                    "email": email,
-                    "name": name,
-                    "username": username,
-                    "password": password,
-                    "reset_password": reset_password,
-                    "force_random_password": force_random_password,
-                    "skip_confirmation": skip_confirmation,
-                    "linkedin": linkedin,
-                    "twitter": twitter,
-                    "discord": discord,
-                    "website_url": website_url,
-                    "github": github,
-                    "organization": organization,
-                    "projects_limit": projects_limit,
-                    "extern_uid": extern_uid,
-                    "provider": provider,
-                    "bio": bio,
-                    "location": location,
-                    "pronouns": pronouns,
-                    "public_email": public_email,
-                    "commit_email": commit_email,
-                    "admin": admin,
-                    "can_create_group": can_create_group,
-                    "external": external,
-                    "theme_id": theme_id,
-                    "color_scheme_id": color_scheme_id,
-                    "private_profile": private_profile,
-                    "note": note,
-                    "view_diffs_file_by_file": view_diffs_file_by_file,
-                    "policy_advanced_editor": policy_advanced_editor,
-                    "shared_runners_minutes_limit": shared_runners_minutes_limit,
-                    "extra_shared_runners_minutes_limit": extra_shared_runners_minutes_limit,
-                    "group_id_for_saml": group_id_for_saml,
-                    "auditor": auditor,
-                },
-            )
-        return await _users_create.asyncio_detailed(body=body, client=self._api(sudo, timeout))
-
-    async def deactivate(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[bool | None]:
-        """Deactivate a user.
-
-        Deactivates a user. Administrators only. Answers 201 with `true`; when the user is
-        already deactivated, 201 with an empty (`null`) body. A service failure answers with the
-        status derived from its reason; the docs name 403 for users that are not dormant, are
-        blocked, or are internal. Granular token permission: `deactivate_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_deactivate as _users_deactivate
-
-        return await _users_deactivate.asyncio_detailed(id, client=self._api(sudo, timeout))
-
-    async def delete(
-        self,
-        id: int,
-        *,
-        hard_delete: bool | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[None]:
-        """Delete a user.
-
-        Deletes a user asynchronously. Administrators only. Without `hard_delete`, contributions
-        move to the ghost user and a user who is the sole owner of a group cannot be removed
-        (409). Honours `If-Unmodified-Since` (412 when the user changed after that time).
-        Granular token permission: `delete_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            hard_delete: Also delete contributions that would normally move to the ghost user, and
-                groups owned solely by this user. Server default false.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_delete as _users_delete
-
-        return await _users_delete.asyncio_detailed(
-            id, hard_delete=hard_delete, client=self._api(sudo, timeout)
-        )
-
-    async def delete_identity(
-        self,
-        id: int,
-        provider: str,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[None]:
-        """Delete an authentication identity of a user.
-
-        Removes the user's external authentication identity for the given provider.
-        Administrators only. 404 when the user or the identity does not exist. Honours `If-
-        Unmodified-Since`. Granular token permission: `delete_identity`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            provider: Name of the external authentication provider, for example `github` or
-                `saml`.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_delete_identity as _users_delete_identity
-
-        return await _users_delete_identity.asyncio_detailed(
-            id, provider, client=self._api(sudo, timeout)
-        )
-
-    async def disable_two_factor(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[None]:
-        """Disable two-factor authentication for a user.
-
-        Turns off two-factor authentication for a user. Administrators only, and the target may
-        not be an administrator (403; use the Rails console instead). 400 with the service
-        message when it fails, for example when 2FA is not enabled. Granular token permission:
-        `disable_two_factor_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_disable_two_factor as _users_disable_two_factor
-
-        return await _users_disable_two_factor.asyncio_detailed(id, client=self._api(sudo, timeout))
-
-    async def follow(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserBasic | None]:
-        """Follow a user.
-
-        The authenticated user starts following the given user. Any signed-in user. Returns the
-        followed user, or 304 with no body when it is already followed. Follow failures (for
-        example the follow limit) give 400 with the messages joined into one string. Granular
-        token permission: `follow_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_follow as _users_follow
-
-        return await _users_follow.asyncio_detailed(id, client=self._api(sudo, timeout))
-
-    async def get(
-        self,
-        id: int,
-        *,
-        with_custom_attributes: bool | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserDetailsWithAdmin | UserProfile]:
-        """Get a user.
-
-        Returns one user by numeric ID. Needs a signed-in user: an anonymous call gets 403 "Not
-        authorized!", not 401. Regular users get `UserProfile`; administrators, auditors and
-        custom admin roles with `read_admin_users` get `UserDetailsWithAdmin`. A user the caller
-        may not read gives 404 "User Not Found". Rate limited per user by the `users_get_by_id`
-        application limit (default 300 requests per 10 minutes; callers who can read all
-        resources and allowlisted users are exempt). Granular token permission: `read_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            with_custom_attributes: Include the user's custom attributes (only honoured for administrators).
-                Server default false.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_get as _users_get
-
-        return await _users_get.asyncio_detailed(
-            id, with_custom_attributes=with_custom_attributes, client=self._api(sudo, timeout)
-        )
-
-    async def get_associations_count(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserAssociationsCount]:
-        """Get counts of a user's groups, projects, issues and merge requests.
-
-        Returns how many groups, projects, issues and merge requests a user is associated with.
-        A user may query themselves; administrators may query anyone (403 otherwise). Granular
-        token permission: `read_user_association`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_get_associations_count as _users_get_associations_count
-
-        return await _users_get_associations_count.asyncio_detailed(
-            id, client=self._api(sudo, timeout)
-        )
-
-    async def get_status(
-        self,
-        user_id: int | str,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserStatus]:
-        """Get the status of a user.
-
-        Returns a user's status. Public: no token needed (the instance may still restrict it).
-        The user is given by ID or username. Every field is null when the user has no status.
-        Rate limited by the `user_status` application limit (default 240 per minute, per user or
-        IP). Granular token permission: `read_user_status`.
-
-        Args:
-            user_id: Numeric ID or username of the user. An all-digit value is always read as an
-                ID, so an all-digit username can only be reached by its ID.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_get_status as _users_get_status
-
-        return await _users_get_status.asyncio_detailed(user_id, client=self._api(sudo, timeout))
-
-    async def get_support_pin(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserSupportPin]:
-        """Get the Support PIN of a user.
-
-        Returns a user's current Support PIN and its expiry. Administrators only. 404 "Support
-        PIN not found or expired" when there is none; 422 when it cannot be read. Granular token
-        permission: `read_user_support_pin`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_get_support_pin as _users_get_support_pin
-
-        return await _users_get_support_pin.asyncio_detailed(id, client=self._api(sudo, timeout))
-
-    async def list(
-        self,
-        *,
-        username: str | Unset = UNSET,
-        public_email: str | Unset = UNSET,
-        extern_uid: str | Unset = UNSET,
-        provider: str | Unset = UNSET,
-        search: str | Unset = UNSET,
-        active: bool | Unset = UNSET,
-        humans: bool | Unset = UNSET,
-        external: bool | Unset = UNSET,
-        blocked: bool | Unset = UNSET,
-        created_after: datetime.datetime | Unset = UNSET,
-        created_before: datetime.datetime | Unset = UNSET,
-        without_projects: bool | Unset = UNSET,
-        without_project_bots: bool | Unset = UNSET,
-        admins: bool | Unset = UNSET,
-        two_factor: TwoFactorFilter | Literal["disabled", "enabled"] | Unset = UNSET,
-        exclude_active: bool | Unset = UNSET,
-        exclude_external: bool | Unset = UNSET,
-        exclude_humans: bool | Unset = UNSET,
-        exclude_internal: bool | Unset = UNSET,
-        order_by: UserOrderBy
-        | Literal["created_at", "id", "name", "updated_at", "username"]
-        | Unset = UNSET,
-        sort: SortDirection | Literal["asc", "desc"] | Unset = UNSET,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        pagination: KeysetPagination | Literal["keyset"] | Unset = UNSET,
-        cursor: str | Unset = UNSET,
-        with_custom_attributes: bool | Unset = UNSET,
-        custom_attributes: Mapping[str, str] | Unset = UNSET,
-        skip_ldap: bool | Unset = UNSET,
-        auditors: bool | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[UserBasic | UserWithAdmin]]:
-        """List users.
-
-        Lists or searches users. Anonymous callers may call it only with `username` (an exact,
-        case-insensitive match returning zero or one user); otherwise a signed-in user allowed
-        to read the users list is needed (403 "Not authorized to access /api/v4/users"
-        otherwise). Regular users get `UserBasic` items; administrators, auditors and custom
-        admin roles with `read_admin_users` get `UserWithAdmin` items. For non-admins GitLab
-        drops `created_after`, `created_before`, `two_factor` and `without_projects` from the
-        filters. With `search` and neither `order_by` nor `sort`, results keep search relevance
-        order; otherwise the order is `order_by` (server default id) then `sort` (server default
-        desc) with `id` as tie-breaker. Offset pagination is capped: when page times per_page
-        exceeds the instance offset limit (default 50,000) GitLab answers 405 and keyset
-        pagination (`pagination=keyset`, following the `Link` rel="next" URL, which carries
-        `cursor`) must be used. Granular token permission: `read_user`. Scopes `read_user`,
-        `read_api` or `api`.
-
-        Args:
-            username: Return the single user with this username (exact, case-insensitive match).
-                The only filter an anonymous caller may use.
-            public_email: Return the user whose public email is this address.
-            extern_uid: External authentication provider UID. Must be sent together with `provider`;
-                administrators only (403 otherwise).
-            provider: External authentication provider name (for example `github`). Must be sent
-                together with `extern_uid`; administrators only.
-            search: Fuzzy search on name and username, and exact match on public email
-                (administrators also match private emails).
-            active: Only active users. `false` does not filter. Server default false.
-            humans: Only regular users that are neither bots nor internal users. Server default
-                false.
-            external: Only external users. `false` does not filter. Server default false.
-            blocked: Only blocked users. `false` does not filter. Server default false.
-            created_after: Only users created after this time (ISO 8601). Ignored for non-admins.
-            created_before: Only users created before this time (ISO 8601). Ignored for non-admins.
-            without_projects: Only users without projects. Ignored for non-admins. Server default false.
-            without_project_bots: Leave out project and group bot users. Server default false.
-            admins: Only administrators. Server default false.
-            two_factor: Two-factor authentication filter.
-            exclude_active: Only users that are not active. Server default false.
-            exclude_external: Only users that are not external. Server default false.
-            exclude_humans: Only bot or internal users. Server default false.
-            exclude_internal: Leave out internal users (alert bot, support bot, ...). Server default
-                false.
-            order_by: Field to order users by.
-            sort: Sort direction.
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            pagination: Selects keyset pagination.
-            cursor: Opaque keyset cursor taken from the rel="next" `Link` URL of the previous
-                page. Only meaningful with `pagination=keyset`.
-            with_custom_attributes: Include each user's custom attributes (only honoured for administrators).
-                Server default false.
-            custom_attributes: Custom attribute filter, sent as deepObject query pairs
-                `custom_attributes[key]=value`; every pair must match.
-            skip_ldap: EE (Premium and Ultimate) only. Leave out LDAP users. Server default false.
-            auditors: EE (Premium and Ultimate) only. Only auditor users. Server default false.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_list as _users_list
-
-        return await _users_list.asyncio_detailed(
-            username=username,
-            public_email=public_email,
-            extern_uid=extern_uid,
-            provider=provider,
-            search=search,
-            active=active,
-            humans=humans,
-            external=external,
-            blocked=blocked,
-            created_after=created_after,
-            created_before=created_before,
-            without_projects=without_projects,
-            without_project_bots=without_project_bots,
-            admins=admins,
-            two_factor=two_factor,
-            exclude_active=exclude_active,
-            exclude_external=exclude_external,
-            exclude_humans=exclude_humans,
-            exclude_internal=exclude_internal,
-            order_by=order_by,
-            sort=sort,
-            page=page,
-            per_page=per_page,
-            pagination=pagination,
-            cursor=cursor,
-            with_custom_attributes=with_custom_attributes,
-            custom_attributes=custom_attributes,
-            skip_ldap=skip_ldap,
-            auditors=auditors,
-            client=self._api(sudo, timeout),
-        )
-
-    async def list_contributed_projects(
-        self,
-        user_id: int | str,
-        *,
-        order_by: ProjectOrderBy
-        | Literal[
-            "created_at",
-            "id",
-            "last_activity_at",
-            "name",
-            "packages_size",
-            "path",
-            "repository_size",
-            "similarity",
-            "star_count",
-            "storage_size",
-            "updated_at",
-            "wiki_size",
-        ]
-        | Unset = UNSET,
-        sort: SortDirection | Literal["asc", "desc"] | Unset = UNSET,
-        simple: bool | Unset = UNSET,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[BasicProjectDetails | ProjectWithAccess]]:
-        """List the projects a user contributed to.
-
-        Lists the projects the given user (ID or username) contributed to in the last year and
-        that the caller can see. Public. Items are `ProjectWithAccess` for signed-in callers and
-        `BasicProjectDetails` for anonymous callers or with `simple=true`. Offset paginated.
-        Rate limited by the `user_contributed_projects_api` application limit (per user or IP).
-
-        Args:
-            user_id: Numeric ID or username of the user. An all-digit value is always read as an
-                ID, so an all-digit username can only be reached by its ID.
-            order_by: Field to order projects by. The statistics columns are for administrators
-                only; `similarity` only applies together with `search`.
-            sort: Sort direction.
-            simple: Return only the basic fields of each project (`BasicProjectDetails`). Server
-                default false.
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_list_contributed_projects as _users_list_contributed_projects
-
-        return await _users_list_contributed_projects.asyncio_detailed(
-            user_id,
-            order_by=order_by,
-            sort=sort,
-            simple=simple,
-            page=page,
-            per_page=per_page,
-            client=self._api(sudo, timeout),
-        )
-
-    async def list_events(
-        self,
-        id: int | str,
-        *,
-        action: str | Unset = UNSET,
-        target_type: EventTargetType
-        | Literal[
-            "epic", "issue", "merge_request", "milestone", "note", "project", "snippet", "user"
-        ]
-        | Unset = UNSET,
-        before: datetime.date | Unset = UNSET,
-        after: datetime.date | Unset = UNSET,
-        sort: SortDirection | Literal["asc", "desc"] | Unset = UNSET,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[Event]]:
-        """List a user's contribution events.
-
-        Lists the contribution events of the given user (ID or username), newest first by
-        default. Needs a signed-in user with the `read_user` or `api` scope; events the caller
-        may not see are left out. Offset paginated.
-
-        Args:
-            id: Numeric ID or username of the user. An all-digit value is always read as an
-                ID.
-            action: Only events with this action name, for example `created`, `updated`,
-                `closed`, `reopened`, `pushed`, `commented`, `merged`, `joined`, `left`,
-                `destroyed`, `expired` or `approved`.
-            target_type: Target type filter for events.
-            before: Only events created before this date (YYYY-MM-DD).
-            after: Only events created after this date (YYYY-MM-DD).
-            sort: Sort direction.
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_list_events as _users_list_events
-
-        return await _users_list_events.asyncio_detailed(
-            id,
-            action=action,
-            target_type=target_type,
-            before=before,
-            after=after,
-            sort=sort,
-            page=page,
-            per_page=per_page,
-            client=self._api(sudo, timeout),
-        )
-
-    async def list_followers(
-        self,
-        id: int,
-        *,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[UserBasic]]:
-        """List the followers of a user.
-
-        Lists the users that follow the given user. Needs a signed-in user (an anonymous call
-        gets 403). 404 when the caller may not read the user's profile. Offset paginated. Rate
-        limited by the `user_followers` application limit (default 100 per minute). Granular
-        token permission: `read_user_follower`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_list_followers as _users_list_followers
-
-        return await _users_list_followers.asyncio_detailed(
-            id, page=page, per_page=per_page, client=self._api(sudo, timeout)
-        )
-
-    async def list_following(
-        self,
-        id: int,
-        *,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[UserBasic]]:
-        """List the accounts a user follows.
-
-        Lists the users that the given user follows. Needs a signed-in user (an anonymous call
-        gets 403). 404 when the caller may not read the user's profile (for example a private
-        profile). Offset paginated. Rate limited by the `user_following` application limit
-        (default 100 per minute; callers who can read all resources are exempt). Granular token
-        permission: `read_user_following`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_list_following as _users_list_following
-
-        return await _users_list_following.asyncio_detailed(
-            id, page=page, per_page=per_page, client=self._api(sudo, timeout)
-        )
-
-    async def list_memberships(
-        self,
-        user_id: int,
-        *,
-        type_: MembershipType | Literal["Namespace", "Project"] | Unset = UNSET,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[Membership]]:
-        """List the direct memberships of a user.
-
-        Lists the projects and groups the user is a direct member of (inherited memberships are
-        not included). Administrators only. Offset paginated. Granular token permission:
-        `read_user`.
-
-        Args:
-            user_id: Numeric ID of the user (a username is not accepted here).
-            type_: Source type of a membership (`Namespace` means a group).
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_list_memberships as _users_list_memberships
-
-        return await _users_list_memberships.asyncio_detailed(
-            user_id, type_=type_, page=page, per_page=per_page, client=self._api(sudo, timeout)
-        )
-
-    async def list_project_deploy_keys(
-        self,
-        user_id: int | str,
-        *,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[DeployKey]]:
-        """List the project deploy keys of a user.
-
-        Lists the deploy keys the given user created in projects where both that user and the
-        caller are Maintainers. Needs a signed-in user allowed to read the target user. The user
-        is given by ID or username. 403 "No common authorized project found" when the two users
-        share no such project. Offset paginated. Granular token permission:
-        `read_user_project_deploy_key`.
-
-        Args:
-            user_id: Numeric ID or username of the user. An all-digit value is always read as an
-                ID, so an all-digit username can only be reached by its ID.
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_list_project_deploy_keys as _users_list_project_deploy_keys
-
-        return await _users_list_project_deploy_keys.asyncio_detailed(
-            user_id, page=page, per_page=per_page, client=self._api(sudo, timeout)
-        )
-
-    async def list_projects(
-        self,
-        user_id: int | str,
-        *,
-        order_by: ProjectOrderBy
-        | Literal[
-            "created_at",
-            "id",
-            "last_activity_at",
-            "name",
-            "packages_size",
-            "path",
-            "repository_size",
-            "similarity",
-            "star_count",
-            "storage_size",
-            "updated_at",
-            "wiki_size",
-        ]
-        | Unset = UNSET,
-        sort: SortDirection | Literal["asc", "desc"] | Unset = UNSET,
-        archived: bool | Unset = UNSET,
-        visibility: ProjectVisibility | Literal["internal", "private", "public"] | Unset = UNSET,
-        search: str | Unset = UNSET,
-        search_namespaces: bool | Unset = UNSET,
-        owned: bool | Unset = UNSET,
-        starred: bool | Unset = UNSET,
-        imported: bool | Unset = UNSET,
-        membership: bool | Unset = UNSET,
-        with_issues_enabled: bool | Unset = UNSET,
-        with_merge_requests_enabled: bool | Unset = UNSET,
-        with_programming_language: str | Unset = UNSET,
-        min_access_level: int | Unset = UNSET,
-        id_after: int | Unset = UNSET,
-        id_before: int | Unset = UNSET,
-        last_activity_after: datetime.datetime | Unset = UNSET,
-        last_activity_before: datetime.datetime | Unset = UNSET,
-        repository_storage: str | Unset = UNSET,
-        topic: str | Unset = UNSET,
-        topic_id: int | Unset = UNSET,
-        updated_before: datetime.datetime | Unset = UNSET,
-        updated_after: datetime.datetime | Unset = UNSET,
-        include_pending_delete: bool | Unset = UNSET,
-        marked_for_deletion_on: datetime.date | Unset = UNSET,
-        active: bool | Unset = UNSET,
-        simple: bool | Unset = UNSET,
-        statistics: bool | Unset = UNSET,
-        with_custom_attributes: bool | Unset = UNSET,
-        custom_attributes: Mapping[str, str] | Unset = UNSET,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        pagination: KeysetPagination | Literal["keyset"] | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[BasicProjectDetails | ProjectWithAccess]]:
-        """List a user's projects.
-
-        Lists the projects owned by the given user (ID or username) that the caller can see.
-        Public: anonymous callers see public projects only, and a private profile gives an empty
-        list. Items are `ProjectWithAccess` for signed-in callers and `BasicProjectDetails` for
-        anonymous callers or with `simple=true`. Offset paginated; keyset pagination is
-        available with `order_by=id`. Rate limited by the `user_projects_api` application limit
-        (per user or IP).
-
-        Args:
-            user_id: Numeric ID or username of the user. An all-digit value is always read as an
-                ID, so an all-digit username can only be reached by its ID.
-            order_by: Field to order projects by. The statistics columns are for administrators
-                only; `similarity` only applies together with `search`.
-            sort: Sort direction.
-            archived: Limit by archived status. Without it archived and unarchived projects are
-                returned.
-            visibility: Project visibility level.
-            search: Only projects matching this search text.
-            search_namespaces: Also match the namespace path when searching.
-            owned: Only projects owned by the current user. Server default false.
-            starred: Only projects starred by the current user. Server default false.
-            imported: Only projects imported by the current user. Server default false.
-            membership: Only projects the current user is a member of. Server default false.
-            with_issues_enabled: Only projects with the issues feature enabled. Server default false.
-            with_merge_requests_enabled: Only projects with the merge requests feature enabled. Server default false.
-            with_programming_language: Only projects using this programming language.
-            min_access_level: Only projects where the current user has at least this access level (5, 10,
-                15, 20, 30, 40 or 50).
-            id_after: Only projects with an ID greater than this.
-            id_before: Only projects with an ID less than this.
-            last_activity_after: Only projects with activity after this time.
-            last_activity_before: Only projects with activity before this time.
-            repository_storage: Only projects stored on this repository storage. Administrators only.
-            topic: Only projects with all of these topics, as one comma-separated string
-                (GitLab also accepts `topic[]` repeated; the SDK sends the csv form).
-            topic_id: Only projects with the topic of this ID.
-            updated_before: Only projects last updated before this time.
-            updated_after: Only projects last updated after this time.
-            include_pending_delete: Include projects pending deletion. Administrators only.
-            marked_for_deletion_on: Only projects marked for deletion on this date (YYYY-MM-DD).
-            active: Only active projects (`true`) or only archived or pending-deletion projects
-                (`false`).
-            simple: Return only the basic fields of each project (`BasicProjectDetails`). Server
-                default false.
-            statistics: Include project statistics (reporters and above). Server default false.
-            with_custom_attributes: Include each project's custom attributes (only honoured for administrators).
-                Server default false.
-            custom_attributes: Custom attribute filter, sent as deepObject query pairs
-                `custom_attributes[key]=value`; every pair must match.
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            pagination: Selects keyset pagination.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_list_projects as _users_list_projects
-
-        return await _users_list_projects.asyncio_detailed(
-            user_id,
-            order_by=order_by,
-            sort=sort,
-            archived=archived,
-            visibility=visibility,
-            search=search,
-            search_namespaces=search_namespaces,
-            owned=owned,
-            starred=starred,
-            imported=imported,
-            membership=membership,
-            with_issues_enabled=with_issues_enabled,
-            with_merge_requests_enabled=with_merge_requests_enabled,
-            with_programming_language=with_programming_language,
-            min_access_level=min_access_level,
-            id_after=id_after,
-            id_before=id_before,
-            last_activity_after=last_activity_after,
-            last_activity_before=last_activity_before,
-            repository_storage=repository_storage,
-            topic=topic,
-            topic_id=topic_id,
-            updated_before=updated_before,
-            updated_after=updated_after,
-            include_pending_delete=include_pending_delete,
-            marked_for_deletion_on=marked_for_deletion_on,
-            active=active,
-            simple=simple,
-            statistics=statistics,
-            with_custom_attributes=with_custom_attributes,
-            custom_attributes=custom_attributes,
-            page=page,
-            per_page=per_page,
-            pagination=pagination,
-            client=self._api(sudo, timeout),
-        )
-
-    async def list_starred_projects(
-        self,
-        user_id: int | str,
-        *,
-        order_by: ProjectOrderBy
-        | Literal[
-            "created_at",
-            "id",
-            "last_activity_at",
-            "name",
-            "packages_size",
-            "path",
-            "repository_size",
-            "similarity",
-            "star_count",
-            "storage_size",
-            "updated_at",
-            "wiki_size",
-        ]
-        | Unset = UNSET,
-        sort: SortDirection | Literal["asc", "desc"] | Unset = UNSET,
-        archived: bool | Unset = UNSET,
-        visibility: ProjectVisibility | Literal["internal", "private", "public"] | Unset = UNSET,
-        search: str | Unset = UNSET,
-        search_namespaces: bool | Unset = UNSET,
-        owned: bool | Unset = UNSET,
-        starred: bool | Unset = UNSET,
-        imported: bool | Unset = UNSET,
-        membership: bool | Unset = UNSET,
-        with_issues_enabled: bool | Unset = UNSET,
-        with_merge_requests_enabled: bool | Unset = UNSET,
-        with_programming_language: str | Unset = UNSET,
-        min_access_level: int | Unset = UNSET,
-        id_after: int | Unset = UNSET,
-        id_before: int | Unset = UNSET,
-        last_activity_after: datetime.datetime | Unset = UNSET,
-        last_activity_before: datetime.datetime | Unset = UNSET,
-        repository_storage: str | Unset = UNSET,
-        topic: str | Unset = UNSET,
-        topic_id: int | Unset = UNSET,
-        updated_before: datetime.datetime | Unset = UNSET,
-        updated_after: datetime.datetime | Unset = UNSET,
-        include_pending_delete: bool | Unset = UNSET,
-        marked_for_deletion_on: datetime.date | Unset = UNSET,
-        active: bool | Unset = UNSET,
-        simple: bool | Unset = UNSET,
-        statistics: bool | Unset = UNSET,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[BasicProjectDetails | ProjectWithAccess]]:
-        """List the projects a user starred.
-
-        Lists the projects starred by the given user (ID or username) that the caller can see;
-        anonymous callers see public projects only. Public. Items are `ProjectWithAccess` for
-        signed-in callers and `BasicProjectDetails` for anonymous callers or with `simple=true`.
-        Offset paginated. This route does not declare the custom attribute parameters. Rate
-        limited by the `user_starred_projects_api` application limit (per user or IP).
-
-        Args:
-            user_id: Numeric ID or username of the user. An all-digit value is always read as an
-                ID, so an all-digit username can only be reached by its ID.
-            order_by: Field to order projects by. The statistics columns are for administrators
-                only; `similarity` only applies together with `search`.
-            sort: Sort direction.
-            archived: Limit by archived status. Without it archived and unarchived projects are
-                returned.
-            visibility: Project visibility level.
-            search: Only projects matching this search text.
-            search_namespaces: Also match the namespace path when searching.
-            owned: Only projects owned by the current user. Server default false.
-            starred: Only projects starred by the current user. Server default false.
-            imported: Only projects imported by the current user. Server default false.
-            membership: Only projects the current user is a member of. Server default false.
-            with_issues_enabled: Only projects with the issues feature enabled. Server default false.
-            with_merge_requests_enabled: Only projects with the merge requests feature enabled. Server default false.
-            with_programming_language: Only projects using this programming language.
-            min_access_level: Only projects where the current user has at least this access level (5, 10,
-                15, 20, 30, 40 or 50).
-            id_after: Only projects with an ID greater than this.
-            id_before: Only projects with an ID less than this.
-            last_activity_after: Only projects with activity after this time.
-            last_activity_before: Only projects with activity before this time.
-            repository_storage: Only projects stored on this repository storage. Administrators only.
-            topic: Only projects with all of these topics, as one comma-separated string
-                (GitLab also accepts `topic[]` repeated; the SDK sends the csv form).
-            topic_id: Only projects with the topic of this ID.
-            updated_before: Only projects last updated before this time.
-            updated_after: Only projects last updated after this time.
-            include_pending_delete: Include projects pending deletion. Administrators only.
-            marked_for_deletion_on: Only projects marked for deletion on this date (YYYY-MM-DD).
-            active: Only active projects (`true`) or only archived or pending-deletion projects
-                (`false`).
-            simple: Return only the basic fields of each project (`BasicProjectDetails`). Server
-                default false.
-            statistics: Include project statistics (reporters and above). Server default false.
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_list_starred_projects as _users_list_starred_projects
-
-        return await _users_list_starred_projects.asyncio_detailed(
-            user_id,
-            order_by=order_by,
-            sort=sort,
-            archived=archived,
-            visibility=visibility,
-            search=search,
-            search_namespaces=search_namespaces,
-            owned=owned,
-            starred=starred,
-            imported=imported,
-            membership=membership,
-            with_issues_enabled=with_issues_enabled,
-            with_merge_requests_enabled=with_merge_requests_enabled,
-            with_programming_language=with_programming_language,
-            min_access_level=min_access_level,
-            id_after=id_after,
-            id_before=id_before,
-            last_activity_after=last_activity_after,
-            last_activity_before=last_activity_before,
-            repository_storage=repository_storage,
-            topic=topic,
-            topic_id=topic_id,
-            updated_before=updated_before,
-            updated_after=updated_after,
-            include_pending_delete=include_pending_delete,
-            marked_for_deletion_on=marked_for_deletion_on,
-            active=active,
-            simple=simple,
-            statistics=statistics,
-            page=page,
-            per_page=per_page,
-            client=self._api(sudo, timeout),
-        )
-
-    async def reject(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[RejectResult]:
-        """Reject a user.
-
-        Rejects (and deletes) a user who is pending approval. Needs a signed-in user; the reject
-        service decides on permission (in practice administrators). Answers 201 with a raw
-        serialization of the user record, which should be treated as opaque. Service failures
-        use the service's HTTP status; the docs name 403 for a non-admin and 409 for a user that
-        is not pending approval. Granular token permission: `reject_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_reject as _users_reject
-
-        return await _users_reject.asyncio_detailed(id, client=self._api(sudo, timeout))
-
-    async def revoke_support_pin(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[None]:
-        """Revoke the Support PIN of a user.
-
-        Revokes a user's Support PIN. Administrators only. Answers 202 with no body. 404 when
-        the user does not exist or has no PIN. Granular token permission:
-        `revoke_user_support_pin`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_revoke_support_pin as _users_revoke_support_pin
-
-        return await _users_revoke_support_pin.asyncio_detailed(id, client=self._api(sudo, timeout))
-
-    async def unban(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[bool]:
-        """Unban a user.
-
-        Lifts a ban. Administrators only. Answers 201 with `true`. A service failure uses the
-        service's HTTP status; the docs name 403 when the user is not banned. Granular token
-        permission: `unban_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_unban as _users_unban
-
-        return await _users_unban.asyncio_detailed(id, client=self._api(sudo, timeout))
-
-    async def unblock(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[bool]:
-        """Unblock a user.
-
-        Unblocks a user. Administrators only. Answers 201 with `true`, or 201 with `false` when
-        the unblock service did not succeed. 403 for LDAP-blocked users and for deactivated
-        users ("Deactivated users cannot be unblocked by the API"). Granular token permission:
-        `unblock_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_unblock as _users_unblock
-
-        return await _users_unblock.asyncio_detailed(id, client=self._api(sudo, timeout))
-
-    async def unfollow(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserBasic | None]:
-        """Unfollow a user.
-
-        The authenticated user stops following the given user. Any signed-in user. Returns the
-        unfollowed user, or 304 with no body when it was not followed. Granular token
-        permission: `unfollow_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_unfollow as _users_unfollow
-
-        return await _users_unfollow.asyncio_detailed(id, client=self._api(sudo, timeout))
-
-    async def update(
-        self,
-        id: int,
-        *,
-        email: str | Unset = UNSET,
-        password: str | Unset = UNSET,
-        skip_reconfirmation: bool | Unset = UNSET,
-        name: str | Unset = UNSET,
-        username: str | Unset = UNSET,
-        linkedin: str | Unset = UNSET,
-        twitter: str | Unset = UNSET,
-        discord: str | Unset = UNSET,
-        website_url: str | Unset = UNSET,
-        github: str | Unset = UNSET,
-        organization: str | Unset = UNSET,
-        projects_limit: int | Unset = UNSET,
-        extern_uid: str | Unset = UNSET,
-        provider: str | Unset = UNSET,
-        bio: str | Unset = UNSET,
-        location: str | Unset = UNSET,
-        pronouns: str | Unset = UNSET,
-        public_email: str | Unset = UNSET,
-        commit_email: str | Unset = UNSET,
-        admin: bool | Unset = UNSET,
-        can_create_group: bool | Unset = UNSET,
-        external: bool | Unset = UNSET,
-        theme_id: int | Unset = UNSET,
-        color_scheme_id: int | Unset = UNSET,
-        private_profile: bool | Unset = UNSET,
-        note: str | Unset = UNSET,
-        view_diffs_file_by_file: bool | Unset = UNSET,
-        policy_advanced_editor: bool | Unset = UNSET,
-        shared_runners_minutes_limit: int | Unset = UNSET,
-        extra_shared_runners_minutes_limit: int | Unset = UNSET,
-        group_id_for_saml: int | Unset = UNSET,
-        auditor: bool | Unset = UNSET,
-        avatar: File | FileContent | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserWithAdmin]:
-        """Update a user.
-
-        Modifies a user. Administrators only. Every attribute is optional; `extern_uid` and
-        `provider` go together. When an administrator sets another user's password, the password
-        is marked expired so the user must change it at the next sign-in. `organization` is
-        stored as the user's company. Send `multipart/form-data` to upload an avatar. Returns
-        409 when the new email or username belongs to another user. Granular token permission:
-        `update_user`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            email: New primary email address.
-            password: New password.
-            skip_reconfirmation: Change the email without asking the user to confirm it.
-            name: Display name.
-            username: Username.
-            linkedin: LinkedIn username.
-            twitter: X (formerly Twitter) account.
-            discord: Discord user ID.
-            website_url: Website URL.
-            github: GitHub username.
-            organization: Organization name (stored as the user's company). An empty string (or null)
-                clears it.
-            projects_limit: Number of personal projects the user may create.
-            extern_uid: External authentication provider UID. Send together with `provider`.
-            provider: External authentication provider name. Send together with `extern_uid`.
-            bio: Biography.
-            location: Location.
-            pronouns: Pronouns.
-            public_email: Public email; must be an already verified email of the user.
-            commit_email: Commit email; `_private` selects the private commit email.
-            admin: Make the user an administrator. Server default false on creation.
-            can_create_group: Whether the user may create top-level groups.
-            external: Mark the user as external. Server default false on creation.
-            theme_id: GitLab UI theme ID.
-            color_scheme_id: Syntax highlighting color scheme ID.
-            private_profile: Whether the profile is private.
-            note: Administrator note about the user.
-            view_diffs_file_by_file: Show only one file diff per page.
-            policy_advanced_editor: Use the advanced editor for security policies.
-            shared_runners_minutes_limit: EE (Premium and Ultimate) only. Monthly compute minutes for the user; 0
-                means unlimited.
-            extra_shared_runners_minutes_limit: EE (Premium and Ultimate) only. Additional compute minutes for the user.
-            group_id_for_saml: EE only. ID of the group whose SAML provider the identity belongs to.
-            auditor: EE (Premium and Ultimate) only. Make the user an auditor.
-            avatar: Avatar image file.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.update_user_multipart_request import UpdateUserMultipartRequest
-        from ...models.update_user_request import UpdateUserRequest
-        from . import users_update as _users_update
-
-        body: UpdateUserRequest | UpdateUserMultipartRequest
-        if not isinstance(avatar, Unset):
-            body = build_body(
-                UpdateUserMultipartRequest,
-                {
-                    "email": email,
-                    "password": password,
-                    "skip_reconfirmation": skip_reconfirmation,
-                    "name": name,
-                    "username": username,
-                    "linkedin": linkedin,
-                    "twitter": twitter,
-                    "discord": discord,
-                    "website_url": website_url,
-                    "github": github,
-                    "organization": organization,
-                    "projects_limit": projects_limit,
-                    "extern_uid": extern_uid,
-                    "provider": provider,
-                    "bio": bio,
-                    "location": location,
-                    "pronouns": pronouns,
-                    "public_email": public_email,
-                    "commit_email": commit_email,
-                    "admin": admin,
-                    "can_create_group": can_create_group,
-                    "external": external,
-                    "theme_id": theme_id,
-                    "color_scheme_id": color_scheme_id,
-                    "private_profile": private_profile,
-                    "note": note,
-                    "view_diffs_file_by_file": view_diffs_file_by_file,
-                    "policy_advanced_editor": policy_advanced_editor,
-                    "shared_runners_minutes_limit": shared_runners_minutes_limit,
-                    "extra_shared_runners_minutes_limit": extra_shared_runners_minutes_limit,
-                    "group_id_for_saml": group_id_for_saml,
-                    "auditor": auditor,
-                    "avatar": as_file(avatar),
-                },
-            )
-        else:
-            body = build_body(
-                UpdateUserRequest,
-                {
-                    "email": email,
-                    "password": password,
-                    "skip_reconfirmation": skip_reconfirmation,
-                    "name": name,
-                    "username": username,
-                    "linkedin": linkedin,
-                    "twitter": twitter,
-                    "discord": discord,
-                    "website_url": website_url,
-                    "github": github,
-                    "organization": organization,
-                    "projects_limit": projects_limit,
-                    "extern_uid": extern_uid,
-                    "provider": provider,
-                    "bio": bio,
-                    "location": location,
-                    "pronouns": pronouns,
-                    "public_email": public_email,
-                    "commit_email": commit_email,
-                    "admin": admin,
-                    "can_create_group": can_create_group,
-                    "external": external,
-                    "theme_id": theme_id,
-                    "color_scheme_id": color_scheme_id,
-                    "private_profile": private_profile,
-                    "note": note,
-                    "view_diffs_file_by_file": view_diffs_file_by_file,
-                    "policy_advanced_editor": policy_advanced_editor,
-                    "shared_runners_minutes_limit": shared_runners_minutes_limit,
-                    "extra_shared_runners_minutes_limit": extra_shared_runners_minutes_limit,
-                    "group_id_for_saml": group_id_for_saml,
-                    "auditor": auditor,
-                },
-            )
-        return await _users_update.asyncio_detailed(id, body=body, client=self._api(sudo, timeout))
-
-    async def update_credit_card_validation(
-        self,
-        user_id: int,
-        *,
-        credit_card_validated_at: datetime.datetime,
-        credit_card_expiration_month: int,
-        credit_card_expiration_year: int,
-        credit_card_holder_name: str,
-        credit_card_mask_number: str,
-        credit_card_type: str,
-        zuora_payment_method_xid: str | Unset = UNSET,
-        stripe_setup_intent_xid: str | Unset = UNSET,
-        stripe_payment_method_xid: str | Unset = UNSET,
-        stripe_card_fingerprint: str | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[UserCreditCardValidations]:
-        """Update the credit card validation of a user.
-
-        Deprecated since GitLab 17.7: an internal billing hook. Note the singular `/user/`
-        prefix. Administrators only (403 otherwise). Records that a user's credit card was
-        validated. When the validation is rate limited GitLab answers 400 with the message.
-        Granular token permission: `update_credit_card_validation`.
-
-        Args:
-            user_id: Numeric ID of the user.
-            credit_card_validated_at: When the card was validated.
-            credit_card_expiration_month: Expiry month of the card.
-            credit_card_expiration_year: Expiry year of the card.
-            credit_card_holder_name: Card holder name.
-            credit_card_mask_number: Last digits of the card number.
-            credit_card_type: Card type, for example `visa`.
-            zuora_payment_method_xid: Zuora payment method ID.
-            stripe_setup_intent_xid: Stripe setup intent ID.
-            stripe_payment_method_xid: Stripe payment method ID.
-            stripe_card_fingerprint: Stripe card fingerprint.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.update_credit_card_validation_request import (
-            UpdateCreditCardValidationRequest,
-        )
-        from . import users_update_credit_card_validation as _users_update_credit_card_validation
-
-        body = build_body(
-            UpdateCreditCardValidationRequest,
-            {
-                "credit_card_validated_at": credit_card_validated_at,
-                "credit_card_expiration_month": credit_card_expiration_month,
-                "credit_card_expiration_year": credit_card_expiration_year,
-                "credit_card_holder_name": credit_card_holder_name,
-                "credit_card_mask_number": credit_card_mask_number,
-                "credit_card_type": credit_card_type,
-                "zuora_payment_method_xid": zuora_payment_method_xid,
-                "stripe_setup_intent_xid": stripe_setup_intent_xid,
-                "stripe_payment_method_xid": stripe_payment_method_xid,
-                "stripe_card_fingerprint": stripe_card_fingerprint,
-            },
-        )
-        return await _users_update_credit_card_validation.asyncio_detailed(
-            user_id, body=body, client=self._api(sudo, timeout)
-        )
+        return self._resource.personal_access_tokens.with_raw_response
+
+    activate = raw_response(UsersResource.activate)
+    approve = raw_response(UsersResource.approve)
+    ban = raw_response(UsersResource.ban)
+    block = raw_response(UsersResource.block)
+    create = raw_response(UsersResource.create)
+    deactivate = raw_response(UsersResource.deactivate)
+    delete = raw_response(UsersResource.delete)
+    delete_identity = raw_response(UsersResource.delete_identity)
+    disable_two_factor = raw_response(UsersResource.disable_two_factor)
+    follow = raw_response(UsersResource.follow)
+    get = raw_response(UsersResource.get)
+    get_associations_count = raw_response(UsersResource.get_associations_count)
+    get_status = raw_response(UsersResource.get_status)
+    get_support_pin = raw_response(UsersResource.get_support_pin)
+    list = raw_page(UsersResource.list)
+    list_contributed_projects = raw_page(UsersResource.list_contributed_projects)
+    list_events = raw_page(UsersResource.list_events)
+    list_followers = raw_page(UsersResource.list_followers)
+    list_following = raw_page(UsersResource.list_following)
+    list_memberships = raw_page(UsersResource.list_memberships)
+    list_project_deploy_keys = raw_page(UsersResource.list_project_deploy_keys)
+    list_projects = raw_page(UsersResource.list_projects)
+    list_starred_projects = raw_page(UsersResource.list_starred_projects)
+    reject = raw_response(UsersResource.reject)
+    revoke_support_pin = raw_response(UsersResource.revoke_support_pin)
+    unban = raw_response(UsersResource.unban)
+    unblock = raw_response(UsersResource.unblock)
+    unfollow = raw_response(UsersResource.unfollow)
+    update = raw_response(UsersResource.update)
+    update_credit_card_validation = raw_response(UsersResource.update_credit_card_validation)

@@ -1,16 +1,18 @@
-"""``POST /users/{id}/activate``: Activate a user (generated; do not edit)."""
+"""``POST /users/{id}/activate``: Activate a user (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
-from ...types import (
-    Response,
-    parse_json,
+from gitlab_users_client._encoding import (
     path_int,
 )
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._runtime import parse_json
 
 OPERATION_ID = "users_activate"
 METHOD = "POST"
@@ -34,65 +36,9 @@ def build_request(
 
 
 def parse_response(response: httpx.Response) -> bool:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 201:
         parsed_201: bool = parse_json(bool, response.content)
         return parsed_201
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[bool]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parsed = parse_response(response)
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    id: int,
-    *,
-    client: ApiClient,
-) -> Response[bool]:
-    """Activate a user.
-
-    Activates a deactivated user. Administrators only. Answers 201 with the JSON literal
-    `true`. A service failure answers with the status derived from the service's reason
-    (default 400) and `{"message": ...}`; the docs name 403 for a user blocked by an
-    administrator or by LDAP. Granular token permission: `activate_user`.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-
-    """
-    request = build_request(
-        id,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    id: int,
-    *,
-    client: ApiClient,
-) -> bool:
-    """Activate a user.
-
-    Activates a deactivated user. Administrators only. Answers 201 with the JSON literal
-    `true`. A service failure answers with the status derived from the service's reason
-    (default 400) and `{"message": ...}`; the docs name 403 for a user blocked by an
-    administrator or by LDAP. Granular token permission: `activate_user`.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-
-    """
-    return (await asyncio_detailed(id, client=client)).parsed
+    raise UnexpectedStatus(status)

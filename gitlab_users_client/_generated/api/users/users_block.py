@@ -1,16 +1,18 @@
-"""``POST /users/{id}/block``: Block a user (generated; do not edit)."""
+"""``POST /users/{id}/block``: Block a user (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
-from ...types import (
-    Response,
-    parse_json,
+from gitlab_users_client._encoding import (
     path_int,
 )
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._runtime import parse_json
 
 OPERATION_ID = "users_block"
 METHOD = "POST"
@@ -34,69 +36,11 @@ def build_request(
 
 
 def parse_response(response: httpx.Response) -> bool | None:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 201:
         if not response.content:
             return None
         parsed_201: bool | None = parse_json(bool | None, response.content)
         return parsed_201
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[bool | None]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parsed = parse_response(response)
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    id: int,
-    *,
-    client: ApiClient,
-) -> Response[bool | None]:
-    """Block a user.
-
-    Blocks a user. Administrators only. Answers 201 with `true`; when the user is already
-    blocked, 201 with an empty (`null`) body. 403 for LDAP-blocked users ("LDAP blocked
-    users cannot be modified by the API") and for the calling user itself ("The API
-    initiating user cannot be blocked by the API"). Other service failures use the service's
-    HTTP status. Granular token permission: `block_user`.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-
-    """
-    request = build_request(
-        id,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    id: int,
-    *,
-    client: ApiClient,
-) -> bool | None:
-    """Block a user.
-
-    Blocks a user. Administrators only. Answers 201 with `true`; when the user is already
-    blocked, 201 with an empty (`null`) body. 403 for LDAP-blocked users ("LDAP blocked
-    users cannot be modified by the API") and for the calling user itself ("The API
-    initiating user cannot be blocked by the API"). Other service failures use the service's
-    HTTP status. Granular token permission: `block_user`.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-
-    """
-    return (await asyncio_detailed(id, client=client)).parsed
+    raise UnexpectedStatus(status)

@@ -1,15 +1,17 @@
-"""``PATCH /users/{id}/disable_two_factor``: Disable two-factor authentication for a user (generated; do not edit)."""
+"""``PATCH /users/{id}/disable_two_factor``: Disable two-factor authentication for a user (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
-from ...types import (
-    Response,
+from gitlab_users_client._encoding import (
     path_int,
 )
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
 
 OPERATION_ID = "users_disable_two_factor"
 METHOD = "PATCH"
@@ -33,65 +35,8 @@ def build_request(
 
 
 def parse_response(response: httpx.Response) -> None:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 204:
         return None
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[None]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parse_response(response)
-        parsed = None
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    id: int,
-    *,
-    client: ApiClient,
-) -> Response[None]:
-    """Disable two-factor authentication for a user.
-
-    Turns off two-factor authentication for a user. Administrators only, and the target may
-    not be an administrator (403; use the Rails console instead). 400 with the service
-    message when it fails, for example when 2FA is not enabled. Granular token permission:
-    `disable_two_factor_user`.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-
-    """
-    request = build_request(
-        id,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    id: int,
-    *,
-    client: ApiClient,
-) -> None:
-    """Disable two-factor authentication for a user.
-
-    Turns off two-factor authentication for a user. Administrators only, and the target may
-    not be an administrator (403; use the Rails console instead). 400 with the service
-    message when it fails, for example when 2FA is not enabled. Granular token permission:
-    `disable_two_factor_user`.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-
-    """
-    return (await asyncio_detailed(id, client=client)).parsed
+    raise UnexpectedStatus(status)

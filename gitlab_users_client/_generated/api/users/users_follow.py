@@ -1,17 +1,20 @@
-"""``POST /users/{id}/follow``: Follow a user (generated; do not edit)."""
+"""``POST /users/{id}/follow``: Follow a user (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
-from ...models.user_basic import UserBasic
-from ...types import (
-    Response,
-    parse_json,
+from gitlab_users_client._encoding import (
     path_int,
 )
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._runtime import parse_json
+
+from ...models.user_basic import UserBasic
 
 OPERATION_ID = "users_follow"
 METHOD = "POST"
@@ -35,67 +38,11 @@ def build_request(
 
 
 def parse_response(response: httpx.Response) -> UserBasic | None:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 201:
         parsed_201: UserBasic = parse_json(UserBasic, response.content)
         return parsed_201
     if status == 304:
         return None
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[UserBasic | None]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parsed = parse_response(response)
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    id: int,
-    *,
-    client: ApiClient,
-) -> Response[UserBasic | None]:
-    """Follow a user.
-
-    The authenticated user starts following the given user. Any signed-in user. Returns the
-    followed user, or 304 with no body when it is already followed. Follow failures (for
-    example the follow limit) give 400 with the messages joined into one string. Granular
-    token permission: `follow_user`.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-
-    """
-    request = build_request(
-        id,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    id: int,
-    *,
-    client: ApiClient,
-) -> UserBasic | None:
-    """Follow a user.
-
-    The authenticated user starts following the given user. Any signed-in user. Returns the
-    followed user, or 304 with no body when it is already followed. Follow failures (for
-    example the follow limit) give 400 with the messages joined into one string. Granular
-    token permission: `follow_user`.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-
-    """
-    return (await asyncio_detailed(id, client=client)).parsed
+    raise UnexpectedStatus(status)

@@ -1,4 +1,8 @@
-"""``GET /users/{user_id}/starred_projects``: List the projects a user starred (generated; do not edit)."""
+"""``GET /users/{user_id}/starred_projects``: List the projects a user starred (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,7 @@ from typing import Literal
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
-from ...models.basic_project_details import BasicProjectDetails
-from ...models.project_order_by import ProjectOrderBy
-from ...models.project_visibility import ProjectVisibility
-from ...models.project_with_access import ProjectWithAccess
-from ...models.sort_direction import SortDirection
-from ...types import (
-    UNSET,
-    Response,
-    Unset,
-    parse_json,
+from gitlab_users_client._encoding import (
     path_id,
     q_bool,
     q_date,
@@ -27,6 +20,15 @@ from ...types import (
     q_int,
     q_str,
 )
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._runtime import parse_json
+from gitlab_users_client._types import NOT_GIVEN, NotGiven
+
+from ...models.basic_project_details import BasicProjectDetails
+from ...models.project_order_by import ProjectOrderBy
+from ...models.project_visibility import ProjectVisibility
+from ...models.project_with_access import ProjectWithAccess
+from ...models.sort_direction import SortDirection
 
 OPERATION_ID = "users_list_starred_projects"
 METHOD = "GET"
@@ -51,116 +53,116 @@ def build_request(
         "updated_at",
         "wiki_size",
     ]
-    | Unset = UNSET,
-    sort: SortDirection | Literal["asc", "desc"] | Unset = UNSET,
-    archived: bool | Unset = UNSET,
-    visibility: ProjectVisibility | Literal["internal", "private", "public"] | Unset = UNSET,
-    search: str | Unset = UNSET,
-    search_namespaces: bool | Unset = UNSET,
-    owned: bool | Unset = UNSET,
-    starred: bool | Unset = UNSET,
-    imported: bool | Unset = UNSET,
-    membership: bool | Unset = UNSET,
-    with_issues_enabled: bool | Unset = UNSET,
-    with_merge_requests_enabled: bool | Unset = UNSET,
-    with_programming_language: str | Unset = UNSET,
-    min_access_level: int | Unset = UNSET,
-    id_after: int | Unset = UNSET,
-    id_before: int | Unset = UNSET,
-    last_activity_after: datetime.datetime | Unset = UNSET,
-    last_activity_before: datetime.datetime | Unset = UNSET,
-    repository_storage: str | Unset = UNSET,
-    topic: str | Unset = UNSET,
-    topic_id: int | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    include_pending_delete: bool | Unset = UNSET,
-    marked_for_deletion_on: datetime.date | Unset = UNSET,
-    active: bool | Unset = UNSET,
-    simple: bool | Unset = UNSET,
-    statistics: bool | Unset = UNSET,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
+    | NotGiven = NOT_GIVEN,
+    sort: SortDirection | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+    archived: bool | NotGiven = NOT_GIVEN,
+    visibility: ProjectVisibility | Literal["internal", "private", "public"] | NotGiven = NOT_GIVEN,
+    search: str | NotGiven = NOT_GIVEN,
+    search_namespaces: bool | NotGiven = NOT_GIVEN,
+    owned: bool | NotGiven = NOT_GIVEN,
+    starred: bool | NotGiven = NOT_GIVEN,
+    imported: bool | NotGiven = NOT_GIVEN,
+    membership: bool | NotGiven = NOT_GIVEN,
+    with_issues_enabled: bool | NotGiven = NOT_GIVEN,
+    with_merge_requests_enabled: bool | NotGiven = NOT_GIVEN,
+    with_programming_language: str | NotGiven = NOT_GIVEN,
+    min_access_level: int | NotGiven = NOT_GIVEN,
+    id_after: int | NotGiven = NOT_GIVEN,
+    id_before: int | NotGiven = NOT_GIVEN,
+    last_activity_after: datetime.datetime | NotGiven = NOT_GIVEN,
+    last_activity_before: datetime.datetime | NotGiven = NOT_GIVEN,
+    repository_storage: str | NotGiven = NOT_GIVEN,
+    topic: str | NotGiven = NOT_GIVEN,
+    topic_id: int | NotGiven = NOT_GIVEN,
+    updated_before: datetime.datetime | NotGiven = NOT_GIVEN,
+    updated_after: datetime.datetime | NotGiven = NOT_GIVEN,
+    include_pending_delete: bool | NotGiven = NOT_GIVEN,
+    marked_for_deletion_on: datetime.date | NotGiven = NOT_GIVEN,
+    active: bool | NotGiven = NOT_GIVEN,
+    simple: bool | NotGiven = NOT_GIVEN,
+    statistics: bool | NotGiven = NOT_GIVEN,
+    page: int | NotGiven = NOT_GIVEN,
+    per_page: int | NotGiven = NOT_GIVEN,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
-    if not isinstance(order_by, Unset):
+    if not isinstance(order_by, NotGiven):
         params.append(("order_by", q_enum("order_by", order_by, ProjectOrderBy)))
-    if not isinstance(sort, Unset):
+    if not isinstance(sort, NotGiven):
         params.append(("sort", q_enum("sort", sort, SortDirection)))
-    if not isinstance(archived, Unset):
+    if not isinstance(archived, NotGiven):
         params.append(("archived", q_bool("archived", archived)))
-    if not isinstance(visibility, Unset):
+    if not isinstance(visibility, NotGiven):
         params.append(("visibility", q_enum("visibility", visibility, ProjectVisibility)))
-    if not isinstance(search, Unset):
+    if not isinstance(search, NotGiven):
         params.append(("search", q_str("search", search)))
-    if not isinstance(search_namespaces, Unset):
+    if not isinstance(search_namespaces, NotGiven):
         params.append(("search_namespaces", q_bool("search_namespaces", search_namespaces)))
-    if not isinstance(owned, Unset):
+    if not isinstance(owned, NotGiven):
         params.append(("owned", q_bool("owned", owned)))
-    if not isinstance(starred, Unset):
+    if not isinstance(starred, NotGiven):
         params.append(("starred", q_bool("starred", starred)))
-    if not isinstance(imported, Unset):
+    if not isinstance(imported, NotGiven):
         params.append(("imported", q_bool("imported", imported)))
-    if not isinstance(membership, Unset):
+    if not isinstance(membership, NotGiven):
         params.append(("membership", q_bool("membership", membership)))
-    if not isinstance(with_issues_enabled, Unset):
+    if not isinstance(with_issues_enabled, NotGiven):
         params.append(("with_issues_enabled", q_bool("with_issues_enabled", with_issues_enabled)))
-    if not isinstance(with_merge_requests_enabled, Unset):
+    if not isinstance(with_merge_requests_enabled, NotGiven):
         params.append(
             (
                 "with_merge_requests_enabled",
                 q_bool("with_merge_requests_enabled", with_merge_requests_enabled),
             )
         )
-    if not isinstance(with_programming_language, Unset):
+    if not isinstance(with_programming_language, NotGiven):
         params.append(
             (
                 "with_programming_language",
                 q_str("with_programming_language", with_programming_language),
             )
         )
-    if not isinstance(min_access_level, Unset):
+    if not isinstance(min_access_level, NotGiven):
         params.append(("min_access_level", q_int("min_access_level", min_access_level)))
-    if not isinstance(id_after, Unset):
+    if not isinstance(id_after, NotGiven):
         params.append(("id_after", q_int("id_after", id_after)))
-    if not isinstance(id_before, Unset):
+    if not isinstance(id_before, NotGiven):
         params.append(("id_before", q_int("id_before", id_before)))
-    if not isinstance(last_activity_after, Unset):
+    if not isinstance(last_activity_after, NotGiven):
         params.append(
             ("last_activity_after", q_datetime("last_activity_after", last_activity_after))
         )
-    if not isinstance(last_activity_before, Unset):
+    if not isinstance(last_activity_before, NotGiven):
         params.append(
             ("last_activity_before", q_datetime("last_activity_before", last_activity_before))
         )
-    if not isinstance(repository_storage, Unset):
+    if not isinstance(repository_storage, NotGiven):
         params.append(("repository_storage", q_str("repository_storage", repository_storage)))
-    if not isinstance(topic, Unset):
+    if not isinstance(topic, NotGiven):
         params.append(("topic", q_str("topic", topic)))
-    if not isinstance(topic_id, Unset):
+    if not isinstance(topic_id, NotGiven):
         params.append(("topic_id", q_int("topic_id", topic_id)))
-    if not isinstance(updated_before, Unset):
+    if not isinstance(updated_before, NotGiven):
         params.append(("updated_before", q_datetime("updated_before", updated_before)))
-    if not isinstance(updated_after, Unset):
+    if not isinstance(updated_after, NotGiven):
         params.append(("updated_after", q_datetime("updated_after", updated_after)))
-    if not isinstance(include_pending_delete, Unset):
+    if not isinstance(include_pending_delete, NotGiven):
         params.append(
             ("include_pending_delete", q_bool("include_pending_delete", include_pending_delete))
         )
-    if not isinstance(marked_for_deletion_on, Unset):
+    if not isinstance(marked_for_deletion_on, NotGiven):
         params.append(
             ("marked_for_deletion_on", q_date("marked_for_deletion_on", marked_for_deletion_on))
         )
-    if not isinstance(active, Unset):
+    if not isinstance(active, NotGiven):
         params.append(("active", q_bool("active", active)))
-    if not isinstance(simple, Unset):
+    if not isinstance(simple, NotGiven):
         params.append(("simple", q_bool("simple", simple)))
-    if not isinstance(statistics, Unset):
+    if not isinstance(statistics, NotGiven):
         params.append(("statistics", q_bool("statistics", statistics)))
-    if not isinstance(page, Unset):
+    if not isinstance(page, NotGiven):
         params.append(("page", q_int("page", page)))
-    if not isinstance(per_page, Unset):
+    if not isinstance(per_page, NotGiven):
         params.append(("per_page", q_int("per_page", per_page)))
     request = ApiRequest(
         method=METHOD,
@@ -174,302 +176,11 @@ def build_request(
 
 
 def parse_response(response: httpx.Response) -> list[BasicProjectDetails | ProjectWithAccess]:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 200:
         parsed_200: list[BasicProjectDetails | ProjectWithAccess] = parse_json(
             list[BasicProjectDetails | ProjectWithAccess], response.content
         )
         return parsed_200
-    raise UnexpectedStatusError(status)
-
-
-def build_response(
-    client: ApiClient, response: httpx.Response
-) -> Response[list[BasicProjectDetails | ProjectWithAccess]]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parsed = parse_response(response)
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    user_id: int | str,
-    *,
-    client: ApiClient,
-    order_by: ProjectOrderBy
-    | Literal[
-        "created_at",
-        "id",
-        "last_activity_at",
-        "name",
-        "packages_size",
-        "path",
-        "repository_size",
-        "similarity",
-        "star_count",
-        "storage_size",
-        "updated_at",
-        "wiki_size",
-    ]
-    | Unset = UNSET,
-    sort: SortDirection | Literal["asc", "desc"] | Unset = UNSET,
-    archived: bool | Unset = UNSET,
-    visibility: ProjectVisibility | Literal["internal", "private", "public"] | Unset = UNSET,
-    search: str | Unset = UNSET,
-    search_namespaces: bool | Unset = UNSET,
-    owned: bool | Unset = UNSET,
-    starred: bool | Unset = UNSET,
-    imported: bool | Unset = UNSET,
-    membership: bool | Unset = UNSET,
-    with_issues_enabled: bool | Unset = UNSET,
-    with_merge_requests_enabled: bool | Unset = UNSET,
-    with_programming_language: str | Unset = UNSET,
-    min_access_level: int | Unset = UNSET,
-    id_after: int | Unset = UNSET,
-    id_before: int | Unset = UNSET,
-    last_activity_after: datetime.datetime | Unset = UNSET,
-    last_activity_before: datetime.datetime | Unset = UNSET,
-    repository_storage: str | Unset = UNSET,
-    topic: str | Unset = UNSET,
-    topic_id: int | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    include_pending_delete: bool | Unset = UNSET,
-    marked_for_deletion_on: datetime.date | Unset = UNSET,
-    active: bool | Unset = UNSET,
-    simple: bool | Unset = UNSET,
-    statistics: bool | Unset = UNSET,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
-) -> Response[list[BasicProjectDetails | ProjectWithAccess]]:
-    """List the projects a user starred.
-
-    Lists the projects starred by the given user (ID or username) that the caller can see;
-    anonymous callers see public projects only. Public. Items are `ProjectWithAccess` for
-    signed-in callers and `BasicProjectDetails` for anonymous callers or with `simple=true`.
-    Offset paginated. This route does not declare the custom attribute parameters. Rate
-    limited by the `user_starred_projects_api` application limit (per user or IP).
-
-    Args:
-        user_id: Numeric ID or username of the user. An all-digit value is always read as an ID,
-            so an all-digit username can only be reached by its ID.
-        order_by: Field to order projects by. The statistics columns are for administrators only;
-            `similarity` only applies together with `search`.
-        sort: Sort direction.
-        archived: Limit by archived status. Without it archived and unarchived projects are
-            returned.
-        visibility: Project visibility level.
-        search: Only projects matching this search text.
-        search_namespaces: Also match the namespace path when searching.
-        owned: Only projects owned by the current user. Server default false.
-        starred: Only projects starred by the current user. Server default false.
-        imported: Only projects imported by the current user. Server default false.
-        membership: Only projects the current user is a member of. Server default false.
-        with_issues_enabled: Only projects with the issues feature enabled. Server default false.
-        with_merge_requests_enabled: Only projects with the merge requests feature enabled. Server default false.
-        with_programming_language: Only projects using this programming language.
-        min_access_level: Only projects where the current user has at least this access level (5, 10, 15,
-            20, 30, 40 or 50).
-        id_after: Only projects with an ID greater than this.
-        id_before: Only projects with an ID less than this.
-        last_activity_after: Only projects with activity after this time.
-        last_activity_before: Only projects with activity before this time.
-        repository_storage: Only projects stored on this repository storage. Administrators only.
-        topic: Only projects with all of these topics, as one comma-separated string (GitLab
-            also accepts `topic[]` repeated; the SDK sends the csv form).
-        topic_id: Only projects with the topic of this ID.
-        updated_before: Only projects last updated before this time.
-        updated_after: Only projects last updated after this time.
-        include_pending_delete: Include projects pending deletion. Administrators only.
-        marked_for_deletion_on: Only projects marked for deletion on this date (YYYY-MM-DD).
-        active: Only active projects (`true`) or only archived or pending-deletion projects
-            (`false`).
-        simple: Return only the basic fields of each project (`BasicProjectDetails`). Server
-            default false.
-        statistics: Include project statistics (reporters and above). Server default false.
-        page: Page number (offset pagination). Server default 1.
-        per_page: Items per page (offset and keyset pagination). Server default 20; values above
-            100 are clamped to 100.
-
-    """
-    request = build_request(
-        user_id,
-        order_by=order_by,
-        sort=sort,
-        archived=archived,
-        visibility=visibility,
-        search=search,
-        search_namespaces=search_namespaces,
-        owned=owned,
-        starred=starred,
-        imported=imported,
-        membership=membership,
-        with_issues_enabled=with_issues_enabled,
-        with_merge_requests_enabled=with_merge_requests_enabled,
-        with_programming_language=with_programming_language,
-        min_access_level=min_access_level,
-        id_after=id_after,
-        id_before=id_before,
-        last_activity_after=last_activity_after,
-        last_activity_before=last_activity_before,
-        repository_storage=repository_storage,
-        topic=topic,
-        topic_id=topic_id,
-        updated_before=updated_before,
-        updated_after=updated_after,
-        include_pending_delete=include_pending_delete,
-        marked_for_deletion_on=marked_for_deletion_on,
-        active=active,
-        simple=simple,
-        statistics=statistics,
-        page=page,
-        per_page=per_page,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    user_id: int | str,
-    *,
-    client: ApiClient,
-    order_by: ProjectOrderBy
-    | Literal[
-        "created_at",
-        "id",
-        "last_activity_at",
-        "name",
-        "packages_size",
-        "path",
-        "repository_size",
-        "similarity",
-        "star_count",
-        "storage_size",
-        "updated_at",
-        "wiki_size",
-    ]
-    | Unset = UNSET,
-    sort: SortDirection | Literal["asc", "desc"] | Unset = UNSET,
-    archived: bool | Unset = UNSET,
-    visibility: ProjectVisibility | Literal["internal", "private", "public"] | Unset = UNSET,
-    search: str | Unset = UNSET,
-    search_namespaces: bool | Unset = UNSET,
-    owned: bool | Unset = UNSET,
-    starred: bool | Unset = UNSET,
-    imported: bool | Unset = UNSET,
-    membership: bool | Unset = UNSET,
-    with_issues_enabled: bool | Unset = UNSET,
-    with_merge_requests_enabled: bool | Unset = UNSET,
-    with_programming_language: str | Unset = UNSET,
-    min_access_level: int | Unset = UNSET,
-    id_after: int | Unset = UNSET,
-    id_before: int | Unset = UNSET,
-    last_activity_after: datetime.datetime | Unset = UNSET,
-    last_activity_before: datetime.datetime | Unset = UNSET,
-    repository_storage: str | Unset = UNSET,
-    topic: str | Unset = UNSET,
-    topic_id: int | Unset = UNSET,
-    updated_before: datetime.datetime | Unset = UNSET,
-    updated_after: datetime.datetime | Unset = UNSET,
-    include_pending_delete: bool | Unset = UNSET,
-    marked_for_deletion_on: datetime.date | Unset = UNSET,
-    active: bool | Unset = UNSET,
-    simple: bool | Unset = UNSET,
-    statistics: bool | Unset = UNSET,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
-) -> list[BasicProjectDetails | ProjectWithAccess]:
-    """List the projects a user starred.
-
-    Lists the projects starred by the given user (ID or username) that the caller can see;
-    anonymous callers see public projects only. Public. Items are `ProjectWithAccess` for
-    signed-in callers and `BasicProjectDetails` for anonymous callers or with `simple=true`.
-    Offset paginated. This route does not declare the custom attribute parameters. Rate
-    limited by the `user_starred_projects_api` application limit (per user or IP).
-
-    Args:
-        user_id: Numeric ID or username of the user. An all-digit value is always read as an ID,
-            so an all-digit username can only be reached by its ID.
-        order_by: Field to order projects by. The statistics columns are for administrators only;
-            `similarity` only applies together with `search`.
-        sort: Sort direction.
-        archived: Limit by archived status. Without it archived and unarchived projects are
-            returned.
-        visibility: Project visibility level.
-        search: Only projects matching this search text.
-        search_namespaces: Also match the namespace path when searching.
-        owned: Only projects owned by the current user. Server default false.
-        starred: Only projects starred by the current user. Server default false.
-        imported: Only projects imported by the current user. Server default false.
-        membership: Only projects the current user is a member of. Server default false.
-        with_issues_enabled: Only projects with the issues feature enabled. Server default false.
-        with_merge_requests_enabled: Only projects with the merge requests feature enabled. Server default false.
-        with_programming_language: Only projects using this programming language.
-        min_access_level: Only projects where the current user has at least this access level (5, 10, 15,
-            20, 30, 40 or 50).
-        id_after: Only projects with an ID greater than this.
-        id_before: Only projects with an ID less than this.
-        last_activity_after: Only projects with activity after this time.
-        last_activity_before: Only projects with activity before this time.
-        repository_storage: Only projects stored on this repository storage. Administrators only.
-        topic: Only projects with all of these topics, as one comma-separated string (GitLab
-            also accepts `topic[]` repeated; the SDK sends the csv form).
-        topic_id: Only projects with the topic of this ID.
-        updated_before: Only projects last updated before this time.
-        updated_after: Only projects last updated after this time.
-        include_pending_delete: Include projects pending deletion. Administrators only.
-        marked_for_deletion_on: Only projects marked for deletion on this date (YYYY-MM-DD).
-        active: Only active projects (`true`) or only archived or pending-deletion projects
-            (`false`).
-        simple: Return only the basic fields of each project (`BasicProjectDetails`). Server
-            default false.
-        statistics: Include project statistics (reporters and above). Server default false.
-        page: Page number (offset pagination). Server default 1.
-        per_page: Items per page (offset and keyset pagination). Server default 20; values above
-            100 are clamped to 100.
-
-    """
-    return (
-        await asyncio_detailed(
-            user_id,
-            order_by=order_by,
-            sort=sort,
-            archived=archived,
-            visibility=visibility,
-            search=search,
-            search_namespaces=search_namespaces,
-            owned=owned,
-            starred=starred,
-            imported=imported,
-            membership=membership,
-            with_issues_enabled=with_issues_enabled,
-            with_merge_requests_enabled=with_merge_requests_enabled,
-            with_programming_language=with_programming_language,
-            min_access_level=min_access_level,
-            id_after=id_after,
-            id_before=id_before,
-            last_activity_after=last_activity_after,
-            last_activity_before=last_activity_before,
-            repository_storage=repository_storage,
-            topic=topic,
-            topic_id=topic_id,
-            updated_before=updated_before,
-            updated_after=updated_after,
-            include_pending_delete=include_pending_delete,
-            marked_for_deletion_on=marked_for_deletion_on,
-            active=active,
-            simple=simple,
-            statistics=statistics,
-            page=page,
-            per_page=per_page,
-            client=client,
-        )
-    ).parsed
+    raise UnexpectedStatus(status)

@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -39,7 +44,7 @@ class UsersCustomAttributesResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UsersCustomAttributesResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UsersCustomAttributesResourceWithRawResponse(self._client)
+        return UsersCustomAttributesResourceWithRawResponse(self)
 
     async def delete(
         self,
@@ -62,8 +67,14 @@ class UsersCustomAttributesResource(BaseResource):
         """
         from . import users_custom_attributes_delete as _users_custom_attributes_delete
 
-        return await _users_custom_attributes_delete.asyncio(
-            id, key, client=self._api(sudo, timeout)
+        return await self._request(
+            _users_custom_attributes_delete.build_request(
+                id,
+                key,
+            ),
+            _users_custom_attributes_delete.parse_response,
+            sudo,
+            timeout,
         )
 
     async def get(
@@ -87,7 +98,15 @@ class UsersCustomAttributesResource(BaseResource):
         """
         from . import users_custom_attributes_get as _users_custom_attributes_get
 
-        return await _users_custom_attributes_get.asyncio(id, key, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_custom_attributes_get.build_request(
+                id,
+                key,
+            ),
+            _users_custom_attributes_get.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def list(
         self,
@@ -108,7 +127,14 @@ class UsersCustomAttributesResource(BaseResource):
         """
         from . import users_custom_attributes_list as _users_custom_attributes_list
 
-        return await _users_custom_attributes_list.asyncio(id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_custom_attributes_list.build_request(
+                id,
+            ),
+            _users_custom_attributes_list.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def set(
         self,
@@ -140,117 +166,23 @@ class UsersCustomAttributesResource(BaseResource):
                 "value": value,
             },
         )
-        return await _users_custom_attributes_set.asyncio(
-            id, key, body=body, client=self._api(sudo, timeout)
+        return await self._request(
+            _users_custom_attributes_set.build_request(
+                id,
+                key,
+                body=body,
+            ),
+            _users_custom_attributes_set.parse_response,
+            sudo,
+            timeout,
         )
 
 
-class UsersCustomAttributesResourceWithRawResponse(BaseResource):
-    """Operations tagged ``users_custom_attributes`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+class UsersCustomAttributesResourceWithRawResponse(RawResponseView[UsersCustomAttributesResource]):
+    """``UsersCustomAttributesResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
 
-    async def delete(
-        self,
-        id: int,
-        key: str,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[None]:
-        """Delete a custom attribute of a user.
-
-        Deletes one custom attribute of a user. Administrators only in practice. 404 `Custom
-        attribute Not Found` when the key does not exist.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            key: Key of the custom attribute.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_custom_attributes_delete as _users_custom_attributes_delete
-
-        return await _users_custom_attributes_delete.asyncio_detailed(
-            id, key, client=self._api(sudo, timeout)
-        )
-
-    async def get(
-        self,
-        id: int,
-        key: str,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[CustomAttribute]:
-        """Get a custom attribute of a user.
-
-        Returns one custom attribute of a user. Administrators only in practice. 404 (`404 Not
-        found`) when the key does not exist.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            key: Key of the custom attribute.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_custom_attributes_get as _users_custom_attributes_get
-
-        return await _users_custom_attributes_get.asyncio_detailed(
-            id, key, client=self._api(sudo, timeout)
-        )
-
-    async def list(
-        self,
-        id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[CustomAttribute]]:
-        """List the custom attributes of a user.
-
-        Lists all custom attributes of a user. Administrators only in practice (needs
-        `read_custom_attribute`). Not paginated.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_custom_attributes_list as _users_custom_attributes_list
-
-        return await _users_custom_attributes_list.asyncio_detailed(
-            id, client=self._api(sudo, timeout)
-        )
-
-    async def set(
-        self,
-        id: int,
-        key: str,
-        *,
-        value: str,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[CustomAttribute]:
-        """Set a custom attribute of a user.
-
-        Creates or replaces one custom attribute of a user. Administrators only in practice
-        (needs `update_custom_attribute`). 400 with the service message when it cannot be saved.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            key: Key of the custom attribute.
-            value: The value.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.set_custom_attribute_request import SetCustomAttributeRequest
-        from . import users_custom_attributes_set as _users_custom_attributes_set
-
-        body = build_body(
-            SetCustomAttributeRequest,
-            {
-                "value": value,
-            },
-        )
-        return await _users_custom_attributes_set.asyncio_detailed(
-            id, key, body=body, client=self._api(sudo, timeout)
-        )
+    delete = raw_response(UsersCustomAttributesResource.delete)
+    get = raw_response(UsersCustomAttributesResource.get)
+    list = raw_response(UsersCustomAttributesResource.list)
+    set = raw_response(UsersCustomAttributesResource.set)

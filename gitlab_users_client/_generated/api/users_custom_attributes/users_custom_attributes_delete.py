@@ -1,16 +1,18 @@
-"""``DELETE /users/{id}/custom_attributes/{key}``: Delete a custom attribute of a user (generated; do not edit)."""
+"""``DELETE /users/{id}/custom_attributes/{key}``: Delete a custom attribute of a user (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
-from ...types import (
-    Response,
+from gitlab_users_client._encoding import (
     path_int,
     path_str,
 )
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
 
 OPERATION_ID = "users_custom_attributes_delete"
 METHOD = "DELETE"
@@ -36,66 +38,8 @@ def build_request(
 
 
 def parse_response(response: httpx.Response) -> None:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 204:
         return None
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[None]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parse_response(response)
-        parsed = None
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    id: int,
-    key: str,
-    *,
-    client: ApiClient,
-) -> Response[None]:
-    """Delete a custom attribute of a user.
-
-    Deletes one custom attribute of a user. Administrators only in practice. 404 `Custom
-    attribute Not Found` when the key does not exist.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-        key: Key of the custom attribute.
-
-    """
-    request = build_request(
-        id,
-        key,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    id: int,
-    key: str,
-    *,
-    client: ApiClient,
-) -> None:
-    """Delete a custom attribute of a user.
-
-    Deletes one custom attribute of a user. Administrators only in practice. 404 `Custom
-    attribute Not Found` when the key does not exist.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-        key: Key of the custom attribute.
-
-    """
-    return (await asyncio_detailed(id, key, client=client)).parsed
+    raise UnexpectedStatus(status)

@@ -1,17 +1,20 @@
-"""``GET /users/{id}/custom_attributes``: List the custom attributes of a user (generated; do not edit)."""
+"""``GET /users/{id}/custom_attributes``: List the custom attributes of a user (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
-from ...models.custom_attribute import CustomAttribute
-from ...types import (
-    Response,
-    parse_json,
+from gitlab_users_client._encoding import (
     path_int,
 )
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._runtime import parse_json
+
+from ...models.custom_attribute import CustomAttribute
 
 OPERATION_ID = "users_custom_attributes_list"
 METHOD = "GET"
@@ -35,61 +38,9 @@ def build_request(
 
 
 def parse_response(response: httpx.Response) -> list[CustomAttribute]:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 200:
         parsed_200: list[CustomAttribute] = parse_json(list[CustomAttribute], response.content)
         return parsed_200
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[list[CustomAttribute]]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parsed = parse_response(response)
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    id: int,
-    *,
-    client: ApiClient,
-) -> Response[list[CustomAttribute]]:
-    """List the custom attributes of a user.
-
-    Lists all custom attributes of a user. Administrators only in practice (needs
-    `read_custom_attribute`). Not paginated.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-
-    """
-    request = build_request(
-        id,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    id: int,
-    *,
-    client: ApiClient,
-) -> list[CustomAttribute]:
-    """List the custom attributes of a user.
-
-    Lists all custom attributes of a user. Administrators only in practice (needs
-    `read_custom_attribute`). Not paginated.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-
-    """
-    return (await asyncio_detailed(id, client=client)).parsed
+    raise UnexpectedStatus(status)

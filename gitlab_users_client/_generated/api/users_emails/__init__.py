@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -39,14 +44,14 @@ class UsersEmailsResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UsersEmailsResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UsersEmailsResourceWithRawResponse(self._client)
+        return UsersEmailsResourceWithRawResponse(self)
 
     async def create(
         self,
         id: int,
         *,
         email: str,
-        skip_confirmation: bool | Unset = UNSET,
+        skip_confirmation: bool | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> Email:
@@ -74,13 +79,22 @@ class UsersEmailsResource(BaseResource):
                 "skip_confirmation": skip_confirmation,
             },
         )
-        return await _users_emails_create.asyncio(id, body=body, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_emails_create.build_request(
+                id,
+                body=body,
+            ),
+            _users_emails_create.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def delete(
         self,
         id: int,
         email_id: int,
         *,
+        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -92,19 +106,30 @@ class UsersEmailsResource(BaseResource):
         Args:
             id: Numeric ID of the user (the route only matches digits).
             email_id: Numeric ID of the email address.
+            if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
+                deletes nothing. Unparseable values are ignored.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
         from . import users_emails_delete as _users_emails_delete
 
-        return await _users_emails_delete.asyncio(id, email_id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_emails_delete.build_request(
+                id,
+                email_id,
+                if_unmodified_since=if_unmodified_since,
+            ),
+            _users_emails_delete.parse_response,
+            sudo,
+            timeout,
+        )
 
     def list(
         self,
         id: int,
         *,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -129,12 +154,9 @@ class UsersEmailsResource(BaseResource):
         """
         from . import users_emails_list as _users_emails_list
 
-        request = _users_emails_list.build_request(id, per_page=per_page, page=page)
         return self._paginate(
-            request,
+            _users_emails_list.build_request(id, per_page=per_page, page=page),
             _users_emails_list.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -142,95 +164,10 @@ class UsersEmailsResource(BaseResource):
         )
 
 
-class UsersEmailsResourceWithRawResponse(BaseResource):
-    """Operations tagged ``users_emails`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+class UsersEmailsResourceWithRawResponse(RawResponseView[UsersEmailsResource]):
+    """``UsersEmailsResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
 
-    async def create(
-        self,
-        id: int,
-        *,
-        email: str,
-        skip_confirmation: bool | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[Email]:
-        """Add an email to a user.
-
-        Adds a secondary email address to a user. Administrators only. 400 with per-field
-        messages when the address is invalid or already taken. Granular token permission:
-        `create_user_email`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            email: The email address.
-            skip_confirmation: Treat the address as confirmed without sending a confirmation email. Server
-                default false.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.create_email_request import CreateEmailRequest
-        from . import users_emails_create as _users_emails_create
-
-        body = build_body(
-            CreateEmailRequest,
-            {
-                "email": email,
-                "skip_confirmation": skip_confirmation,
-            },
-        )
-        return await _users_emails_create.asyncio_detailed(
-            id, body=body, client=self._api(sudo, timeout)
-        )
-
-    async def delete(
-        self,
-        id: int,
-        email_id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[None]:
-        """Delete an email of a user.
-
-        Deletes a secondary email address of a user (not the primary one). Administrators only.
-        Honours `If-Unmodified-Since`. Granular token permission: `delete_user_email`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            email_id: Numeric ID of the email address.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_emails_delete as _users_emails_delete
-
-        return await _users_emails_delete.asyncio_detailed(
-            id, email_id, client=self._api(sudo, timeout)
-        )
-
-    async def list(
-        self,
-        id: int,
-        *,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[Email]]:
-        """List the emails of a user.
-
-        Lists a user's secondary email addresses. Administrators only. Offset paginated.
-        Granular token permission: `read_user_email`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_emails_list as _users_emails_list
-
-        return await _users_emails_list.asyncio_detailed(
-            id, page=page, per_page=per_page, client=self._api(sudo, timeout)
-        )
+    create = raw_response(UsersEmailsResource.create)
+    delete = raw_response(UsersEmailsResource.delete)
+    list = raw_page(UsersEmailsResource.list)

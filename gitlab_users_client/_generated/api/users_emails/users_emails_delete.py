@@ -1,17 +1,21 @@
-"""``DELETE /users/{id}/emails/{email_id}``: Delete an email of a user (generated; do not edit)."""
+"""``DELETE /users/{id}/emails/{email_id}``: Delete an email of a user (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
+import datetime
+
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
-from ...types import (
-    UNSET,
-    Response,
-    Unset,
+from gitlab_users_client._encoding import (
+    h_date,
     path_int,
 )
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._types import NOT_GIVEN, NotGiven
 
 OPERATION_ID = "users_emails_delete"
 METHOD = "DELETE"
@@ -22,7 +26,7 @@ def build_request(
     id: int,
     email_id: int,
     *,
-    if_unmodified_since: str | Unset = UNSET,
+    if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -35,77 +39,14 @@ def build_request(
         operation_id=OPERATION_ID,
         params=params,
     )
-    if not isinstance(if_unmodified_since, Unset):
-        request.headers["If-Unmodified-Since"] = str(if_unmodified_since)
+    if not isinstance(if_unmodified_since, NotGiven):
+        request.headers["If-Unmodified-Since"] = h_date("If-Unmodified-Since", if_unmodified_since)
     return request
 
 
 def parse_response(response: httpx.Response) -> None:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 204:
         return None
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[None]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parse_response(response)
-        parsed = None
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    id: int,
-    email_id: int,
-    *,
-    client: ApiClient,
-    if_unmodified_since: str | Unset = UNSET,
-) -> Response[None]:
-    """Delete an email of a user.
-
-    Deletes a secondary email address of a user (not the primary one). Administrators only.
-    Honours `If-Unmodified-Since`. Granular token permission: `delete_user_email`.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-        email_id: Numeric ID of the email address.
-
-    """
-    request = build_request(
-        id,
-        email_id,
-        if_unmodified_since=if_unmodified_since,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    id: int,
-    email_id: int,
-    *,
-    client: ApiClient,
-    if_unmodified_since: str | Unset = UNSET,
-) -> None:
-    """Delete an email of a user.
-
-    Deletes a secondary email address of a user (not the primary one). Administrators only.
-    Honours `If-Unmodified-Since`. Granular token permission: `delete_user_email`.
-
-    Args:
-        id: Numeric ID of the user (the route only matches digits).
-        email_id: Numeric ID of the email address.
-
-    """
-    return (
-        await asyncio_detailed(id, email_id, if_unmodified_since=if_unmodified_since, client=client)
-    ).parsed
+    raise UnexpectedStatus(status)

@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -42,17 +47,17 @@ class UsersImpersonationTokensResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UsersImpersonationTokensResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UsersImpersonationTokensResourceWithRawResponse(self._client)
+        return UsersImpersonationTokensResourceWithRawResponse(self)
 
     async def create(
         self,
         user_id: int,
         *,
         name: str,
-        description: str | Unset = UNSET,
-        expires_at: datetime.date | Unset = UNSET,
-        scopes: Sequence[str] | Unset = UNSET,
-        granular_scopes: Sequence[GranularScopeInput] | Unset = UNSET,
+        description: str | NotGiven = NOT_GIVEN,
+        expires_at: datetime.date | NotGiven = NOT_GIVEN,
+        scopes: Sequence[str] | NotGiven = NOT_GIVEN,
+        granular_scopes: Sequence[GranularScopeInput] | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> ImpersonationTokenWithToken:
@@ -88,8 +93,14 @@ class UsersImpersonationTokensResource(BaseResource):
                 "granular_scopes": granular_scopes,
             },
         )
-        return await _users_impersonation_tokens_create.asyncio(
-            user_id, body=body, client=self._api(sudo, timeout)
+        return await self._request(
+            _users_impersonation_tokens_create.build_request(
+                user_id,
+                body=body,
+            ),
+            _users_impersonation_tokens_create.parse_response,
+            sudo,
+            timeout,
         )
 
     async def get(
@@ -114,17 +125,25 @@ class UsersImpersonationTokensResource(BaseResource):
         """
         from . import users_impersonation_tokens_get as _users_impersonation_tokens_get
 
-        return await _users_impersonation_tokens_get.asyncio(
-            user_id, impersonation_token_id, client=self._api(sudo, timeout)
+        return await self._request(
+            _users_impersonation_tokens_get.build_request(
+                user_id,
+                impersonation_token_id,
+            ),
+            _users_impersonation_tokens_get.parse_response,
+            sudo,
+            timeout,
         )
 
     def list(
         self,
         user_id: int,
         *,
-        state: ImpersonationTokenState | Literal["active", "all", "inactive"] | Unset = UNSET,
+        state: ImpersonationTokenState
+        | Literal["active", "all", "inactive"]
+        | NotGiven = NOT_GIVEN,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -150,14 +169,11 @@ class UsersImpersonationTokensResource(BaseResource):
         """
         from . import users_impersonation_tokens_list as _users_impersonation_tokens_list
 
-        request = _users_impersonation_tokens_list.build_request(
-            user_id, state=state, per_page=per_page, page=page
-        )
         return self._paginate(
-            request,
+            _users_impersonation_tokens_list.build_request(
+                user_id, state=state, per_page=per_page, page=page
+            ),
             _users_impersonation_tokens_list.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -169,6 +185,7 @@ class UsersImpersonationTokensResource(BaseResource):
         user_id: int,
         impersonation_token_id: int,
         *,
+        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -180,144 +197,32 @@ class UsersImpersonationTokensResource(BaseResource):
         Args:
             user_id: Numeric ID of the user (a username is not accepted here).
             impersonation_token_id: Numeric ID of the impersonation token.
+            if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
+                deletes nothing. Unparseable values are ignored.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
         from . import users_impersonation_tokens_revoke as _users_impersonation_tokens_revoke
 
-        return await _users_impersonation_tokens_revoke.asyncio(
-            user_id, impersonation_token_id, client=self._api(sudo, timeout)
+        return await self._request(
+            _users_impersonation_tokens_revoke.build_request(
+                user_id,
+                impersonation_token_id,
+                if_unmodified_since=if_unmodified_since,
+            ),
+            _users_impersonation_tokens_revoke.parse_response,
+            sudo,
+            timeout,
         )
 
 
-class UsersImpersonationTokensResourceWithRawResponse(BaseResource):
-    """Operations tagged ``users_impersonation_tokens`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+class UsersImpersonationTokensResourceWithRawResponse(
+    RawResponseView[UsersImpersonationTokensResource]
+):
+    """``UsersImpersonationTokensResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
 
-    async def create(
-        self,
-        user_id: int,
-        *,
-        name: str,
-        description: str | Unset = UNSET,
-        expires_at: datetime.date | Unset = UNSET,
-        scopes: Sequence[str] | Unset = UNSET,
-        granular_scopes: Sequence[GranularScopeInput] | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[ImpersonationTokenWithToken]:
-        """Create an impersonation token for a user.
-
-        Creates an impersonation token for a user. Administrators only. The token value is
-        returned only once. `scopes` and `granular_scopes` cannot both be sent;
-        `granular_scopes` needs the `granular_personal_access_tokens` feature flag (404
-        otherwise). Without `expires_at` the instance maximum lifetime applies. Granular token
-        permission: `create_impersonation_token`.
-
-        Args:
-            user_id: Numeric ID of the user (a username is not accepted here).
-            name: Token name.
-            description: Token description.
-            expires_at: Expiry date (YYYY-MM-DD).
-            scopes: Scopes, for example `api` or `read_user`.
-            granular_scopes: Fine-grained scopes (needs the `granular_personal_access_tokens` feature
-                flag, 404 otherwise).
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.create_impersonation_token_request import CreateImpersonationTokenRequest
-        from . import users_impersonation_tokens_create as _users_impersonation_tokens_create
-
-        body = build_body(
-            CreateImpersonationTokenRequest,
-            {
-                "name": name,
-                "description": description,
-                "expires_at": expires_at,
-                "scopes": scopes,
-                "granular_scopes": granular_scopes,
-            },
-        )
-        return await _users_impersonation_tokens_create.asyncio_detailed(
-            user_id, body=body, client=self._api(sudo, timeout)
-        )
-
-    async def get(
-        self,
-        user_id: int,
-        impersonation_token_id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[ImpersonationToken]:
-        """Get an impersonation token of a user.
-
-        Returns one impersonation token of a user (without its value). Administrators only. 404
-        `Impersonation Token Not Found` when it does not exist. Granular token permission:
-        `read_impersonation_token`.
-
-        Args:
-            user_id: Numeric ID of the user (a username is not accepted here).
-            impersonation_token_id: Numeric ID of the impersonation token.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_impersonation_tokens_get as _users_impersonation_tokens_get
-
-        return await _users_impersonation_tokens_get.asyncio_detailed(
-            user_id, impersonation_token_id, client=self._api(sudo, timeout)
-        )
-
-    async def list(
-        self,
-        user_id: int,
-        *,
-        state: ImpersonationTokenState | Literal["active", "all", "inactive"] | Unset = UNSET,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[ImpersonationToken]]:
-        """List the impersonation tokens of a user.
-
-        Lists a user's impersonation tokens. Administrators only. Offset paginated. Granular
-        token permission: `read_impersonation_token`.
-
-        Args:
-            user_id: Numeric ID of the user (a username is not accepted here).
-            state: State filter for impersonation tokens.
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_impersonation_tokens_list as _users_impersonation_tokens_list
-
-        return await _users_impersonation_tokens_list.asyncio_detailed(
-            user_id, state=state, page=page, per_page=per_page, client=self._api(sudo, timeout)
-        )
-
-    async def revoke(
-        self,
-        user_id: int,
-        impersonation_token_id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[None]:
-        """Revoke an impersonation token of a user.
-
-        Revokes (does not delete) an impersonation token of a user. Administrators only. Honours
-        `If-Unmodified-Since`. Granular token permission: `revoke_impersonation_token`.
-
-        Args:
-            user_id: Numeric ID of the user (a username is not accepted here).
-            impersonation_token_id: Numeric ID of the impersonation token.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_impersonation_tokens_revoke as _users_impersonation_tokens_revoke
-
-        return await _users_impersonation_tokens_revoke.asyncio_detailed(
-            user_id, impersonation_token_id, client=self._api(sudo, timeout)
-        )
+    create = raw_response(UsersImpersonationTokensResource.create)
+    get = raw_response(UsersImpersonationTokensResource.get)
+    list = raw_page(UsersImpersonationTokensResource.list)
+    revoke = raw_response(UsersImpersonationTokensResource.revoke)

@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -40,7 +45,7 @@ class UsersKeysResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UsersKeysResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UsersKeysResourceWithRawResponse(self._client)
+        return UsersKeysResourceWithRawResponse(self)
 
     async def create(
         self,
@@ -48,10 +53,10 @@ class UsersKeysResource(BaseResource):
         *,
         key: str,
         title: str,
-        expires_at: datetime.datetime | Unset = UNSET,
+        expires_at: datetime.datetime | NotGiven = NOT_GIVEN,
         usage_type: SshKeyUsageType
         | Literal["auth", "auth_and_signing", "signing"]
-        | Unset = UNSET,
+        | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> SshKey:
@@ -82,13 +87,22 @@ class UsersKeysResource(BaseResource):
                 "usage_type": usage_type,
             },
         )
-        return await _users_keys_create.asyncio(user_id, body=body, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_keys_create.build_request(
+                user_id,
+                body=body,
+            ),
+            _users_keys_create.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def delete(
         self,
         id: int,
         key_id: int,
         *,
+        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -100,12 +114,23 @@ class UsersKeysResource(BaseResource):
         Args:
             id: Numeric ID of the user (the route only matches digits).
             key_id: Numeric ID of the key.
+            if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
+                deletes nothing. Unparseable values are ignored.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
         from . import users_keys_delete as _users_keys_delete
 
-        return await _users_keys_delete.asyncio(id, key_id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_keys_delete.build_request(
+                id,
+                key_id,
+                if_unmodified_since=if_unmodified_since,
+            ),
+            _users_keys_delete.parse_response,
+            sudo,
+            timeout,
+        )
 
     async def get(
         self,
@@ -129,14 +154,22 @@ class UsersKeysResource(BaseResource):
         """
         from . import users_keys_get as _users_keys_get
 
-        return await _users_keys_get.asyncio(id, key_id, client=self._api(sudo, timeout))
+        return await self._request(
+            _users_keys_get.build_request(
+                id,
+                key_id,
+            ),
+            _users_keys_get.parse_response,
+            sudo,
+            timeout,
+        )
 
     def list(
         self,
         user_id: int | str,
         *,
         per_page: int = 100,
-        page: int | Unset = UNSET,
+        page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
         sudo: SudoArg = NOT_GIVEN,
@@ -163,12 +196,9 @@ class UsersKeysResource(BaseResource):
         """
         from . import users_keys_list as _users_keys_list
 
-        request = _users_keys_list.build_request(user_id, per_page=per_page, page=page)
         return self._paginate(
-            request,
+            _users_keys_list.build_request(user_id, per_page=per_page, page=page),
             _users_keys_list.parse_response,
-            keyset=False,
-            pagination="offset",
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -176,128 +206,11 @@ class UsersKeysResource(BaseResource):
         )
 
 
-class UsersKeysResourceWithRawResponse(BaseResource):
-    """Operations tagged ``users_keys`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+class UsersKeysResourceWithRawResponse(RawResponseView[UsersKeysResource]):
+    """``UsersKeysResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
 
-    async def create(
-        self,
-        user_id: int,
-        *,
-        key: str,
-        title: str,
-        expires_at: datetime.datetime | Unset = UNSET,
-        usage_type: SshKeyUsageType
-        | Literal["auth", "auth_and_signing", "signing"]
-        | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[SshKey]:
-        """Add an SSH key to a user.
-
-        Adds an SSH key to a user. Administrators only. The user must be given by numeric ID.
-        400 with per-field messages when the key is invalid or already taken. Granular token
-        permission: `create_user_ssh_key`.
-
-        Args:
-            user_id: Numeric ID of the user (a username is not accepted here).
-            key: The public key in OpenSSH format.
-            title: Title of the key.
-            expires_at: Expiry time (ISO 8601).
-            usage_type: What an SSH key may be used for.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.create_ssh_key_request import CreateSshKeyRequest
-        from . import users_keys_create as _users_keys_create
-
-        body = build_body(
-            CreateSshKeyRequest,
-            {
-                "key": key,
-                "title": title,
-                "expires_at": expires_at,
-                "usage_type": usage_type,
-            },
-        )
-        return await _users_keys_create.asyncio_detailed(
-            user_id, body=body, client=self._api(sudo, timeout)
-        )
-
-    async def delete(
-        self,
-        id: int,
-        key_id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[None]:
-        """Delete an SSH key of a user.
-
-        Deletes one SSH key of a user. Administrators only. Honours `If-Unmodified-Since`.
-        Granular token permission: `delete_user_ssh_key`.
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            key_id: Numeric ID of the key.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_keys_delete as _users_keys_delete
-
-        return await _users_keys_delete.asyncio_detailed(
-            id, key_id, client=self._api(sudo, timeout)
-        )
-
-    async def get(
-        self,
-        id: int,
-        key_id: int,
-        *,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[SshKey]:
-        """Get an SSH key of a user.
-
-        Returns one SSH key of a user. Public. 404 when the user or the key does not exist. Rate
-        limited by the `user_ssh_key` application limit (default 120 per minute, per user or
-        IP).
-
-        Args:
-            id: Numeric ID of the user (the route only matches digits).
-            key_id: Numeric ID of the key.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_keys_get as _users_keys_get
-
-        return await _users_keys_get.asyncio_detailed(id, key_id, client=self._api(sudo, timeout))
-
-    async def list(
-        self,
-        user_id: int | str,
-        *,
-        page: int | Unset = UNSET,
-        per_page: int | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[builtins.list[SshKey]]:
-        """List the SSH keys of a user.
-
-        Lists a user's SSH keys. Public. The user is given by ID or username. Offset paginated.
-        Rate limited by the `user_ssh_keys` application limit (default 120 per minute, per user
-        or IP). Granular token permission: `read_user_ssh_key`.
-
-        Args:
-            user_id: Numeric ID or username of the user. An all-digit value is always read as an
-                ID, so an all-digit username can only be reached by its ID.
-            page: Page number (offset pagination). Server default 1.
-            per_page: Items per page (offset and keyset pagination). Server default 20; values
-                above 100 are clamped to 100.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from . import users_keys_list as _users_keys_list
-
-        return await _users_keys_list.asyncio_detailed(
-            user_id, page=page, per_page=per_page, client=self._api(sudo, timeout)
-        )
+    create = raw_response(UsersKeysResource.create)
+    delete = raw_response(UsersKeysResource.delete)
+    get = raw_response(UsersKeysResource.get)
+    list = raw_page(UsersKeysResource.list)

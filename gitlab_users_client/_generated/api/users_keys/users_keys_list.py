@@ -1,20 +1,22 @@
-"""``GET /users/{user_id}/keys``: List the SSH keys of a user (generated; do not edit)."""
+"""``GET /users/{user_id}/keys``: List the SSH keys of a user (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
 
 from __future__ import annotations
 
 import httpx
 
-from ...client import ApiClient, ApiRequest
-from ...errors import UnexpectedStatusError
-from ...models.ssh_key import SshKey
-from ...types import (
-    UNSET,
-    Response,
-    Unset,
-    parse_json,
+from gitlab_users_client._encoding import (
     path_id,
     q_int,
 )
+from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from gitlab_users_client._runtime import parse_json
+from gitlab_users_client._types import NOT_GIVEN, NotGiven
+
+from ...models.ssh_key import SshKey
 
 OPERATION_ID = "users_keys_list"
 METHOD = "GET"
@@ -24,14 +26,14 @@ PATH = "/users/{user_id}/keys"
 def build_request(
     user_id: int | str,
     *,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
+    page: int | NotGiven = NOT_GIVEN,
+    per_page: int | NotGiven = NOT_GIVEN,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
-    if not isinstance(page, Unset):
+    if not isinstance(page, NotGiven):
         params.append(("page", q_int("page", page)))
-    if not isinstance(per_page, Unset):
+    if not isinstance(per_page, NotGiven):
         params.append(("per_page", q_int("per_page", per_page)))
     request = ApiRequest(
         method=METHOD,
@@ -45,77 +47,9 @@ def build_request(
 
 
 def parse_response(response: httpx.Response) -> list[SshKey]:
-    """Parse a successful response; raise ``UnexpectedStatusError`` for an undocumented status."""
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
     if status == 200:
         parsed_200: list[SshKey] = parse_json(list[SshKey], response.content)
         return parsed_200
-    raise UnexpectedStatusError(status)
-
-
-def build_response(client: ApiClient, response: httpx.Response) -> Response[list[SshKey]]:
-    """Wrap the parsed body with the status, headers and raw response."""
-    try:
-        parsed = parse_response(response)
-    except ValueError as exc:  # pydantic.ValidationError, bad JSON, undocumented status
-        raise client.response_error(response, exc) from exc
-    return Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        parsed=parsed,
-        http_response=response,
-    )
-
-
-async def asyncio_detailed(
-    user_id: int | str,
-    *,
-    client: ApiClient,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
-) -> Response[list[SshKey]]:
-    """List the SSH keys of a user.
-
-    Lists a user's SSH keys. Public. The user is given by ID or username. Offset paginated.
-    Rate limited by the `user_ssh_keys` application limit (default 120 per minute, per user
-    or IP). Granular token permission: `read_user_ssh_key`.
-
-    Args:
-        user_id: Numeric ID or username of the user. An all-digit value is always read as an ID,
-            so an all-digit username can only be reached by its ID.
-        page: Page number (offset pagination). Server default 1.
-        per_page: Items per page (offset and keyset pagination). Server default 20; values above
-            100 are clamped to 100.
-
-    """
-    request = build_request(
-        user_id,
-        page=page,
-        per_page=per_page,
-    )
-    return build_response(client, await client.send(request))
-
-
-async def asyncio(
-    user_id: int | str,
-    *,
-    client: ApiClient,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
-) -> list[SshKey]:
-    """List the SSH keys of a user.
-
-    Lists a user's SSH keys. Public. The user is given by ID or username. Offset paginated.
-    Rate limited by the `user_ssh_keys` application limit (default 120 per minute, per user
-    or IP). Granular token permission: `read_user_ssh_key`.
-
-    Args:
-        user_id: Numeric ID or username of the user. An all-digit value is always read as an ID,
-            so an all-digit username can only be reached by its ID.
-        page: Page number (offset pagination). Server default 1.
-        per_page: Items per page (offset and keyset pagination). Server default 20; values above
-            100 are clamped to 100.
-
-    """
-    return (await asyncio_detailed(user_id, page=page, per_page=per_page, client=client)).parsed
+    raise UnexpectedStatus(status)

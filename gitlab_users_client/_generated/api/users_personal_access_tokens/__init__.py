@@ -12,12 +12,17 @@ from gitlab_users_client._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    Keyset,
+    NotGiven,
     PaginationMode,
+    RawResponseView,
     SudoArg,
     TimeoutArg,
+    raw_page,
+    raw_response,
 )
-
-from ...types import UNSET, File, FileContent, Response, Unset, as_file, build_body
+from gitlab_users_client._encoding import File, FileContent, as_file
+from gitlab_users_client._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -39,7 +44,7 @@ class UsersPersonalAccessTokensResource(BaseResource):
     @cached_property
     def with_raw_response(self) -> UsersPersonalAccessTokensResourceWithRawResponse:
         """The same operations, returning ``Response`` objects (status, headers, parsed body)."""
-        return UsersPersonalAccessTokensResourceWithRawResponse(self._client)
+        return UsersPersonalAccessTokensResourceWithRawResponse(self)
 
     async def create(
         self,
@@ -47,8 +52,8 @@ class UsersPersonalAccessTokensResource(BaseResource):
         *,
         name: str,
         scopes: Sequence[str],
-        description: str | Unset = UNSET,
-        expires_at: datetime.date | Unset = UNSET,
+        description: str | NotGiven = NOT_GIVEN,
+        expires_at: datetime.date | NotGiven = NOT_GIVEN,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> PersonalAccessTokenWithToken:
@@ -81,54 +86,21 @@ class UsersPersonalAccessTokensResource(BaseResource):
                 "expires_at": expires_at,
             },
         )
-        return await _users_personal_access_tokens_create.asyncio(
-            user_id, body=body, client=self._api(sudo, timeout)
+        return await self._request(
+            _users_personal_access_tokens_create.build_request(
+                user_id,
+                body=body,
+            ),
+            _users_personal_access_tokens_create.parse_response,
+            sudo,
+            timeout,
         )
 
 
-class UsersPersonalAccessTokensResourceWithRawResponse(BaseResource):
-    """Operations tagged ``users_personal_access_tokens`` in the OpenAPI document, returning Response objects (status, headers, parsed body)."""
+class UsersPersonalAccessTokensResourceWithRawResponse(
+    RawResponseView[UsersPersonalAccessTokensResource]
+):
+    """``UsersPersonalAccessTokensResource``'s operations, returning :class:`Response` objects (status,
+    headers, parsed body); list operations return their first page."""
 
-    async def create(
-        self,
-        user_id: int,
-        *,
-        name: str,
-        scopes: Sequence[str],
-        description: str | Unset = UNSET,
-        expires_at: datetime.date | Unset = UNSET,
-        sudo: SudoArg = NOT_GIVEN,
-        timeout: TimeoutArg = NOT_GIVEN,
-    ) -> Response[PersonalAccessTokenWithToken]:
-        """Create a personal access token for a user.
-
-        Creates a personal access token for a user. Administrators only. The token value is
-        returned only once. Each scope must be one GitLab knows. Without `expires_at` the
-        instance maximum lifetime applies. A service failure answers with its HTTP status
-        (default 422) and `{"message": ...}`. Granular token permission:
-        `create_personal_access_token`.
-
-        Args:
-            user_id: Numeric ID of the user (a username is not accepted here).
-            name: Token name.
-            scopes: Scopes; each must be a scope GitLab knows, for example `api` or `read_user`.
-            description: Token description.
-            expires_at: Expiry date (YYYY-MM-DD). Server default the instance maximum lifetime.
-            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
-            timeout: Timeout for this call, overriding the client's.
-        """
-        from ...models.create_personal_access_token_request import CreatePersonalAccessTokenRequest
-        from . import users_personal_access_tokens_create as _users_personal_access_tokens_create
-
-        body = build_body(
-            CreatePersonalAccessTokenRequest,
-            {
-                "name": name,
-                "scopes": scopes,
-                "description": description,
-                "expires_at": expires_at,
-            },
-        )
-        return await _users_personal_access_tokens_create.asyncio_detailed(
-            user_id, body=body, client=self._api(sudo, timeout)
-        )
+    create = raw_response(UsersPersonalAccessTokensResource.create)

@@ -1,0 +1,141 @@
+"""Checking what a client is configured with: the URL, sudo, timeouts, headers, limits.
+
+Every check raises :class:`ConfigurationError` before any request, never a
+``ValueError`` from deeper down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from ._auth import Credentials
+from ._exceptions import ConfigurationError
+from ._retry import RetryPolicy
+from ._types import TimeoutTypes
+
+__all__ = [
+    "Settings",
+    "api_root",
+    "check_headers",
+    "check_limits",
+    "check_sudo",
+    "check_timeout",
+    "same_origin",
+]
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What one client (or one ``with_options`` copy) sends with every request."""
+
+    base_url: httpx.URL
+    credentials: Credentials
+    sudo: str | None
+    timeout: httpx.Timeout | None
+    policy: RetryPolicy
+    headers: Mapping[str, str]
+    follow_redirects: bool
+    keep_base_url: bool
+
+
+def api_root(url: str) -> httpx.URL:
+    """Accept ``https://host``, ``https://host/gitlab``, with or without ``/api/v4``."""
+    try:
+        parsed = httpx.URL(url.strip())
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise ConfigurationError(f"invalid GitLab URL: {exc}") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ConfigurationError(
+            "the GitLab URL must be an absolute http(s) URL, e.g. https://gitlab.example.com"
+        )
+    try:
+        port = parsed.port
+    except (httpx.InvalidURL, ValueError):
+        port = -1
+    if port is not None and not 0 < port < 65536:
+        raise ConfigurationError("the GitLab URL has an invalid port")
+    if parsed.userinfo:
+        raise ConfigurationError("put credentials in token=..., not in the URL")
+    if parsed.query or parsed.fragment:
+        raise ConfigurationError("the GitLab URL must not have a query or a fragment")
+    path = parsed.path.rstrip("/")
+    if not path.endswith("/api/v4"):
+        path = f"{path}/api/v4"
+    return parsed.copy_with(path=path)
+
+
+def _origin(url: httpx.URL | str) -> tuple[str, str, int | None]:
+    parts = urlsplit(str(url))
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    return scheme, (parts.hostname or "").lower(), port or _DEFAULT_PORTS.get(scheme)
+
+
+def same_origin(a: httpx.URL | str, b: httpx.URL | str) -> bool:
+    """Same scheme, host and port (default ports made explicit)."""
+    return _origin(a) == _origin(b)
+
+
+def check_sudo(sudo: str | int | None) -> str | None:
+    if sudo is None:
+        return None
+    if isinstance(sudo, bool) or not isinstance(sudo, str | int):
+        raise ConfigurationError(f"sudo must be a user ID or username, not {type(sudo).__name__}")
+    if isinstance(sudo, int) and not 0 < sudo < 2**63:
+        raise ConfigurationError("sudo must be a positive 64-bit user ID or a username")
+    text = str(sudo).strip()
+    if not text or any(char in text for char in "\r\n"):
+        raise ConfigurationError("sudo must be a non-empty user ID or username")
+    return text
+
+
+def check_timeout(timeout: TimeoutTypes) -> httpx.Timeout | None:
+    if timeout is None:
+        return None
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
+        raise ConfigurationError(
+            "timeout must be a positive number of seconds, an httpx.Timeout or None"
+        )
+    return httpx.Timeout(float(timeout))
+
+
+def check_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    checked = {}
+    for name, value in headers.items():
+        if (
+            not isinstance(name, str)
+            or not isinstance(value, str)
+            or "\n" in value
+            or "\r" in value
+        ):
+            raise ConfigurationError(f"invalid header {name!r}")
+        checked[name] = value
+    return checked
+
+
+def check_limits(
+    *,
+    max_retries: int | None = None,
+    retry_budget: float | None = None,
+    max_concurrency: int | None = None,
+    requests_per_second: float | None = None,
+) -> None:
+    if (max_retries is not None and max_retries < 0) or (
+        retry_budget is not None and retry_budget < 0
+    ):
+        raise ConfigurationError("max_retries and retry_budget must be >= 0")
+    if max_concurrency is not None and max_concurrency < 1:
+        raise ConfigurationError("max_concurrency must be >= 1")
+    if requests_per_second is not None and requests_per_second <= 0:
+        raise ConfigurationError("requests_per_second must be > 0")

@@ -1,0 +1,53 @@
+"""Following redirects (off by default) without leaking credentials.
+
+Credentials are dropped whenever the scheme, host or port changes; https→http and
+non-http schemes are refused; 303 (and 301/302 after a POST) become a GET.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import httpx
+
+from ._exceptions import CrossOriginError
+from ._options import same_origin
+from ._redact import SENSITIVE_HEADERS
+
+__all__ = ["MAX_REDIRECTS", "REDIRECT_STATUSES", "next_request"]
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECTS = 5
+
+
+def next_request(
+    http: httpx.AsyncClient,
+    request: httpx.Request,
+    response: httpx.Response,
+    timeout: httpx.Timeout | None,
+) -> httpx.Request | None:
+    """The request a redirect response asks for, or ``None`` when it is not a redirect."""
+    location = response.headers.get("location")
+    if response.status_code not in REDIRECT_STATUSES or not location:
+        return None
+    try:
+        target = httpx.URL(urljoin(str(request.url), location))
+    except (httpx.InvalidURL, ValueError):
+        raise CrossOriginError("refusing an unusable redirect location", url="") from None
+    if target.scheme not in ("http", "https"):
+        raise CrossOriginError(f"refusing a redirect to a {target.scheme!r} URL", url=str(target))
+    if request.url.scheme == "https" and target.scheme == "http":
+        raise CrossOriginError("refusing a redirect from https to http", url=str(target))
+    headers = httpx.Headers(request.headers)
+    headers.pop("host", None)
+    if not same_origin(target, request.url):
+        for name in SENSITIVE_HEADERS:
+            headers.pop(name, None)
+    method, content = request.method, request.content
+    if response.status_code == 303 or (response.status_code in (301, 302) and method == "POST"):
+        method, content = "GET", b""
+        headers.pop("content-type", None)
+        headers.pop("content-length", None)
+    return http.build_request(
+        method, target, headers=headers, content=content or None, timeout=timeout
+    )
