@@ -13,16 +13,12 @@ import json as jsonlib
 import logging
 import os
 import time
-import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import urlencode
 
-import anyio
 import httpx
-import sniffio
 
 from ._auth import Credentials, TokenHeader, TokenSource, resolve_credentials
 from ._exceptions import (
@@ -43,17 +39,10 @@ from ._options import (
 from ._redact import redact_url
 from ._redirects import MAX_REDIRECTS, next_request
 from ._request import ApiRequest, Response, UnexpectedStatus
-from ._retry import (
-    IDEMPOTENT_METHODS,
-    Attempts,
-    Executor,
-    RateGate,
-    RetryPolicy,
-    retry_after_seconds,
-)
-from ._transport import CookielessAsyncClient, TransportKind, make_transport
+from ._retry import IDEMPOTENT_METHODS, Attempts, RetryPolicy, retry_after_seconds
+from ._shared import Shared, build_request
+from ._transport import TransportKind
 from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
-from ._version import __version__
 
 if TYPE_CHECKING:
     from ._resources import CurrentUser, Users
@@ -66,59 +55,6 @@ logger = logging.getLogger("gitlab_users_client")
 
 #: 10 s to connect, 60 s for the rest: large admin pages can be slow to render.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
-
-
-def _current_loop() -> object:
-    """The running event loop (asyncio) or run (trio): what a connection pool is bound to."""
-    if sniffio.current_async_library() == "trio":
-        import trio
-
-        return trio.lowlevel.current_trio_token()
-    import asyncio
-
-    return asyncio.get_running_loop()
-
-
-def _problems(error: Exception) -> list[str]:
-    from pydantic import ValidationError
-
-    if isinstance(error, ValidationError):
-        from ._runtime import problems_of
-
-        return problems_of(error)
-    if isinstance(error, RecursionError):
-        return ["the body is nested too deeply to read"]
-    return [str(error).splitlines()[0][:200] if str(error) else type(error).__name__]
-
-
-class _Shared:
-    """What a client and all its ``with_options`` copies share."""
-
-    def __init__(self, http: httpx.AsyncClient, owns_http: bool, executor: Executor) -> None:
-        self.http = http
-        self.owns_http = owns_http
-        self.executor = executor
-        self.closed = False
-        self.loop: object | None = None
-
-    def check_loop(self) -> None:
-        loop = _current_loop()
-        if self.loop is None:
-            self.loop = loop
-        elif loop is not self.loop and self.owns_http:
-            raise ClientStateError(
-                "this AsyncGitLab client was first used in another event loop (e.g. an earlier "
-                "asyncio.run()); a client is bound to the event loop it first sent on: create "
-                "one per loop"
-            )
-
-    def __del__(self) -> None:
-        if self.owns_http and not self.closed:
-            warnings.warn(
-                "AsyncGitLab was garbage-collected without being closed; use 'async with' or 'await gl.aclose()'",
-                ResourceWarning,
-                stacklevel=1,
-            )
 
 
 class AsyncGitLab:
@@ -204,30 +140,19 @@ class AsyncGitLab:
             follow_redirects=follow_redirects,
             keep_base_url=keep_base_url,
         )
-        executor = Executor(
-            max_concurrency=max_concurrency, gate=RateGate(requests_per_second, pace_from_headers)
+        shared = Shared.create(
+            max_concurrency=max_concurrency,
+            requests_per_second=requests_per_second,
+            pace_from_headers=pace_from_headers,
+            transport=transport,
+            http_client=http_client,
         )
-        if http_client is not None:
-            http, owns = http_client, False
-        else:
-            limits = httpx.Limits(
-                max_connections=max_concurrency, max_keepalive_connections=max_concurrency
-            )
-            http = CookielessAsyncClient(
-                transport=make_transport(transport, limits=limits),
-                follow_redirects=False,
-                trust_env=True,
-            )
-            owns = True
-        self._bind(settings, _Shared(http, owns, executor))
+        self._bind(settings, shared)
 
-    def _bind(self, settings: Settings, shared: _Shared) -> None:
+    def _bind(self, settings: Settings, shared: Shared) -> None:
         """The one place a client's state is set: by ``__init__`` and by ``with_options``."""
         self._settings = settings
         self._shared = shared
-        self._base_url = settings.base_url
-        self._api_root = str(settings.base_url).rstrip("/")
-        self._keep_base_url = settings.keep_base_url
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -239,13 +164,7 @@ class AsyncGitLab:
 
     async def aclose(self) -> None:
         """Close the connection pool (shared with every ``with_options`` copy)."""
-        shared = self._shared
-        if shared.closed:
-            return
-        shared.closed = True
-        if shared.owns_http:
-            with anyio.CancelScope(shield=True):
-                await shared.http.aclose()
+        await self._shared.aclose()
 
     @property
     def is_closed(self) -> bool:
@@ -370,7 +289,9 @@ class AsyncGitLab:
             except UnexpectedStatus:
                 message = f"undocumented status {status} for this operation"
             except (ValueError, RecursionError) as exc:
-                raise validation_error(response, _problems(exc)) from None
+                from ._runtime import parse_failure
+
+                raise validation_error(response, *parse_failure(exc)) from None
             else:
                 return Response(
                     status_code=status,
@@ -387,45 +308,6 @@ class AsyncGitLab:
             message=message,
         )
 
-    async def _headers_for(self, extra: Mapping[str, str]) -> dict[str, str]:
-        settings = self._settings
-        headers = {
-            "Accept": "application/json",
-            "User-Agent": f"gitlab-users-client/{__version__}",
-            **settings.headers,
-            **extra,
-        }
-        headers.update(await settings.credentials.headers())
-        if settings.sudo is not None:
-            headers["Sudo"] = settings.sudo
-        return headers
-
-    def _build(self, request: ApiRequest, headers: dict[str, str]) -> httpx.Request:
-        data: dict[str, Any] | None = None
-        if request.data is not None or request.files is not None:
-            data = {}
-            for key, value in request.data or []:
-                if key.endswith("[]"):
-                    data.setdefault(key, []).append(value)
-                else:
-                    data[key] = value
-        if request.json is not None:
-            headers["Content-Type"] = "application/json"
-        url = self._api_root + request.path
-        query = request.query or (urlencode(request.params) if request.params else None)
-        if query:
-            # Encoded once here: passing params= would make httpx parse the URL a second time.
-            url = f"{url}?{query}"
-        return self._shared.http.build_request(
-            request.method,
-            url,
-            headers=headers,
-            content=request.json,
-            data=data,
-            files=request.files,
-            timeout=self._settings.timeout,
-        )
-
     async def _exchange(self, request: ApiRequest) -> tuple[httpx.Response, int, bool]:
         """Send (retrying, and following redirects when asked); any status comes back."""
         shared = self._shared
@@ -434,7 +316,7 @@ class AsyncGitLab:
         shared.check_loop()
         settings = self._settings
         attempts = Attempts()
-        http_request = self._build(request, await self._headers_for(request.headers))
+        http_request = await build_request(shared.http, settings, request)
         started = time.monotonic() if logger.isEnabledFor(logging.DEBUG) else 0.0
         exhausted = True
         for _ in range(MAX_REDIRECTS + 1):

@@ -32,6 +32,7 @@ __all__ = [
     "path_str",
     "q_bool",
     "q_date",
+    "q_date_or_datetime",
     "q_datetime",
     "q_enum",
     "q_float",
@@ -192,14 +193,20 @@ def q_id(name: str, value: object) -> str:
 
 
 def q_datetime(name: str, value: object) -> str:
-    """ISO 8601; an aware UTC datetime is written with ``Z``. GitLab's date-time
-    parameters also take a plain date (``YYYY-MM-DD``)."""
-    if not isinstance(value, datetime.date):
-        raise _kind_error(name, "a datetime.datetime or datetime.date", value)
+    """ISO 8601; an aware UTC datetime is written with ``Z``."""
     if not isinstance(value, datetime.datetime):
-        return value.isoformat()
+        raise _kind_error(name, "a datetime.datetime", value)
     text = value.isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def q_date_or_datetime(name: str, value: object) -> str:
+    """A parameter GitLab reads as a date-time but that also takes a plain day."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if not isinstance(value, datetime.datetime):
+        raise _kind_error(name, "a datetime.datetime or datetime.date", value)
+    return q_datetime(name, value)
 
 
 def q_date(name: str, value: object) -> str:

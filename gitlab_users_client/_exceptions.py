@@ -264,20 +264,24 @@ class ResponseValidationError(_ResponseError):
     """A successful status, but a body that does not match the documented schema.
 
     Not an :class:`APIStatusError`: GitLab did what was asked, the SDK could not read
-    the answer. ``problems`` lists what did not match (field and rule, never the values:
-    the body may hold a new token); ``body`` keeps what arrived.
+    the answer. ``problems`` lists what did not match (field and rule); ``error`` is the
+    validation error (a ``pydantic.ValidationError`` when the schema did not match) with
+    every input value hidden, since the body may hold a new token; ``body`` keeps what
+    arrived.
     """
 
     def __init__(
-        self, message: str, *, response: httpx.Response, body: Any, problems: list[str]
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Any,
+        problems: list[str],
+        error: Exception,
     ) -> None:
         super().__init__(message, response=response, body=body, retries=0)
         self.problems = problems
-
-    @property
-    def error(self) -> ValueError:
-        """The problems as one ``ValueError`` (kept for code written against older releases)."""
-        return ValueError("; ".join(self.problems))
+        self.error = error
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {
@@ -387,7 +391,9 @@ def status_error(
     return error_type(message, response=response, body=body, retries=retries)
 
 
-def validation_error(response: httpx.Response, problems: list[str]) -> ResponseValidationError:
+def validation_error(
+    response: httpx.Response, problems: list[str], error: Exception
+) -> ResponseValidationError:
     """The exception for a successful response whose body breaks the schema."""
     forget_credentials(response)
     summary = problems[0] if problems else "unreadable body"
@@ -396,4 +402,5 @@ def validation_error(response: httpx.Response, problems: list[str]) -> ResponseV
         response=response,
         body=decode_body(response),
         problems=problems,
+        error=error,
     )

@@ -7,7 +7,7 @@ Every check raises :class:`ConfigurationError` before any request, never a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import httpx
@@ -42,6 +42,11 @@ class Settings:
     headers: Mapping[str, str]
     follow_redirects: bool
     keep_base_url: bool
+    #: ``base_url`` as text without a trailing slash: request paths are appended to it.
+    root: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", str(self.base_url).rstrip("/"))
 
 
 def api_root(url: str) -> httpx.URL:

@@ -236,7 +236,8 @@ def _replace_params(request: ApiRequest, params: list[tuple[str, str]]) -> ApiRe
 
 def request_for_link(client: AsyncGitLab, url: str, current: ApiRequest) -> ApiRequest:
     """The request for a pagination ``Link`` URL, refusing other origins."""
-    prefix = client._api_root + "/"
+    settings = client._settings
+    prefix = settings.root + "/"
     if url.startswith(prefix):  # the usual case, without parsing any URL
         path, _, query = url[len(prefix) - 1 :].partition("?")
         if "#" not in query and "/../" not in path and "/./" not in path:
@@ -248,16 +249,16 @@ def request_for_link(client: AsyncGitLab, url: str, current: ApiRequest) -> ApiR
                 headers=dict(current.headers),
             )
     try:
-        target = httpx.URL(urljoin(client._api_root + current.path, url))
+        target = httpx.URL(urljoin(settings.root + current.path, url))
     except (httpx.InvalidURL, ValueError):
         raise CrossOriginError("the server sent an unusable pagination link", url="") from None
-    if not same_origin(target, client._base_url) and not client._keep_base_url:
+    if not same_origin(target, settings.base_url) and not settings.keep_base_url:
         raise CrossOriginError(
             "the server's pagination link points at another origin; refusing to send "
             "credentials there (pass keep_base_url=True to rewrite such links onto the client's URL)",
             url=str(target),
         )
-    base_path = client._base_url.path
+    base_path = settings.base_url.path
     path = target.raw_path.decode("ascii").split("?", 1)[0]
     if not path.startswith(base_path + "/"):
         raise CrossOriginError("the pagination link leaves the API root", url=str(target))

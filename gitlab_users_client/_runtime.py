@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, TypeAdapter, ValidationError
+from pydantic_core import InitErrorDetails
 
 from ._exceptions import InvalidRequestError
 from ._types import NotGiven
@@ -190,6 +191,32 @@ def problems_of(error: ValidationError) -> list[str]:
         location = ".".join(str(part) for part in item["loc"])
         problems.append(f"{location}: {message}" if location else message)
     return problems
+
+
+def parse_failure(error: Exception) -> tuple[list[str], Exception]:
+    """What went wrong parsing a response body, and an error to keep, without its values.
+
+    A pydantic error is rebuilt with every input value hidden (the body may hold a new
+    token), so ``error_count()``/``errors()`` still work on what is kept.
+    """
+    if isinstance(error, ValidationError):
+        details = error.errors(include_url=False)
+        try:
+            hidden: list[InitErrorDetails] = []
+            for item in details:
+                line = InitErrorDetails(type=item["type"], loc=item["loc"], input="<hidden>")
+                if "ctx" in item:
+                    line["ctx"] = item["ctx"]
+                hidden.append(line)
+            kept: Exception = ValidationError.from_exception_data(error.title, hidden)
+        except (TypeError, ValueError, KeyError):
+            kept = ValueError("; ".join(problems_of(error)))
+        return problems_of(error), kept
+    if isinstance(error, RecursionError):
+        found = ["the body is nested too deeply to read"]
+    else:
+        found = [str(error).splitlines()[0][:200] if str(error) else type(error).__name__]
+    return found, ValueError(found[0])
 
 
 def describe_validation_error(error: ValidationError) -> str:

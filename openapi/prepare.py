@@ -9,7 +9,8 @@ Two jobs, so that the templates only print:
   where the templates can read it (see ``SDK_KEYS``). Per operation, ``x-sdk`` lands
   on its success response, the one per-operation object the generator hands to
   templates unchanged: pagination (``x-pagination``, ``x-keyset-orders``) and the
-  headers sent as HTTP dates (``x-http-date`` on a parameter). Secret
+  headers sent as HTTP dates (``x-http-date`` on a parameter), the date-time
+  parameters that also take a plain date (``x-also-date``). Secret
   fields (``x-secret`` on a property) and request-body models (every schema a
   ``requestBody`` refers to) land on the schema.
 
@@ -86,6 +87,7 @@ def _mark_operation(document: dict[str, Any], operation: dict[str, Any]) -> None
     sdk = {
         "pagination": _pagination(document, operation),
         "http_date_headers": [p["name"] for p in parameters if p.get("x-http-date")],
+        "also_dates": [p["name"] for p in parameters if p.get("x-also-date")],
     }
     responses = operation["responses"]
     status = min(code for code in responses if str(code).startswith("2"))

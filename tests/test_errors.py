@@ -507,14 +507,18 @@ async def test_mismatching_200_is_a_response_validation_error(
     assert len(recorder.requests) == 1
 
 
-async def test_validation_error_names_the_field_and_rule() -> None:
+async def test_validation_error_is_a_pydantic_error_for_wrong_types() -> None:
     recorder = Recorder(httpx.Response(200, json={"id": "not-int"}))
     async with client(recorder) as gl:
         with pytest.raises(ResponseValidationError) as info:
             await gl.users.get(1)
-    assert any(problem.startswith("UserProfile.id: ") for problem in info.value.problems)
-    assert "not-int" not in str(info.value)
-    assert info.value.__cause__ is None
+    error = info.value
+    assert isinstance(error.error, pydantic.ValidationError)
+    assert error.error.errors()[0]["loc"] == ("UserProfile", "id")
+    assert any(problem.startswith("UserProfile.id: ") for problem in error.problems)
+    # The values stay in `body` only: never in the message, the kept error or a cause.
+    assert "not-int" not in str(error) + repr(error) + str(error.error)
+    assert error.__cause__ is None
 
 
 async def test_mismatching_page_is_a_response_validation_error() -> None:

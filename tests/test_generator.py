@@ -18,7 +18,8 @@ import pydantic
 import pytest
 
 from gitlab_users_client import AsyncGitLab
-from gitlab_users_client._generated.types import ApiModel, File, to_multipart
+from gitlab_users_client._encoding import File, to_multipart
+from gitlab_users_client._runtime import ApiModel
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "gitlab_users_client" / "_generated"
@@ -73,16 +74,39 @@ def test_no_generated_module_defines_sync_functions() -> None:
     assert offenders == []
 
 
-def test_endpoint_modules_are_async_only() -> None:
+def test_endpoint_modules_are_pure_build_and_parse_functions() -> None:
+    """One request path: an endpoint module only builds the request and parses the
+    response; sending (and mapping errors) is the client's, never the module's."""
     for path in ENDPOINT_MODULES:
         module = importlib.import_module(module_name(path))
         where = module.__name__
-        assert not hasattr(module, "sync"), where
-        assert not hasattr(module, "sync_detailed"), where
-        assert inspect.iscoroutinefunction(module.asyncio), where
-        assert inspect.iscoroutinefunction(module.asyncio_detailed), where
+        functions = {
+            name
+            for name, value in vars(module).items()
+            if inspect.isfunction(value) and value.__module__ == module.__name__
+        }
+        assert functions == {"build_request", "parse_response"}, where
         assert not inspect.iscoroutinefunction(module.build_request), where
         assert not inspect.iscoroutinefunction(module.parse_response), where
+
+
+def test_the_runtime_is_hand_written_not_templated() -> None:
+    """The modules the generator insists on writing hold no code; the generated code
+    imports the package's own runtime modules."""
+    for name in ("types.py", "client.py", "errors.py"):
+        tree = ast.parse((GENERATED / name).read_text(encoding="utf-8"))
+        assert len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr), name
+    text = (GENERATED / "api" / "users" / "users_get.py").read_text(encoding="utf-8")
+    assert "from ...._request import ApiRequest" in text
+    for template in ("types.py.jinja", "client.py.jinja", "errors.py.jinja"):
+        assert "def " not in (ROOT / "openapi" / "templates" / template).read_text()
+
+
+def test_each_operation_is_documented_once() -> None:
+    text = (GENERATED / "api" / "users" / "__init__.py").read_text(encoding="utf-8")
+    assert text.count("Returns one user by numeric ID.") == 1
+    module = (GENERATED / "api" / "users" / "users_get.py").read_text(encoding="utf-8")
+    assert "Returns one user by numeric ID." not in module
 
 
 def test_resource_methods_are_async_or_return_paginators() -> None:
@@ -107,7 +131,7 @@ def test_resource_methods_are_async_or_return_paginators() -> None:
                     continue
                 hints = inspect.signature(function).return_annotation
                 assert "AsyncPaginator" in str(hints), f"{cls.__name__}.{name} is sync"
-    assert checked > 77
+    assert checked == 77  # one method per operation; raw views only wrap them
     assert AsyncPaginator is not None
 
 

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from gitlab_users_client import AsyncGitLab, ResponseValidationError
+from gitlab_users_client._encoding import File
 from gitlab_users_client._generated.api.user import (
     user_get,
     user_get_counts,
@@ -101,7 +102,7 @@ from gitlab_users_client._generated.api.users_keys import (
 from gitlab_users_client._generated.api.users_personal_access_tokens import (
     users_personal_access_tokens_create,
 )
-from gitlab_users_client._generated.types import File
+from gitlab_users_client._request import UnexpectedStatus
 from gitlab_users_client.models import (
     ApproveResult,
     Avatar,
@@ -290,9 +291,9 @@ def test_create_and_update_responses_give_user_with_admin(
 
 def test_create_and_update_only_accept_their_documented_status() -> None:
     content = raw("user_created.json")
-    with pytest.raises(ValueError, match="undocumented status 200"):
+    with pytest.raises(UnexpectedStatus, match="undocumented status 200"):
         users_create.parse_response(httpx.Response(200, content=content))
-    with pytest.raises(ValueError, match="undocumented status 201"):
+    with pytest.raises(UnexpectedStatus, match="undocumented status 201"):
         users_update.parse_response(httpx.Response(201, content=content))
 
 

@@ -330,7 +330,7 @@ def test_generated_package_has_one_endpoint_module_per_operation(spec: dict[str,
         )
         declared = (module.METHOD, module.PATH, module.OPERATION_ID)
         assert declared == (method, path, op["operationId"])
-        for name in ("build_request", "parse_response", "asyncio", "asyncio_detailed"):
+        for name in ("build_request", "parse_response"):
             assert callable(getattr(module, name)), f"{op['operationId']}.{name}"
 
 

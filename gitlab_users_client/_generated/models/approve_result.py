@@ -3,7 +3,7 @@ other keys may appear). (generated; do not edit)."""
 
 from __future__ import annotations
 
-from gitlab_users_client._runtime import ApiModel
+from ..._runtime import ApiModel
 
 
 class ApproveResult(ApiModel):

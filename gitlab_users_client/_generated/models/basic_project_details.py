@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from gitlab_users_client._runtime import ApiModel
+from ..._runtime import ApiModel
 
 
 class BasicProjectDetails(ApiModel):

@@ -8,8 +8,7 @@ from typing import Any, Self
 
 from pydantic import ConfigDict, model_validator
 
-from gitlab_users_client._runtime import ApiModel, check_rules, prepare_request
-
+from ..._runtime import ApiModel, check_rules, prepare_request
 from ..models.own_personal_access_token_scope import OwnPersonalAccessTokenScope  # noqa: F401
 
 

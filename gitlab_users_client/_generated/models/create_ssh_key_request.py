@@ -7,8 +7,7 @@ from typing import Any
 
 from pydantic import ConfigDict, model_validator
 
-from gitlab_users_client._runtime import ApiModel, prepare_request
-
+from ..._runtime import ApiModel, prepare_request
 from ..models.ssh_key_usage_type import SshKeyUsageType  # noqa: F401
 
 

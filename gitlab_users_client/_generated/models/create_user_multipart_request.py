@@ -8,8 +8,8 @@ from typing import Any, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
-from gitlab_users_client._encoding import File
-from gitlab_users_client._runtime import ApiModel, check_rules, prepare_request
+from ..._encoding import File
+from ..._runtime import ApiModel, check_rules, prepare_request
 
 
 class CreateUserMultipartRequest(ApiModel):

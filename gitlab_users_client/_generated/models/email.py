@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from gitlab_users_client._runtime import ApiModel
+from ..._runtime import ApiModel
 
 
 class Email(ApiModel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gitlab_users_client._runtime import ApiModel
+from ..._runtime import ApiModel
 
 
 class EventNote(ApiModel):

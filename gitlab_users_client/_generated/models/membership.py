@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from gitlab_users_client._runtime import ApiModel
-
+from ..._runtime import ApiModel
 from ..models.membership_type import MembershipType  # noqa: F401
 
 

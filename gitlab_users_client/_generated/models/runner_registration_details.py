@@ -6,7 +6,7 @@ import datetime
 
 from pydantic import Field
 
-from gitlab_users_client._runtime import ApiModel
+from ..._runtime import ApiModel
 
 
 class RunnerRegistrationDetails(ApiModel):

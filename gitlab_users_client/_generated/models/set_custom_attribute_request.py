@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import ConfigDict, model_validator
 
-from gitlab_users_client._runtime import ApiModel, prepare_request
+from ..._runtime import ApiModel, prepare_request
 
 
 class SetCustomAttributeRequest(ApiModel):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from gitlab_users_client._runtime import ApiModel
-
+from ..._runtime import ApiModel
 from ..models.ssh_key_usage_type import SshKeyUsageType  # noqa: F401
 
 

@@ -6,7 +6,7 @@ from typing import Any, Self
 
 from pydantic import ConfigDict, model_validator
 
-from gitlab_users_client._runtime import ApiModel, check_rules, prepare_request
+from ..._runtime import ApiModel, check_rules, prepare_request
 
 
 class UpdateUserPreferencesRequest(ApiModel):

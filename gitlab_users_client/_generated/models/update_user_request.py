@@ -8,7 +8,7 @@ from typing import Any, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
-from gitlab_users_client._runtime import ApiModel, check_rules, prepare_request
+from ..._runtime import ApiModel, check_rules, prepare_request
 
 
 class UpdateUserRequest(ApiModel):

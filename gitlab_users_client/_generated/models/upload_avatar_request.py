@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import ConfigDict, model_validator
 
-from gitlab_users_client._encoding import File
-from gitlab_users_client._runtime import ApiModel, prepare_request
+from ..._encoding import File
+from ..._runtime import ApiModel, prepare_request
 
 
 class UploadAvatarRequest(ApiModel):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from gitlab_users_client._runtime import ApiModel
-
+from ..._runtime import ApiModel
 from ..models.user_availability import UserAvailability  # noqa: F401
 
 

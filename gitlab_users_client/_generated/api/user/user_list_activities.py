@@ -10,14 +10,13 @@ import datetime
 
 import httpx
 
-from gitlab_users_client._encoding import (
-    q_datetime,
+from ...._encoding import (
+    q_date_or_datetime,
     q_int,
 )
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._runtime import parse_json
-from gitlab_users_client._types import NOT_GIVEN, NotGiven
-
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
+from ...._types import NOT_GIVEN, NotGiven
 from ...models.user_activity import UserActivity
 
 OPERATION_ID = "user_list_activities"
@@ -27,14 +26,14 @@ PATH = "/user/activities"
 
 def build_request(
     *,
-    from_: datetime.datetime | NotGiven = NOT_GIVEN,
+    from_: datetime.datetime | datetime.date | NotGiven = NOT_GIVEN,
     page: int | NotGiven = NOT_GIVEN,
     per_page: int | NotGiven = NOT_GIVEN,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
     if not isinstance(from_, NotGiven):
-        params.append(("from", q_datetime("from", from_)))
+        params.append(("from", q_date_or_datetime("from", from_)))
     if not isinstance(page, NotGiven):
         params.append(("page", q_int("page", page)))
     if not isinstance(per_page, NotGiven):

@@ -10,12 +10,12 @@ import datetime
 
 import httpx
 
-from gitlab_users_client._encoding import (
+from ...._encoding import (
     h_date,
     path_int,
 )
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._types import NOT_GIVEN, NotGiven
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._types import NOT_GIVEN, NotGiven
 
 OPERATION_ID = "user_gpg_keys_delete"
 METHOD = "DELETE"

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import httpx
 
-from gitlab_users_client._encoding import (
+from ...._encoding import (
     q_int,
 )
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._runtime import parse_json
-from gitlab_users_client._types import NOT_GIVEN, NotGiven
-
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
+from ...._types import NOT_GIVEN, NotGiven
 from ...models.gpg_key import GpgKey
 
 OPERATION_ID = "user_gpg_keys_list"

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from gitlab_users_client._base import (
+from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
@@ -21,8 +21,8 @@ from gitlab_users_client._base import (
     raw_page,
     raw_response,
 )
-from gitlab_users_client._encoding import File, FileContent, as_file
-from gitlab_users_client._runtime import build_body
+from ...._encoding import File, FileContent, as_file
+from ...._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.

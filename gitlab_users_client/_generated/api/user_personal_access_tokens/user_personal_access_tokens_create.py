@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import httpx
 
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._runtime import parse_json
-
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
 from ...models.create_own_personal_access_token_request import CreateOwnPersonalAccessTokenRequest
 from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
 

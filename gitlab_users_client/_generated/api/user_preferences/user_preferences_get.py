@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import httpx
 
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._runtime import parse_json
-
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
 from ...models.user_preferences import UserPreferences
 
 OPERATION_ID = "user_preferences_get"

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import httpx
 
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._runtime import parse_json
-from gitlab_users_client._types import NOT_GIVEN, NotGiven
-
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
+from ...._types import NOT_GIVEN, NotGiven
 from ...models.set_user_status_request import SetUserStatusRequest
 from ...models.user_status import UserStatus
 

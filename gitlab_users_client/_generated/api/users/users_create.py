@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import httpx
 
-from gitlab_users_client._encoding import (
+from ...._encoding import (
     to_multipart,
 )
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._runtime import parse_json
-
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
 from ...models.create_user_multipart_request import CreateUserMultipartRequest
 from ...models.create_user_request import CreateUserRequest
 from ...models.user_with_admin import UserWithAdmin

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import httpx
 
-from gitlab_users_client._encoding import (
+from ...._encoding import (
     path_int,
 )
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from ...._request import ApiRequest, UnexpectedStatus
 
 OPERATION_ID = "users_disable_two_factor"
 METHOD = "PATCH"

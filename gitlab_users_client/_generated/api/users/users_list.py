@@ -12,7 +12,7 @@ from typing import Literal
 
 import httpx
 
-from gitlab_users_client._encoding import (
+from ...._encoding import (
     q_bool,
     q_datetime,
     q_enum,
@@ -20,10 +20,9 @@ from gitlab_users_client._encoding import (
     q_map,
     q_str,
 )
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._runtime import parse_json
-from gitlab_users_client._types import NOT_GIVEN, NotGiven
-
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
+from ...._types import NOT_GIVEN, NotGiven
 from ...models.keyset_pagination import KeysetPagination
 from ...models.sort_direction import SortDirection
 from ...models.two_factor_filter import TwoFactorFilter

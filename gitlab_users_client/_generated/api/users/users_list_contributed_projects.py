@@ -10,16 +10,15 @@ from typing import Literal
 
 import httpx
 
-from gitlab_users_client._encoding import (
+from ...._encoding import (
     path_id,
     q_bool,
     q_enum,
     q_int,
 )
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._runtime import parse_json
-from gitlab_users_client._types import NOT_GIVEN, NotGiven
-
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
+from ...._types import NOT_GIVEN, NotGiven
 from ...models.basic_project_details import BasicProjectDetails
 from ...models.project_order_by import ProjectOrderBy
 from ...models.project_with_access import ProjectWithAccess

@@ -11,17 +11,16 @@ from typing import Literal
 
 import httpx
 
-from gitlab_users_client._encoding import (
+from ...._encoding import (
     path_id,
     q_date,
     q_enum,
     q_int,
     q_str,
 )
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._runtime import parse_json
-from gitlab_users_client._types import NOT_GIVEN, NotGiven
-
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
+from ...._types import NOT_GIVEN, NotGiven
 from ...models.event import Event
 from ...models.event_target_type import EventTargetType
 from ...models.sort_direction import SortDirection

@@ -10,15 +10,14 @@ from typing import Literal
 
 import httpx
 
-from gitlab_users_client._encoding import (
+from ...._encoding import (
     path_int,
     q_enum,
     q_int,
 )
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._runtime import parse_json
-from gitlab_users_client._types import NOT_GIVEN, NotGiven
-
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
+from ...._types import NOT_GIVEN, NotGiven
 from ...models.membership import Membership
 from ...models.membership_type import MembershipType
 

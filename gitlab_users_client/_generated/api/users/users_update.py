@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import httpx
 
-from gitlab_users_client._encoding import (
+from ...._encoding import (
     path_int,
     to_multipart,
 )
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._runtime import parse_json
-
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
 from ...models.update_user_multipart_request import UpdateUserMultipartRequest
 from ...models.update_user_request import UpdateUserRequest
 from ...models.user_with_admin import UserWithAdmin

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import httpx
 
-from gitlab_users_client._encoding import (
+from ...._encoding import (
     path_int,
     path_str,
 )
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
+from ...._request import ApiRequest, UnexpectedStatus
 
 OPERATION_ID = "users_custom_attributes_delete"
 METHOD = "DELETE"

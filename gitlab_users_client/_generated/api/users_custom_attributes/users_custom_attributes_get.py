@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import httpx
 
-from gitlab_users_client._encoding import (
+from ...._encoding import (
     path_int,
     path_str,
 )
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._runtime import parse_json
-
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
 from ...models.custom_attribute import CustomAttribute
 
 OPERATION_ID = "users_custom_attributes_get"

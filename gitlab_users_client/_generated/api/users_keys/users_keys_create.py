@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import httpx
 
-from gitlab_users_client._encoding import (
+from ...._encoding import (
     path_int,
 )
-from gitlab_users_client._request import ApiRequest, UnexpectedStatus
-from gitlab_users_client._runtime import parse_json
-
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
 from ...models.create_ssh_key_request import CreateSshKeyRequest
 from ...models.ssh_key import SshKey
 

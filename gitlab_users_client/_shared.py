@@ -1,0 +1,139 @@
+"""What a client and all its ``with_options`` copies share, and how a request is built.
+
+The connection pool, the retry executor (limiter and rate gate), whether it is
+closed, and the event loop it is bound to.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+from urllib.parse import urlencode
+
+import anyio
+import httpx
+import sniffio
+
+from ._exceptions import ClientStateError
+from ._options import Settings
+from ._request import ApiRequest
+from ._retry import Executor, RateGate
+from ._transport import CookielessAsyncClient, TransportKind, make_transport
+from ._version import __version__
+
+__all__ = ["Shared", "build_request"]
+
+_USER_AGENT = f"gitlab-users-client/{__version__}"
+
+
+def _current_loop() -> object:
+    """The running event loop (asyncio) or run (trio): what a connection pool is bound to."""
+    if sniffio.current_async_library() == "trio":
+        import trio
+
+        return trio.lowlevel.current_trio_token()
+    import asyncio
+
+    return asyncio.get_running_loop()
+
+
+class Shared:
+    """What a client and all its ``with_options`` copies share."""
+
+    def __init__(self, http: httpx.AsyncClient, owns_http: bool, executor: Executor) -> None:
+        self.http = http
+        self.owns_http = owns_http
+        self.executor = executor
+        self.closed = False
+        self.loop: object | None = None
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        max_concurrency: int,
+        requests_per_second: float | None,
+        pace_from_headers: bool,
+        transport: TransportKind | httpx.AsyncBaseTransport,
+        http_client: httpx.AsyncClient | None,
+    ) -> Shared:
+        executor = Executor(
+            max_concurrency=max_concurrency, gate=RateGate(requests_per_second, pace_from_headers)
+        )
+        if http_client is not None:
+            return cls(http_client, False, executor)
+        limits = httpx.Limits(
+            max_connections=max_concurrency, max_keepalive_connections=max_concurrency
+        )
+        http = CookielessAsyncClient(
+            transport=make_transport(transport, limits=limits),
+            follow_redirects=False,
+            trust_env=True,
+        )
+        return cls(http, True, executor)
+
+    async def aclose(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if self.owns_http:
+            with anyio.CancelScope(shield=True):
+                await self.http.aclose()
+
+    def check_loop(self) -> None:
+        loop = _current_loop()
+        if self.loop is None:
+            self.loop = loop
+        elif loop is not self.loop and self.owns_http:
+            raise ClientStateError(
+                "this AsyncGitLab client was first used in another event loop (e.g. an earlier "
+                "asyncio.run()); a client is bound to the event loop it first sent on: create "
+                "one per loop"
+            )
+
+    def __del__(self) -> None:
+        if self.owns_http and not self.closed:
+            warnings.warn(
+                "AsyncGitLab was garbage-collected without being closed; use 'async with' or 'await gl.aclose()'",
+                ResourceWarning,
+                stacklevel=1,
+            )
+
+
+async def build_request(
+    http: httpx.AsyncClient, settings: Settings, request: ApiRequest
+) -> httpx.Request:
+    """The ``httpx.Request`` for a generated request, with the client's headers and credentials."""
+    headers = {
+        "Accept": "application/json",
+        "User-Agent": _USER_AGENT,
+        **settings.headers,
+        **request.headers,
+    }
+    headers.update(await settings.credentials.headers())
+    if settings.sudo is not None:
+        headers["Sudo"] = settings.sudo
+    data: dict[str, Any] | None = None
+    if request.data is not None or request.files is not None:
+        data = {}
+        for key, value in request.data or []:
+            if key.endswith("[]"):
+                data.setdefault(key, []).append(value)
+            else:
+                data[key] = value
+    if request.json is not None:
+        headers["Content-Type"] = "application/json"
+    url = settings.root + request.path
+    query = request.query or (urlencode(request.params) if request.params else None)
+    if query:
+        # Encoded once here: passing params= would make httpx parse the URL a second time.
+        url = f"{url}?{query}"
+    return http.build_request(
+        request.method,
+        url,
+        headers=headers,
+        content=request.json,
+        data=data,
+        files=request.files,
+        timeout=settings.timeout,
+    )
