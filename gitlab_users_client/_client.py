@@ -291,15 +291,11 @@ class AsyncGitLab:
             except (ValueError, RecursionError) as exc:
                 from ._runtime import parse_failure
 
-                raise validation_error(response, *parse_failure(exc)) from None
+                failure = parse_failure(exc)
             else:
-                return Response(
-                    status_code=status,
-                    headers=response.headers,
-                    content=response.content,
-                    parsed=parsed,
-                    http_response=response,
-                )
+                return Response(status, response.headers, response.content, parsed, response)
+            if message is None:  # raised out here: no context chains to the values
+                raise validation_error(response, *failure)
         raise status_error(
             response,
             retries=retries,

@@ -360,3 +360,29 @@ async def test_injected_client_with_follow_redirects_does_not_leak_credentials()
             assert "Sudo" not in request.headers
     assert [request.url.host for request in seen] == ["gitlab.example.com"]
     await http.aclose()
+
+
+@pytest.mark.parametrize("transport", ["aiohttp", "httpcore"])
+def test_a_client_used_in_a_second_event_loop_names_the_rule(
+    transport: str, recwarn: pytest.WarningsRecorder, caplog: pytest.LogCaptureFixture
+) -> None:
+    import asyncio
+    import gc
+
+    from gitlab_users_client import ClientStateError
+    from gitlab_users_client.testing import FakeGitLabServer
+
+    with FakeGitLabServer(users=3, seed=1) as server:
+        gl = AsyncGitLab(server.url, token=server.admin_token, transport=transport)  # type: ignore[arg-type]
+
+        async def get_one() -> int:
+            return (await gl.users.get(1)).id
+
+        assert asyncio.run(get_one()) == 1
+        with pytest.raises(ClientStateError, match="bound to the event loop it first sent on"):
+            asyncio.run(get_one())
+        with pytest.raises(RuntimeError):  # it is also a RuntimeError, as the misuse is
+            asyncio.run(get_one())
+        del gl
+        gc.collect()
+    assert "Event loop is closed" not in caplog.text

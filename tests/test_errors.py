@@ -591,3 +591,169 @@ async def test_a_connection_error_keeps_no_credentials_in_its_cause() -> None:
     assert isinstance(cause, httpx.RequestError)
     assert "glpat-CAUSE-SECRET" not in str(dict(cause.request.headers))
     assert cause.request.headers["authorization"] == "[REDACTED]"
+
+
+# -- one request path ----------------------------------------------------------------------------
+
+
+def _fields(error: APIStatusError) -> tuple[Any, ...]:
+    return (
+        type(error),
+        error.status_code,
+        error.message,
+        error.body,
+        error.method,
+        error.request_id,
+        error.retries,
+        str(error).split(": GET ")[0],
+    )
+
+
+async def test_a_404_is_the_same_error_from_a_list_page_a_get_and_a_raw_response() -> None:
+    """Status errors are mapped in one place: every way of calling gives the same error."""
+    not_found = httpx.Response(
+        404, json={"message": "404 User Not Found"}, headers={"X-Request-Id": "r-404"}
+    )
+    recorder = Recorder(not_found)
+    errors: list[APIStatusError] = []
+    async with client(recorder) as gl:
+        calls = (
+            lambda: gl.users.list().to_list(),
+            lambda: gl.users.get(1),
+            lambda: gl.users.with_raw_response.get(1),
+            lambda: gl.users.with_raw_response.list(),
+            lambda: gl.users.list().first_page(),
+        )
+        for call in calls:
+            with pytest.raises(APIStatusError) as info:
+                await call()
+            errors.append(info.value)
+    assert [_fields(error) for error in errors] == 5 * [
+        (
+            NotFoundError,
+            404,
+            "User Not Found",
+            {"message": "404 User Not Found"},
+            "GET",
+            "r-404",
+            0,
+            "404 User Not Found",
+        )
+    ]
+
+
+async def test_undocumented_success_status_is_a_status_error_from_the_same_place() -> None:
+    recorder = Recorder(httpx.Response(202, json=USER))
+    async with client(recorder) as gl:
+        with pytest.raises(APIStatusError) as info:
+            await gl.users.get(1)
+    assert type(info.value) is APIStatusError
+    assert info.value.status_code == 202
+    assert "undocumented status 202" in str(info.value)
+
+
+# -- pickling ---------------------------------------------------------------------------------
+
+
+async def _raised(response: httpx.Response) -> GitLabError:
+    recorder = Recorder(response)
+    async with client(recorder, max_retries=0) as gl:
+        with pytest.raises(GitLabError) as info:
+            await gl.users.get(1)
+    return info.value
+
+
+def _round_trip(error: GitLabError) -> GitLabError:
+    import pickle
+
+    copy: GitLabError = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+    return copy
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        httpx.Response(404, json={"message": "404 User Not Found"}, headers={"X-Request-Id": "r1"}),
+        httpx.Response(400, json={"message": {"email": ["is invalid"]}}),
+        httpx.Response(429, headers={"Retry-After": "120"}),
+        httpx.Response(503, text="<html>down</html>"),
+        httpx.Response(200, json={"id": "not-int"}),
+    ],
+)
+async def test_every_error_survives_a_pickle_round_trip(response: httpx.Response) -> None:
+    import pickle
+
+    error = await _raised(response)
+    copy = _round_trip(error)
+    assert type(copy) is type(error)
+    assert str(copy) == str(error)
+    assert copy.args == error.args
+    for name in ("status_code", "message", "body", "method", "url", "request_id", "retries"):
+        assert getattr(copy, name) == getattr(error, name), name
+    if isinstance(error, RateLimitError):
+        assert copy.retry_after == error.retry_after == 120
+    if isinstance(error, APIStatusError):
+        assert copy.errors == error.errors
+    assert b"glpat-errors" not in pickle.dumps(error)
+
+
+def test_errors_raised_before_any_request_pickle_too() -> None:
+    for error in (
+        ConfigurationError("bad"),
+        InvalidRequestError("worse"),
+        CrossOriginError("elsewhere", url="https://user:pw@evil.example/x?private_token=s"),
+        APITimeoutError("slow", method="GET", url="https://gitlab.example.com/api/v4/users"),
+        APIConnectionError("gone", method="POST", url="https://x.example/", outcome_unknown=True),
+    ):
+        copy = _round_trip(error)
+        assert type(copy) is type(error) and str(copy) == str(error)
+        assert vars(copy) == vars(error)
+    assert "pw" not in str(vars(_round_trip(CrossOriginError("x", url="https://u:pw@h/"))))
+
+
+# -- hostile bodies -------------------------------------------------------------------------------
+
+
+async def test_a_huge_message_is_shortened_in_str_but_kept_in_the_body() -> None:
+    huge = "x" * 10_000_000
+    error = await fail_get(httpx.Response(400, json={"message": huge}))
+    assert len(str(error)) < 500
+    assert error.message.endswith("…")
+    assert error.body == {"message": huge}
+    assert len(repr(error)) < 500
+
+
+async def test_deeply_nested_json_is_a_validation_error_not_a_recursion_error() -> None:
+    deep = b"[" * 50_000 + b"]" * 50_000
+    recorder = Recorder(httpx.Response(200, content=deep))
+    async with client(recorder) as gl:
+        with pytest.raises(ResponseValidationError):
+            await gl.users.get(1)
+        with pytest.raises(ResponseValidationError):
+            await gl.users.list().to_list()
+    deep_error = await fail_get(httpx.Response(500, content=deep), max_retries=0)
+    assert isinstance(deep_error, ServerError)
+
+
+async def test_a_bad_token_field_never_shows_the_token() -> None:
+    secret = "glpat-SECRET-value-0123456789"
+    created = {
+        "id": 1,
+        "name": "t",
+        "revoked": False,
+        "created_at": "2024-01-01T00:00:00Z",
+        "scopes": ["api"],
+        "active": True,
+        "impersonation": True,
+        "token": {"not": "a string", "but": secret},
+    }
+    recorder = Recorder(httpx.Response(201, json=created))
+    async with client(recorder) as gl:
+        with pytest.raises(ResponseValidationError) as info:
+            await gl.users.impersonation_tokens.create(1, name="t", scopes=["api"])
+    error = info.value
+    shown = str(error) + repr(error) + str(error.error) + repr(error.error) + str(error.problems)
+    assert secret not in shown
+    assert error.__cause__ is None and error.__context__ is None
+    assert any(problem.endswith("Input should be a valid string") for problem in error.problems)
+    assert error.body == created  # what arrived stays available, on purpose

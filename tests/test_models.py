@@ -876,3 +876,18 @@ def test_password_is_not_in_repr_of_request_models(model: pydantic.BaseModel) ->
     assert model.password == "hunter2-pw"  # type: ignore[attr-defined]
     assert "hunter2-pw" not in repr(model)
     assert "hunter2-pw" not in str(model)
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["private_token", "token", "feed_token", "password", "new_password", "pin", "client_secret"],
+)
+def test_unknown_fields_named_like_secrets_are_not_in_repr(field: str) -> None:
+    """A field GitLab adds later is not in the schema; its name is enough to hide it."""
+    secret = "s3cr3t-value-XYZ"
+    basic = {"id": 1, "username": "a", "name": "A", "state": "active", "web_url": "https://g/a"}
+    model = UserBasic.model_validate({**basic, field: secret, "pinned": "shown"})
+    assert model.model_extra is not None and model.model_extra[field] == secret
+    assert secret not in repr(model) and secret not in str(model)
+    assert "pinned='shown'" in repr(model)  # "pin" only as a whole word
+    assert "username=" in repr(model)

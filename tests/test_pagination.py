@@ -330,3 +330,32 @@ async def test_filters_survive_a_page_without_a_link() -> None:
         users = await gl.users.list(active=True, per_page=1, pagination="offset").to_list()
     assert [user.id for user in users] == [1, 2, 3]
     assert all(url.params.get("active") == "true" for url in seen)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["9" * 10_000, "-5", "1e3", "12abc", " ", "٣", "99999999999999999999"],
+    ids=["10k-digits", "negative", "float", "junk", "blank", "arabic-digit", "20-digits"],
+)
+async def test_garbage_pagination_headers_are_treated_as_absent(value: str) -> None:
+    headers = [
+        (name, value.encode()) for name in (b"X-Total", b"X-Total-Pages", b"X-Page", b"X-Next-Page")
+    ]
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        body = [
+            {"id": 1, "username": "a", "name": "A", "state": "active", "web_url": "https://g/a"}
+        ]
+        return httpx.Response(200, json=body, headers=headers)
+
+    async with AsyncGitLab(
+        "https://gitlab.example.com", token="t", transport=httpx.MockTransport(handler)
+    ) as gl:
+        page = await gl.users.list(pagination="offset").first_page()
+        items = await gl.users.list(pagination="offset").to_list()
+    assert (page.total, page.total_pages, page.page, page.next_page) == (None, None, None, None)
+    assert not page.has_next
+    assert [item.id for item in items] == [1]  # no next page to follow
+    assert len(seen) == 2

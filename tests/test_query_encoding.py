@@ -7,6 +7,7 @@ import datetime
 import inspect
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 from zoneinfo import ZoneInfo
@@ -452,3 +453,73 @@ async def test_explicit_per_page_is_sent() -> None:
     async with client(recorder) as gl:
         await gl.users.list_followers(3, per_page=20).first_page()
     assert dict(parse_qsl(recorder.requests[0].url.query.decode()))["per_page"] == "20"
+
+
+# -- absurd integers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [10**5000, 2**63, -(2**63) - 1, 10**30],
+    ids=["5000-digits", "2^63", "-2^63-1", "10^30"],
+)
+async def test_integers_outside_64_bits_are_refused_before_any_request(value: int) -> None:
+    recorder = Recorder()
+    async with client(recorder) as gl:
+        with pytest.raises(InvalidRequestError, match="64-bit") as info:
+            await gl.users.get(value)
+        assert len(str(info.value)) < 200
+        with pytest.raises(InvalidRequestError, match="64-bit"):
+            await gl.users.get_status(value)  # an ID-or-username path segment
+        with pytest.raises(InvalidRequestError, match="64-bit"):
+            gl.users.list(page=value)  # a query integer
+        with pytest.raises(InvalidRequestError, match="64-bit"):
+            gl.users.list_projects(value)
+    assert recorder.requests == []
+
+
+def test_the_largest_64_bit_ids_still_pass() -> None:
+    assert users_get.build_request(2**63 - 1).path == f"/users/{2**63 - 1}"
+
+
+def test_a_huge_int_for_a_string_parameter_is_described_without_formatting_it() -> None:
+    with pytest.raises(InvalidRequestError, match="outside the 64-bit range"):
+        users_list.build_request(search=10**5000)  # type: ignore[arg-type]
+
+
+# -- dates where GitLab takes a day -------------------------------------------------------------
+
+
+def test_activities_from_accepts_a_date_and_a_datetime() -> None:
+    day = user_list_activities.build_request(from_=datetime.date(2024, 3, 1))
+    assert params_of(day)["from"] == "2024-03-01"
+    moment = user_list_activities.build_request(
+        from_=datetime.datetime(2024, 3, 1, 12, 30, tzinfo=UTC)
+    )
+    assert params_of(moment)["from"] == "2024-03-01T12:30:00Z"
+    with pytest.raises(InvalidRequestError, match="from"):
+        user_list_activities.build_request(from_="2024-03-01")  # type: ignore[arg-type]
+
+
+# -- If-Unmodified-Since ------------------------------------------------------------------------
+
+
+async def test_deletes_take_if_unmodified_since_as_an_http_date() -> None:
+    recorder = Recorder(status=204)
+    moment = datetime.datetime(2024, 3, 1, 12, 30, 5, tzinfo=ZoneInfo("Europe/Paris"))
+    async with client(recorder) as gl:
+        await gl.users.delete(1, if_unmodified_since=moment)
+        await gl.user.keys.delete(2, if_unmodified_since=datetime.datetime(2024, 3, 1, 11, 30, 5))
+        with pytest.raises(InvalidRequestError, match="If-Unmodified-Since"):
+            await gl.users.delete(1, if_unmodified_since="yesterday")  # type: ignore[arg-type]
+    sent = [request.headers["If-Unmodified-Since"] for request in recorder.requests]
+    assert sent == ["Fri, 01 Mar 2024 11:30:05 GMT"] * 2
+
+
+def test_every_delete_that_honours_if_unmodified_since_offers_it() -> None:
+    import gitlab_users_client._generated.api as api
+
+    resources = Path(api.__file__).parent.glob("*/__init__.py")
+    text = "".join(path.read_text(encoding="utf-8") for path in resources)
+    # One keyword per DELETE route whose document mentions the header (nine of them).
+    assert text.count("if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN") == 9
