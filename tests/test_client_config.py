@@ -377,9 +377,15 @@ def test_a_client_used_in_a_second_event_loop_names_the_rule(
         async def get_one() -> int:
             return (await gl.users.get(1)).id
 
-        assert asyncio.run(get_one()) == 1
-        with pytest.raises(ClientStateError, match="bound to the event loop it first sent on"):
-            asyncio.run(get_one())
-        with pytest.raises(RuntimeError):  # it is also a RuntimeError, as the misuse is
-            asyncio.run(get_one())
+        first = asyncio.new_event_loop()
+        try:
+            assert first.run_until_complete(get_one()) == 1
+            with pytest.raises(ClientStateError, match="bound to the event loop it first sent on"):
+                asyncio.run(get_one())
+            with pytest.raises(RuntimeError):  # it is also a RuntimeError, as the misuse is
+                asyncio.run(get_one())
+            assert first.run_until_complete(get_one()) == 1  # still fine where it belongs
+            first.run_until_complete(gl.aclose())
+        finally:
+            first.close()
     assert "Event loop is closed" not in caplog.text
