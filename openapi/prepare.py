@@ -8,9 +8,10 @@ Two jobs, so that the templates only print:
 * Behaviour the document declares with ``x-`` extensions is turned into plain data
   where the templates can read it (see ``SDK_KEYS``). Per operation, ``x-sdk`` lands
   on its success response, the one per-operation object the generator hands to
-  templates unchanged: pagination (``x-pagination``, ``x-keyset-orders``) and the
-  headers sent as HTTP dates (``x-http-date`` on a parameter), the date-time
-  parameters that also take a plain date (``x-also-date``). Secret
+  templates unchanged: pagination (``x-pagination``, ``x-keyset-orders``) and each
+  parameter's kind (see ``_kind``; ``x-http-date`` and ``x-also-date`` on a parameter
+  make a header an HTTP date and a date-time parameter also take a plain day). Per
+  schema: its properties' kinds, whether extra fields are typed; secret
   fields (``x-secret`` on a property) and request-body models (every schema a
   ``requestBody`` refers to) land on the schema.
 
@@ -41,7 +42,13 @@ def _with_description(parameter: dict[str, Any]) -> dict[str, Any]:
 
 
 #: What this script adds for the templates (the templates read nothing else of ours).
-SDK_KEYS = ("x-sdk", "x-sdk-secret-fields", "x-sdk-request-body")
+SDK_KEYS = (
+    "x-sdk",
+    "x-sdk-secret-fields",
+    "x-sdk-request-body",
+    "x-sdk-kinds",
+    "x-sdk-typed-extra",
+)
 #: GitLab's pagination query parameters, replaced by paginator options in the SDK.
 _OFFSET_PARAMS = ("page", "per_page")
 _KEYSET_PARAMS = ("pagination",)
@@ -57,6 +64,42 @@ def _resolve(document: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     for part in ref.removeprefix("#/").split("/"):
         node = node[part]
     return dict(node)
+
+
+_FORMATS = {"date-time": "datetime", "date": "date", "binary": "file"}
+_TYPES = {"boolean": "bool", "integer": "int", "number": "float", "null": "null"}
+
+
+def _kind(document: dict[str, Any], schema: dict[str, Any]) -> str:
+    """How the templates type and encode a value of this schema, as a short string:
+    a scalar (``int``, ``str``, ``datetime``, ``enum``, ``file``, ``map``, ``model``...),
+    ``id`` (an ID or a username), ``list:<kind>`` or ``union:<kind>,<kind>``."""
+    if "$ref" in schema:
+        return _kind(document, _resolve(document, schema))
+    members = schema.get("anyOf") or schema.get("oneOf")
+    if members:
+        kinds = [_kind(document, member) for member in members]
+        return "id" if sorted(kinds) == ["int", "str"] else "union:" + ",".join(kinds)
+    types = schema.get("type")
+    if isinstance(types, list):
+        return "union:" + ",".join(_kind(document, {**schema, "type": t}) for t in types)
+    if "enum" in schema and types == "string":
+        return "enum"
+    if types == "string":
+        return _FORMATS.get(schema.get("format", ""), "str")
+    if types == "array":
+        return "list:" + _kind(document, schema.get("items", {}))
+    if types == "object":
+        return "model" if schema.get("properties") else "map"
+    return _TYPES.get(str(types), "str")
+
+
+def _param_kind(parameter: dict[str, Any], document: dict[str, Any]) -> str:
+    if parameter.get("x-http-date"):
+        return "http-date"
+    if parameter.get("x-also-date"):
+        return "date-or-datetime"
+    return _kind(document, parameter["schema"])
 
 
 def _pagination(document: dict[str, Any], operation: dict[str, Any]) -> dict[str, Any] | None:
@@ -82,12 +125,13 @@ def _pagination(document: dict[str, Any], operation: dict[str, Any]) -> dict[str
     }
 
 
-def _mark_operation(document: dict[str, Any], operation: dict[str, Any]) -> None:
-    parameters = [_resolve(document, p) for p in operation.get("parameters", [])]
+def _mark_operation(
+    document: dict[str, Any], operation: dict[str, Any], shared: list[dict[str, Any]]
+) -> None:
+    parameters = [_resolve(document, p) for p in [*shared, *operation.get("parameters", [])]]
     sdk = {
         "pagination": _pagination(document, operation),
-        "http_date_headers": [p["name"] for p in parameters if p.get("x-http-date")],
-        "also_dates": [p["name"] for p in parameters if p.get("x-also-date")],
+        "kinds": {p["name"]: _param_kind(p, document) for p in parameters},
     }
     responses = operation["responses"]
     status = min(code for code in responses if str(code).startswith("2"))
@@ -117,15 +161,29 @@ def _body_schemas(document: dict[str, Any]) -> set[str]:
     return names
 
 
+def _mark_schema(document: dict[str, Any], schema: dict[str, Any], body: bool) -> None:
+    secret = _secret_fields(document, schema)
+    if secret:
+        schema["x-sdk-secret-fields"] = secret
+    if body:
+        schema["x-sdk-request-body"] = True
+    properties: dict[str, Any] = {}
+    for member in [schema, *schema.get("allOf", [])]:
+        properties.update(_resolve(document, member).get("properties", {}))
+    if properties:
+        schema["x-sdk-kinds"] = {key: _kind(document, value) for key, value in properties.items()}
+    extra = schema.get("additionalProperties")
+    if isinstance(extra, dict) and extra:
+        schema["x-sdk-typed-extra"] = True
+    for value in schema.get("properties", {}).values():
+        if isinstance(value, dict) and value.get("type") == "object":
+            _mark_schema(document, value, body=False)  # an inline model of its own
+
+
 def _mark_schemas(document: dict[str, Any]) -> None:
-    schemas = document.get("components", {}).get("schemas", {})
     bodies = _body_schemas(document)
-    for name, schema in schemas.items():
-        secret = _secret_fields(document, schema)
-        if secret:
-            schema["x-sdk-secret-fields"] = secret
-        if name in bodies:
-            schema["x-sdk-request-body"] = True
+    for name, schema in document.get("components", {}).get("schemas", {}).items():
+        _mark_schema(document, schema, body=name in bodies)
 
 
 def prepare(document: dict[str, Any]) -> dict[str, Any]:
@@ -133,7 +191,7 @@ def prepare(document: dict[str, Any]) -> dict[str, Any]:
     for path_item in document.get("paths", {}).values():
         for method in _METHODS:
             if method in path_item:
-                _mark_operation(document, path_item[method])
+                _mark_operation(document, path_item[method], path_item.get("parameters", []))
     components = document.get("components", {})
     for name, parameter in list(components.get("parameters", {}).items()):
         components["parameters"][name] = _with_description(parameter)

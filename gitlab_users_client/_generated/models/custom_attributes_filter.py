@@ -3,6 +3,8 @@ pair must match. (generated; do not edit)."""
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from ..._runtime import ApiModel
 
 
@@ -10,3 +12,5 @@ class CustomAttributesFilter(ApiModel):
     """Custom attribute filter, sent as deepObject query pairs `custom_attributes[key]=value`;
     every pair must match.
     """
+
+    __pydantic_extra__: dict[str, str] = Field(init=False)
