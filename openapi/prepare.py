@@ -10,7 +10,8 @@ Two jobs, so that the templates only print:
   on its success response, the one per-operation object the generator hands to
   templates unchanged: pagination (``x-pagination``, ``x-keyset-orders``) and each
   parameter's kind (see ``_kind``; ``x-http-date`` and ``x-also-date`` on a parameter
-  make a header an HTTP date and a date-time parameter also take a plain day). Per
+  make a header an HTTP date and a date-time parameter also take a plain day) and the
+  parameters the client sets itself (``x-client-option``: ``Sudo``). Per
   schema: its properties' kinds, whether extra fields are typed; secret
   fields (``x-secret`` on a property) and request-body models (every schema a
   ``requestBody`` refers to) land on the schema.
@@ -132,6 +133,7 @@ def _mark_operation(
     sdk = {
         "pagination": _pagination(document, operation),
         "kinds": {p["name"]: _param_kind(p, document) for p in parameters},
+        "client_params": [p["name"] for p in parameters if p.get("x-client-option")],
     }
     responses = operation["responses"]
     status = min(code for code in responses if str(code).startswith("2"))

@@ -400,7 +400,8 @@ GENERATOR_ATTRIBUTES = frozenset(
 #: Names the templates use that are theirs (prepare.py's data, Jinja's loop, namespaces).
 TEMPLATE_OWN_NAMES = frozenset(
     {
-        "append", "at_least_one_of", "by", "children", "default", "direct", "first", "get",
+        "append", "at_least_one_of", "by", "children", "client_params", "default", "direct",
+        "first", "get",
         "index0", "item", "items", "json", "keys", "keyset", "kinds", "last", "multipart",
         "mutually_exclusive", "none", "orders", "pagination", "parent", "parent_props",
         "replaced", "required_when", "requires_together", "serves", "split", "startswith",
