@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urljoin
 
 import httpx
 
-from ._exceptions import CrossOriginError, MethodNotAllowedError
+from ._exceptions import CrossOriginError, InvalidRequestError, MethodNotAllowedError
 from ._options import same_origin
 from ._request import ApiRequest, Response
 from ._types import PaginationMode
@@ -150,12 +150,14 @@ class AsyncPaginator(Generic[T]):
         max_pages: int | None,
     ) -> None:
         if mode not in ("auto", "offset", "keyset"):
-            raise ValueError(f"pagination must be 'auto', 'offset' or 'keyset', not {mode!r}")
+            raise InvalidRequestError(
+                f"pagination must be 'auto', 'offset' or 'keyset', not {mode!r}"
+            )
         if mode == "keyset" and keyset is None:
-            raise ValueError(f"{request.operation_id} does not support keyset pagination")
+            raise InvalidRequestError(f"{request.operation_id} does not support keyset pagination")
         for name, limit in (("max_items", max_items), ("max_pages", max_pages)):
             if limit is not None and limit < 0:
-                raise ValueError(f"{name} must be >= 0")
+                raise InvalidRequestError(f"{name} must be >= 0")
         self._client = client
         self._request = request
         self._parse = parse
@@ -163,7 +165,7 @@ class AsyncPaginator(Generic[T]):
         self._max_pages = max_pages
         explicit_page = any(name == "page" for name, _ in request.params)
         if mode == "keyset" and explicit_page:
-            raise ValueError("page cannot be combined with keyset pagination")
+            raise InvalidRequestError("page cannot be combined with keyset pagination")
         self._keyset = keyset is not None and (
             mode == "keyset"
             or (mode == "auto" and not explicit_page and keyset.serves_request(request))
