@@ -9,7 +9,6 @@ paginator, ``with_raw_response`` and :meth:`AsyncGitLab.request` all come here.
 
 from __future__ import annotations
 
-import json as jsonlib
 import logging
 import os
 import time
@@ -24,7 +23,6 @@ from ._auth import Credentials, TokenHeader, TokenSource, resolve_credentials
 from ._exceptions import (
     ClientStateError,
     ConfigurationError,
-    InvalidRequestError,
     status_error,
     validation_error,
 )
@@ -33,6 +31,7 @@ from ._options import (
     api_root,
     check_headers,
     check_limits,
+    check_request,
     check_sudo,
     check_timeout,
 )
@@ -259,19 +258,7 @@ class AsyncGitLab:
     ) -> httpx.Response:
         """Call any API path (relative to ``/api/v4``) with the client's auth, sudo, retries
         and error handling; for routes the SDK does not model."""
-        if not isinstance(path, str) or not path.startswith("/"):
-            raise InvalidRequestError(
-                "path must start with '/' and be relative to the API root, e.g. '/users'"
-            )
-        request = ApiRequest(
-            method=method.upper(),
-            path=path,
-            operation_id="request",
-            params=list(params.items()) if isinstance(params, Mapping) else list(params or []),
-            headers=check_headers(headers or {}),
-        )
-        if json is not None:
-            request.json = jsonlib.dumps(json).encode()
+        request = check_request(method, path, params=params, json=json, headers=headers)
         return (await self._call(request, _unparsed)).parsed
 
     async def send(self, request: ApiRequest, /) -> httpx.Response:

@@ -1,4 +1,5 @@
-"""Checking what a client is configured with: the URL, sudo, timeouts, headers, limits.
+"""Checking what a client is configured with: the URL, sudo, timeouts, headers, limits,
+and the arguments of ``gl.request()``, the escape hatch for routes the SDK does not model.
 
 Every check raises :class:`ConfigurationError` before any request, never a
 ``ValueError`` from deeper down.
@@ -6,14 +7,17 @@ Every check raises :class:`ConfigurationError` before any request, never a
 
 from __future__ import annotations
 
+import json as jsonlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
 from ._auth import Credentials
-from ._exceptions import ConfigurationError
+from ._exceptions import ConfigurationError, InvalidRequestError
+from ._request import ApiRequest
 from ._retry import RetryPolicy
 from ._types import TimeoutTypes
 
@@ -22,6 +26,7 @@ __all__ = [
     "api_root",
     "check_headers",
     "check_limits",
+    "check_request",
     "check_sudo",
     "check_timeout",
     "same_origin",
@@ -144,3 +149,37 @@ def check_limits(
         raise ConfigurationError("max_concurrency must be >= 1")
     if requests_per_second is not None and requests_per_second <= 0:
         raise ConfigurationError("requests_per_second must be > 0")
+
+
+def check_request(
+    method: str,
+    path: str,
+    *,
+    params: Mapping[str, str] | list[tuple[str, str]] | None,
+    json: Any,
+    headers: Mapping[str, str] | None,
+) -> ApiRequest:
+    """The request for ``gl.request(...)``; :class:`InvalidRequestError` for what cannot be sent."""
+    if not isinstance(method, str) or not method.isascii() or not method.isalpha():
+        raise InvalidRequestError("method must be an HTTP method name, e.g. 'GET'")
+    if not isinstance(path, str) or not path.startswith("/"):
+        raise InvalidRequestError(
+            "path must start with '/' and be relative to the API root, e.g. '/users'"
+        )
+    try:
+        body = None if json is None else jsonlib.dumps(json, allow_nan=False).encode()
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise InvalidRequestError(f"json cannot be sent as JSON ({type(exc).__name__})") from None
+    try:
+        headers = check_headers(headers or {})
+    except ConfigurationError as exc:
+        raise InvalidRequestError(str(exc)) from None
+    pairs = list(params.items()) if isinstance(params, Mapping) else list(params or [])
+    return ApiRequest(
+        method=method.upper(),
+        path=path,
+        operation_id="request",
+        params=pairs,
+        json=body,
+        headers=dict(headers),
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import Any
 
 import httpx
 import pytest
@@ -11,6 +12,7 @@ from mock_gitlab import BASE, USER, recorder
 
 from gitlab_users_client import (
     AsyncGitLab,
+    InvalidRequestError,
     NotFoundError,
     Response,
     ResponseValidationError,
@@ -143,6 +145,27 @@ async def test_request_escape_hatch_refuses_non_relative_paths(path: str) -> Non
     async with AsyncGitLab(BASE, token=TOKEN, transport=transport) as gl:
         with pytest.raises(ValueError, match="path"):
             await gl.request("GET", path)
+    assert seen == []
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"method": 7, "path": "/users"}, "method"),
+        ({"method": "GET /x", "path": "/users"}, "method"),
+        ({"method": "POST", "path": "/users", "json": {"when": object()}}, "json"),
+        ({"method": "POST", "path": "/users", "json": {"x": float("nan")}}, "json"),
+        ({"method": "POST", "path": "/users", "json": {1j: 1}}, "json"),
+        ({"method": "GET", "path": "/users", "headers": {"X-A": "1\r\nX-B: 2"}}, "header"),
+    ],
+)
+async def test_request_escape_hatch_refuses_what_cannot_be_sent(
+    kwargs: dict[str, Any], match: str
+) -> None:
+    transport, seen = recorder()
+    async with AsyncGitLab(BASE, token=TOKEN, transport=transport) as gl:
+        with pytest.raises(InvalidRequestError, match=match):
+            await gl.request(**kwargs)
     assert seen == []
 
 
