@@ -241,13 +241,14 @@ def _closed(name: str, value: Any, enum_type: type[enum.Enum]) -> Any:
     member = enum_type._value2member_map_.get(raw) if isinstance(raw, str) else None
     if member is None:
         allowed = ", ".join(repr(item.value) for item in enum_type)
-        raise ValueError(f"{name} must be one of {allowed}, got {value!r}")
+        raise ValueError(f"{name} must be one of {allowed}, got {value!r:.60}")
     return member
 
 
 def prepare_request(model: type[BaseModel], data: Any) -> Any:
     """Before strict validation of a request body: enum fields accept their documented
-    string values only (response enums stay open), and sequences become lists."""
+    string values only (response enums stay open), sequences become lists, and integers
+    must fit in 64 bits as they do in GitLab."""
     if not isinstance(data, dict):
         return data
     prepared = dict(data)
@@ -258,6 +259,9 @@ def prepare_request(model: type[BaseModel], data: Any) -> Any:
         value = prepared[key]
         if isinstance(value, tuple):
             value = list(value)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, int) and not -(2**63) <= item < 2**63:
+                raise ValueError(f"{name} is outside the 64-bit range GitLab accepts")
         enum_type, is_list = _enum_in(field.annotation)
         if enum_type is not None:
             if is_list and isinstance(value, list):

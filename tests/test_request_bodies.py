@@ -508,3 +508,14 @@ async def test_custom_attribute_set_sends_value(gl: Any, recorder: Recorder) -> 
     await gl.users.custom_attributes.set(1, "team", value="qa")
     assert recorder.last.url.path == "/api/v4/users/1/custom_attributes/team"
     assert json_body(recorder.last) == {"value": "qa"}
+
+
+async def test_integers_outside_64_bits_in_a_body_are_refused(gl: Any, recorder: Recorder) -> None:
+    for value in (10**5000, 2**63):
+        with pytest.raises(InvalidRequestError, match="projects_limit is outside the 64-bit"):
+            await gl.users.update(7, projects_limit=value)
+    with pytest.raises(InvalidRequestError, match="64-bit"):
+        await gl.user.runners.create(runner_type="project_type", project_id=10**5000)
+    await gl.users.update(7, projects_limit=2**63 - 1)
+    assert json_body(recorder.last) == {"projects_limit": 2**63 - 1}
+    assert len(recorder.requests) == 1  # only the last call was sent
