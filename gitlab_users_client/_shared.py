@@ -6,13 +6,13 @@ closed, and the event loop it is bound to.
 
 from __future__ import annotations
 
+import asyncio
 import warnings
 from typing import Any
 from urllib.parse import urlencode
 
 import anyio
 import httpx
-import sniffio
 
 from ._exceptions import ClientStateError
 from ._options import Settings
@@ -28,13 +28,12 @@ _USER_AGENT = f"gitlab-users-client/{__version__}"
 
 def _current_loop() -> object:
     """The running event loop (asyncio) or run (trio): what a connection pool is bound to."""
-    if sniffio.current_async_library() == "trio":
+    try:
+        return asyncio.get_running_loop()  # per request: the cheap check first
+    except RuntimeError:  # no asyncio loop: trio
         import trio
 
         return trio.lowlevel.current_trio_token()
-    import asyncio
-
-    return asyncio.get_running_loop()
 
 
 class Shared:
