@@ -137,6 +137,12 @@ def test_hierarchy() -> None:
     assert not issubclass(ResponseValidationError, APIStatusError)
     assert issubclass(APITimeoutError, APIConnectionError)
     assert issubclass(APIConnectionError, APIError)
+    # Defined by the facade, not by generated code.
+    assert (
+        GitLabError.__module__
+        == InvalidRequestError.__module__
+        == "gitlab_users_client._exceptions"
+    )
     assert not issubclass(APIConnectionError, APIStatusError)
     assert issubclass(ConfigurationError, GitLabError)
     assert issubclass(ConfigurationError, ValueError)

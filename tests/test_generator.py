@@ -103,6 +103,14 @@ def test_the_runtime_is_hand_written_not_templated() -> None:
         assert "def " not in (ROOT / "openapi" / "templates" / template).read_text()
 
 
+def test_one_not_given_marker() -> None:
+    import gitlab_users_client as sdk
+
+    assert sdk.UNSET is sdk.NOT_GIVEN and sdk.Unset is sdk.NotGiven
+    text = (GENERATED / "api" / "users" / "__init__.py").read_text(encoding="utf-8")
+    assert "Unset" not in text and "UNSET" not in text
+
+
 def test_each_operation_is_documented_once() -> None:
     text = (GENERATED / "api" / "users" / "__init__.py").read_text(encoding="utf-8")
     assert text.count("Returns one user by numeric ID.") == 1
