@@ -1,7 +1,7 @@
 """The ``gitlab-users`` command line, built on :class:`gitlab_users_client.AsyncGitLab`.
 
-Exit codes: 0 success; 1 API error or any failed/unknown bulk item; 2 usage or
-configuration error; 130 interrupted. Errors are one ``error: ...`` line on stderr
+Exit codes: 0 success; 1 API error, any failed/unknown bulk item, or a declined delete
+prompt; 2 usage or configuration error; 130 interrupted. Errors are one ``error: ...`` line on stderr
 (with a traceback only under ``--verbose``); credentials are never printed.
 """
 
@@ -24,12 +24,13 @@ from ._config import Settings, resolve
 from ._context import Context
 from ._errors import CLIError, RedactingFilter, add_secret, describe, redact
 from ._parser import build_parser
+from ._report import ProgressLogHandler
 
 __all__ = ["main"]
 
 
 def _setup_logging() -> None:
-    handler = logging.StreamHandler(sys.stderr)
+    handler = ProgressLogHandler(sys.stderr)  # log lines go above a progress bar
     handler.addFilter(RedactingFilter())
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
     logger = logging.getLogger("gitlab_users_client")
