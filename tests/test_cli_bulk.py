@@ -407,3 +407,33 @@ def test_log_lines_are_printed_above_the_bar(
         record_part = line.split("\r")[-1]
         assert re.match(r"^\d{4}-\d\d-\d\d ", record_part), repr(line)
         assert "[#" not in record_part and "[-" not in record_part
+
+
+def test_declining_the_bulk_delete_prompt_exits_1_and_changes_nothing(
+    server: FakeGitLabServer, env: dict[str, str], tmp_path: Path
+) -> None:
+    import pty
+
+    users = pick(server, 2)
+    source = tmp_path / "ids.txt"
+    source.write_text("".join(f"{u.id}\n" for u in users))
+    out = tmp_path / "results.csv"
+    deletes = server.state.stats.by_method["DELETE"]
+    controller, terminal = pty.openpty()  # stdin is a terminal: the CLI asks
+    with subprocess.Popen(
+        [*CLI, "bulk", "delete", "-f", str(source), "--results", str(out)],
+        stdin=terminal,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    ) as proc:
+        os.close(terminal)
+        os.write(controller, b"n\n")
+        _, err = proc.communicate(timeout=30)
+    os.close(controller)
+    assert "Delete 2 users? [y/N]" in err and "aborted: nothing deleted" in err
+    assert proc.returncode == 1
+    assert server.state.stats.by_method["DELETE"] == deletes
+    assert all(u.id in server.state.users for u in users)
+    assert not out.exists()  # nothing to report, and the path stays free for the real run

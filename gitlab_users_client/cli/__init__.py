@@ -39,6 +39,17 @@ def _setup_logging() -> None:
 
 
 async def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.token is None and args.command == "whoami":
+        raise CLIError(f"whoami needs a token, and {settings.no_token_message()}")
+    try:
+        return await _run_command(args, settings)
+    except GitLabError as error:
+        if settings.token is None and getattr(error, "status_code", None) == 401:
+            raise CLIError(f"{describe(error)}: {settings.no_token_message()}") from None
+        raise
+
+
+async def _run_command(args: argparse.Namespace, settings: Settings) -> int:
     options: dict[str, Any] = {}
     if settings.timeout is not None:
         options["timeout"] = settings.timeout
