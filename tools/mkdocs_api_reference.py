@@ -52,8 +52,7 @@ PAGES: dict[str, tuple[str, str, list[str]]] = {
     ),
     "reference/bulk.md": (
         "Bulk helpers",
-        "Bounded fan-out with every item accounted for. The guide: "
-        "[Bulk jobs](../bulk-jobs.md).",
+        "Bounded fan-out with every item accounted for. The guide: [Bulk jobs](../bulk-jobs.md).",
         [
             "gitlab_users_client.map_concurrently",
             "gitlab_users_client.BulkResult",
@@ -109,9 +108,10 @@ def _resources() -> list[str]:
     # The hand-written subclasses first (they add get_many...), then every generated
     # resource; the ...WithRawResponse twins mirror these and are left out.
     generated = _classes(RESOURCE_FILES, RESOURCE_MODULE, keep=re.compile(r"\w+Resource"))
-    return ["gitlab_users_client._resources.Users", "gitlab_users_client._resources.CurrentUser"] + [
-        g for g in generated if not g.endswith((".UsersResource", ".UserResource"))
-    ]
+    return [
+        "gitlab_users_client._resources.Users",
+        "gitlab_users_client._resources.CurrentUser",
+    ] + [g for g in generated if not g.endswith((".UsersResource", ".UserResource"))]
 
 
 def _page(title: str, intro: str, objects: list[str]) -> str:
