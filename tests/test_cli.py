@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import json
 import os
 import pty
 import stat
+import struct
 import subprocess
 import sys
+import termios
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -470,10 +473,6 @@ def test_unknown_fields_are_refused_with_the_valid_list(
 
 def _table_run(server: FakeGitLabServer, home: Path, columns: int, *args: str) -> str:
     """Run ``list -o table`` with stdout on a pseudo-terminal ``columns`` wide."""
-    import fcntl
-    import struct
-    import termios
-
     controller, terminal = pty.openpty()
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
     env = clean_env(home) | {"GITLAB_URL": server.url, "GITLAB_TOKEN": server.admin_token}

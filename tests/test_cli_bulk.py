@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import pty
 import re
 import signal
 import subprocess
@@ -412,8 +413,6 @@ def test_log_lines_are_printed_above_the_bar(
 def test_declining_the_bulk_delete_prompt_exits_1_and_changes_nothing(
     server: FakeGitLabServer, env: dict[str, str], tmp_path: Path
 ) -> None:
-    import pty
-
     users = pick(server, 2)
     source = tmp_path / "ids.txt"
     source.write_text("".join(f"{u.id}\n" for u in users))

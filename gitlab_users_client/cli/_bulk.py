@@ -141,7 +141,7 @@ def classify(error: Exception | None, dry_run: bool) -> str:
 def _progress_mode(ctx: Context) -> Mode:
     chosen: bool | None = ctx.args.progress
     if chosen is None:
-        return "bar" if ctx.stderr.isatty() else ("heartbeat" if ctx.args.heartbeat else "off")
+        return "bar" if ctx.stderr.isatty() else "heartbeat"
     return "bar" if chosen else "off"
 
 
@@ -189,7 +189,7 @@ class _Job:
         self.duplicates: list[Item] = []
         self.started_at = time.monotonic()
         self.progress = Progress(
-            ctx.stderr, len(items), _progress_mode(ctx), float(ctx.args.heartbeat or 10)
+            ctx.stderr, len(items), _progress_mode(ctx), float(ctx.args.heartbeat)
         )
         for item in items:
             if item.duplicate_of is not None and not item.error:
