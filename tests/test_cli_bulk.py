@@ -235,14 +235,10 @@ def test_faults_are_reported_as_unknown(
             assert "outcome is unknown" in row["message"]
 
 
-def test_ctrl_c_reports_every_item(
-    server: FakeGitLabServer, env: dict[str, str], tmp_path: Path
-) -> None:
-    users = pick(server, 12)
-    server.state.engine.set_faults(Faults(latency=0.4, methods=["POST"]))
-    out = tmp_path / "results.jsonl"
+def _interrupt(env: dict[str, str], out: Path, *args: str, stdin: str) -> str:
+    """Start ``bulk ARGS``, send SIGINT once a first result row is written; its stderr."""
     with subprocess.Popen(
-        [*CLI, "bulk", "block", "-c", "2", "--progress", "--results", str(out)],
+        [*CLI, "bulk", *args, "--results", str(out)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -250,7 +246,7 @@ def test_ctrl_c_reports_every_item(
         env=env,
     ) as proc:
         assert proc.stdin is not None
-        proc.stdin.write("".join(f"{u.id}\n" for u in users))
+        proc.stdin.write(stdin)
         proc.stdin.close()
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
@@ -260,19 +256,52 @@ def test_ctrl_c_reports_every_item(
         assert proc.stderr is not None
         err = proc.stderr.read()
     assert "interrupted" in err and "Traceback" not in err
+    return err
+
+
+def _summary_anywhere(err: str) -> tuple[int, ...]:
+    return next(
+        tuple(int(g or 0) for g in m.groups())
+        for line in err.splitlines()
+        if (m := SUMMARY.match(line.split("\r")[-1].strip()))
+    )
+
+
+def test_ctrl_c_reports_every_item(
+    server: FakeGitLabServer, env: dict[str, str], tmp_path: Path
+) -> None:
+    users = pick(server, 12)
+    server.state.engine.set_faults(Faults(latency=0.4, methods=["POST"]))
+    out = tmp_path / "results.jsonl"
+    stdin = "".join(f"{u.id}\n" for u in users)
+    err = _interrupt(env, out, "block", "-c", "2", "--progress", stdin=stdin)
     rows = results_jsonl(out)
     assert sorted(r["index"] for r in rows) == list(range(1, 13))
     outcomes = {r["outcome"] for r in rows}
     assert "ok" in outcomes and "skipped" in outcomes
     assert outcomes <= {"ok", "unknown", "skipped"}
     # The last progress line and the summary tell the same story.
-    total, ok, failed, unknown, skipped = next(
-        tuple(int(g or 0) for g in m.groups())
-        for line in err.splitlines()
-        if (m := SUMMARY.match(line.split("\r")[-1].strip()))
-    )
+    total, ok, failed, unknown, skipped = _summary_anywhere(err)
     assert BAR.findall(err)[-1] == tuple(map(str, (total, 12, ok, failed, unknown, skipped)))
     assert (ok, skipped) == tuple(sum(r["outcome"] == o for r in rows) for o in ("ok", "skipped"))
+    assert "· interrupted after " in err
+
+
+def test_ctrl_c_during_a_dry_run_leaves_nothing_unknown(
+    server: FakeGitLabServer, env: dict[str, str], tmp_path: Path
+) -> None:
+    users = pick(server, 10)
+    server.state.engine.set_faults(Faults(latency=0.4, methods=["GET"]))
+    out = tmp_path / "results.jsonl"
+    stdin = "".join(f"{u.id}\n" for u in users)
+    err = _interrupt(env, out, "delete", "--dry-run", "-c", "2", stdin=stdin)
+    rows = results_jsonl(out)
+    assert sorted(r["index"] for r in rows) == list(range(1, 11))
+    assert {r["outcome"] for r in rows} == {"skipped"}  # a dry run changes nothing
+    assert _summary_anywhere(err) == (10, 0, 0, 0, 10)
+    assert all(u.id in server.state.users for u in users)
+    # Off a terminal, the last heartbeat line says where the run stopped.
+    assert "progress: 10/10 ok 0 failed 0 unknown 0 skipped 10 · interrupted after " in err
 
 
 # -- issue 15: safety, input, progress ---------------------------------------------------------

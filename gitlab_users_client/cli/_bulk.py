@@ -277,16 +277,19 @@ class _Job:
 
     def finish(self) -> None:
         """Report items that never finished (interrupted), the summary, and close up."""
+        interrupted = False
         for item in self.items:
             if item.index in self.finished:
                 continue
-            if item.index in self.started:
+            interrupted = True
+            if item.index in self.started and not self.dry_run:
                 self._record(item, "unknown", "interrupted while in flight", None, None)
             else:
+                why = "interrupted while in flight" if item.index in self.started else "not started"
                 self._record(
-                    item, "skipped", "not started: the job was interrupted", None, None, quiet=True
+                    item, "skipped", f"{why}: the job was interrupted", None, None, quiet=True
                 )
-        self.progress.finish(self.counts)
+        self.progress.finish(self.counts, interrupted=interrupted)
         if self.results is not None:
             self.results.close()
         if self.duplicates:

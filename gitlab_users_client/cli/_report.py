@@ -132,6 +132,7 @@ class Progress:
         self._started = time.monotonic()
         self._last = self._started
         self._shown = 0
+        self._interrupted = False
 
     @property
     def mode(self) -> Mode:
@@ -141,6 +142,8 @@ class Progress:
         """The status: ``40/100 ok 38 failed 1 unknown 0 skipped 1 · 12.5/s · ETA 5s``."""
         done = sum(self._counts.values())
         elapsed = max(time.monotonic() - self._started, 1e-9)
+        if self._interrupted:
+            return f"{done}/{self._total} {counts_text(self._counts)} · interrupted after {_duration(elapsed)}"
         rate = done / elapsed
         eta = "ETA -" if rate <= 0 else f"ETA {_duration((self._total - done) / rate)}"
         if done >= self._total:
@@ -194,10 +197,13 @@ class Progress:
             if shown:
                 self._draw(time.monotonic())
 
-    def finish(self, counts: Counter[str]) -> None:
+    def finish(self, counts: Counter[str], *, interrupted: bool = False) -> None:
         """The final status line, from the same counts as the summary."""
         self._counts = Counter(counts)
-        if self._mode == "bar":
+        self._interrupted = interrupted
+        if self._mode == "heartbeat" and interrupted:
+            self._stream.write(f"progress: {self.text()}\n")
+        elif self._mode == "bar":
             self._draw(time.monotonic())
             self._stream.write("\n")
             self._stream.flush()
