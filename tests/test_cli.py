@@ -450,12 +450,14 @@ def test_custom_attributes(cli: Runner, server: FakeGitLabServer) -> None:
 def test_unknown_fields_are_refused_with_the_valid_list(
     cli: Runner, server: FakeGitLabServer
 ) -> None:
-    listed, got, nested, fine = cli.many(
+    listed, got, nested, fine, attrs = cli.many(
         ("list", "--fields", "id,usernme", "-o", "csv", "--limit", "3"),
         ("get", "1", "--fields", "id,bogus"),
         ("get", "1", "--fields", "identities.x,id", "-o", "json"),
         ("get", "1", "--fields", "id,username", "-o", "json"),
+        ("attrs", "list", "1", "--fields", "key,vale"),
     )
+    assert attrs.returncode == 2 and "unknown field 'vale' (valid: key, value)" in attrs.stderr
     assert listed.returncode == 2 and listed.stdout == ""
     assert "--fields: unknown field 'usernme' (valid: id, username," in listed.stderr
     assert got.returncode == 2 and "unknown field 'bogus'" in got.stderr

@@ -271,7 +271,7 @@ def test_ctrl_c_reports_every_item(
     server: FakeGitLabServer, env: dict[str, str], tmp_path: Path
 ) -> None:
     users = pick(server, 12)
-    server.state.engine.set_faults(Faults(latency=0.4, methods=["POST"]))
+    server.state.engine.set_faults(Faults(latency=1.0, methods=["POST"]))
     out = tmp_path / "results.jsonl"
     stdin = "".join(f"{u.id}\n" for u in users)
     err = _interrupt(env, out, "block", "-c", "2", "--progress", stdin=stdin)
@@ -291,7 +291,7 @@ def test_ctrl_c_during_a_dry_run_leaves_nothing_unknown(
     server: FakeGitLabServer, env: dict[str, str], tmp_path: Path
 ) -> None:
     users = pick(server, 10)
-    server.state.engine.set_faults(Faults(latency=0.4, methods=["GET"]))
+    server.state.engine.set_faults(Faults(latency=1.0, methods=["GET"]))
     out = tmp_path / "results.jsonl"
     stdin = "".join(f"{u.id}\n" for u in users)
     err = _interrupt(env, out, "delete", "--dry-run", "-c", "2", stdin=stdin)

@@ -195,6 +195,7 @@ async def cmd_tokens_revoke(ctx: Context) -> int:
 # -- custom attributes ---------------------------------------------------------------------
 async def cmd_attrs_list(ctx: Context) -> int:
     """List a user's custom attributes."""
+    ctx.expect_fields(CustomAttribute)
     uid = await user_id(ctx.gl, ctx.args.user)
     attrs = await ctx.gl.users.custom_attributes.list(uid)
     out = printer(ctx.fmt, ctx.stdout, ctx.fields, ATTR_TABLE)
