@@ -235,6 +235,10 @@ def test_faults_are_reported_as_unknown(
             assert "outcome is unknown" in row["message"]
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt(env: dict[str, str], out: Path, *args: str, stdin: str) -> str:
     """Start ``bulk ARGS``, send SIGINT once a first result row is written; its stderr."""
     with subprocess.Popen(
@@ -244,6 +248,9 @@ def _interrupt(env: dict[str, str], out: Path, *args: str, stdin: str) -> str:
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        # A shell's background job (`make test &`) ignores SIGINT, and children inherit
+        # that: give the CLI the default disposition, as it has when run from a terminal.
+        preexec_fn=_default_sigint,
     ) as proc:
         assert proc.stdin is not None
         proc.stdin.write(stdin)
