@@ -1,8 +1,8 @@
 """The ``gitlab-users`` command line, built on :class:`gitlab_users_client.AsyncGitLab`.
 
 Exit codes: 0 success; 1 API error, any failed/unknown bulk item, or a declined delete
-prompt; 2 usage or configuration error; 130 interrupted. Errors are one ``error: ...`` line on stderr
-(with a traceback only under ``--verbose``); credentials are never printed.
+prompt; 2 usage or configuration error; 130 interrupted. Errors are one ``error: ...``
+line on stderr (with a traceback only under ``--verbose``); credentials are never printed.
 """
 
 from __future__ import annotations
