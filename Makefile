@@ -2,8 +2,12 @@
 PYTHON ?= python3
 VENV := .venv
 GEN_VENV := .venv-gen
+DOCS_VENV := .venv-docs
+DEMO_VENV := .venv-demo
 BIN := $(VENV)/bin
 GEN_BIN := $(GEN_VENV)/bin
+DOCS_BIN := $(DOCS_VENV)/bin
+DEMO_BIN := $(DEMO_VENV)/bin
 PIP_FLAGS := --quiet --disable-pip-version-check
 
 SPEC := openapi/gitlab-users.yaml
@@ -11,11 +15,12 @@ TEMPLATES := openapi/templates
 GENERATED := gitlab_users_client/_generated
 GEN_CHECK := build/gen-check/gitlab_users_client/_generated
 
-.PHONY: help venv test lint format typecheck pytest generate check-generated demo bench clean
+.PHONY: help venv test test-steps lint format typecheck pytest generate check-generated docs demo bench clean
 
 help:
-	@echo "make test      lint, type-check, generated-code check and all tests"
+	@echo "make test      lint, type-check, generated-code check, all tests, docs (strict)"
 	@echo "make demo      run the bulk admin demo against the bundled fake GitLab"
+	@echo "make docs      build the documentation site into build/site"
 	@echo "make generate  regenerate $(GENERATED) from $(SPEC)"
 	@echo "make bench     run the benchmarks (see benchmarks/README.md)"
 
@@ -28,6 +33,18 @@ $(BIN)/.stamp: pyproject.toml requirements/dev.txt requirements/constraints.txt
 $(GEN_BIN)/.stamp: requirements/generator.txt requirements/generator-constraints.txt
 	test -x $(GEN_BIN)/python || $(PYTHON) -m venv $(GEN_VENV)
 	$(GEN_BIN)/pip install $(PIP_FLAGS) -c requirements/generator-constraints.txt -r requirements/generator.txt
+	touch $@
+
+# The docs toolchain (mkdocs, mkdocstrings) and the demo get their own small virtualenvs:
+# neither needs the dev tools, and the demo's first run should not wait for them.
+$(DOCS_BIN)/.stamp: requirements/docs.txt requirements/docs-constraints.txt
+	test -x $(DOCS_BIN)/python || $(PYTHON) -m venv $(DOCS_VENV)
+	$(DOCS_BIN)/pip install $(PIP_FLAGS) -c requirements/docs-constraints.txt -r requirements/docs.txt
+	touch $@
+
+$(DEMO_BIN)/.stamp: pyproject.toml requirements/constraints.txt
+	test -x $(DEMO_BIN)/python || $(PYTHON) -m venv $(DEMO_VENV)
+	$(DEMO_BIN)/pip install $(PIP_FLAGS) -c requirements/constraints.txt -e ".[testing]"
 	touch $@
 
 venv: $(BIN)/.stamp
@@ -71,13 +88,31 @@ typecheck: venv
 pytest: venv
 	$(BIN)/pytest
 
-test: venv check-generated lint typecheck pytest
+docs: $(DOCS_BIN)/.stamp
+	$(DOCS_BIN)/mkdocs build --strict --quiet --site-dir build/site
+	@echo "documentation built into build/site (open build/site/index.html)"
 
-demo: venv
-	$(BIN)/python examples/demo.py
+# `git status` plus a hash of the tracked changes. `make test` takes it before and after
+# the run: a test that writes into the repository fails the run, while a developer's own
+# uncommitted edits (there before, unchanged after) do not.
+GIT_STATE = { git status --porcelain=v1 --untracked-files=all && git diff HEAD --binary | git hash-object --stdin; } 2>/dev/null
+
+test: venv
+	@mkdir -p build && ($(GIT_STATE) > build/git-state.before || true)
+	@$(MAKE) --no-print-directory test-steps
+	@$(GIT_STATE) > build/git-state.after || true
+	@diff build/git-state.before build/git-state.after > build/git-state.diff \
+		|| (echo "make test changed the working tree (git status, before < > after):"; \
+			cat build/git-state.diff; exit 1)
+	@echo "git status is as it was before the run"
+
+test-steps: venv check-generated lint typecheck pytest docs
+
+demo: $(DEMO_BIN)/.stamp
+	$(DEMO_BIN)/python examples/demo.py
 
 bench: venv
 	bash benchmarks/run.sh
 
 clean:
-	rm -rf build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build site .pytest_cache .mypy_cache .ruff_cache

@@ -4,10 +4,12 @@ A real admin job built on gitlab-users-client. It reads GITLAB_URL and GITLAB_TO
 (an admin token) from the environment, so it runs unchanged against your GitLab:
 
     GITLAB_URL=https://gitlab.example.com GITLAB_TOKEN=glpat-... \\
-        python examples/block_inactive_users.py --since 2025-06-01 --export inactive.csv
+        python examples/block_inactive_users.py --since 2025-06-01
 
 Without --apply it only reports and exports (a dry run); with --apply it blocks, at most
---concurrency at a time, and writes every user's outcome to --results.
+--concurrency at a time, and writes every user's outcome to --results. Both CSV files go
+to --output-dir (default ./gitlab-users-output/, git-ignored in this repository) unless
+--export/--results name another place.
 """
 
 from __future__ import annotations
@@ -148,14 +150,26 @@ async def main(argv: list[str] | None = None) -> int:
         help="inactive since (YYYY-MM-DD)",
     )
     parser.add_argument(
-        "--export", type=Path, default=Path("inactive-users.csv"), help="CSV of the inactive users"
+        "--output-dir",
+        type=Path,
+        default=Path("gitlab-users-output"),
+        help="where the CSV files go (default: ./gitlab-users-output/)",
     )
     parser.add_argument(
-        "--results", type=Path, default=Path("block-results.csv"), help="CSV of every outcome"
+        "--export",
+        type=Path,
+        help="CSV of the inactive users (default: OUTPUT_DIR/inactive-users.csv)",
+    )
+    parser.add_argument(
+        "--results", type=Path, help="CSV of every outcome (default: OUTPUT_DIR/block-results.csv)"
     )
     parser.add_argument("--concurrency", type=int, default=16, help="blocks in flight at once")
     parser.add_argument("--apply", action="store_true", help="really block them (default: dry run)")
     args = parser.parse_args(argv)
+    args.export = args.export or args.output_dir / "inactive-users.csv"
+    args.results = args.results or args.output_dir / "block-results.csv"
+    for path in (args.export, args.results) if args.apply else (args.export,):
+        path.parent.mkdir(parents=True, exist_ok=True)
 
     started = time.perf_counter()
     try:

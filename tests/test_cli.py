@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import json
 import os
 import pty
 import stat
+import struct
 import subprocess
 import sys
+import termios
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -441,3 +444,87 @@ def test_custom_attributes(cli: Runner, server: FakeGitLabServer) -> None:
     assert jsonl(listed.stdout) == [{"key": "team", "value": "blue"}]
     assert cli("attrs", "delete", uid, "team").returncode == 0
     assert not server.state.users[user.id].custom_attributes
+
+
+# -- issue 15: rough edges -------------------------------------------------------------------
+def test_unknown_fields_are_refused_with_the_valid_list(
+    cli: Runner, server: FakeGitLabServer
+) -> None:
+    listed, got, nested, fine, attrs = cli.many(
+        ("list", "--fields", "id,usernme", "-o", "csv", "--limit", "3"),
+        ("get", "1", "--fields", "id,bogus"),
+        ("get", "1", "--fields", "identities.x,id", "-o", "json"),
+        ("get", "1", "--fields", "id,username", "-o", "json"),
+        ("attrs", "list", "1", "--fields", "key,vale"),
+    )
+    assert attrs.returncode == 2 and "unknown field 'vale' (valid: key, value)" in attrs.stderr
+    assert listed.returncode == 2 and listed.stdout == ""
+    assert "--fields: unknown field 'usernme' (valid: id, username," in listed.stderr
+    assert got.returncode == 2 and "unknown field 'bogus'" in got.stderr
+    assert nested.returncode == 0  # a list has no fields to check against
+    assert json.loads(fine.stdout) == {"id": 1, "username": server.state.users[1].username}
+
+    before = writes(server)
+    created = cli(
+        "create", "--email", "f@example.com", "--name", "F", "--username", "fields.check",
+        "--reset-password", "--fields", "id,nope",
+    )  # fmt: skip
+    assert created.returncode == 2 and "unknown field 'nope'" in created.stderr
+    assert writes(server) == before  # refused before the user was created
+
+
+def _table_run(server: FakeGitLabServer, home: Path, columns: int, *args: str) -> str:
+    """Run ``list -o table`` with stdout on a pseudo-terminal ``columns`` wide."""
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = clean_env(home) | {"GITLAB_URL": server.url, "GITLAB_TOKEN": server.admin_token}
+    env.pop("COLUMNS", None)
+    with subprocess.Popen(
+        [*CLI, "list", "-o", "table", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=terminal,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as proc:
+        os.close(terminal)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert proc.wait(timeout=30) == 0
+    os.close(controller)
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_table_fits_the_terminal_and_later_pages_are_not_cut(
+    server: FakeGitLabServer, home: Path
+) -> None:
+    ordered = sorted(server.state.users.values(), key=lambda u: u.id)[:40]
+    first_page = max(len(u.username) for u in ordered[:5])
+    assert any(len(u.username) > first_page for u in ordered[5:])  # the case at hand
+    paging = ("--order-by", "id", "--sort", "asc", "--per-page", "5", "--limit", "40")
+    wide = _table_run(server, home, 200, "--fields", "id,username", *paging)
+    assert [line.split() for line in wide.splitlines()[1:]] == [
+        [str(u.id), u.username] for u in ordered
+    ]  # every username whole, on later pages too
+    narrow = _table_run(server, home, 60, *paging)
+    lines = narrow.splitlines()
+    assert lines[0].split() == ["ID", "USERNAME", "NAME", "STATE", "EMAIL", "IS_ADMIN"]
+    assert len(lines) == 41
+    assert max(len(line) for line in lines) <= 60
+    assert max(len(line) for line in _table_run(server, home, 200, *paging).splitlines()) > 60
+
+
+def test_stray_argument_shows_the_subcommand_usage(cli: Runner) -> None:
+    single, nested = cli.many(("get", "1", "extra"), ("keys", "list", "1", "2"))
+    assert single.returncode == 2
+    assert single.stderr.startswith("usage: gitlab-users get ")
+    assert "gitlab-users get: error: unrecognized arguments: extra" in single.stderr
+    assert nested.returncode == 2
+    assert nested.stderr.startswith("usage: gitlab-users keys list ")
+    assert "unrecognized arguments: 2" in nested.stderr

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import pty
 import re
 import signal
 import subprocess
@@ -234,22 +235,25 @@ def test_faults_are_reported_as_unknown(
             assert "outcome is unknown" in row["message"]
 
 
-def test_ctrl_c_reports_every_item(
-    server: FakeGitLabServer, env: dict[str, str], tmp_path: Path
-) -> None:
-    users = pick(server, 12)
-    server.state.engine.set_faults(Faults(latency=0.4, methods=["POST"]))
-    out = tmp_path / "results.jsonl"
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _interrupt(env: dict[str, str], out: Path, *args: str, stdin: str) -> str:
+    """Start ``bulk ARGS``, send SIGINT once a first result row is written; its stderr."""
     with subprocess.Popen(
-        [*CLI, "bulk", "block", "-c", "2", "--results", str(out)],
+        [*CLI, "bulk", *args, "--results", str(out)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        # A shell's background job (`make test &`) ignores SIGINT, and children inherit
+        # that: give the CLI the default disposition, as it has when run from a terminal.
+        preexec_fn=_default_sigint,
     ) as proc:
         assert proc.stdin is not None
-        proc.stdin.write("".join(f"{u.id}\n" for u in users))
+        proc.stdin.write(stdin)
         proc.stdin.close()
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
@@ -259,8 +263,212 @@ def test_ctrl_c_reports_every_item(
         assert proc.stderr is not None
         err = proc.stderr.read()
     assert "interrupted" in err and "Traceback" not in err
+    return err
+
+
+def _summary_anywhere(err: str) -> tuple[int, ...]:
+    return next(
+        tuple(int(g or 0) for g in m.groups())
+        for line in err.splitlines()
+        if (m := SUMMARY.match(line.split("\r")[-1].strip()))
+    )
+
+
+def test_ctrl_c_reports_every_item(
+    server: FakeGitLabServer, env: dict[str, str], tmp_path: Path
+) -> None:
+    users = pick(server, 12)
+    server.state.engine.set_faults(Faults(latency=1.0, methods=["POST"]))
+    out = tmp_path / "results.jsonl"
+    stdin = "".join(f"{u.id}\n" for u in users)
+    err = _interrupt(env, out, "block", "-c", "2", "--progress", stdin=stdin)
     rows = results_jsonl(out)
     assert sorted(r["index"] for r in rows) == list(range(1, 13))
     outcomes = {r["outcome"] for r in rows}
     assert "ok" in outcomes and "skipped" in outcomes
     assert outcomes <= {"ok", "unknown", "skipped"}
+    # The last progress line and the summary tell the same story.
+    total, ok, failed, unknown, skipped = _summary_anywhere(err)
+    assert BAR.findall(err)[-1] == tuple(map(str, (total, 12, ok, failed, unknown, skipped)))
+    assert (ok, skipped) == tuple(sum(r["outcome"] == o for r in rows) for o in ("ok", "skipped"))
+    assert "· interrupted after " in err
+
+
+def test_ctrl_c_during_a_dry_run_leaves_nothing_unknown(
+    server: FakeGitLabServer, env: dict[str, str], tmp_path: Path
+) -> None:
+    users = pick(server, 10)
+    server.state.engine.set_faults(Faults(latency=1.0, methods=["GET"]))
+    out = tmp_path / "results.jsonl"
+    stdin = "".join(f"{u.id}\n" for u in users)
+    err = _interrupt(env, out, "delete", "--dry-run", "-c", "2", stdin=stdin)
+    rows = results_jsonl(out)
+    assert sorted(r["index"] for r in rows) == list(range(1, 11))
+    assert {r["outcome"] for r in rows} == {"skipped"}  # a dry run changes nothing
+    assert _summary_anywhere(err) == (10, 0, 0, 0, 10)
+    assert all(u.id in server.state.users for u in users)
+    # Off a terminal, the last heartbeat line says where the run stopped.
+    assert "progress: 10/10 ok 0 failed 0 unknown 0 skipped 10 · interrupted after " in err
+
+
+# -- issue 15: safety, input, progress ---------------------------------------------------------
+BAR = re.compile(r"\] (\d+)/(\d+) ok (\d+) failed (\d+) unknown (\d+) skipped (\d+) · ")
+
+
+def test_id_and_username_that_disagree_fail_before_any_write(
+    cli: Callable[..., subprocess.CompletedProcess[str]], server: FakeGitLabServer, tmp_path: Path
+) -> None:
+    a, b, c = pick(server, 3)
+    source = tmp_path / "delete.csv"
+    source.write_text(f"id,username\n{a.id},{b.username}\n{c.id},{c.username.upper()}\n{b.id},\n")
+    rehearsal = cli("bulk", "delete", "--dry-run", "-f", str(source))
+    assert rehearsal.returncode == 1
+    assert f"id {a.id} is user {a.username!r}, not {b.username!r}" in rehearsal.stderr
+    assert summary(rehearsal.stderr) == (3, 0, 1, 0, 2)
+
+    before = server.state.stats.by_method["DELETE"]
+    out = tmp_path / "deleted.csv"
+    proc = cli("bulk", "delete", "-y", "-f", str(source), "--results", str(out))
+    assert proc.returncode == 1
+    assert server.state.stats.by_method["DELETE"] == before + 2  # c and b, never a
+    assert a.id in server.state.users
+    assert c.id not in server.state.users and b.id not in server.state.users
+    rows = {int(r["line"]): r for r in results_csv(out)}
+    assert rows[2]["outcome"] == "failed"
+    assert "nothing was changed" in rows[2]["message"]
+    assert (rows[3]["outcome"], rows[4]["outcome"]) == ("ok", "ok")
+
+
+def test_csv_without_key_column_is_refused(
+    cli: Callable[..., subprocess.CompletedProcess[str]], server: FakeGitLabServer, tmp_path: Path
+) -> None:
+    (user,) = pick(server, 1)
+    source = tmp_path / "update.csv"
+    source.write_text(f"name,note\n{user.username},hello\n")
+    before = sum(server.state.stats.by_method.values())
+    proc = cli("bulk", "update", "-f", str(source))
+    assert proc.returncode == 2
+    assert "needs a header row with an 'id' or 'username' column" in proc.stderr
+    assert "'name,note'" in proc.stderr
+    assert sum(server.state.stats.by_method.values()) == before  # not one request
+    bad_id = cli("bulk", "block", "--dry-run", stdin="id,note\nbob,x\n")
+    assert "id must be a positive integer, not 'bob'" in bad_id.stderr
+
+
+def test_duplicates_are_acted_on_once_and_reported(
+    cli: Callable[..., subprocess.CompletedProcess[str]], server: FakeGitLabServer, tmp_path: Path
+) -> None:
+    a, b = pick(server, 2)
+    stdin = f"{a.id}\n{b.username}\n{a.id}\n@{b.username.upper()}\n{a.username}\n"
+    posts = server.state.stats.by_method["POST"]
+    out = tmp_path / "results.jsonl"
+    proc = cli("bulk", "block", "-c", "1", "--results", str(out), stdin=stdin)
+    assert proc.returncode == 0, proc.stderr
+    assert server.state.stats.by_method["POST"] == posts + 2  # one block per user
+    assert summary(proc.stderr) == (5, 2, 0, 0, 3)
+    assert "duplicates: 3 item(s)" in proc.stderr and "(lines 3, 4, 5)" in proc.stderr
+    rows = {r["line"]: r for r in results_jsonl(out)}
+    assert rows[3]["message"] == "duplicate of item 1 (line 1): acted on once"
+    assert rows[4]["message"] == "duplicate of item 2 (line 2): acted on once"
+    assert rows[5]["outcome"] == "skipped"  # same user by username: found once resolved
+    assert {rows[n]["outcome"] for n in (1, 2)} == {"ok"}
+
+    (c,) = pick(server, 1)
+    conflicting = f"id,note\n{c.id},first\n{c.id},second\n{c.id},first\n"
+    proc = cli("bulk", "update", "--results", str(tmp_path / "u.csv"), stdin=conflicting)
+    assert proc.returncode == 1
+    assert c.note == "first"
+    rows_u = {int(r["line"]): r for r in results_csv(tmp_path / "u.csv")}
+    assert rows_u[3]["outcome"] == "failed" and "other values" in rows_u[3]["message"]
+    assert rows_u[4]["outcome"] == "skipped"
+
+
+def test_results_file_is_never_overwritten_without_force(
+    cli: Callable[..., subprocess.CompletedProcess[str]], server: FakeGitLabServer, tmp_path: Path
+) -> None:
+    (user,) = pick(server, 1)
+    out = tmp_path / "results.csv"
+    out.write_text("precious\n")
+    before = sum(server.state.stats.by_method.values())
+    proc = cli("bulk", "block", "--results", str(out), stdin=f"{user.id}\n")
+    assert proc.returncode == 2 and "already exists" in proc.stderr and "--force" in proc.stderr
+    assert out.read_text() == "precious\n"
+    assert sum(server.state.stats.by_method.values()) == before
+    assert user.state == "active"
+    forced = cli("bulk", "block", "--results", str(out), "--force", stdin=f"{user.id}\n")
+    assert forced.returncode == 0, forced.stderr
+    assert [r["outcome"] for r in results_csv(out)] == ["ok"]
+
+
+def test_dry_run_progress_counts_skipped_apart(
+    cli: Callable[..., subprocess.CompletedProcess[str]], server: FakeGitLabServer
+) -> None:
+    users = pick(server, 4)
+    stdin = "".join(f"{u.id}\n" for u in users)
+    proc = cli("bulk", "ban", "--dry-run", "--progress", stdin=stdin)
+    assert proc.returncode == 0, proc.stderr
+    last = BAR.findall(proc.stderr)[-1]
+    assert tuple(map(int, last)) == (4, 4, 0, 0, 0, 4)  # skipped, never "ok"
+    assert "/s · took" in proc.stderr
+
+
+def test_heartbeat_lines_when_stderr_is_not_a_terminal(
+    cli: Callable[..., subprocess.CompletedProcess[str]], server: FakeGitLabServer
+) -> None:
+    users = pick(server, 6)
+    server.state.engine.set_faults(Faults(latency=0.3, methods=["POST"]))
+    stdin = "".join(f"{u.id}\n" for u in users)
+    proc = cli("bulk", "block", "-c", "1", "--heartbeat", "0.2", stdin=stdin)
+    assert proc.returncode == 0, proc.stderr
+    beats = [line for line in proc.stderr.splitlines() if line.startswith("progress: ")]
+    assert beats, proc.stderr
+    assert "\r" not in proc.stderr  # nothing rewritten in place in a log
+    for beat in beats:
+        assert re.match(
+            r"progress: \d/6 ok \d failed 0 unknown 0 skipped 0 · [\d.]+/s · (ETA|took) \S+$", beat
+        ), beat
+    quiet = cli("bulk", "block", "--no-progress", "--heartbeat", "0.2", stdin=stdin)
+    assert "progress:" not in quiet.stderr
+
+
+def test_log_lines_are_printed_above_the_bar(
+    cli: Callable[..., subprocess.CompletedProcess[str]], server: FakeGitLabServer
+) -> None:
+    users = pick(server, 5)
+    stdin = "".join(f"{u.id}\n" for u in users)
+    proc = cli("--verbose", "bulk", "unblock", "--progress", "-c", "2", stdin=stdin)
+    logged = [line for line in proc.stderr.split("\n") if "gitlab_users_client" in line]
+    assert logged
+    for line in logged:
+        # The bar was blanked first: the record is alone on its (last) segment.
+        record_part = line.split("\r")[-1]
+        assert re.match(r"^\d{4}-\d\d-\d\d ", record_part), repr(line)
+        assert "[#" not in record_part and "[-" not in record_part
+
+
+def test_declining_the_bulk_delete_prompt_exits_1_and_changes_nothing(
+    server: FakeGitLabServer, env: dict[str, str], tmp_path: Path
+) -> None:
+    users = pick(server, 2)
+    source = tmp_path / "ids.txt"
+    source.write_text("".join(f"{u.id}\n" for u in users))
+    out = tmp_path / "results.csv"
+    deletes = server.state.stats.by_method["DELETE"]
+    controller, terminal = pty.openpty()  # stdin is a terminal: the CLI asks
+    with subprocess.Popen(
+        [*CLI, "bulk", "delete", "-f", str(source), "--results", str(out)],
+        stdin=terminal,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    ) as proc:
+        os.close(terminal)
+        os.write(controller, b"n\n")
+        _, err = proc.communicate(timeout=30)
+    os.close(controller)
+    assert "Delete 2 users? [y/N]" in err and "aborted: nothing deleted" in err
+    assert proc.returncode == 1
+    assert server.state.stats.by_method["DELETE"] == deletes
+    assert all(u.id in server.state.users for u in users)
+    assert not out.exists()  # nothing to report, and the path stays free for the real run

@@ -136,3 +136,33 @@ def test_unreachable_server_is_one_line_exit_1(server: FakeGitLabServer, home: P
     )  # fmt: skip
     assert proc.returncode == 1
     assert len(proc.stderr.splitlines()) == 1 and proc.stderr.startswith("error: ")
+
+
+def test_no_token_says_so_and_where_one_is_read_from(server: FakeGitLabServer, home: Path) -> None:
+    before = server.state.stats.requests_total
+    proc = run(server, home, "--url", server.url, "whoami")
+    assert proc.returncode == 2
+    assert "no token is configured" in proc.stderr
+    for place in ("--token-file", "$GITLAB_TOKEN", str(home / ".config/gitlab-users/config.toml")):
+        assert place in proc.stderr
+    assert "401" not in proc.stderr
+    assert server.state.stats.requests_total == before  # whoami did not even ask
+    # Any other command that GitLab answers 401 gets the same hint.
+    keys = run(server, home, "--url", server.url, "tokens", "list", "1")
+    assert keys.returncode == 2
+    assert "401" in keys.stderr and "no token is configured" in keys.stderr
+
+
+def test_credentials_in_the_url_are_refused_in_cli_terms(
+    server: FakeGitLabServer, home: Path
+) -> None:
+    url = server.url.replace("http://", "http://alice:hunter2-secret@")
+    for args, env, source in (
+        (("--url", url, "whoami"), {}, "--url"),
+        (("whoami",), {"GITLAB_URL": url}, "$GITLAB_URL"),
+    ):
+        proc = run(server, home, *args, GITLAB_TOKEN=server.admin_token, **env)
+        assert proc.returncode == 2
+        assert f"the GitLab URL ({source}) must not contain credentials" in proc.stderr
+        assert "--token-file" in proc.stderr and "token=" not in proc.stderr
+        assert "hunter2-secret" not in proc.stderr

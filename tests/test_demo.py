@@ -71,3 +71,36 @@ def test_the_job_is_a_dry_run_unless_told_otherwise(tmp_path: Path) -> None:
             row["last_activity_on"] < "2024-01-01" or not row["last_activity_on"]
             for row in exported
         )
+
+
+def test_the_job_writes_under_its_output_directory(tmp_path: Path) -> None:
+    with FakeGitLabServer(users=120, seed=5) as server:
+        env = {**os.environ, "GITLAB_URL": server.url, "GITLAB_TOKEN": server.admin_token}
+        run = [sys.executable, str(ROOT / "examples" / "block_inactive_users.py")]
+        since = ["--since", "2030-01-01"]
+        default = subprocess.run(
+            [*run, *since], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+        )
+        assert default.returncode == 0, default.stderr
+        # Nothing lands in the working directory itself: only the (git-ignored) output folder.
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["gitlab-users-output"]
+        assert (tmp_path / "gitlab-users-output" / "inactive-users.csv").read_text().strip()
+        chosen = tmp_path / "elsewhere"
+        given = subprocess.run(
+            [*run, *since, "--output-dir", str(chosen), "--apply"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert given.returncode == 0, given.stderr
+        assert sorted(p.name for p in chosen.iterdir()) == [
+            "block-results.csv",
+            "inactive-users.csv",
+        ]
+    if (ROOT / ".git").exists():  # not in an unpacked sdist
+        ignored = subprocess.run(
+            ["git", "check-ignore", "-q", "gitlab-users-output/inactive-users.csv"], cwd=ROOT
+        )
+        assert ignored.returncode == 0  # the default folder is git-ignored in this repository

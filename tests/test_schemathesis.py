@@ -35,7 +35,10 @@ def server() -> Iterator[FakeGitLabServer]:
         yield running
 
 
-def schemathesis(server: FakeGitLabServer, *args: str) -> subprocess.CompletedProcess[str]:
+def schemathesis(
+    server: FakeGitLabServer, workdir: Path, *args: str
+) -> subprocess.CompletedProcess[str]:
+    """Run Schemathesis from ``workdir``: its cache (``.schemathesis/``) lands there, not in the repo."""
     env = {
         **os.environ,
         "SCHEMATHESIS_HOOKS": "schemathesis_hooks",
@@ -63,13 +66,14 @@ def schemathesis(server: FakeGitLabServer, *args: str) -> subprocess.CompletedPr
         *args,
     ]
     return subprocess.run(
-        command, env=env, capture_output=True, text=True, timeout=240, check=False
+        command, env=env, cwd=workdir, capture_output=True, text=True, timeout=240, check=False
     )
 
 
-def test_every_operation_agrees_with_the_fake(server: FakeGitLabServer) -> None:
+def test_every_operation_agrees_with_the_fake(server: FakeGitLabServer, tmp_path: Path) -> None:
     result = schemathesis(
         server,
+        tmp_path,
         "--checks",
         CHECKS,
         "--max-examples",
@@ -101,9 +105,10 @@ def _section(output: str, title: str) -> str:
     return output[start : end if end > 0 else None].split("💡")[0]
 
 
-def test_status_patch_never_fails_on_the_server(server: FakeGitLabServer) -> None:
+def test_status_patch_never_fails_on_the_server(server: FakeGitLabServer, tmp_path: Path) -> None:
     result = schemathesis(
         server,
+        tmp_path,
         "--checks",
         "not_a_server_error,status_code_conformance",
         "--max-examples",

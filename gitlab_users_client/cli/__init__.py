@@ -1,8 +1,8 @@
 """The ``gitlab-users`` command line, built on :class:`gitlab_users_client.AsyncGitLab`.
 
-Exit codes: 0 success; 1 API error or any failed/unknown bulk item; 2 usage or
-configuration error; 130 interrupted. Errors are one ``error: ...`` line on stderr
-(with a traceback only under ``--verbose``); credentials are never printed.
+Exit codes: 0 success; 1 API error, any failed/unknown bulk item, or a declined delete
+prompt; 2 usage or configuration error; 130 interrupted. Errors are one ``error: ...``
+line on stderr (with a traceback only under ``--verbose``); credentials are never printed.
 """
 
 from __future__ import annotations
@@ -24,12 +24,13 @@ from ._config import Settings, resolve
 from ._context import Context
 from ._errors import CLIError, RedactingFilter, add_secret, describe, redact
 from ._parser import build_parser
+from ._report import ProgressLogHandler
 
 __all__ = ["main"]
 
 
 def _setup_logging() -> None:
-    handler = logging.StreamHandler(sys.stderr)
+    handler = ProgressLogHandler(sys.stderr)  # log lines go above a progress bar
     handler.addFilter(RedactingFilter())
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
     logger = logging.getLogger("gitlab_users_client")
@@ -38,6 +39,17 @@ def _setup_logging() -> None:
 
 
 async def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.token is None and args.command == "whoami":
+        raise CLIError(f"whoami needs a token, and {settings.no_token_message()}")
+    try:
+        return await _run_command(args, settings)
+    except GitLabError as error:
+        if settings.token is None and getattr(error, "status_code", None) == 401:
+            raise CLIError(f"{describe(error)}: {settings.no_token_message()}") from None
+        raise
+
+
+async def _run_command(args: argparse.Namespace, settings: Settings) -> int:
     options: dict[str, Any] = {}
     if settings.timeout is not None:
         options["timeout"] = settings.timeout

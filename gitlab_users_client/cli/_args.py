@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import sys
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from ._errors import redact
@@ -27,11 +29,34 @@ ARGUMENT_REFUSED = (
 
 
 class Parser(argparse.ArgumentParser):
-    """``ArgumentParser`` whose error messages never echo a credential."""
+    """``ArgumentParser`` whose error messages never echo a credential.
+
+    A stray argument is reported with the usage of the subcommand it was given to
+    (argparse would print the top-level usage).
+    """
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage()
+        self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {redact(message)}\n")
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            _leaf(self, parsed).error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
+
+
+def _leaf(parser: argparse.ArgumentParser, parsed: argparse.Namespace) -> argparse.ArgumentParser:
+    """The (sub)command parser that ``parsed`` came from (``bulk``, ``keys add``...)."""
+    for dest in ("command", "subcommand"):
+        chosen = getattr(parsed, dest, None)
+        actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not chosen or not actions or chosen not in actions[0].choices:
+            break
+        parser = actions[0].choices[chosen]
+    return parser
 
 
 class _RefuseToken(argparse.Action):

@@ -2,8 +2,10 @@
 
 Built on :func:`gitlab_users_client.map_concurrently`: every input item ends exactly
 once as ``ok``, ``failed``, ``unknown`` (the request may have been applied: a POST that
-got a 5xx or lost its connection) or ``skipped`` (dry run, or never started because
-the job was interrupted), in the ``--results`` file and in the summary line.
+got a 5xx or lost its connection) or ``skipped`` (dry run, a duplicate of an earlier
+item, or never started because the job was interrupted), in the ``--results`` file and
+in the summary line. A row giving both an ``id`` and a ``username`` is checked against
+GitLab before anything is changed: when they disagree the item fails.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+import anyio
+
 from gitlab_users_client import UNSET, AsyncGitLab, Outcome, map_concurrently
 from gitlab_users_client.models import UpdateUserRequest
 
@@ -22,7 +26,7 @@ from ._context import Context
 from ._errors import CLIError, describe, redact
 from ._fields import convert
 from ._items import Item, parse_items
-from ._report import Progress, ResultsFile, summary
+from ._report import Mode, Progress, ResultsFile, check_results_path, showing, summary
 
 __all__ = ["cmd_bulk"]
 
@@ -121,30 +125,50 @@ def _check_delete(ctx: Context, total: int) -> bool:
     return ctx.stdin.readline().strip().lower() in ("y", "yes")
 
 
+class DuplicateUser(Exception):
+    """The item names a user an earlier item already names: it is not acted on again."""
+
+
 def classify(error: Exception | None, dry_run: bool) -> str:
     """``ok``/``skipped`` for a success, ``unknown`` when a write may have landed, else ``failed``."""
     if error is None:
         return "skipped" if dry_run else "ok"
+    if isinstance(error, DuplicateUser):
+        return "skipped"
     return "unknown" if getattr(error, "outcome_unknown", False) else "failed"
 
 
+def _progress_mode(ctx: Context) -> Mode:
+    chosen: bool | None = ctx.args.progress
+    if chosen is None:
+        return "bar" if ctx.stderr.isatty() else "heartbeat"
+    return "bar" if chosen else "off"
+
+
 async def cmd_bulk(ctx: Context) -> int:
-    """Run the bulk job; exit 1 when any item failed or has an unknown outcome."""
+    """Run the bulk job; exit 1 when any item failed or has an unknown outcome (or on "no")."""
     args = ctx.args
     if args.concurrency < 1:
         raise CLIError("--concurrency must be >= 1")
+    if args.results:
+        check_results_path(args.results, force=args.force)
     items = parse_items(_read_input(ctx), args.format)
-    results = ResultsFile(args.results) if args.results else None
     if not _check_delete(ctx, len(items)):
-        if results is not None:
-            results.close()
         ctx.warn("aborted: nothing deleted")
         return 1
+    results = ResultsFile(args.results, force=args.force) if args.results else None
     job = _Job(ctx, items, results)
     try:
-        await map_concurrently(
-            job.run, items, concurrency=args.concurrency, on_outcome=job.on_outcome
-        )
+        with showing(job.progress):
+            async with anyio.create_task_group() as tg:
+                tg.start_soon(job.tick)
+                await map_concurrently(
+                    job.run,
+                    [item for item in items if item.duplicate_of is None or item.error],
+                    concurrency=args.concurrency,
+                    on_outcome=job.on_outcome,
+                )
+                tg.cancel_scope.cancel()
     finally:
         job.finish()
     return 1 if job.counts["failed"] or job.counts["unknown"] else 0
@@ -161,29 +185,67 @@ class _Job:
         self.counts: Counter[str] = Counter()
         self.started: set[int] = set()
         self.finished: set[int] = set()
+        self.claimed: dict[int, Item] = {}
+        self.duplicates: list[Item] = []
         self.started_at = time.monotonic()
-        show = ctx.args.progress if ctx.args.progress is not None else ctx.stderr.isatty()
-        self.progress = Progress(ctx.stderr, len(items), bool(show))
+        self.progress = Progress(
+            ctx.stderr, len(items), _progress_mode(ctx), float(ctx.args.heartbeat)
+        )
+        for item in items:
+            if item.duplicate_of is not None and not item.error:
+                first = items[item.duplicate_of - 1]
+                self._duplicate(item, first)
+
+    async def tick(self) -> None:
+        """Heartbeat lines (and a fresh rate on the bar) even while nothing finishes."""
+        while True:
+            await anyio.sleep(0.5)
+            self.progress.tick()
 
     async def run(self, item: Item) -> Done:
         description, apply = plan(item, self.ctx.args)
         self.started.add(item.index)
         gl = self.ctx.gl
-        if self.dry_run:
+        expected = item.expect_username
+        if self.dry_run or expected:
             uid, username, state = await find_user(gl, item.ref)
-            return Done(uid, username, f"would {description} (state {state})")
-        uid = await user_id(gl, item.ref)
-        name = None if item.ref.strip().isdigit() else item.ref.strip().removeprefix("@")
+            if expected and username.casefold() != expected.casefold():
+                raise ItemInvalid(
+                    f"id {uid} is user {username!r}, not {expected!r} as the input says: "
+                    "nothing was changed"
+                )
+            name: str | None = username
+        else:
+            uid = await user_id(gl, item.ref)
+            name = None if item.ref.strip().isdigit() else item.ref.strip().removeprefix("@")
+        first = self.claimed.setdefault(uid, item)
+        if first is not item:
+            raise DuplicateUser(_duplicate_message(first))
+        if self.dry_run:
+            return Done(uid, name, f"would {description} (state {state})")
         return Done(uid, name, await apply(gl, uid))
 
     def on_outcome(self, outcome: Outcome[Item, Done]) -> None:
         item, done, error = outcome.item, outcome.value, outcome.error
+        if isinstance(error, DuplicateUser):
+            self.duplicates.append(item)
         status = getattr(error, "status_code", None)
         message = done.message if done is not None else redact(" ".join(describe(error).split()))
         self._record(item, classify(error, self.dry_run), message, done, status)
 
+    def _duplicate(self, item: Item, first: Item) -> None:
+        self.duplicates.append(item)
+        self._record(item, "skipped", _duplicate_message(first), None, None, quiet=True)
+
     def _record(
-        self, item: Item, result: str, message: str, done: Done | None, status: int | None
+        self,
+        item: Item,
+        result: str,
+        message: str,
+        done: Done | None,
+        status: int | None,
+        *,
+        quiet: bool = False,
     ) -> None:
         self.finished.add(item.index)
         self.counts[result] += 1
@@ -205,24 +267,40 @@ class _Job:
             who = f"user {done.user_id}" + (f" ({done.username})" if done.username else "")
         else:
             who = repr(item.ref) if item.ref else "-"
-        if result == "skipped" and done is not None:
-            self.progress.clear()
-            self.ctx.say(f"{who}: {message}")
-        elif result in ("failed", "unknown"):
-            self.progress.clear()
-            self.ctx.warn(f"{result}: item {item.index} (line {item.line}) {who}: {message}")
+        if not quiet and result == "skipped" and done is not None:
+            with self.progress.above():
+                self.ctx.say(f"{who}: {message}")
+        elif not quiet and result in ("failed", "unknown"):
+            with self.progress.above():
+                self.ctx.warn(f"{result}: item {item.index} (line {item.line}) {who}: {message}")
         self.progress.update(self.counts, force=result != "ok")
 
     def finish(self) -> None:
         """Report items that never finished (interrupted), the summary, and close up."""
+        interrupted = False
         for item in self.items:
             if item.index in self.finished:
                 continue
-            if item.index in self.started:
+            interrupted = True
+            if item.index in self.started and not self.dry_run:
                 self._record(item, "unknown", "interrupted while in flight", None, None)
             else:
-                self._record(item, "skipped", "not started: the job was interrupted", None, None)
-        self.progress.finish(self.counts)
+                why = "interrupted while in flight" if item.index in self.started else "not started"
+                self._record(
+                    item, "skipped", f"{why}: the job was interrupted", None, None, quiet=True
+                )
+        self.progress.finish(self.counts, interrupted=interrupted)
         if self.results is not None:
             self.results.close()
+        if self.duplicates:
+            lines = sorted(item.line for item in self.duplicates)
+            shown = ", ".join(map(str, lines[:20])) + (", ..." if len(lines) > 20 else "")
+            self.ctx.warn(
+                f"duplicates: {len(lines)} item(s) name a user already named earlier in the "
+                f"input and were skipped, so each user is acted on once (lines {shown})"
+            )
         self.ctx.warn(summary(self.counts, time.monotonic() - self.started_at))
+
+
+def _duplicate_message(first: Item) -> str:
+    return f"duplicate of item {first.index} (line {first.line}): acted on once"

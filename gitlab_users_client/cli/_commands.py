@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gitlab_users_client import UNSET, GitLabError
+from gitlab_users_client.models import UserWithAdmin
 
 from ._actions import find_user, moderate, user_id
 from ._context import Context, read_secret
@@ -90,6 +91,7 @@ def _password(ctx: Context) -> str | None:
 async def cmd_create(ctx: Context) -> int:
     """Create a user."""
     args = ctx.args
+    ctx.expect_fields(UserWithAdmin)
     attrs = collect_attrs(args)
     password = _password(ctx)
     if password is None and not (args.reset_password or args.force_random_password):
@@ -105,6 +107,7 @@ async def cmd_create(ctx: Context) -> int:
 async def cmd_update(ctx: Context) -> int:
     """Update a user: only the attributes given are sent."""
     args = ctx.args
+    ctx.expect_fields(UserWithAdmin)
     attrs = collect_attrs(args)
     password = _password(ctx)
     if password is not None:

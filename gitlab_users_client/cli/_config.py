@@ -43,6 +43,14 @@ class Settings:
     sudo: str | None = None
     timeout: float | None = None
     max_retries: int | None = None
+    config_path: Path | None = None
+
+    def no_token_message(self) -> str:
+        """Says that no token is configured and every place one is read from."""
+        return (
+            "no token is configured (it is read from --token-file PATH, else $GITLAB_TOKEN, "
+            f"else token_file or token in the config file {self.config_path or '(--config)'})"
+        )
 
 
 def default_config_path(environ: Mapping[str, str]) -> Path:
@@ -113,6 +121,21 @@ def _pick(*values: Any) -> Any:
     return next((value for value in values if value is not None and value != ""), None)
 
 
+def _check_url_credentials(url: str, source: str) -> None:
+    """Refuse ``https://user:secret@host`` in CLI terms (the secret is masked from then on)."""
+    _, _, rest = url.partition("://")
+    userinfo, at, _ = rest.partition("/")[0].rpartition("@")
+    if not at:
+        return
+    for part in userinfo.split(":"):
+        add_secret(part)
+    raise CLIError(
+        f"the GitLab URL ({source}) must not contain credentials (user:secret@): give just "
+        "the address, e.g. https://gitlab.example.com, and the token with --token-file PATH, "
+        "$GITLAB_TOKEN or token_file in the config file"
+    )
+
+
 def resolve(args: argparse.Namespace, environ: Mapping[str, str]) -> Settings:
     """Merge flags, environment and config file into :class:`Settings`."""
     add_secret(environ.get("GITLAB_TOKEN"))
@@ -123,6 +146,10 @@ def resolve(args: argparse.Namespace, environ: Mapping[str, str]) -> Settings:
     url = _pick(args.url, environ.get("GITLAB_URL"), config.get("url"))
     if not url:
         raise CLIError("no GitLab URL: pass --url, set GITLAB_URL or put url in the config file")
+    _check_url_credentials(
+        str(url),
+        "--url" if args.url else "$GITLAB_URL" if environ.get("GITLAB_URL") else f"url in {path}",
+    )
     if args.token_file:
         token: str | None = read_token_file(args.token_file)
     elif environ.get("GITLAB_TOKEN", "").strip():
@@ -148,4 +175,5 @@ def resolve(args: argparse.Namespace, environ: Mapping[str, str]) -> Settings:
         sudo=None if sudo is None else str(sudo),
         timeout=None if timeout is None else float(timeout),
         max_retries=retries,
+        config_path=path,
     )

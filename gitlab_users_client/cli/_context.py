@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from gitlab_users_client import AsyncGitLab, AsyncPaginator
 
 from ._errors import CLIError, add_secret
-from ._output import Format, Model, printer, record, write_record
+from ._output import Format, Model, check_fields, printer, record, write_record
 
 __all__ = ["Context", "read_secret"]
 
@@ -25,6 +25,8 @@ class Context:
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     stdin: TextIO = field(default_factory=lambda: sys.stdin)
+    #: ``--fields`` was checked before a write (see :meth:`expect_fields`).
+    fields_checked: bool = False
 
     @property
     def fmt(self) -> Format:
@@ -41,9 +43,33 @@ class Context:
             return None
         return [name.strip() for name in raw.split(",") if name.strip()]
 
+    def _check_fields(self, row: dict[str, Any]) -> None:
+        fields = self.fields
+        problem = check_fields(row, fields) if fields and not self.fields_checked else None
+        if problem:
+            raise CLIError(f"--fields: {problem}")
+
+    def expect_fields(self, *models: type) -> None:
+        """Check ``--fields`` against the models a write will return, before sending it.
+
+        (Reads check against the first record instead, which also knows nested objects.)
+        """
+        fields = self.fields
+        if not fields:
+            return
+        known: dict[str, None] = {}
+        for model in models:
+            known.update(dict.fromkeys(getattr(model, "model_fields", {})))
+        problem = check_fields(dict.fromkeys(known), [name.split(".")[0] for name in fields])
+        if problem:
+            raise CLIError(f"--fields: {problem}")
+        self.fields_checked = True
+
     def show(self, obj: Model | dict[str, Any]) -> None:
-        """Print one record in the chosen format."""
-        write_record(self.fmt, self.stdout, record(obj), self.fields)
+        """Print one record in the chosen format (``--fields`` checked against it first)."""
+        row = record(obj)
+        self._check_fields(row)
+        write_record(self.fmt, self.stdout, row, self.fields)
 
     def say(self, message: str) -> None:
         """A plain result line on stdout (``blocked user 20 (alice)``)."""
@@ -60,13 +86,19 @@ class Context:
         table_fields: Sequence[str],
         limit: int | None = None,
     ) -> int:
-        """Print a paginated listing page by page; returns how many records were printed."""
+        """Print a paginated listing page by page; returns how many records were printed.
+
+        ``--fields`` is checked against the first record, before any output.
+        """
         out = printer(self.fmt, self.stdout, self.fields, table_fields)
         count = 0
         if limit is None or limit > 0:
             async for page in paginator.pages():
                 items = page.items if limit is None else page.items[: limit - count]
-                out.write(record(item) for item in items)
+                rows = [record(item) for item in items]
+                if rows and count == 0:
+                    self._check_fields(rows[0])  # before anything is printed
+                out.write(rows)
                 count += len(items)
                 if limit is not None and count >= limit:
                     break

@@ -2,12 +2,15 @@
 
 * lines: one user ID or username per line (blank lines and ``#`` comments skipped);
 * CSV: a header with an ``id`` or ``username`` column, other columns are fields
-  (``id`` identifies the user when both are present and non-empty);
+  (``id`` identifies the user when both are present and non-empty, and the user's
+  username must then match the ``username`` cell: a disagreeing row fails);
 * JSON lines: one object per line with ``id`` or ``username`` plus fields (a bare
   number or string is a reference on its own).
 
 A malformed line does not stop the job: it becomes an item with ``error`` set, which
-fails without any request and is reported like every other item.
+fails without any request and is reported like every other item. A line that names the
+same user as an earlier line (same ID, or same username ignoring case) is a duplicate:
+see :func:`mark_duplicates`.
 """
 
 from __future__ import annotations
@@ -15,12 +18,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from ._errors import CLIError
 
-__all__ = ["InputFormat", "Item", "detect_format", "parse_items"]
+__all__ = ["InputFormat", "Item", "detect_format", "mark_duplicates", "parse_items"]
 
 InputFormat = Literal["auto", "lines", "csv", "jsonl"]
 _KEY_COLUMNS = ("id", "username")
@@ -35,6 +38,16 @@ class Item:
     ref: str
     fields: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    #: The username the input gives next to ``ref`` (an ID): the user must have it.
+    expect_username: str | None = None
+    #: The index of an earlier item naming the same user: this one is not acted on.
+    duplicate_of: int | None = None
+
+    @property
+    def key(self) -> str:
+        """Who the input names, normalised: ``id:42`` or ``username:alice``."""
+        text = self.ref.strip().removeprefix("@")
+        return f"id:{int(text)}" if text.isdigit() else f"username:{text.lower()}"
 
 
 def detect_format(text: str) -> Literal["lines", "csv", "jsonl"]:
@@ -42,6 +55,8 @@ def detect_format(text: str) -> Literal["lines", "csv", "jsonl"]:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if first.startswith(("{", "[")):
         return "jsonl"
+    if "," in first:  # no ID or username has a comma: this is a CSV header (checked later)
+        return "csv"
     cells = [cell.strip().strip('"').lower() for cell in first.split(",")]
     if any(cell in _KEY_COLUMNS for cell in cells) and (
         "," in first or first.lower() in _KEY_COLUMNS
@@ -69,26 +84,42 @@ def _parse_csv(text: str) -> list[Item]:
     reader = csv.DictReader(io.StringIO(text), skipinitialspace=True)
     header = [(name or "").strip().lower() for name in reader.fieldnames or []]
     if not any(name in _KEY_COLUMNS for name in header):
-        raise CLIError("CSV input needs an 'id' or 'username' column in its header")
+        first = ",".join(reader.fieldnames or [])
+        raise CLIError(
+            f"CSV input needs a header row with an 'id' or 'username' column; the first line "
+            f"is {first[:80]!r} (e.g. 'id,note' or 'username,note'; or --format lines for "
+            "one ID or username per line)"
+        )
     reader.fieldnames = header
     items: list[Item] = []
     for row in reader:
-        line = reader.line_num
         values = {k: (v or "").strip() for k, v in row.items() if k and isinstance(v, str | None)}
-        ref = values.get("id") or values.get("username") or ""
         fields = {k: v for k, v in values.items() if k not in _KEY_COLUMNS and v != ""}
-        error = None if ref else "no id or username on this row"
+        item = _keyed_item(
+            len(items) + 1, reader.line_num, values.get("id"), values.get("username"), fields
+        )
         if None in row:
-            error = "more cells than header columns"
-        items.append(Item(len(items) + 1, line, ref, fields, error))
+            item = replace(item, error="more cells than header columns")
+        items.append(item)
     return items
+
+
+def _keyed_item(index: int, line: int, uid: Any, username: Any, fields: dict[str, Any]) -> Item:
+    """An item from an ``id`` and/or ``username`` value (CSV cells or JSON members)."""
+    id_text, name = _ref(uid), _ref(username).removeprefix("@")
+    if id_text and not id_text.isdigit():
+        return Item(index, line, id_text, fields, f"id must be a positive integer, not {id_text!r}")
+    if id_text:
+        return Item(index, line, id_text, fields, expect_username=name or None)
+    if name:
+        return Item(index, line, name, fields)
+    return Item(index, line, "", fields, "no id or username on this row")
 
 
 def _json_item(index: int, line: int, value: Any) -> Item:
     if isinstance(value, dict):
-        ref = _ref(value.get("id")) or _ref(value.get("username"))
         fields = {k: v for k, v in value.items() if k not in _KEY_COLUMNS}
-        return Item(index, line, ref, fields, None if ref else "no id or username in this object")
+        return _keyed_item(index, line, value.get("id"), value.get("username"), fields)
     if isinstance(value, int | str) and not isinstance(value, bool) and _ref(value):
         return Item(index, line, _ref(value))
     return Item(index, line, "", error="expected an object, an ID or a username")
@@ -119,7 +150,32 @@ def parse_items(text: str, fmt: InputFormat) -> list[Item]:
     """All items of the input, in order (``fmt="auto"`` guesses the format)."""
     chosen = detect_format(text) if fmt == "auto" else fmt
     if chosen == "csv":
-        return _parse_csv(text)
+        return mark_duplicates(_parse_csv(text))
     if chosen == "jsonl":
-        return _parse_jsonl(text)
-    return _parse_lines(text)
+        return mark_duplicates(_parse_jsonl(text))
+    return mark_duplicates(_parse_lines(text))
+
+
+def mark_duplicates(items: list[Item]) -> list[Item]:
+    """Mark each item that names the same user as an earlier valid item.
+
+    A duplicate is acted on once only. When its fields differ from the first one's
+    (two different updates for one user) it fails instead: which one was meant is unknown.
+    """
+    first: dict[str, Item] = {}
+    marked: list[Item] = []
+    for item in items:
+        seen = first.get(item.key) if not item.error else None
+        if seen is None:
+            if not item.error:
+                first[item.key] = item
+            marked.append(item)
+            continue
+        error = None
+        if item.fields != seen.fields or item.expect_username != seen.expect_username:
+            error = (
+                f"names the same user as item {seen.index} (line {seen.line}) with other "
+                "values: only that item is acted on; check which one you meant"
+            )
+        marked.append(replace(item, duplicate_of=seen.index, error=error))
+    return marked

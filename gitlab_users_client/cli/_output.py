@@ -2,21 +2,33 @@
 
 Records are plain dicts (``model.model_dump(mode="json")``). Nothing here buffers more
 than one batch (one API page): JSON lines and CSV rows are written and flushed as each
-page arrives, a JSON array is written element by element, and the table takes its
-column widths from the first page.
+page arrives, a JSON array is written element by element. The table takes its column
+widths from the first page, narrowed to fit the terminal; a longer value on a later
+page is not cut to the first page's width (only a line wider than the terminal is).
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, Protocol, TextIO, runtime_checkable
 
-__all__ = ["Format", "Model", "Printer", "printer", "record", "write_record"]
+__all__ = [
+    "Format",
+    "Model",
+    "Printer",
+    "check_fields",
+    "printer",
+    "record",
+    "terminal_width",
+    "write_record",
+]
 
 Format = Literal["table", "json", "jsonl", "csv"]
 _MAX_CELL = 48
+_MIN_CELL = 6
 
 
 @runtime_checkable
@@ -40,6 +52,36 @@ def _lookup(row: Mapping[str, Any], path: str) -> Any:
             return None
         value = value.get(part)
     return value
+
+
+def check_fields(row: Mapping[str, Any], fields: Sequence[str]) -> str | None:
+    """Why ``fields`` do not fit ``row`` (an unknown name, with the valid ones), or ``None``.
+
+    Dotted paths are checked as deep as the record has nested objects.
+    """
+    for name in fields:
+        value: Any = row
+        walked: list[str] = []
+        for part in name.split("."):
+            if not isinstance(value, Mapping):
+                break  # a null or a list: nothing to check it against
+            if part not in value:
+                where = f" under {'.'.join(walked)}" if walked else ""
+                return f"unknown field {name!r} (valid{where}: {', '.join(value)})"
+            walked.append(part)
+            value = value[part]
+    return None
+
+
+def terminal_width(stream: TextIO) -> int | None:
+    """Columns of the terminal ``stream`` writes to; ``$COLUMNS`` otherwise; else no limit."""
+    try:
+        if stream.isatty():
+            return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        pass
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else None
 
 
 def _select(row: Mapping[str, Any], fields: Sequence[str] | None) -> dict[str, Any]:
@@ -125,24 +167,52 @@ class _Csv:
 
 
 class _Table:
-    def __init__(self, stream: TextIO, fields: Sequence[str]) -> None:
+    def __init__(self, stream: TextIO, fields: Sequence[str], width: int | None) -> None:
         self._stream, self._fields = stream, list(fields)
+        self._width = width
         self._widths: list[int] | None = None
+        self._squeezed: list[bool] = []
+
+    def _layout(self, batch: list[list[str]]) -> None:
+        natural = [
+            max([len(name)] + [len(" ".join(r[i].split())) for r in batch])
+            for i, name in enumerate(self._fields)
+        ]
+        widths = [min(n, _MAX_CELL) for n in natural]
+        if self._width is not None:
+            # Narrow the widest column, one character at a time, until the line fits.
+            floor = [
+                min(w, max(len(name), _MIN_CELL))
+                for w, name in zip(widths, self._fields, strict=True)
+            ]
+            while sum(widths) + 2 * (len(widths) - 1) > self._width:
+                i = max(range(len(widths)), key=lambda k: widths[k] - floor[k])
+                if widths[i] <= floor[i]:
+                    break
+                widths[i] -= 1
+        self._widths = widths
+        self._squeezed = [w < n for w, n in zip(widths, natural, strict=True)]
 
     def _line(self, cells: Sequence[str]) -> str:
         assert self._widths is not None
-        return "  ".join(_fit(c, w).ljust(w) for c, w in zip(cells, self._widths, strict=True))
+        parts = []
+        for cell, width, squeezed in zip(cells, self._widths, self._squeezed, strict=True):
+            # A value longer than its column is cut only where the terminal forced the
+            # column narrower than its content; otherwise it is printed whole.
+            text = _fit(cell, width) if squeezed else " ".join(cell.split())
+            parts.append(text.ljust(width))
+        line = "  ".join(parts).rstrip()
+        if self._width is not None and len(line) > self._width:
+            line = line[: self._width - 1] + "…"
+        return line
 
     def write(self, rows: Iterable[Mapping[str, Any]]) -> None:
         batch = [[_text(_lookup(row, name)) for name in self._fields] for row in rows]
         if self._widths is None:
-            self._widths = [
-                min(max([len(name)] + [len(r[i]) for r in batch]), _MAX_CELL)
-                for i, name in enumerate(self._fields)
-            ]
-            self._stream.write(self._line([name.upper() for name in self._fields]).rstrip() + "\n")
+            self._layout(batch)
+            self._stream.write(self._line([name.upper() for name in self._fields]) + "\n")
         for cells in batch:
-            self._stream.write(self._line(cells).rstrip() + "\n")
+            self._stream.write(self._line(cells) + "\n")
         self._stream.flush()
 
     def close(self) -> None:
@@ -160,7 +230,7 @@ def printer(
         return _JsonArray(stream, fields)
     if fmt == "csv":
         return _Csv(stream, fields)
-    return _Table(stream, fields or table_fields)
+    return _Table(stream, fields or table_fields, terminal_width(stream))
 
 
 def write_record(

@@ -16,6 +16,7 @@ from ._args import (
     datetime_arg,
     key_value,
     positive_int,
+    seconds,
 )
 from ._fields import add_attr_flags
 
@@ -36,8 +37,9 @@ configuration:
   Precedence: flags > environment (GITLAB_URL, GITLAB_TOKEN) > config file.
 
 exit codes:
-  0 success; 1 API error, or any failed/unknown bulk item; 2 usage or configuration
-  error; 130 interrupted (Ctrl-C).
+  0 success; 1 API error, any failed/unknown bulk item, or a declined delete prompt
+  (nothing was done: a script's next step must not run as if it had been); 2 usage
+  or configuration error; 130 interrupted (Ctrl-C).
 """
 
 
@@ -225,16 +227,25 @@ def _related_commands(tree: Tree) -> None:
 BULK_EPILOG = """\
 input (detected from the first line, or --format):
   lines  one user ID or username per line; blank lines and # comments are skipped
-  csv    a header with an id and/or username column (id wins when both are set);
-         for update, the other columns are the attributes to set (empty cells are
-         not sent), e.g.  id,note,external
+  csv    a header with an id and/or username column (required: a first line with a
+         comma but neither column is refused); for update, the other columns are
+         the attributes to set (empty cells are not sent), e.g.  id,note,external
   jsonl  one object per line: {"id": 42, "note": "x"} or {"username": "bob"}
+When a row has both an id and a username, GitLab is asked who that id is before
+anything changes: if the username differs, the item fails and nothing is sent.
+A user named twice (same id, or same username) is acted on once; the repeats are
+skipped and listed (with other values than the first, a repeat fails instead).
 set-attr takes --key/--value, or key/value fields per item.
 
 outcomes (--results, summary line on stderr):
   ok, failed, unknown (a write that may have been applied: 5xx or lost connection
-  on a POST; check before retrying), skipped (--dry-run, or not started after Ctrl-C).
-  Exit code 1 when any item failed or is unknown.
+  on a POST; check before retrying), skipped (--dry-run, a duplicate, or not
+  started after Ctrl-C). --results never overwrites a file unless --force.
+  Exit code 1 when any item failed or is unknown, or when the delete prompt was
+  declined (nothing was done, so `gitlab-users bulk ... && next-step` stops).
+
+progress (stderr): done/total, each outcome, rate and ETA; a bar on a terminal,
+  otherwise a `progress: ...` line every --heartbeat seconds; --no-progress: none.
 """
 
 
@@ -272,11 +283,19 @@ def _bulk_command(tree: Tree) -> None:
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="progress line on stderr (default: when stderr is a terminal)",
+        help="a progress bar on stderr (default: a bar on a terminal, else heartbeat lines)",
+    )
+    p.add_argument(
+        "--heartbeat",
+        type=seconds,
+        default=10.0,
+        metavar="SECONDS",
+        help="when stderr is not a terminal: one progress line every SECONDS (default 10)",
     )
     p.add_argument(
         "--results", metavar="PATH", help="write every item's outcome to PATH (.csv or .jsonl)"
     )
+    p.add_argument("--force", action="store_true", help="overwrite an existing --results file")
     p.add_argument("--key", help="set-attr: attribute key (or a 'key' input field)")
     p.add_argument("--value", help="set-attr: attribute value (or a 'value' input field)")
     p.add_argument("--hard-delete", action="store_true", help="delete: also delete contributions")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from gitlab_users_client import UNSET
+from gitlab_users_client.models import CustomAttribute, Email, ImpersonationTokenWithToken, SshKey
 
 from ._actions import user_id
 from ._context import Context
@@ -54,6 +55,7 @@ async def cmd_keys_list(ctx: Context) -> int:
 async def cmd_keys_add(ctx: Context) -> int:
     """Add an SSH key (``--key TEXT`` or ``--key-file PATH``)."""
     args = ctx.args
+    ctx.expect_fields(SshKey)
     if (args.key is None) == (args.key_file is None):
         raise CLIError("pass exactly one of --key and --key-file")
     key = _read_key(args.key_file) if args.key_file is not None else args.key
@@ -87,6 +89,7 @@ async def cmd_emails_list(ctx: Context) -> int:
 
 async def cmd_emails_add(ctx: Context) -> int:
     """Add a secondary email."""
+    ctx.expect_fields(Email)
     uid = await user_id(ctx.gl, ctx.args.user)
     skip = True if ctx.args.skip_confirmation else UNSET
     ctx.show(await ctx.gl.users.emails.create(uid, email=ctx.args.email, skip_confirmation=skip))
@@ -149,6 +152,7 @@ async def cmd_tokens_create(ctx: Context) -> int:
             "refusing to create a token nobody could read: pass --token-file PATH "
             "(written with mode 0600) or --show-token (printed once to stdout)"
         )
+    ctx.expect_fields(ImpersonationTokenWithToken)
     scopes = [s.strip() for s in args.scopes.split(",") if s.strip()]
     if not scopes:
         raise CLIError("--scopes needs at least one scope, e.g. api,read_user")
@@ -191,6 +195,7 @@ async def cmd_tokens_revoke(ctx: Context) -> int:
 # -- custom attributes ---------------------------------------------------------------------
 async def cmd_attrs_list(ctx: Context) -> int:
     """List a user's custom attributes."""
+    ctx.expect_fields(CustomAttribute)
     uid = await user_id(ctx.gl, ctx.args.user)
     attrs = await ctx.gl.users.custom_attributes.list(uid)
     out = printer(ctx.fmt, ctx.stdout, ctx.fields, ATTR_TABLE)
@@ -208,6 +213,7 @@ async def cmd_attrs_get(ctx: Context) -> int:
 
 async def cmd_attrs_set(ctx: Context) -> int:
     """Create or replace a custom attribute."""
+    ctx.expect_fields(CustomAttribute)
     uid = await user_id(ctx.gl, ctx.args.user)
     ctx.show(await ctx.gl.users.custom_attributes.set(uid, ctx.args.key, value=ctx.args.value))
     return 0

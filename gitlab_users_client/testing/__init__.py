@@ -18,6 +18,16 @@ Ways to run it:
 Needs the ``testing`` extra (starlette, uvicorn).
 """
 
+try:  # name the extra to install instead of a bare "No module named 'starlette'"
+    import starlette as _starlette  # noqa: F401
+    import uvicorn as _uvicorn  # noqa: F401
+except ModuleNotFoundError as _missing:
+    raise ModuleNotFoundError(
+        f"the fake GitLab needs the 'testing' extra ({_missing.name} is not installed): "
+        "pip install 'gitlab-users-client[testing]'",
+        name=_missing.name,
+    ) from None
+
 from ._app import ConnectionDropped, create_app
 from ._config import FakeConfig, RateLimit
 from ._faults import ALL_ERROR_STATUSES, Faults, Stats, applied_key, body_hash
