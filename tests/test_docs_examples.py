@@ -261,6 +261,23 @@ def test_fastapi_example(gitlab_env: FakeGitLabServer) -> None:
                 assert down.status_code == 502
                 assert down.json()["detail"].startswith("GitLab")
 
+                # A 2xx whose body the SDK cannot read is not an APIStatusError: it has
+                # its own handler, so it is a 502 too, not an unhandled 500.
+                unreadable = example.ResponseValidationError(
+                    "the response does not match the documented schema",
+                    response=httpx.Response(
+                        200,
+                        content=b"<html>proxy</html>",
+                        request=httpx.Request("GET", "http://gitlab.test/api/v4/users/1"),
+                    ),
+                    body="<html>proxy</html>",
+                    problems=["body: not JSON"],
+                    error=ValueError("not JSON"),
+                )
+                handler = app.exception_handlers[example.ResponseValidationError]
+                answer = await handler(None, unreadable)
+                assert answer.status_code == 502
+
             # Per-request copies share the pool: only the lifespan closes it.
             assert not gl.is_closed
         assert gl.is_closed

@@ -33,6 +33,7 @@ from gitlab_users_client import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseValidationError,
     UnprocessableEntityError,
 )
 
@@ -162,6 +163,13 @@ async def gitlab_status_error(request: Request, exc: APIStatusError) -> JSONResp
         headers = {"Retry-After": str(round(exc.retry_after))} if exc.retry_after else None
         return JSONResponse({"detail": "GitLab is rate limiting"}, 503, headers=headers)
     return JSONResponse({"detail": f"GitLab failed: {exc.status_code}"}, status_code=502)
+
+
+@app.exception_handler(ResponseValidationError)
+async def gitlab_unreadable(request: Request, exc: ResponseValidationError) -> JSONResponse:
+    # GitLab answered 2xx with a body the SDK cannot read (a proxy page, a version mismatch).
+    logger.warning("GitLab answer unreadable: %s", exc)
+    return JSONResponse({"detail": "GitLab sent an unreadable answer"}, status_code=502)
 
 
 @app.exception_handler(APIConnectionError)
