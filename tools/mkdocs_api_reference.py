@@ -69,6 +69,7 @@ PAGES: dict[str, tuple[str, str, list[str]]] = {
                 "GitLabError",
                 "ConfigurationError",
                 "InvalidRequestError",
+                "ClientStateError",
                 "CrossOriginError",
                 "APIError",
                 "APIConnectionError",
