@@ -35,6 +35,7 @@ from ._exceptions import (
 )
 from ._pagination import AsyncPaginator, Page
 from ._retry import RetryPolicy
+from ._scan import UserScan
 from ._types import NOT_GIVEN, NotGiven, PaginationMode
 from ._version import __version__
 
@@ -89,5 +90,6 @@ __all__ = [
     "ServerError",
     "UnprocessableEntityError",
     "Unset",
+    "UserScan",
     "map_concurrently",
 ]
