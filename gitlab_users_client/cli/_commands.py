@@ -67,8 +67,8 @@ async def cmd_list(ctx: Context) -> int:
     filters.update({name: True for name in _LIST_SWITCHES if getattr(args, name)})
     if args.attr:
         filters["custom_attributes"] = dict(args.attr)
-    if args.concurrency is not None:
-        await _print_scan(ctx, filters, args.concurrency, args.limit)
+    if args.scan_concurrency is not None:
+        await _print_scan(ctx, filters, args.scan_concurrency, args.limit)
         return 0
     per_page = args.per_page or (min(100, max(args.limit, 1)) if args.limit is not None else 100)
     paginator = ctx.gl.users.list(
