@@ -95,13 +95,16 @@ class RateGate:
         """Seconds until ``request`` may be sent, and the 429 that paused it."""
         now = anyio.current_time()
         longest: tuple[float, httpx.Response | None] = (0.0, None)
+        own: str | None = None  # this request's endpoint family, worked out once if needed
         for key, (resume_at, reason) in list(self._pauses.items()):
             if resume_at <= now:
                 del self._pauses[key]
                 continue
-            if (key == _INSTANCE or key == endpoint_key(request.method, request.url.path)) and (
-                resume_at - now > longest[0]
-            ):
+            if key != _INSTANCE:
+                own = own or endpoint_key(request.method, request.url.path)
+                if key != own:
+                    continue
+            if resume_at - now > longest[0]:
                 longest = (resume_at - now, reason)
         if not self._pauses:
             self.active = bool(self._interval)
