@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -108,6 +109,52 @@ async def test_scan_honours_the_callers_filters_and_range() -> None:
     assert sorted(scanned) == sorted(listed)
     assert len(scanned) == len(set(scanned)) > 100
     assert nobody == []
+
+
+class Rounding(httpx.AsyncBaseTransport):
+    """Shows ``created_at`` rounded to the nearest millisecond instead of truncated."""
+
+    def __init__(self, fake: FakeGitLab) -> None:
+        self.fake = fake
+        self.inner = fake.transport()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        body = await response.aread()
+        if request.url.path != "/api/v4/users" or response.status_code != 200:
+            return response
+        users = json.loads(body)
+        for user in users:
+            shown = self.fake.state.users[user["id"]].created_at + timedelta(microseconds=500)
+            user["created_at"] = (
+                shown.strftime("%Y-%m-%dT%H:%M:%S.") + f"{shown.microsecond // 1000:03d}Z"
+            )
+        headers = [(k, v) for k, v in response.headers.items() if k.lower() != "content-length"]
+        return httpx.Response(200, headers=headers, content=json.dumps(users).encode())
+
+
+async def test_a_server_that_rounds_shown_times_loses_nobody() -> None:
+    fake = FakeGitLab.create(users=3_000, seed=9)
+    start = datetime(2022, 3, 1, tzinfo=UTC)
+    for user in fake.state.iter_users():
+        # 8 milliseconds, microseconds all over: about half of them round up.
+        user.created_at = start + timedelta(microseconds=user.id * 7919 % 8_000)
+    async with AsyncGitLab(fake.url, token=fake.admin_token, transport=Rounding(fake)) as gl:
+        ids = [user.id async for user in gl.users.scan(concurrency=8)]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == {user.id for user in fake.state.iter_users()}
+
+
+async def test_scan_with_sudo_as_a_regular_user_walks_sequentially(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake = FakeGitLab.create(users=400, seed=10)
+    caplog.set_level(logging.INFO, logger="gitlab_users_client")
+    async with AsyncGitLab(fake.url, token=fake.admin_token, transport=fake.transport()) as gl:
+        as_admin = [u.id async for u in gl.users.scan(concurrency=4)]
+        as_john = [u.id async for u in gl.users.scan(concurrency=4, sudo="john_smith")]
+    assert len(as_john) == len(set(as_john)) < len(as_admin)  # john does not see blocked users
+    assert sum("walking sequentially" in r.getMessage() for r in caplog.records) == 1
 
 
 async def test_non_admin_scan_falls_back_to_one_walk_and_says_why(
