@@ -281,10 +281,10 @@ class UserScan(Generic[T]):
         after, before = self._after, self._before
         if self._windowed:
             if window.lo is not None:
-                edge = from_ms(window.lo) - _HALF_MS
+                edge = _edge(window.lo, -_HALF_MS)
                 after = edge if after is None or _aware(after) < edge else after
             if window.hi is not None:
-                edge = from_ms(window.hi)
+                edge = _edge(window.hi, timedelta(0))
                 before = edge if before is None or _aware(before) > edge else before
         return self._build(after, before, window.cursor, PER_PAGE, False)
 
@@ -312,6 +312,15 @@ class UserScan(Generic[T]):
         window.started = True
         window.cursor = cursor
         window.done = cursor is None
+
+
+def _edge(ms: int, shift: timedelta) -> datetime:
+    """A window edge as a datetime; past the calendar's ends (a hostile ``created_at``
+    such as year 1 or 9999), the end itself, which still asks for a superset."""
+    try:
+        return from_ms(ms) + shift
+    except OverflowError:
+        return datetime.min.replace(tzinfo=UTC) if ms < 0 else datetime.max.replace(tzinfo=UTC)
 
 
 def _aware(value: datetime) -> datetime:

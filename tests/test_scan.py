@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from gitlab_users_client import AsyncGitLab, InvalidRequestError, ResponseValidationError
+from gitlab_users_client._scan import _edge, to_ms
 from gitlab_users_client.testing import FakeGitLab
 
 BACKENDS = ["asyncio", "trio"]
@@ -227,3 +228,17 @@ async def test_bad_arguments_fail_before_any_request() -> None:
         with pytest.raises(InvalidRequestError):
             gl.users.scan(active="yes")  # type: ignore[arg-type]
     assert fake.state.stats.by_method.get("GET", 0) == 0
+
+
+async def test_times_at_the_calendars_end_are_scanned() -> None:
+    fake = FakeGitLab.create(users=300, seed=11)
+    last = max(fake.state.iter_users(), key=lambda user: user.id)
+    last.created_at = datetime(9999, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC)
+    async with AsyncGitLab(fake.url, token=fake.admin_token, transport=fake.transport()) as gl:
+        ids = [user.id async for user in gl.users.scan(concurrency=8)]
+    assert sorted(ids) == sorted(user.id for user in fake.state.iter_users())
+    # A window edge past either end of the calendar asks for everything up to that end.
+    assert _edge(to_ms(datetime(1, 1, 1, tzinfo=UTC)), -timedelta(microseconds=500)) == datetime(
+        1, 1, 1, tzinfo=UTC
+    )
+    assert _edge(to_ms(last.created_at) + 1, timedelta(0)) == datetime.max.replace(tzinfo=UTC)
