@@ -3,26 +3,35 @@
     python clients.py CLIENT SCENARIO URL [--n N] [--ids FIRST:STOP:STEP]
 
 prints one JSON line: {"client", "scenario", "wall", "cpu", "rss_kb", "items"}.
-``wall``/``cpu`` cover the workload only (client construction, every request, parsing,
-closing), measured after the client library was imported; ``rss_kb`` is the peak RSS of
-the whole process (``ru_maxrss``). Scenarios: ``list-offset``, ``list-keyset``,
-``stream`` (keyset, items counted and dropped), ``gets``.
+``wall``/``cpu`` start before the client library is imported: they cover its imports,
+client construction, every request, parsing and closing, i.e. every first-use cost a
+script pays (the interpreter's own start is in ``bench.py``'s whole-process time).
+``rss_kb`` is the peak RSS of the whole process (``ru_maxrss``). Nothing but the standard
+library is imported before the timer (not even asyncio, which python-gitlab does not use).
+
+Scenarios: ``list-offset``, ``list-keyset``, ``stream`` (keyset, items counted and
+dropped), ``gets``, ``one-get`` (one ``GET /users/1``), ``first-page`` (the first page of
+100), ``natural-list`` (every user, each client's default way: the SDK's ``list()``,
+python-gitlab's ``list(iterator=True)``) and ``scan`` (the SDK's ``gl.users.scan()``).
 """
 
 from __future__ import annotations
 
-import argparse
-import asyncio
-import json
-import re
-import resource
-import sys
 import time
-from collections.abc import Callable, Iterable
-from typing import Any
+
+_T0, _CPU0 = time.perf_counter(), time.process_time()
+
+import argparse  # noqa: E402 - the timer starts before anything else is imported
+import json  # noqa: E402
+import re  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable, Iterable  # noqa: E402
+from typing import Any  # noqa: E402
 
 TOKEN = "glpat-benchmark-token"
 CONCURRENCY = 32
+SCAN_CONCURRENCY = 8
 PER_PAGE = 100
 KEYSET = {"pagination": "keyset", "order_by": "id", "sort": "asc", "per_page": str(PER_PAGE)}
 OFFSET = {"per_page": str(PER_PAGE), "sort": "asc"}
@@ -42,6 +51,8 @@ def list_params(scenario: str) -> dict[str, str]:
 
 async def fan_out(fn: Callable[[int], Any], ids: list[int]) -> int:
     """32 workers over ``ids`` (what a careful hand-written loop does)."""
+    import asyncio
+
     it = iter(ids)
     done = 0
 
@@ -59,26 +70,33 @@ async def fan_out(fn: Callable[[int], Any], ids: list[int]) -> int:
 # --------------------------------------------------------------------------- SDK
 
 
-def sdk(transport: str, *, gather: bool = False) -> Callable[..., Any]:
-    import gitlab_users_client._resources  # noqa: F401 - the generated API and models
-    from gitlab_users_client import AsyncGitLab, map_concurrently
+def sdk(transport: str, *, gather: bool = False, scan: bool = False) -> Callable[..., Any]:
+    import asyncio
 
-    if transport == "auto":
-        # The SDK imports aiohttp at its first request; import it here, untimed, like
-        # every other client's libraries (import cost is its own scenario).
-        import httpx_aiohttp  # noqa: F401
+    from gitlab_users_client import AsyncGitLab, map_concurrently
 
     async def run(url: str, scenario: str, ids: list[int]) -> int:
         async with AsyncGitLab(
             url, token=TOKEN, transport=transport, max_concurrency=CONCURRENCY
         ) as gl:
+            if scenario == "one-get":
+                user = await gl.users.get(1)
+                return 1 if user.username else 0
+            if scenario == "first-page":
+                page = await gl.users.list(per_page=PER_PAGE).first_page()
+                return sum(1 for user in page.items if user.username)
             if scenario == "gets":
                 if gather:
                     users = await asyncio.gather(*(gl.users.get(uid) for uid in ids))
                     return len(users)
                 result = await map_concurrently(gl.users.get, ids, concurrency=CONCURRENCY)
                 return len(result.values())
-            if scenario == "list-offset":
+            if scenario == "scan" or (scan and scenario == "natural-list"):
+                items = gl.users.scan(concurrency=SCAN_CONCURRENCY)
+                return sum([1 async for user in items if user.username])
+            if scenario == "natural-list":
+                pages = gl.users.list(per_page=PER_PAGE)
+            elif scenario == "list-offset":
                 pages = gl.users.list(pagination="offset", per_page=PER_PAGE, sort="asc")
             else:
                 pages = gl.users.list(
@@ -105,6 +123,13 @@ def python_gitlab() -> Callable[..., Any]:
         session.mount("http://", HTTPAdapter(pool_connections=1, pool_maxsize=CONCURRENCY))
         gl = gitlab.Gitlab(url, private_token=TOKEN, session=session)
         try:
+            if scenario == "one-get":
+                return 1 if gl.users.get(1).username else 0
+            if scenario == "first-page":
+                first = gl.users.list(per_page=PER_PAGE, get_all=False)
+                return sum(1 for user in first if user.username)
+            if scenario == "natural-list":
+                return sum(1 for user in gl.users.list(iterator=True, per_page=PER_PAGE))
             if scenario == "gets":
                 from concurrent.futures import ThreadPoolExecutor
 
@@ -127,6 +152,8 @@ def python_gitlab() -> Callable[..., Any]:
 
 
 def gidgetlab_httpx() -> Callable[..., Any]:
+    import asyncio
+
     import gidgetlab.httpx
     import httpx
 
@@ -156,6 +183,8 @@ def gidgetlab_httpx() -> Callable[..., Any]:
 
 def floor_httpx(parse: str, *, aiohttp_transport: bool = False) -> Callable[..., Any]:
     """Raw httpx (httpcore, or aiohttp through httpx-aiohttp) + json.loads or TypeAdapter."""
+    import asyncio
+
     import httpx
 
     if parse == "json":
@@ -181,6 +210,14 @@ def floor_httpx(parse: str, *, aiohttp_transport: bool = False) -> Callable[...,
         limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
         headers = {"PRIVATE-TOKEN": TOKEN, "Accept": "application/json"}
         async with Client(limits=limits, headers=headers) as client:
+            if scenario == "one-get":
+                response = await client.get(f"{url}/api/v4/users/1")
+                response.raise_for_status()
+                return 1 if username(one_parse(response.content)) else 0
+            if scenario == "first-page":
+                response = await client.get(f"{url}/api/v4/users", params=list_params(scenario))
+                response.raise_for_status()
+                return sum(1 for user in list_parse(response.content) if username(user))
             if scenario == "gets":
 
                 async def one(uid: int) -> Any:
@@ -248,12 +285,25 @@ def floor_aiohttp_orjson() -> Callable[..., Any]:
 
 
 def run_async(fn: Callable[..., Any]) -> Callable[..., Any]:
+    import asyncio
+
     return lambda *a: asyncio.run(fn(*a))
 
 
+SCENARIOS = [
+    "list-offset",
+    "list-keyset",
+    "stream",
+    "gets",
+    "one-get",
+    "first-page",
+    "natural-list",
+    "scan",
+]
 CLIENTS: dict[str, Callable[[], Callable[..., Any]]] = {
     "sdk-auto": lambda: sdk("auto"),
     "sdk-auto-gather": lambda: sdk("auto", gather=True),
+    "sdk-scan": lambda: sdk("auto", scan=True),
     "sdk-httpcore": lambda: sdk("httpcore"),
     "python-gitlab": python_gitlab,
     "gidgetlab": gidgetlab_httpx,
@@ -267,23 +317,22 @@ CLIENTS: dict[str, Callable[[], Callable[..., Any]]] = {
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("client", choices=sorted(CLIENTS))
-    parser.add_argument("scenario", choices=["list-offset", "list-keyset", "stream", "gets"])
+    parser.add_argument("scenario", choices=SCENARIOS)
     parser.add_argument("url")
     parser.add_argument("--ids", default="1:2001:1", help="FIRST:STOP:STEP for gets")
     parser.add_argument("--profile", help="write a cProfile of the workload to this file")
     args = parser.parse_args()
     first, stop, step = (int(part) for part in args.ids.split(":"))
     ids = list(range(first, stop, step))
-    workload = CLIENTS[args.client]()  # imports the client library (not timed)
     profiler = None
     if args.profile:
         import cProfile
 
         profiler = cProfile.Profile()
         profiler.enable()
-    wall0, cpu0 = time.perf_counter(), time.process_time()
+    workload = CLIENTS[args.client]()  # imports the client library: timed
     items = workload(args.url, args.scenario, ids)
-    wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+    wall, cpu = time.perf_counter() - _T0, time.process_time() - _CPU0
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(args.profile)

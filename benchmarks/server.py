@@ -8,6 +8,9 @@ Only what the benchmarks need, answered the way GitLab answers it:
   ``prev``/``next``/``first``/``last`` URLs keeping the other query parameters; 405 past
   the 50,000 offset ceiling) and keyset pagination (``pagination=keyset&order_by=id``,
   ``sort`` asc/desc, opaque ``cursor``; only ``Link: <...>; rel="next"``);
+  ``created_after``/``created_before`` (ISO 8601, both inclusive, as GitLab applies them
+  for administrators) filter keyset lists; user ``k`` was created
+  ``7 min * k + (k mod 60) s`` after 2019-03-01T09:30:00.123Z, so ids follow creation time;
 * ``GET /api/v4/users/:id`` (``UserDetailsWithAdmin``), 404 for unknown ids;
 * 401 without ``PRIVATE-TOKEN`` or ``Authorization`` (any value is accepted).
 
@@ -16,6 +19,13 @@ dates) is rendered once per user at start-up; a page body is those bytes joined 
 cached per (sort, first row, per_page), and a whole response head is cached per request
 target, so a request costs a dict lookup and a socket write. The server is a raw
 ``asyncio.Protocol`` HTTP/1.1 keep-alive server (pipelining-safe) in one process.
+
+**GitLab-like mode** (``--list-latency``, ``--get-latency``, ``--workers``): a real
+instance spends most of a request rendering (hundreds of milliseconds for an admin page
+of 100 users) and serves a bounded number at once (Puma threads). With these options
+each list request takes ``--list-latency`` seconds and every other request
+``--get-latency`` seconds, and at most ``--workers`` requests are served at once; the
+others queue (first come, first served). Without them the server answers at once.
 
 Run: ``python server.py --users 20000`` -> prints ``READY <port>`` once it listens on
 127.0.0.1. It stops on SIGTERM/SIGINT, or after ``--max-seconds`` (default 3600).
@@ -26,9 +36,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import bisect
+import collections
 import datetime as dt
 import signal
 import sys
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, urlencode
 
 try:
@@ -191,12 +204,22 @@ def _decode_cursor(cursor: str) -> int:
     return int(json.loads(base64.urlsafe_b64decode(padded))["id"])
 
 
+def created_at(uid: int) -> dt.datetime:
+    return _BASE_TIME + dt.timedelta(minutes=uid * 7, seconds=uid % 60)
+
+
+def _parse_time(value: str) -> dt.datetime:
+    parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
 class Users:
     """Pre-rendered users plus the page and response caches."""
 
     def __init__(self, n: int, offset_limit: int) -> None:
         self.n = n
         self.offset_limit = offset_limit
+        self.created = [created_at(uid) for uid in range(1, n + 1)]  # ascending, like the ids
         self.asc = [dumps(render_user(uid)) for uid in range(1, n + 1)]
         self.desc = self.asc[::-1]
         self.bodies: dict[tuple[str, int, int], bytes] = {}
@@ -316,24 +339,48 @@ class Users:
         headers.insert(0, ("Link", ", ".join(links)))
         return _response(200, body, headers)
 
+    def id_range(self, q: dict[str, str]) -> tuple[int, int] | None:
+        """Ids ``lo..hi`` (inclusive) that ``created_after``/``created_before`` keep."""
+        lo, hi = 1, self.n
+        try:
+            if q.get("created_after"):
+                lo = bisect.bisect_left(self.created, _parse_time(q["created_after"])) + 1
+            if q.get("created_before"):
+                hi = bisect.bisect_right(self.created, _parse_time(q["created_before"]))
+        except ValueError:
+            return None
+        return lo, hi
+
     def keyset_page(
         self, params: list[tuple[str, str]], q: dict[str, str], per_page: int, sort: str
     ) -> tuple[bytes, bytes]:
+        bounds = self.id_range(q)
+        if bounds is None:
+            return _response(400, dumps({"error": "created_after is invalid"}))
+        lo, hi = bounds
         cursor = q.get("cursor")
+        after: int | None = None
         if cursor:
             try:
                 after = _decode_cursor(cursor)
             except (ValueError, KeyError, TypeError):
                 return _response(400, dumps({"error": "cursor is invalid"}))
-            # ids are 1..n: in ascending order id k sits at index k-1
-            start = max(0, min(after, self.n)) if sort == "asc" else max(0, self.n - after + 1)
+        # ids are 1..n: ascending, id k sits at index k - 1; descending, at index n - k
+        if sort == "asc":
+            first = lo if after is None else max(lo, after + 1)
+            last = min(hi, first + per_page - 1)
+            count = last - first + 1
+            body = self.body("asc", first - 1, count) if count > 0 else b"[]"
+            more = count > 0 and last < hi
         else:
-            start = 0
-        body = self.body(sort, start, per_page) if start < self.n else b"[]"
+            first = hi if after is None else min(hi, after - 1)
+            last = max(lo, first - per_page + 1)
+            count = first - last + 1
+            body = self.body("desc", self.n - first, count) if count > 0 else b"[]"
+            more = count > 0 and last > lo
         headers: list[tuple[str, str]] = []
-        if start + per_page < self.n:
-            last_id = start + per_page if sort == "asc" else self.n - (start + per_page) + 1
-            nxt = self.link(params, cursor=_encode_cursor(last_id))
+        if more:
+            nxt = self.link(params, cursor=_encode_cursor(last))
             headers.append(("Link", f'<{nxt}>; rel="next"'))
         return _response(200, body, headers)
 
@@ -366,13 +413,59 @@ def _response(
 _UNAUTHORIZED = _response(401, dumps({"message": "401 Unauthorized"}))
 
 
+@dataclass
+class Model:
+    """GitLab-like service times: seconds per list request and per other request, and how
+    many requests are served at once (the rest queue)."""
+
+    list_latency: float
+    get_latency: float
+    workers: asyncio.Semaphore | None
+
+
 class HttpProtocol(asyncio.Protocol):
     """Minimal HTTP/1.1: GET/HEAD, keep-alive, pipelining, Content-Length request bodies."""
 
-    def __init__(self, users: Users) -> None:
+    def __init__(self, users: Users, model: Model | None = None) -> None:
         self.users = users
+        self.model = model
         self.buf = b""
         self.transport: asyncio.Transport | None = None
+        # GitLab-like mode: responses wait their service time, in request order.
+        self.pending: collections.deque[tuple[float, tuple[bytes, ...], bool]] = collections.deque()
+        self.writer: asyncio.Task[None] | None = None
+
+    def respond(self, target: bytes, parts: tuple[bytes, ...], close: bool) -> bool:
+        """Write now, or queue behind the service time; False once the connection closes."""
+        transport = self.transport
+        assert transport is not None
+        model = self.model
+        if model is None:
+            transport.writelines(parts)
+            if close:
+                transport.close()
+            return not close
+        listing = target.split(b"?", 1)[0].rstrip(b"/") == b"/api/v4/users"
+        delay = model.list_latency if listing else model.get_latency
+        self.pending.append((delay, parts, close))
+        if self.writer is None or self.writer.done():
+            self.writer = asyncio.get_running_loop().create_task(self.drain(model))
+        return not close
+
+    async def drain(self, model: Model) -> None:
+        while self.pending:
+            delay, parts, close = self.pending.popleft()
+            if model.workers is None:
+                await asyncio.sleep(delay)
+            else:
+                async with model.workers:
+                    await asyncio.sleep(delay)
+            if self.transport is None:
+                return
+            self.transport.writelines(parts)
+            if close:
+                self.transport.close()
+                return
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
@@ -412,27 +505,34 @@ class HttpProtocol(asyncio.Protocol):
                 head_bytes, body = self.users.route(target)
             else:
                 head_bytes, body = _response(405, dumps({"error": "405 Method Not Allowed"}))
-            if method == b"HEAD":
-                transport.write(head_bytes)
-            else:
-                transport.writelines((head_bytes, body))
-            if b"\r\nconnection: close" in lowered:
-                transport.close()
+            parts = (head_bytes,) if method == b"HEAD" else (head_bytes, body)
+            if not self.respond(target, parts, b"\r\nconnection: close" in lowered):
                 return
         self.buf = buf
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.transport = None
+        self.pending.clear()
 
 
 async def serve(
-    n: int, port: int, offset_limit: int, max_seconds: float, details_up_to: int = 20_000
+    n: int,
+    port: int,
+    offset_limit: int,
+    max_seconds: float,
+    details_up_to: int = 20_000,
+    list_latency: float = 0.0,
+    get_latency: float = 0.0,
+    workers: int = 0,
 ) -> None:
     users = Users(n, offset_limit)
     users.prerender(details_up_to=details_up_to)
+    model = None
+    if list_latency or get_latency or workers:
+        model = Model(list_latency, get_latency, asyncio.Semaphore(workers) if workers else None)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
-        lambda: HttpProtocol(users), "127.0.0.1", port, backlog=1024, reuse_address=True
+        lambda: HttpProtocol(users, model), "127.0.0.1", port, backlog=1024, reuse_address=True
     )
     bound = server.sockets[0].getsockname()[1]
     users.base = f"http://127.0.0.1:{bound}"
@@ -460,11 +560,31 @@ def main() -> None:
         metavar="N",
         help="render GET /users/:id bodies for ids 1..N at start-up",
     )
+    parser.add_argument(
+        "--list-latency", type=float, default=0.0, help="seconds per GET /users (GitLab-like)"
+    )
+    parser.add_argument(
+        "--get-latency", type=float, default=0.0, help="seconds per other request (GitLab-like)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=0, help="requests served at once (0 = no limit)"
+    )
     args = parser.parse_args()
     if not 0 <= args.users <= 1_000_000:
         parser.error("--users must be between 0 and 1,000,000")
+    if args.list_latency < 0 or args.get_latency < 0 or args.workers < 0:
+        parser.error("--list-latency, --get-latency and --workers must be >= 0")
     asyncio.run(
-        serve(args.users, args.port, args.offset_limit, args.max_seconds, args.prerender_details)
+        serve(
+            args.users,
+            args.port,
+            args.offset_limit,
+            args.max_seconds,
+            args.prerender_details,
+            args.list_latency,
+            args.get_latency,
+            args.workers,
+        )
     )
 
 

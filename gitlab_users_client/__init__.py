@@ -37,6 +37,7 @@ from ._exceptions import (
 from ._pagination import AsyncPaginator, Page
 from ._request import Response
 from ._retry import RetryPolicy
+from ._scan import UserScan
 from ._types import NOT_GIVEN, UNSET, NotGiven, PaginationMode, Unset
 from ._version import __version__
 
@@ -90,5 +91,6 @@ __all__ = [
     "ServerError",
     "UnprocessableEntityError",
     "Unset",
+    "UserScan",
     "map_concurrently",
 ]

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Literal
 
 from ._bulk import BulkResult, map_concurrently
 from ._generated.api.user import UserResource
 from ._generated.api.users import UsersResource
+from ._generated.errors import InvalidRequestError
+from ._generated.types import UNSET, Unset
+from ._scan import UserScan
+from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg
 
 if TYPE_CHECKING:
+    from ._generated.client import ApiRequest
+    from ._generated.models.two_factor_filter import TwoFactorFilter
+    from ._generated.models.user_basic import UserBasic
     from ._generated.models.user_details_with_admin import UserDetailsWithAdmin
     from ._generated.models.user_profile import UserProfile
+    from ._generated.models.user_with_admin import UserWithAdmin
 
 __all__ = ["CurrentUser", "Users"]
 
@@ -32,6 +41,108 @@ class Users(UsersResource):
         ``NotFoundError``), not an exception; ``result.values()`` raises if any failed.
         """
         return await map_concurrently(self.get, ids, concurrency=concurrency, errors=errors)
+
+    def scan(
+        self,
+        *,
+        username: str | Unset = UNSET,
+        public_email: str | Unset = UNSET,
+        extern_uid: str | Unset = UNSET,
+        provider: str | Unset = UNSET,
+        search: str | Unset = UNSET,
+        active: bool | Unset = UNSET,
+        humans: bool | Unset = UNSET,
+        external: bool | Unset = UNSET,
+        blocked: bool | Unset = UNSET,
+        created_after: datetime.datetime | Unset = UNSET,
+        created_before: datetime.datetime | Unset = UNSET,
+        without_projects: bool | Unset = UNSET,
+        without_project_bots: bool | Unset = UNSET,
+        admins: bool | Unset = UNSET,
+        two_factor: TwoFactorFilter | Literal["disabled", "enabled"] | Unset = UNSET,
+        exclude_active: bool | Unset = UNSET,
+        exclude_external: bool | Unset = UNSET,
+        exclude_humans: bool | Unset = UNSET,
+        exclude_internal: bool | Unset = UNSET,
+        with_custom_attributes: bool | Unset = UNSET,
+        custom_attributes: Mapping[str, str] | Unset = UNSET,
+        skip_ldap: bool | Unset = UNSET,
+        auditors: bool | Unset = UNSET,
+        concurrency: int = 8,
+        sudo: SudoArg = NOT_GIVEN,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> UserScan[UserBasic | UserWithAdmin]:
+        """Every user matching the filters, exactly once, up to ``concurrency`` pages at a time.
+
+        Takes the filters of :meth:`list` (not ``order_by``, ``sort`` or pagination
+        arguments): **the order is not guaranteed**. For an administrator the
+        ``created_at`` range is cut into windows walked in parallel with keyset
+        pagination, re-split as workers run out of work. GitLab ignores the
+        ``created_*`` filters for other callers; the scan detects it and walks
+        sequentially (logged at INFO on the ``gitlab_users_client`` logger). Requests
+        share the client's concurrency limit and rate-limit pauses; ``break`` or a
+        cancellation leaves no request running.
+
+        Returns:
+            An async iterator of users (``UserWithAdmin`` for administrators).
+        """
+        from ._generated.api.users import users_list
+
+        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+            raise InvalidRequestError("concurrency must be an int >= 1")
+
+        def build(
+            after: datetime.datetime | None,
+            before: datetime.datetime | None,
+            cursor: str | None,
+            per_page: int,
+            descending: bool,
+        ) -> ApiRequest:
+            return users_list.build_request(
+                username=username,
+                public_email=public_email,
+                extern_uid=extern_uid,
+                provider=provider,
+                search=search,
+                active=active,
+                humans=humans,
+                external=external,
+                blocked=blocked,
+                created_after=UNSET if after is None else after,
+                created_before=UNSET if before is None else before,
+                without_projects=without_projects,
+                without_project_bots=without_project_bots,
+                admins=admins,
+                two_factor=two_factor,
+                exclude_active=exclude_active,
+                exclude_external=exclude_external,
+                exclude_humans=exclude_humans,
+                exclude_internal=exclude_internal,
+                order_by="id",
+                sort="desc" if descending else "asc",
+                with_custom_attributes=with_custom_attributes,
+                custom_attributes=custom_attributes,
+                skip_ldap=skip_ldap,
+                auditors=auditors,
+                per_page=per_page,
+                pagination="keyset",
+                cursor=UNSET if cursor is None else cursor,
+            )
+
+        after = None if isinstance(created_after, Unset) else created_after
+        before = None if isinstance(created_before, Unset) else created_before
+        build(after, before, None, 1, False)  # bad arguments fail here, before any request
+        client = self._client
+        if not (isinstance(sudo, NotGiven) and isinstance(timeout, NotGiven)):
+            client = client.with_options(sudo=sudo, timeout=timeout)
+        return UserScan(
+            client,
+            build,
+            users_list.parse_response,
+            created_after=after,
+            created_before=before,
+            concurrency=concurrency,
+        )
 
 
 class CurrentUser(UserResource):

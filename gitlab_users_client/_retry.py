@@ -1,4 +1,4 @@
-"""The one retry loop every request goes through, and the client-wide rate-limit gate.
+"""The one retry loop every request goes through.
 
 Rules (GitLab has no idempotency keys, so a repeated POST can create twice):
 
@@ -12,8 +12,10 @@ Rules (GitLab has no idempotency keys, so a repeated POST can create twice):
 * Waits: ``Retry-After`` (seconds or HTTP date), else ``RateLimit-Reset``, else
   capped exponential backoff with full jitter; the total time is bounded by a
   budget, and a server-requested wait beyond it fails fast.
-* One 429 pauses *every* request on the client (and its ``with_options`` copies)
-  until the reset, instead of each task hammering the server.
+* A 429 from the instance-wide throttle pauses *every* request on the client (and its
+  ``with_options`` copies); one from an endpoint throttle pauses that endpoint family
+  only (``_throttle.py``). A call that cannot wait out a pause within its budget fails
+  at once with ``RateLimitError.retry_after``; waiting through a pause counts as a retry.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ import anyio
 import httpx
 
 from ._exceptions import APIConnectionError, APITimeoutError, forget_request_credentials
+from ._throttle import RateGate, is_instance_wide, refusal
+
+__all__ = ["Attempts", "Executor", "RateGate", "RetryPolicy", "retry_after_seconds", "was_sent"]
 
 logger = logging.getLogger("gitlab_users_client")
 
@@ -47,6 +52,11 @@ class RetryPolicy:
     budget: float = 120.0
     backoff_base: float = 0.5
     backoff_max: float = 30.0
+    #: Longest pause one 429 (or an exhausted quota) imposes on the client or an endpoint,
+    #: whatever ``Retry-After`` says: an absurd value (``86400``, ``1e999``, a date years
+    #: ahead) cannot stall the client for its lifetime. GitLab's longest default throttle
+    #: period is 10 minutes. The call that received such a value still fails at once.
+    max_pause: float = 600.0
 
     def with_changes(
         self, *, max_retries: int | None = None, budget: float | None = None
@@ -118,52 +128,6 @@ def was_sent(exc: BaseException) -> bool:
     )
 
 
-class RateGate:
-    """Client-wide pacing: a shared pause (after a 429 or an exhausted quota) and an
-    optional requests-per-second limit."""
-
-    def __init__(
-        self, requests_per_second: float | None = None, pace_from_headers: bool = True
-    ) -> None:
-        self._resume_at = 0.0
-        self._interval = 1.0 / requests_per_second if requests_per_second else 0.0
-        self._next_slot = 0.0
-        self.pace_from_headers = pace_from_headers
-        #: False while there is nothing to wait for, so requests skip ``wait()`` entirely.
-        self.active = bool(self._interval)
-
-    def pause(self, seconds: float) -> None:
-        resume_at = anyio.current_time() + seconds
-        if resume_at > self._resume_at:
-            self._resume_at = resume_at
-            self.active = True
-
-    async def wait(self, limit: float = float("inf")) -> None:
-        """Wait out the shared pause, but at most ``limit`` seconds (the caller's budget)."""
-        deadline = anyio.current_time() + max(0.0, limit)
-        # A loop, not an Event: another 429 may push the resume time further while we sleep.
-        while (delay := min(self._resume_at, deadline) - anyio.current_time()) > 0:  # noqa: ASYNC110
-            await anyio.sleep(delay)
-        if self._resume_at <= anyio.current_time():
-            self.active = bool(self._interval)
-        if self._interval:
-            now = anyio.current_time()
-            slot = max(now, self._next_slot)
-            self._next_slot = slot + self._interval
-            if slot > now:
-                await anyio.sleep(slot - now)
-
-    def observe(self, response: httpx.Response) -> None:
-        """Pause proactively when GitLab says the quota is used up."""
-        if not self.pace_from_headers or response.status_code == 429:
-            return
-        remaining = response.headers.get("ratelimit-remaining")
-        if remaining is not None and remaining.strip() == "0":
-            wait = retry_after_seconds(response.headers)
-            if wait:
-                self.pause(min(wait, 60.0))
-
-
 @dataclass(slots=True)
 class Attempts:
     """What the retry loop did for one call (reported on errors and in logs)."""
@@ -230,14 +194,24 @@ class Executor:
         # Bytes and multipart bodies can be sent again; a caller's generator cannot.
         rewindable = type(request.stream).__name__ in _REWINDABLE_STREAMS
         started = time.monotonic()
+        gate = self.gate
+        limited = False  # this call's own last attempt was a 429 (already counted)
         while True:
+            if gate.active:
+                refused = await self._wait_for_gate(request, policy, attempts, started, limited)
+                if refused is not None:
+                    return refused
+            limited = False
             try:
                 await self.slots.acquire()
                 try:
-                    # After taking the slot, right before sending: a task that queued for a
-                    # slot while a 429 came back must see the pause too.
-                    if self.gate.active:
-                        await self.gate.wait(policy.budget - (time.monotonic() - started))
+                    # Checked again after taking the slot: a task that queued for a slot while
+                    # a 429 came back must see the pause too (and not hold a slot through it).
+                    if gate.active:
+                        if gate.remaining(request)[0] > 0:
+                            continue
+                        if gate.paced:
+                            await gate.pace()
                     # Redirects are the client's job (it strips credentials across origins);
                     # never let an injected AsyncClient(follow_redirects=True) follow on its own.
                     response = await http.send(request, follow_redirects=False)
@@ -278,15 +252,17 @@ class Executor:
                 wait = retry_after_seconds(response.headers)
                 # A "0", or a date already past while still limited, escalates like any backoff.
                 delay = wait if wait else self._backoff(policy, attempts.retries)
-                self.gate.pause(delay)
+                gate.pause(delay, cap=policy.max_pause, request=request, response=response)
                 if rewindable and self._may_retry(policy, attempts, started, delay):
                     logger.info(
-                        "%s %s rate limited; pausing the client %.2fs (retry %d)",
+                        "%s %s rate limited; pausing %s %.2fs (retry %d)",
                         request.method,
                         request.url.path,
-                        delay,
+                        "the client" if is_instance_wide(response) else "this endpoint",
+                        min(delay, policy.max_pause),
                         attempts.retries + 1,
                     )
+                    limited = True
                     attempts.retries += 1
                     continue
                 return response
@@ -314,8 +290,42 @@ class Executor:
                     request.url.path,
                 )
                 return httpx.Response(204, request=request)
-            self.gate.observe(response)
+            gate.observe(response, policy.max_pause)
             return response
+
+    async def _wait_for_gate(
+        self,
+        request: httpx.Request,
+        policy: RetryPolicy,
+        attempts: Attempts,
+        started: float,
+        limited: bool,
+    ) -> httpx.Response | None:
+        """Wait out the pauses that apply to ``request``, or return the 429 to fail with.
+
+        Every pause waited through counts as a retry (the request would have earned a
+        429), except the one this call's own 429 started, which was counted already.
+        """
+        gate = self.gate
+        counted = limited
+        while True:
+            remaining, reason = gate.remaining(request)
+            if remaining <= 0:
+                return None
+            left = policy.budget - (time.monotonic() - started)
+            if remaining > left or (not counted and attempts.retries >= policy.max_retries):
+                logger.info(
+                    "%s %s: rate-limit pause has %.2fs left, more than this call may wait; "
+                    "failing fast",
+                    request.method,
+                    request.url.path,
+                    remaining,
+                )
+                return refusal(request, remaining, reason)
+            if not counted:
+                attempts.retries += 1
+            counted = False
+            attempts.waited += await gate.sleep(remaining)
 
     @staticmethod
     def _backoff(policy: RetryPolicy, retry: int) -> float:

@@ -29,6 +29,7 @@ from gitlab_users_client import (
     RetryPolicy,
     ServerError,
     Unset,
+    UserScan,
 )
 from gitlab_users_client.models import (
     ApproveResult,
@@ -223,6 +224,12 @@ async def use_users(gl: AsyncGitLab) -> None:
     raw_page: httpx.Response = first.response
     everyone: list[UserBasic | UserWithAdmin] = await users.list(max_pages=2).to_list()
     del total, total_pages, next_page, raw_page, everyone
+    scanned: UserScan[UserBasic | UserWithAdmin] = users.scan(
+        active=True, created_after=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC), concurrency=4
+    )
+    async for scanned_user in scanned:
+        scanned_id: int = scanned_user.id
+        del scanned_id
 
     contributed: list[
         BasicProjectDetails | ProjectWithAccess

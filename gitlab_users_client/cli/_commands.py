@@ -11,6 +11,7 @@ from ._actions import find_user, moderate, user_id
 from ._context import Context, read_secret
 from ._errors import CLIError, redact
 from ._fields import collect_attrs
+from ._output import printer, record
 
 __all__ = [
     "USER_TABLE",
@@ -67,12 +68,41 @@ async def cmd_list(ctx: Context) -> int:
     filters.update({name: True for name in _LIST_SWITCHES if getattr(args, name)})
     if args.attr:
         filters["custom_attributes"] = dict(args.attr)
+    if args.scan_concurrency is not None:
+        await _print_scan(ctx, filters, args.scan_concurrency, args.limit)
+        return 0
     per_page = args.per_page or (min(100, max(args.limit, 1)) if args.limit is not None else 100)
     paginator = ctx.gl.users.list(
         **filters, per_page=per_page, pagination=args.pagination, max_items=args.limit
     )
     await ctx.stream(paginator, USER_TABLE, args.limit)
     return 0
+
+
+async def _print_scan(
+    ctx: Context, filters: dict[str, Any], concurrency: int, limit: int | None
+) -> None:
+    """``--concurrency``: the parallel scan, printed in batches as it arrives."""
+    args = ctx.args
+    if args.order_by or args.sort or args.per_page or args.pagination != "auto":
+        raise CLIError(
+            "--concurrency lists in no particular order: it cannot be combined with "
+            "--order-by, --sort, --per-page or --pagination"
+        )
+    out = printer(ctx.fmt, ctx.stdout, ctx.fields, USER_TABLE)
+    batch: list[dict[str, Any]] = []
+    count = 0
+    if limit is None or limit > 0:
+        async for user in ctx.gl.users.scan(**filters, concurrency=concurrency):
+            batch.append(record(user))
+            count += 1
+            if count == limit:
+                break
+            if len(batch) == 100:
+                out.write(batch)
+                batch = []
+    out.write(batch)
+    out.close()
 
 
 async def cmd_get(ctx: Context) -> int:

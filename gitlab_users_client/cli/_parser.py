@@ -89,6 +89,14 @@ def _list_filters(parser: argparse.ArgumentParser, *, search_flag: bool) -> None
     paging.add_argument("--limit", type=count, metavar="N", help="stop after N users")
     paging.add_argument("--per-page", type=positive_int, metavar="N", help="page size (max 100)")
     paging.add_argument("--pagination", choices=("auto", "offset", "keyset"), default="auto")
+    paging.add_argument(
+        "--concurrency",
+        dest="scan_concurrency",
+        type=positive_int,
+        metavar="N",
+        help="fetch N pages at a time (gl.users.scan): every user once, in no particular order;"
+        " parallel for administrators only",
+    )
 
 
 def _user_commands(tree: Tree) -> None:
