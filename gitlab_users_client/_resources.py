@@ -7,20 +7,19 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Literal
 
 from ._bulk import BulkResult, map_concurrently
+from ._exceptions import InvalidRequestError
 from ._generated.api.user import UserResource
 from ._generated.api.users import UsersResource
-from ._generated.errors import InvalidRequestError
-from ._generated.types import UNSET, Unset
 from ._scan import UserScan
 from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg
 
 if TYPE_CHECKING:
-    from ._generated.client import ApiRequest
     from ._generated.models.two_factor_filter import TwoFactorFilter
     from ._generated.models.user_basic import UserBasic
     from ._generated.models.user_details_with_admin import UserDetailsWithAdmin
     from ._generated.models.user_profile import UserProfile
     from ._generated.models.user_with_admin import UserWithAdmin
+    from ._request import ApiRequest
 
 __all__ = ["CurrentUser", "Users"]
 
@@ -45,29 +44,29 @@ class Users(UsersResource):
     def scan(
         self,
         *,
-        username: str | Unset = UNSET,
-        public_email: str | Unset = UNSET,
-        extern_uid: str | Unset = UNSET,
-        provider: str | Unset = UNSET,
-        search: str | Unset = UNSET,
-        active: bool | Unset = UNSET,
-        humans: bool | Unset = UNSET,
-        external: bool | Unset = UNSET,
-        blocked: bool | Unset = UNSET,
-        created_after: datetime.datetime | Unset = UNSET,
-        created_before: datetime.datetime | Unset = UNSET,
-        without_projects: bool | Unset = UNSET,
-        without_project_bots: bool | Unset = UNSET,
-        admins: bool | Unset = UNSET,
-        two_factor: TwoFactorFilter | Literal["disabled", "enabled"] | Unset = UNSET,
-        exclude_active: bool | Unset = UNSET,
-        exclude_external: bool | Unset = UNSET,
-        exclude_humans: bool | Unset = UNSET,
-        exclude_internal: bool | Unset = UNSET,
-        with_custom_attributes: bool | Unset = UNSET,
-        custom_attributes: Mapping[str, str] | Unset = UNSET,
-        skip_ldap: bool | Unset = UNSET,
-        auditors: bool | Unset = UNSET,
+        username: str | NotGiven = NOT_GIVEN,
+        public_email: str | NotGiven = NOT_GIVEN,
+        extern_uid: str | NotGiven = NOT_GIVEN,
+        provider: str | NotGiven = NOT_GIVEN,
+        search: str | NotGiven = NOT_GIVEN,
+        active: bool | NotGiven = NOT_GIVEN,
+        humans: bool | NotGiven = NOT_GIVEN,
+        external: bool | NotGiven = NOT_GIVEN,
+        blocked: bool | NotGiven = NOT_GIVEN,
+        created_after: datetime.datetime | NotGiven = NOT_GIVEN,
+        created_before: datetime.datetime | NotGiven = NOT_GIVEN,
+        without_projects: bool | NotGiven = NOT_GIVEN,
+        without_project_bots: bool | NotGiven = NOT_GIVEN,
+        admins: bool | NotGiven = NOT_GIVEN,
+        two_factor: TwoFactorFilter | Literal["disabled", "enabled"] | NotGiven = NOT_GIVEN,
+        exclude_active: bool | NotGiven = NOT_GIVEN,
+        exclude_external: bool | NotGiven = NOT_GIVEN,
+        exclude_humans: bool | NotGiven = NOT_GIVEN,
+        exclude_internal: bool | NotGiven = NOT_GIVEN,
+        with_custom_attributes: bool | NotGiven = NOT_GIVEN,
+        custom_attributes: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        skip_ldap: bool | NotGiven = NOT_GIVEN,
+        auditors: bool | NotGiven = NOT_GIVEN,
         concurrency: int = 8,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
@@ -108,8 +107,8 @@ class Users(UsersResource):
                 humans=humans,
                 external=external,
                 blocked=blocked,
-                created_after=UNSET if after is None else after,
-                created_before=UNSET if before is None else before,
+                created_after=NOT_GIVEN if after is None else after,
+                created_before=NOT_GIVEN if before is None else before,
                 without_projects=without_projects,
                 without_project_bots=without_project_bots,
                 admins=admins,
@@ -126,11 +125,11 @@ class Users(UsersResource):
                 auditors=auditors,
                 per_page=per_page,
                 pagination="keyset",
-                cursor=UNSET if cursor is None else cursor,
+                cursor=NOT_GIVEN if cursor is None else cursor,
             )
 
-        after = None if isinstance(created_after, Unset) else created_after
-        before = None if isinstance(created_before, Unset) else created_before
+        after = None if isinstance(created_after, NotGiven) else created_after
+        before = None if isinstance(created_before, NotGiven) else created_before
         build(after, before, None, 1, False)  # bad arguments fail here, before any request
         client = self._client
         if not (isinstance(sudo, NotGiven) and isinstance(timeout, NotGiven)):

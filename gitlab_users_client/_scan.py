@@ -53,7 +53,8 @@ from ._pagination import Page
 if TYPE_CHECKING:
     import httpx
 
-    from ._generated.client import ApiClient, ApiRequest
+    from ._client import AsyncGitLab
+    from ._request import ApiRequest
 
 __all__ = ["UserScan"]
 
@@ -111,7 +112,7 @@ class UserScan(Generic[T]):
 
     def __init__(
         self,
-        client: ApiClient,
+        client: AsyncGitLab,
         build: BuildRequest,
         parse: Callable[[httpx.Response], list[T]],
         *,
@@ -192,11 +193,9 @@ class UserScan(Generic[T]):
         return [result for result in results if result is not None]
 
     async def _fetch(self, request: ApiRequest) -> tuple[list[T], str | None, httpx.Response]:
-        response = await self._client.send(request)
-        try:
-            items = self._parse(response)
-        except ValueError as exc:
-            raise self._client.response_error(response, exc) from exc
+        # The client's one request path: status errors and parse failures are mapped there.
+        answer = await self._client._call(request, self._parse)
+        items, response = answer.parsed, answer.http_response
         next_url = Page.from_response(items, response).next_url
         cursor = None
         if next_url is not None:
@@ -329,5 +328,9 @@ def _aware(value: datetime) -> datetime:
 
 def _invalid(response: httpx.Response, message: str) -> ResponseValidationError:
     return ResponseValidationError(
-        f"cannot scan users: {message}", response=response, body=None, error=ValueError(message)
+        f"cannot scan users: {message}",
+        response=response,
+        body=None,
+        problems=[message],
+        error=ValueError(message),
     )
