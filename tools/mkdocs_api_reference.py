@@ -48,6 +48,7 @@ PAGES: dict[str, tuple[str, str, list[str]]] = {
             "gitlab_users_client.AsyncPaginator",
             "gitlab_users_client.Page",
             "gitlab_users_client.PaginationMode",
+            "gitlab_users_client.UserScan",
         ],
     ),
     "reference/bulk.md": (
