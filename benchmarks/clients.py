@@ -66,7 +66,7 @@ def sdk(transport: str, *, gather: bool = False) -> Callable[..., Any]:
     if transport == "auto":
         # The SDK imports aiohttp at its first request; import it here, untimed, like
         # every other client's libraries (import cost is its own scenario).
-        import httpx_aiohttp  # noqa: F401
+        from gitlab_users_client import _http_aiohttp  # noqa: F401
 
     async def run(url: str, scenario: str, ids: list[int]) -> int:
         async with AsyncGitLab(

@@ -30,6 +30,8 @@ import anyio
 import httpx
 
 from ._exceptions import APIConnectionError, APITimeoutError, forget_request_credentials
+from ._limits import DEFAULT_MAX_RESPONSE_SIZE, read_body
+from ._redact import SENSITIVE_HEADERS
 
 logger = logging.getLogger("gitlab_users_client")
 
@@ -43,7 +45,9 @@ class RetryPolicy:
     """How hard to try. Per client, and per call through ``with_options``."""
 
     max_retries: int = 4
-    #: Seconds a call may spend in total, waits included; a longer server-requested wait fails fast.
+    #: Seconds a call may spend in total: every attempt (connecting, sending, slow or
+    #: trickled bodies, interim 1xx answers) and every wait. A longer server-requested
+    #: wait fails fast. ``0`` means no overall deadline (and no retry waits).
     budget: float = 120.0
     backoff_base: float = 0.5
     backoff_max: float = 30.0
@@ -92,30 +96,37 @@ def _looks_like_date(value: str) -> bool:
 def was_sent(exc: BaseException) -> bool:
     """Whether a failed request may have reached the server.
 
-    Decided on the root cause: httpx-aiohttp maps every aiohttp connection error
-    (including a server disconnect *after* the request went out) to ``ConnectTimeout``.
+    Both engines raise httpcore's exception types (the aiohttp adapter maps its
+    failures onto them): only a failure to connect, or to get a pooled connection,
+    proves the request never left.
     """
-    causes: list[BaseException] = []
-    current: BaseException | None = exc
-    while current is not None and len(causes) < 10:
-        causes.append(current)
-        current = current.__cause__ or current.__context__
-    for cause in causes:
-        module = type(cause).__module__
-        if module.startswith("aiohttp"):
-            name = type(cause).__name__
-            return name not in {
-                "ClientConnectorError",
-                "ClientConnectorCertificateError",
-                "ClientConnectorSSLError",
-                "ClientConnectorDNSError",
-                "ConnectionTimeoutError",
-                "ClientProxyConnectionError",
-            }
     return not isinstance(
         exc,
         httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout | httpx.UnsupportedProtocol,
     )
+
+
+def _clean_cause(exc: httpx.HTTPError, request: httpx.Request) -> httpx.HTTPError:
+    """A copy of an httpx error to chain as ``__cause__``: same type and message, no chain
+    of library exceptions behind it, no credentials on its request or in its text."""
+    message = str(exc)
+    for name, value in request.headers.items():
+        if name.lower() in SENSITIVE_HEADERS:
+            for secret in (value, value.partition(" ")[2]):
+                if len(secret) >= 4:
+                    message = message.replace(secret, "[REDACTED]")
+    try:
+        clean = type(exc)(message)
+    except TypeError:  # pragma: no cover - an httpx subclass with another signature
+        clean = httpx.TransportError(message)
+    if isinstance(clean, httpx.RequestError):
+        clean.request = request
+        forget_request_credentials(clean)
+    return clean
+
+
+class _BudgetExhausted(Exception):
+    """The call's retry budget ran out during an attempt."""
 
 
 class RateGate:
@@ -215,9 +226,16 @@ class Slots:
 class Executor:
     """Sends one request with the retry rules above, under the client-wide limits."""
 
-    def __init__(self, *, max_concurrency: int, gate: RateGate) -> None:
+    def __init__(
+        self,
+        *,
+        max_concurrency: int,
+        gate: RateGate,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+    ) -> None:
         self.slots = Slots(max_concurrency)
         self.gate = gate
+        self.max_response_size = max_response_size
 
     async def send(
         self,
@@ -230,21 +248,33 @@ class Executor:
         # Bytes and multipart bodies can be sent again; a caller's generator cannot.
         rewindable = type(request.stream).__name__ in _REWINDABLE_STREAMS
         started = time.monotonic()
+        deadline = started + policy.budget if policy.budget > 0 else None
         while True:
+            failure: httpx.HTTPError | None = None
             try:
                 await self.slots.acquire()
                 try:
                     # After taking the slot, right before sending: a task that queued for a
                     # slot while a 429 came back must see the pause too.
                     if self.gate.active:
-                        await self.gate.wait(policy.budget - (time.monotonic() - started))
-                    # Redirects are the client's job (it strips credentials across origins);
-                    # never let an injected AsyncClient(follow_redirects=True) follow on its own.
-                    response = await http.send(request, follow_redirects=False)
+                        left = policy.budget - (time.monotonic() - started)
+                        # Leave the request itself time to be sent within the deadline.
+                        await self.gate.wait(left - min(left / 2, 1.0) if deadline else left)
+                    response = await self._attempt(http, request, deadline)
                 finally:
                     self.slots.release()
-            except httpx.TransportError as exc:
-                sent = was_sent(exc)
+            except (httpx.TransportError, httpx.DecodingError) as exc:
+                failure = exc
+            except _BudgetExhausted as exc:
+                raise APITimeoutError(
+                    f"the call ran out of its retry budget ({policy.budget:g} s)",
+                    method=request.method,
+                    url=str(request.url),
+                    outcome_unknown=bool(exc.args[0]) and not idempotent,
+                    retries=attempts.retries,
+                ) from None
+            if failure is not None:
+                sent = was_sent(failure)
                 retryable = (not sent or idempotent) and (not sent or rewindable)
                 delay = self._backoff(policy, attempts.retries)
                 if retryable and self._may_retry(policy, attempts, started, delay):
@@ -253,25 +283,27 @@ class Executor:
                         "%s %s failed (%s); retry %d in %.2fs",
                         request.method,
                         request.url.path,
-                        type(exc).__name__,
+                        type(failure).__name__,
                         attempts.retries + 1,
                         delay,
                     )
                     await self._sleep(delay, attempts)
                     continue
-                forget_request_credentials(exc)
                 error_type = (
                     APITimeoutError
-                    if isinstance(exc, httpx.TimeoutException)
+                    if isinstance(failure, httpx.TimeoutException)
                     else APIConnectionError
                 )
+                cause = _clean_cause(failure, request)
+                # Raised outside the except block, chained to a clean copy only: the
+                # original chain holds library exceptions that may carry the request.
                 raise error_type(
-                    f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__,
+                    f"{type(cause).__name__}: {cause}" if str(cause) else type(cause).__name__,
                     method=request.method,
                     url=str(request.url),
                     outcome_unknown=sent and not idempotent,
                     retries=attempts.retries,
-                ) from exc
+                ) from cause
 
             status = response.status_code
             if status == 429:
@@ -316,6 +348,28 @@ class Executor:
                 return httpx.Response(204, request=request)
             self.gate.observe(response)
             return response
+
+    async def _attempt(
+        self, http: httpx.AsyncClient, request: httpx.Request, deadline: float | None
+    ) -> httpx.Response:
+        """One send and the complete (size-capped) body read, within the call's deadline."""
+        if deadline is None:
+            return await self._send_and_read(http, request)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise _BudgetExhausted(False)
+        with anyio.move_on_after(remaining):
+            return await self._send_and_read(http, request)
+        raise _BudgetExhausted(True)
+
+    async def _send_and_read(
+        self, http: httpx.AsyncClient, request: httpx.Request
+    ) -> httpx.Response:
+        # Redirects are the client's job (it strips credentials across origins);
+        # never let an injected AsyncClient(follow_redirects=True) follow on its own.
+        response = await http.send(request, stream=True, follow_redirects=False)
+        await read_body(response, self.max_response_size, method=request.method)
+        return response
 
     @staticmethod
     def _backoff(policy: RetryPolicy, retry: int) -> float:

@@ -3,9 +3,10 @@
 Measured on this project's benchmarks: httpcore (httpx's default) is fine for
 sequential pages but its pool bookkeeping grows with the square of the connections
 in use, so a 32-wide fan-out of small GETs runs several times slower than aiohttp.
-Under asyncio the default is therefore aiohttp (through ``httpx-aiohttp``, keeping the
-httpx API); under trio, where aiohttp cannot run, it is httpcore. The choice is made
-at the first request, when the running async library is known.
+Under asyncio the default is therefore aiohttp (through the SDK's own adapter,
+``_http_aiohttp``, keeping the httpx API and httpcore's error semantics); under trio,
+where aiohttp cannot run, it is httpcore. The choice is made at the first request,
+when the running async library is known, and aiohttp is imported only then.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class _LazyTransport(httpx.AsyncBaseTransport):
         if kind == "aiohttp":
             if library != "asyncio":
                 raise ConfigurationError(f"the aiohttp transport needs asyncio, not {library}")
-            from httpx_aiohttp import AiohttpTransport
+            from ._http_aiohttp import AiohttpTransport
 
             return AiohttpTransport(limits=self._limits)
         return httpx.AsyncHTTPTransport(limits=self._limits)

@@ -1,0 +1,255 @@
+"""An ``httpx`` transport over aiohttp: the default engine under asyncio.
+
+It exists because aiohttp's connection pool handles a wide fan-out of small requests
+several times faster than httpcore's, and it keeps the observable behaviour of the
+httpcore engine:
+
+* every aiohttp or OS failure becomes the httpx exception httpcore would raise
+  (``ConnectError``/``ConnectTimeout`` before the request left, ``ReadTimeout``,
+  ``WriteError``, ``RemoteProtocolError`` after), raised with no cause chain: aiohttp's
+  exceptions carry the request headers, credentials included;
+* no hidden re-send: aiohttp repeats an idempotent request once when a kept-alive
+  connection drops; that decision belongs to the SDK's retry loop;
+* timeouts: ``connect`` (and ``pool``) until a connection is ready, then ``read``
+  (plus ``write`` when there is a body) until the final response head — interim
+  ``1xx`` answers do not restart it — then ``read`` per body chunk;
+* the URL is sent as httpx encoded it (``%2e%2e`` is not turned into ``..``);
+* response heads are bounded (8190-byte lines, 100 header fields) and bodies are
+  streamed raw, so the caller decides how much to read and how to decode it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import errno
+import ssl
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+import httpx
+from yarl import URL
+
+__all__ = ["AiohttpTransport"]
+
+#: Limits on a response head (the values aiohttp and most servers use for a line).
+MAX_LINE_SIZE = 8190
+MAX_HEADERS = 100
+_CHUNK = 65536
+_NO_TIMEOUTS = aiohttp.ClientTimeout(total=None, connect=None, sock_connect=None, sock_read=None)
+_SKIP_AUTO_HEADERS = frozenset({"Accept", "Accept-Encoding", "User-Agent", "Content-Type"})
+
+
+class _Attempt:
+    """Where one request is, so a timeout or failure can be named correctly."""
+
+    __slots__ = ("connected", "deadline", "head_timeout")
+
+    def __init__(self, head_timeout: float | None) -> None:
+        self.connected = False
+        self.head_timeout = head_timeout
+        self.deadline: asyncio.Timeout | None = None
+
+    def on_connected(self) -> None:
+        self.connected = True
+        if self.deadline is not None:
+            timeout = self.head_timeout
+            when = None if timeout is None else asyncio.get_running_loop().time() + timeout
+            self.deadline.reschedule(when)
+
+
+_ATTEMPT: contextvars.ContextVar[_Attempt | None] = contextvars.ContextVar(
+    "gitlab_users_client_aiohttp_attempt", default=None
+)
+
+
+class _Connector(aiohttp.TCPConnector):
+    """Tells the running attempt when its connection is ready (then the read timeout starts)."""
+
+    async def connect(
+        self, req: aiohttp.ClientRequest, traces: list[Any], timeout: aiohttp.ClientTimeout
+    ) -> aiohttp.connector.Connection:
+        connection = await super().connect(req, traces, timeout)
+        attempt = _ATTEMPT.get()
+        if attempt is not None:
+            attempt.on_connected()
+        return connection
+
+
+def _seconds(timeouts: dict[str, float | None], name: str) -> float | None:
+    value = timeouts.get(name)
+    return None if value is None else float(value)
+
+
+def _map_error(exc: BaseException, *, connected: bool) -> httpx.TransportError:
+    """The httpx exception for an aiohttp/OS failure; never derived from ``repr(exc)``."""
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
+        return httpx.ConnectTimeout("timed out while connecting")
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        reason = exc.os_error.strerror or type(exc.os_error).__name__
+        return httpx.ConnectError(f"cannot connect to {exc.host}:{exc.port}: {reason}")
+    if isinstance(exc, aiohttp.ServerTimeoutError):
+        return httpx.ReadTimeout("timed out while reading the response")
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return httpx.RemoteProtocolError("server disconnected without sending a complete response")
+    if isinstance(exc, aiohttp.ClientResponseError):
+        # Parser errors (status line, header line, framing): exc.message is aiohttp's text
+        # about the server's bytes; request_info (with our headers) is left behind.
+        return httpx.RemoteProtocolError(f"malformed response: {exc.message}")
+    if isinstance(exc, aiohttp.ClientPayloadError):
+        return httpx.RemoteProtocolError("the response body was cut short or malformed")
+    if isinstance(exc, aiohttp.InvalidURL):
+        return httpx.UnsupportedProtocol("the request URL cannot be sent")
+    if isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
+        if not connected:
+            return httpx.ConnectError(f"cannot connect: {reason}")
+        if exc.errno in (errno.EPIPE, errno.ESHUTDOWN):
+            return httpx.WriteError(f"connection lost while sending: {reason}")
+        return httpx.ReadError(f"connection lost: {reason}")
+    if isinstance(exc, ValueError):
+        return httpx.LocalProtocolError("the request cannot be encoded")
+    if not connected:
+        return httpx.ConnectError(f"cannot connect ({type(exc).__name__})")
+    return httpx.ReadError(f"connection failed ({type(exc).__name__})")
+
+
+class _ResponseStream(httpx.AsyncByteStream):
+    """The raw (still encoded) body, one bounded read at a time."""
+
+    def __init__(self, response: aiohttp.ClientResponse, read_timeout: float | None) -> None:
+        self._response = response
+        self._read_timeout = read_timeout
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        content = self._response.content
+        while True:
+            error: httpx.TransportError | None = None
+            try:
+                async with asyncio.timeout(self._read_timeout):
+                    chunk = await content.readany()
+            except TimeoutError as exc:
+                error = (
+                    _map_error(exc, connected=True)
+                    if isinstance(exc, aiohttp.ClientError)
+                    else httpx.ReadTimeout("timed out while reading the response body")
+                )
+            except (aiohttp.ClientError, OSError, ValueError) as exc:
+                error = _map_error(exc, connected=True)
+            if error is not None:
+                self._response.close()
+                raise error
+            if not chunk:
+                return
+            yield chunk
+
+    async def aclose(self) -> None:
+        response = self._response
+        if response.content.at_eof():
+            response.release()  # back to the pool
+        else:
+            response.close()  # an unread body: the connection cannot be reused
+
+
+class AiohttpTransport(httpx.AsyncBaseTransport):
+    """Sends httpx requests with an aiohttp session created at first use (asyncio only)."""
+
+    def __init__(self, limits: httpx.Limits | None = None) -> None:
+        self._limits = limits or httpx.Limits()
+        self._session: aiohttp.ClientSession | None = None
+        self._ssl_context: ssl.SSLContext | None = None
+
+    def _get_session(self) -> aiohttp.ClientSession:
+        if self._session is None:
+            limits = self._limits
+            connector = _Connector(
+                limit=limits.max_connections or 0,
+                limit_per_host=0,
+                keepalive_timeout=limits.keepalive_expiry or 5.0,
+            )
+            session = aiohttp.ClientSession(
+                connector=connector,
+                cookie_jar=aiohttp.DummyCookieJar(),
+                auto_decompress=False,
+                timeout=_NO_TIMEOUTS,
+                skip_auto_headers=_SKIP_AUTO_HEADERS,
+                requote_redirect_url=False,
+                max_line_size=MAX_LINE_SIZE,
+                max_field_size=MAX_LINE_SIZE,
+                max_headers=MAX_HEADERS,
+                read_bufsize=_CHUNK,
+            )
+            # aiohttp re-sends an idempotent request once if a kept-alive connection drops
+            # (its own test client turns this off the same way); retries are the SDK's job.
+            session._retry_connection = False
+            self._session = session
+        return self._session
+
+    def _ssl_for(self, url: httpx.URL) -> ssl.SSLContext | None:
+        if url.scheme != "https":
+            return None  # no TLS setup at all for plain-http instances
+        if self._ssl_context is None:
+            self._ssl_context = httpx.create_ssl_context()
+        return self._ssl_context
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        timeouts: dict[str, float | None] = request.extensions.get("timeout", {})
+        connect, read = _seconds(timeouts, "connect"), _seconds(timeouts, "read")
+        write, pool = _seconds(timeouts, "write"), _seconds(timeouts, "pool")
+        if request.url.scheme not in ("http", "https"):
+            raise httpx.UnsupportedProtocol("only http and https URLs can be sent")
+        body = await request.aread()
+        head_timeout = read
+        if read is not None and body and write is not None:
+            head_timeout = read + write
+        attempt = _Attempt(head_timeout)
+        session = self._get_session()
+        token = _ATTEMPT.set(attempt)
+        error: httpx.TransportError | None = None
+        try:
+            async with asyncio.timeout(None) as deadline:
+                attempt.deadline = deadline
+                if connect is not None:
+                    loop = asyncio.get_running_loop()
+                    deadline.reschedule(loop.time() + connect + (pool or 0.0))
+                response = await session.request(
+                    request.method,
+                    URL(str(request.url), encoded=True),
+                    headers=request.headers.multi_items(),
+                    data=body or None,
+                    allow_redirects=False,
+                    ssl=self._ssl_for(request.url) or True,
+                    compress=None,
+                    chunked=None,
+                )
+        except aiohttp.ClientError as exc:
+            error = _map_error(exc, connected=attempt.connected)
+        except TimeoutError:
+            error = (
+                httpx.ReadTimeout("timed out waiting for the response")
+                if attempt.connected
+                else httpx.ConnectTimeout("timed out while connecting")
+            )
+        except (OSError, ValueError) as exc:
+            error = _map_error(exc, connected=attempt.connected)
+        finally:
+            _ATTEMPT.reset(token)
+            attempt.deadline = None
+        if error is not None:
+            # Raised outside the except blocks: no __context__ leading back to aiohttp.
+            raise error
+        return httpx.Response(
+            response.status,
+            headers=list(response.raw_headers),
+            stream=_ResponseStream(response, read),
+            extensions={
+                "http_version": b"HTTP/1.1" if response.version == (1, 1) else b"HTTP/1.0",
+                "reason_phrase": (response.reason or "").encode("latin-1", "replace"),
+            },
+        )
+
+    async def aclose(self) -> None:
+        if self._session is not None:
+            session, self._session = self._session, None
+            await session.close()
