@@ -33,6 +33,8 @@ from ._exceptions import (
     ServerError,
     UnprocessableEntityError,
 )
+from ._limits import ResponseTooLargeError
+from ._links import PaginationLoopError
 from ._pagination import AsyncPaginator, Page
 from ._retry import RetryPolicy
 from ._types import NOT_GIVEN, NotGiven, PaginationMode
@@ -79,11 +81,13 @@ __all__ = [
     "NotGiven",
     "Outcome",
     "Page",
+    "PaginationLoopError",
     "PaginationMode",
     "PermissionDeniedError",
     "PreconditionFailedError",
     "RateLimitError",
     "Response",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "RetryPolicy",
     "ServerError",

@@ -10,16 +10,22 @@ import warnings
 from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import anyio
 import httpx
 
-from ._auth import Credentials, TokenHeader, TokenSource, resolve_credentials
+from ._auth import (
+    Credentials,
+    TokenHeader,
+    TokenSource,
+    check_header,
+    check_sudo_value,
+    resolve_credentials,
+)
 from ._exceptions import (
     APIStatusError,
     ConfigurationError,
-    CrossOriginError,
     ResponseValidationError,
     decode_body,
     forget_credentials,
@@ -27,6 +33,7 @@ from ._exceptions import (
 )
 from ._generated.client import ApiRequest
 from ._generated.errors import UnexpectedStatusError
+from ._limits import DEFAULT_MAX_RESPONSE_SIZE, check_max_response_size
 from ._redact import SENSITIVE_HEADERS, redact_url
 from ._retry import (
     IDEMPOTENT_METHODS,
@@ -38,6 +45,7 @@ from ._retry import (
 )
 from ._transport import CookielessAsyncClient, TransportKind, make_transport
 from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
+from ._urls import link_target, redirect_target
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -94,7 +102,7 @@ def _check_sudo(sudo: str | int | None) -> str | None:
     text = str(sudo).strip()
     if not text or any(char in text for char in "\r\n"):
         raise ConfigurationError("sudo must be a non-empty user ID or username")
-    return text
+    return check_sudo_value(text)
 
 
 def _check_timeout(timeout: TimeoutTypes) -> httpx.Timeout | None:
@@ -155,6 +163,8 @@ class AsyncGitLab:
             instead of running into a 429. On by default.
         follow_redirects: Off by default. When on, credentials are stripped whenever the
             scheme, host or port changes, and https→http is refused.
+        max_response_size: Largest response body (bytes, once decompressed) the client
+            reads; a larger one raises ``ResponseTooLargeError``. 64 MiB by default.
         keep_base_url: Rewrite pagination links that point at another origin onto ``url``
             (for instances whose ``external_url`` differs from the URL you use) instead
             of refusing them.
@@ -183,6 +193,7 @@ class AsyncGitLab:
         pace_from_headers: bool = True,
         follow_redirects: bool = False,
         keep_base_url: bool = False,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         headers: Mapping[str, str] | None = None,
         transport: TransportKind | httpx.AsyncBaseTransport = "auto",
         http_client: httpx.AsyncClient | None = None,
@@ -212,7 +223,9 @@ class AsyncGitLab:
         self._follow_redirects = follow_redirects
         self._keep_base_url = keep_base_url
         executor = Executor(
-            max_concurrency=max_concurrency, gate=RateGate(requests_per_second, pace_from_headers)
+            max_concurrency=max_concurrency,
+            gate=RateGate(requests_per_second, pace_from_headers),
+            max_response_size=check_max_response_size(max_response_size),
         )
         if http_client is not None:
             http, owns = http_client, False
@@ -239,6 +252,7 @@ class AsyncGitLab:
                 or "\r" in value
             ):
                 raise ConfigurationError(f"invalid header {name!r}")
+            check_header(name, value)
             checked[name] = value
         return checked
 
@@ -468,13 +482,7 @@ class AsyncGitLab:
     def _redirect(
         self, request: httpx.Request, response: httpx.Response, location: str
     ) -> httpx.Request:
-        target = httpx.URL(urljoin(str(request.url), location))
-        if target.scheme not in ("http", "https"):
-            raise CrossOriginError(
-                f"refusing a redirect to a {target.scheme!r} URL", url=str(target)
-            )
-        if request.url.scheme == "https" and target.scheme == "http":
-            raise CrossOriginError("refusing a redirect from https to http", url=str(target))
+        target = redirect_target(request.url, location)
         headers = httpx.Headers(request.headers)
         headers.pop("host", None)
         if _origin(target) != _origin(request.url):
@@ -491,32 +499,17 @@ class AsyncGitLab:
 
     def request_for_link(self, url: str, current: ApiRequest) -> ApiRequest:
         """The request for a pagination ``Link`` URL, refusing other origins."""
-        if url.startswith(self._api_prefix):  # the usual case, without parsing any URL
-            path, _, query = url[len(self._api_prefix) - 1 :].partition("?")
-            if "#" not in query and "/../" not in path and "/./" not in path:
-                return ApiRequest(
-                    method="GET",
-                    path=path,
-                    operation_id=current.operation_id,
-                    query=query or None,  # keyset cursors are long: no decode/re-encode
-                    headers=dict(current.headers),
-                )
-        target = httpx.URL(urljoin(self._url(current.path), url))
-        if _origin(target) != _origin(self._base_url) and not self._keep_base_url:
-            raise CrossOriginError(
-                "the server's pagination link points at another origin; refusing to send "
-                "credentials there (pass keep_base_url=True to rewrite such links onto the client's URL)",
-                url=str(target),
-            )
-        path = target.raw_path.decode("ascii").split("?", 1)[0]
-        if not path.startswith(self._base_path + "/"):
-            raise CrossOriginError("the pagination link leaves the API root", url=str(target))
-        query = target.query.decode("ascii")
+        path, query = link_target(
+            url,
+            current=self._url(current.path),
+            base=self._base_url,
+            keep_base_url=self._keep_base_url,
+        )
         return ApiRequest(
             method="GET",
-            path=path[len(self._base_path) :],
+            path=path,
             operation_id=current.operation_id,
-            params=parse_qsl(query, keep_blank_values=True),
+            query=query or None,  # keyset cursors are long: no decode/re-encode
             headers=dict(current.headers),
         )
 

@@ -9,7 +9,6 @@ one page is held in memory and no connection stays checked out between pages: a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -18,6 +17,7 @@ from urllib.parse import parse_qsl
 import httpx
 
 from ._exceptions import MethodNotAllowedError
+from ._links import PageLoopGuard, next_link
 from ._types import PaginationMode
 
 if TYPE_CHECKING:
@@ -40,7 +40,6 @@ _PAGE_HEADERS = frozenset(
         b"link",
     }
 )
-_NEXT_LINK = re.compile(r'<([^>]*)>\s*;[^,]*?\brel="?next"?', re.IGNORECASE)
 
 
 def _page_headers(response: httpx.Response) -> dict[bytes, bytes]:
@@ -77,7 +76,7 @@ class Page(Generic[T]):
     def from_response(cls, items: list[T], response: httpx.Response) -> Page[T]:
         headers = _page_headers(response)
         link = headers.get(b"link")
-        match = _NEXT_LINK.search(link.decode("latin-1")) if link else None
+        next_url = next_link(link.decode("latin-1")) if link else None
         return cls(
             items=items,
             response=response,
@@ -87,7 +86,7 @@ class Page(Generic[T]):
             prev_page=_int_header(headers, b"x-prev-page"),
             total=_int_header(headers, b"x-total"),
             total_pages=_int_header(headers, b"x-total-pages"),
-            next_url=match.group(1).strip() if match else None,
+            next_url=next_url or None,
         )
 
     @property
@@ -233,6 +232,8 @@ class _PageIterator(Generic[T]):
         self._keyset = paginator._keyset
         self._request: ApiRequest | None = paginator._first_request(self._keyset)
         self._pages = 0
+        self._guard = PageLoopGuard()
+        self._guard.check(self._request)
 
     def __aiter__(self) -> _PageIterator[T]:
         return self
@@ -257,6 +258,8 @@ class _PageIterator(Generic[T]):
             page = await paginator._fetch(self._request)
         self._pages += 1
         self._request = paginator._next_request(page, self._request)
+        if self._request is not None:
+            self._guard.check(self._request)
         return page
 
 
