@@ -31,11 +31,10 @@ import aiohttp
 import httpx
 from yarl import URL
 
+from ._transport import MAX_HEADERS, MAX_LINE_SIZE
+
 __all__ = ["AiohttpTransport"]
 
-#: Limits on a response head (the values aiohttp and most servers use for a line).
-MAX_LINE_SIZE = 8190
-MAX_HEADERS = 100
 _CHUNK = 65536
 _NO_TIMEOUTS = aiohttp.ClientTimeout(total=None, connect=None, sock_connect=None, sock_read=None)
 _SKIP_AUTO_HEADERS = frozenset({"Accept", "Accept-Encoding", "User-Agent", "Content-Type"})

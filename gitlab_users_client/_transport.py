@@ -20,6 +20,38 @@ from ._exceptions import ConfigurationError
 
 TransportKind = Literal["auto", "aiohttp", "httpcore"]
 
+#: Limits on a response head, the same on every engine: the longest header line
+#: (aiohttp's and most servers' limit) and the number of header fields.
+MAX_LINE_SIZE = 8190
+MAX_HEADERS = 100
+
+
+async def _refuse(response: httpx.Response, reason: str) -> httpx.Response:
+    await response.aclose()
+    raise httpx.RemoteProtocolError(f"malformed response: {reason}")
+
+
+async def check_head(response: httpx.Response) -> httpx.Response:
+    """Hold every engine's response head to the same rules (httpcore accepts more)."""
+    raw = response.headers.raw
+    if len(raw) > MAX_HEADERS:
+        return await _refuse(response, f"more than {MAX_HEADERS} header fields")
+    if not 100 <= response.status_code <= 999:
+        return await _refuse(response, "invalid status code")
+    framing = 0
+    for name, value in raw:
+        if len(name) + len(value) + 2 > MAX_LINE_SIZE:
+            return await _refuse(response, f"a header line longer than {MAX_LINE_SIZE} bytes")
+        lowered = name.lower()
+        if lowered == b"content-length":
+            framing |= 1
+        elif lowered == b"transfer-encoding":
+            framing |= 2
+    if framing == 3:
+        # RFC 9112, 6.3: both framings at once is how responses get smuggled.
+        return await _refuse(response, "both Content-Length and Transfer-Encoding")
+    return response
+
 
 class _NoCookies(httpx.Cookies):
     def extract_cookies(self, response: httpx.Response) -> None:
@@ -66,7 +98,7 @@ class _LazyTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._inner is None:
             self._inner = self._create()
-        return await self._inner.handle_async_request(request)
+        return await check_head(await self._inner.handle_async_request(request))
 
     async def aclose(self) -> None:
         if self._inner is not None:

@@ -1,0 +1,1 @@
+"""Conformance suite of the HTTP engines (summary table added below)."""
