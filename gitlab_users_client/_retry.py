@@ -29,7 +29,12 @@ from typing import Final
 import anyio
 import httpx
 
-from ._exceptions import APIConnectionError, APITimeoutError, forget_request_credentials
+from ._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    CrossOriginError,
+    forget_request_credentials,
+)
 from ._limits import DEFAULT_MAX_RESPONSE_SIZE, read_body
 from ._redact import SENSITIVE_HEADERS
 
@@ -367,7 +372,13 @@ class Executor:
     ) -> httpx.Response:
         # Redirects are the client's job (it strips credentials across origins);
         # never let an injected AsyncClient(follow_redirects=True) follow on its own.
-        response = await http.send(request, stream=True, follow_redirects=False)
+        try:
+            response = await http.send(request, stream=True, follow_redirects=False)
+        except httpx.InvalidURL:
+            # httpx resolves a redirect's Location even when not following it.
+            raise CrossOriginError(
+                "the server redirected to a URL that cannot be followed", url=str(request.url)
+            ) from None
         await read_body(response, self.max_response_size, method=request.method)
         return response
 

@@ -31,8 +31,16 @@ async def _refuse(response: httpx.Response, reason: str) -> httpx.Response:
     raise httpx.RemoteProtocolError(f"malformed response: {reason}")
 
 
-async def check_head(response: httpx.Response) -> httpx.Response:
-    """Hold every engine's response head to the same rules (httpcore accepts more)."""
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+async def check_head(request: httpx.Request, response: httpx.Response) -> httpx.Response:
+    """Hold every engine's response head to the same rules (httpcore accepts more).
+
+    A redirect's ``Location`` is checked here too: httpx resolves it while receiving
+    the response (even when not following it) and fails with its own exception types
+    on a hostile one.
+    """
     raw = response.headers.raw
     if len(raw) > MAX_HEADERS:
         return await _refuse(response, f"more than {MAX_HEADERS} header fields")
@@ -50,6 +58,14 @@ async def check_head(response: httpx.Response) -> httpx.Response:
     if framing == 3:
         # RFC 9112, 6.3: both framings at once is how responses get smuggled.
         return await _refuse(response, "both Content-Length and Transfer-Encoding")
+    if response.status_code in _REDIRECTS and "location" in response.headers:
+        from ._urls import redirect_target
+
+        try:
+            redirect_target(request.url, response.headers["location"])
+        except BaseException:
+            await response.aclose()
+            raise
     return response
 
 
@@ -98,7 +114,7 @@ class _LazyTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._inner is None:
             self._inner = self._create()
-        return await check_head(await self._inner.handle_async_request(request))
+        return await check_head(request, await self._inner.handle_async_request(request))
 
     async def aclose(self) -> None:
         if self._inner is not None:

@@ -7,6 +7,7 @@ after ``lifetime`` seconds even if a test forgets to.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -21,13 +22,14 @@ _POLL = 0.05
 class Exchange:
     """One request as the server saw it, and the means to answer it."""
 
-    conn: socket.socket
+    conn: socket.socket = field(repr=False)
     index: int
     method: str
     target: str
-    head: bytes
-    body: bytes
-    stop: threading.Event
+    #: Not in repr: it holds the request's credentials.
+    head: bytes = field(repr=False)
+    body: bytes = field(repr=False)
+    stop: threading.Event = field(repr=False)
     #: Set by the handler to read another request on the same connection.
     keep_alive: bool = False
 
@@ -170,10 +172,8 @@ class HostileServer:
                 if not exchange.keep_alive:
                     return
         finally:
-            try:
+            with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             conn.close()
 
 

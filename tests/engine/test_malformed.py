@@ -20,7 +20,10 @@ MALFORMED = {
     "Content-Length and chunked": OK_HEAD
     + b"Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n[]\r\n0\r\n\r\n",
     "bad chunk size": OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\nzz\r\n[]\r\n0\r\n\r\n",
-    "header over 8190 bytes": OK_HEAD + b"X-Big: " + b"a" * 20_000 + b"\r\nContent-Length: 2\r\n\r\n[]",
+    "header over 8190 bytes": OK_HEAD
+    + b"X-Big: "
+    + b"a" * 20_000
+    + b"\r\nContent-Length: 2\r\n\r\n[]",
     "too many headers": OK_HEAD
     + b"".join(b"X-H-%d: v\r\n" % index for index in range(2_000))
     + b"Content-Length: 2\r\n\r\n[]",

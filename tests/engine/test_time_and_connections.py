@@ -25,7 +25,9 @@ def continue_forever(exchange: Exchange) -> None:
 
 
 def trickle(exchange: Exchange) -> None:
-    exchange.send(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n")
+    exchange.send(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
+    )
     while exchange.send(b"    ") and exchange.sleep(0.2):
         pass
 
