@@ -6,11 +6,13 @@ in use, so a 32-wide fan-out of small GETs runs several times slower than aiohtt
 Under asyncio the default is therefore aiohttp (through the SDK's own adapter,
 ``_http_aiohttp``, keeping the httpx API and httpcore's error semantics); under trio,
 where aiohttp cannot run, it is httpcore. The choice is made at the first request,
-when the running async library is known, and aiohttp is imported only then.
+when the running async library is known, and aiohttp is imported only then (see
+``_LazyTransport``).
 """
 
 from __future__ import annotations
 
+import ssl
 from typing import Literal
 
 import httpx
@@ -92,33 +94,59 @@ class CookielessAsyncClient(httpx.AsyncClient):
             raise ValueError("this client does not keep cookies; send a Cookie header if you must")
 
 
+def _httpcore(limits: httpx.Limits, scheme: str) -> httpx.AsyncBaseTransport:
+    if scheme == "https":
+        return httpx.AsyncHTTPTransport(limits=limits)
+    # Plain http: no certificate store to load (most of a cold start's TLS cost). The
+    # empty context verifies, so it would fail closed if it were ever used for TLS.
+    return httpx.AsyncHTTPTransport(limits=limits, verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
+
+
 class _LazyTransport(httpx.AsyncBaseTransport):
+    """Creates the engines at first use, once the running async library is known.
+
+    With ``"auto"`` under asyncio, the very first request goes through httpcore, so a
+    process that makes a single call never imports aiohttp (about a third of its cold
+    start); every later request uses aiohttp, faster for pages and fan-outs. Both are
+    held to the same behaviour by the engine conformance suite.
+    """
+
     def __init__(self, kind: TransportKind, limits: httpx.Limits) -> None:
         self._kind = kind
         self._limits = limits
-        self._inner: httpx.AsyncBaseTransport | None = None
+        self._library: str | None = None
+        self._engines: dict[str, httpx.AsyncBaseTransport] = {}
 
-    def _create(self) -> httpx.AsyncBaseTransport:
+    def _engine_for(self, url: httpx.URL) -> httpx.AsyncBaseTransport:
+        if self._library is None:
+            self._library = sniffio.current_async_library()
         kind = self._kind
-        library = sniffio.current_async_library()
         if kind == "auto":
-            kind = "aiohttp" if library == "asyncio" else "httpcore"
-        if kind == "aiohttp":
-            if library != "asyncio":
-                raise ConfigurationError(f"the aiohttp transport needs asyncio, not {library}")
-            from ._http_aiohttp import AiohttpTransport
+            kind = "aiohttp" if self._library == "asyncio" and self._engines else "httpcore"
+        key = "aiohttp" if kind == "aiohttp" else f"httpcore-{url.scheme}"
+        engine = self._engines.get(key)
+        if engine is None:
+            if kind == "aiohttp":
+                if self._library != "asyncio":
+                    raise ConfigurationError(
+                        f"the aiohttp transport needs asyncio, not {self._library}"
+                    )
+                from ._http_aiohttp import AiohttpTransport
 
-            return AiohttpTransport(limits=self._limits)
-        return httpx.AsyncHTTPTransport(limits=self._limits)
+                engine = AiohttpTransport(limits=self._limits)
+            else:
+                engine = _httpcore(self._limits, url.scheme)
+            self._engines[key] = engine
+        return engine
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._inner is None:
-            self._inner = self._create()
-        return await check_head(request, await self._inner.handle_async_request(request))
+        engine = self._engine_for(request.url)
+        return await check_head(request, await engine.handle_async_request(request))
 
     async def aclose(self) -> None:
-        if self._inner is not None:
-            await self._inner.aclose()
+        engines, self._engines = list(self._engines.values()), {}
+        for engine in engines:
+            await engine.aclose()
 
 
 def make_transport(
