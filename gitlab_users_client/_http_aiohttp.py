@@ -85,9 +85,12 @@ def _map_error(exc: BaseException, *, connected: bool) -> httpx.TransportError:
     """The httpx exception for an aiohttp/OS failure; never derived from ``repr(exc)``."""
     if isinstance(exc, aiohttp.ConnectionTimeoutError):
         return httpx.ConnectTimeout("timed out while connecting")
+    if isinstance(exc, aiohttp.ClientConnectorCertificateError):
+        return httpx.ConnectError("TLS certificate verification failed")
     if isinstance(exc, aiohttp.ClientConnectorError):
-        reason = exc.os_error.strerror or type(exc.os_error).__name__
-        return httpx.ConnectError(f"cannot connect to {exc.host}:{exc.port}: {reason}")
+        os_error = getattr(exc, "os_error", None)
+        reason = getattr(os_error, "strerror", None) or type(os_error or exc).__name__
+        return httpx.ConnectError(f"cannot connect: {reason}")
     if isinstance(exc, aiohttp.ServerTimeoutError):
         return httpx.ReadTimeout("timed out while reading the response")
     if isinstance(exc, aiohttp.ServerDisconnectedError):

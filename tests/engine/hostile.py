@@ -53,6 +53,9 @@ Handler = Callable[[Exchange], None]
 class HostileServer:
     handler: Handler
     lifetime: float = 20.0
+    #: Bytes written as soon as a connection opens, before reading anything; the
+    #: connection is then closed (for clients that expect the server to speak first).
+    greeting: bytes | None = None
     exchanges: list[Exchange] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -140,6 +143,10 @@ class HostileServer:
     def _serve(self, conn: socket.socket) -> None:
         buffer = bytearray()
         try:
+            if self.greeting is not None:
+                with contextlib.suppress(OSError):
+                    conn.sendall(self.greeting)
+                return
             while True:
                 end = self._read_until(conn, buffer, b"\r\n\r\n")
                 if end < 0:

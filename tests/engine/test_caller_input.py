@@ -122,3 +122,11 @@ def test_a_cross_origin_link_is_refused(engine: tuple[str, str]) -> None:
             )
             outcome.raised(CrossOriginError)
             assert server.attempts == 1 and other.attempts == 0
+
+
+@pytest.mark.parametrize("size", [0, -1, True, 1.5, "64MiB"])
+def test_max_response_size_must_be_a_positive_int(size: object) -> None:
+    from gitlab_users_client import AsyncGitLab
+
+    with pytest.raises(ConfigurationError, match="max_response_size"):
+        AsyncGitLab("http://127.0.0.1:1", token=TOKEN, max_response_size=size)  # type: ignore[arg-type]

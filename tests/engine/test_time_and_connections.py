@@ -126,3 +126,21 @@ def test_a_kept_alive_connection_closed_without_an_answer_is_not_resent(
         error = outcome.raised(APIConnectionError)
         assert "RemoteProtocolError" in str(error)
         assert server.attempts == 2  # the second GET reached the server once, never twice
+
+
+def test_a_failed_tls_handshake_is_a_connection_error_before_sending(
+    engine: tuple[str, str],
+) -> None:
+    greeting = b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+    with HostileServer(lambda exchange: None, greeting=greeting) as server:
+        # The handshake bytes are not HTTP: the server sees no request, the client a
+        # failed connection.
+        outcome = call(
+            engine,
+            server.url.replace("http://", "https://"),
+            lambda gl: gl.request("POST", "/users", json={"name": "x"}),
+        )
+        error = outcome.raised(APIConnectionError)
+        assert "ConnectError" in str(error)
+        assert error.outcome_unknown is False
+        assert error.retries == 1
