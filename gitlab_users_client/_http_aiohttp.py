@@ -10,9 +10,9 @@ httpcore engine:
   exceptions carry the request headers, credentials included;
 * no hidden re-send: aiohttp repeats an idempotent request once when a kept-alive
   connection drops; that decision belongs to the SDK's retry loop;
-* timeouts: ``connect`` (and ``pool``) until a connection is ready, then ``read``
-  (plus ``write`` when there is a body) until the final response head — interim
-  ``1xx`` answers do not restart it — then ``read`` per body chunk;
+* timeouts: ``connect`` (and ``pool``) until a connection is ready, then ``read`` (plus
+  ``write`` with a body) for the whole response head — interim ``1xx`` answers do not
+  restart it — then ``read`` between body bytes;
 * the URL is sent as httpx encoded it (``%2e%2e`` is not turned into ``..``);
 * response heads are bounded (8190-byte lines, 100 header fields) and bodies are
   streamed raw, so the caller decides how much to read and how to decode it.
@@ -36,43 +36,43 @@ from ._transport import MAX_HEADERS, MAX_LINE_SIZE
 __all__ = ["AiohttpTransport"]
 
 _CHUNK = 65536
-_NO_TIMEOUTS = aiohttp.ClientTimeout(total=None, connect=None, sock_connect=None, sock_read=None)
 _SKIP_AUTO_HEADERS = frozenset({"Accept", "Accept-Encoding", "User-Agent", "Content-Type"})
 
 
-class _Attempt:
-    """Where one request is, so a timeout or failure can be named correctly."""
+class _HeadDeadline:
+    """Bounds the wait for the final response head once the connection is ready.
 
-    __slots__ = ("connected", "deadline", "head_timeout")
+    aiohttp's read timer restarts with every byte and stops after an interim ``1xx``
+    answer; this deadline does neither (as with httpcore, which reads the head with its
+    read timeout and no restart).
+    """
 
-    def __init__(self, head_timeout: float | None) -> None:
-        self.connected = False
-        self.head_timeout = head_timeout
-        self.deadline: asyncio.Timeout | None = None
+    __slots__ = ("seconds", "timeout")
 
-    def on_connected(self) -> None:
-        self.connected = True
-        if self.deadline is not None:
-            timeout = self.head_timeout
-            when = None if timeout is None else asyncio.get_running_loop().time() + timeout
-            self.deadline.reschedule(when)
+    def __init__(self, seconds: float | None, timeout: asyncio.Timeout) -> None:
+        self.seconds = seconds
+        self.timeout = timeout
+
+    def start(self) -> None:
+        if self.seconds is not None:
+            self.timeout.reschedule(asyncio.get_running_loop().time() + self.seconds)
 
 
-_ATTEMPT: contextvars.ContextVar[_Attempt | None] = contextvars.ContextVar(
-    "gitlab_users_client_aiohttp_attempt", default=None
+_HEAD: contextvars.ContextVar[_HeadDeadline | None] = contextvars.ContextVar(
+    "gitlab_users_client_aiohttp_head", default=None
 )
 
 
 class _Connector(aiohttp.TCPConnector):
-    """Tells the running attempt when its connection is ready (then the read timeout starts)."""
+    """Starts the running request's head deadline when its connection is ready."""
 
     async def connect(
         self, req: aiohttp.ClientRequest, traces: list[Any], timeout: aiohttp.ClientTimeout
     ) -> aiohttp.connector.Connection:
         connection = await super().connect(req, traces, timeout)
-        attempt = _ATTEMPT.get()
-        if attempt is not None:
-            attempt.on_connected()
+        head = _HEAD.get()
+        if head is not None:
+            head.start()
         return connection
 
 
@@ -81,7 +81,7 @@ def _seconds(timeouts: dict[str, float | None], name: str) -> float | None:
     return None if value is None else float(value)
 
 
-def _map_error(exc: BaseException, *, connected: bool) -> httpx.TransportError:
+def _map_error(exc: BaseException) -> httpx.TransportError:
     """The httpx exception for an aiohttp/OS failure; never derived from ``repr(exc)``."""
     if isinstance(exc, aiohttp.ConnectionTimeoutError):
         return httpx.ConnectTimeout("timed out while connecting")
@@ -104,44 +104,33 @@ def _map_error(exc: BaseException, *, connected: bool) -> httpx.TransportError:
     if isinstance(exc, aiohttp.InvalidURL):
         return httpx.UnsupportedProtocol("the request URL cannot be sent")
     if isinstance(exc, OSError):
+        # Connecting failed as a ClientConnectorError above: this one came after.
         reason = exc.strerror or type(exc).__name__
-        if not connected:
-            return httpx.ConnectError(f"cannot connect: {reason}")
         if exc.errno in (errno.EPIPE, errno.ESHUTDOWN):
             return httpx.WriteError(f"connection lost while sending: {reason}")
         return httpx.ReadError(f"connection lost: {reason}")
     if isinstance(exc, ValueError):
         return httpx.LocalProtocolError("the request cannot be encoded")
-    if not connected:
-        return httpx.ConnectError(f"cannot connect ({type(exc).__name__})")
     return httpx.ReadError(f"connection failed ({type(exc).__name__})")
 
 
 class _ResponseStream(httpx.AsyncByteStream):
-    """The raw (still encoded) body, one bounded read at a time."""
+    """The raw (still encoded) body, as it arrives; aiohttp's read timer bounds each wait."""
 
-    def __init__(self, response: aiohttp.ClientResponse, read_timeout: float | None) -> None:
+    def __init__(self, response: aiohttp.ClientResponse) -> None:
         self._response = response
-        self._read_timeout = read_timeout
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         content = self._response.content
         while True:
             error: httpx.TransportError | None = None
             try:
-                async with asyncio.timeout(self._read_timeout):
-                    chunk = await content.readany()
-            except TimeoutError as exc:
-                error = (
-                    _map_error(exc, connected=True)
-                    if isinstance(exc, aiohttp.ClientError)
-                    else httpx.ReadTimeout("timed out while reading the response body")
-                )
+                chunk = await content.readany()
             except (aiohttp.ClientError, OSError, ValueError) as exc:
-                error = _map_error(exc, connected=True)
+                error = _map_error(exc)
             if error is not None:
                 self._response.close()
-                raise error
+                raise error  # outside the except block: no __context__ back to aiohttp
             if not chunk:
                 return
             yield chunk
@@ -161,6 +150,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._limits = limits or httpx.Limits()
         self._session: aiohttp.ClientSession | None = None
         self._ssl_context: ssl.SSLContext | None = None
+        self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
 
     def _get_session(self) -> aiohttp.ClientSession:
         if self._session is None:
@@ -174,7 +164,6 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 connector=connector,
                 cookie_jar=aiohttp.DummyCookieJar(),
                 auto_decompress=False,
-                timeout=_NO_TIMEOUTS,
                 skip_auto_headers=_SKIP_AUTO_HEADERS,
                 requote_redirect_url=False,
                 max_line_size=MAX_LINE_SIZE,
@@ -195,26 +184,34 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             self._ssl_context = httpx.create_ssl_context()
         return self._ssl_context
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        timeouts: dict[str, float | None] = request.extensions.get("timeout", {})
+    def _timeout(self, timeouts: dict[str, float | None]) -> aiohttp.ClientTimeout:
         connect, read = _seconds(timeouts, "connect"), _seconds(timeouts, "read")
-        write, pool = _seconds(timeouts, "write"), _seconds(timeouts, "pool")
+        pool = _seconds(timeouts, "pool")
+        key = (connect, read, pool)
+        cached = self._timeouts.get(key)
+        if cached is None:
+            setup = None if connect is None else connect + (pool or 0.0)
+            cached = self._timeouts[key] = aiohttp.ClientTimeout(
+                total=None, connect=setup, sock_connect=connect, sock_read=read
+            )
+        return cached
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if request.url.scheme not in ("http", "https"):
             raise httpx.UnsupportedProtocol("only http and https URLs can be sent")
+        timeouts: dict[str, float | None] = request.extensions.get("timeout", {})
+        timeout = self._timeout(timeouts)
         body = await request.aread()
-        head_timeout = read
-        if read is not None and body and write is not None:
-            head_timeout = read + write
-        attempt = _Attempt(head_timeout)
+        head_seconds = timeout.sock_read
+        write = _seconds(timeouts, "write")
+        if head_seconds is not None and body and write is not None:
+            head_seconds += write
         session = self._get_session()
-        token = _ATTEMPT.set(attempt)
         error: httpx.TransportError | None = None
+        token = None
         try:
             async with asyncio.timeout(None) as deadline:
-                attempt.deadline = deadline
-                if connect is not None:
-                    loop = asyncio.get_running_loop()
-                    deadline.reschedule(loop.time() + connect + (pool or 0.0))
+                token = _HEAD.set(_HeadDeadline(head_seconds, deadline))
                 response = await session.request(
                     request.method,
                     URL(str(request.url), encoded=True),
@@ -222,29 +219,27 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                     data=body or None,
                     allow_redirects=False,
                     ssl=self._ssl_for(request.url) or True,
-                    compress=None,
-                    chunked=None,
+                    timeout=timeout,
                 )
         except aiohttp.ClientError as exc:
-            error = _map_error(exc, connected=attempt.connected)
+            # Connection errors (aiohttp's connect timeout included) are their own types;
+            # anything else means the connection was up and the request (maybe) sent.
+            error = _map_error(exc)
         except TimeoutError:
-            error = (
-                httpx.ReadTimeout("timed out waiting for the response")
-                if attempt.connected
-                else httpx.ConnectTimeout("timed out while connecting")
-            )
+            # The head deadline, which only starts once connected.
+            error = httpx.ReadTimeout("timed out waiting for the response")
         except (OSError, ValueError) as exc:
-            error = _map_error(exc, connected=attempt.connected)
+            error = _map_error(exc)
         finally:
-            _ATTEMPT.reset(token)
-            attempt.deadline = None
+            if token is not None:
+                _HEAD.reset(token)
         if error is not None:
             # Raised outside the except blocks: no __context__ leading back to aiohttp.
             raise error
         return httpx.Response(
             response.status,
             headers=list(response.raw_headers),
-            stream=_ResponseStream(response, read),
+            stream=_ResponseStream(response),
             extensions={
                 "http_version": b"HTTP/1.1" if response.version == (1, 1) else b"HTTP/1.0",
                 "reason_phrase": (response.reason or "").encode("latin-1", "replace"),

@@ -115,6 +115,14 @@ async def read_body(response: httpx.Response, limit: int, *, method: str) -> Non
                 if size > limit:
                     break
                 chunks.append(piece)
+        elif not stages:  # not compressed: the common case, kept short
+            stream = response.stream
+            assert isinstance(stream, httpx.AsyncByteStream)
+            async for raw in stream:
+                size += len(raw)
+                if size > limit:
+                    break
+                chunks.append(raw)
         else:
             stream = response.stream
             assert isinstance(stream, httpx.AsyncByteStream)
@@ -131,9 +139,12 @@ async def read_body(response: httpx.Response, limit: int, *, method: str) -> Non
                     ) from None
                 if size > limit:
                     break
-    finally:
+    except BaseException:
+        # Cancelled or failed mid-body: the connection must still be given back.
         with anyio.CancelScope(shield=True):
             await response.aclose()
+        raise
+    await response.aclose()
     if size > limit:
         raise ResponseTooLargeError(
             f"the response body is larger than max_response_size ({limit} bytes); "

@@ -18,6 +18,7 @@ Rules (GitLab has no idempotency keys, so a repeated POST can create twice):
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import logging
 import random
@@ -28,6 +29,7 @@ from typing import Final
 
 import anyio
 import httpx
+import sniffio
 
 from ._exceptions import (
     APIConnectionError,
@@ -363,6 +365,16 @@ class Executor:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise _BudgetExhausted(False)
+        if sniffio.current_async_library() == "asyncio":
+            # The same deadline as below at a fraction of the cost (this runs per request).
+            timeout = asyncio.timeout(remaining)
+            try:
+                async with timeout:
+                    return await self._send_and_read(http, request)
+            except TimeoutError:
+                if not timeout.expired():
+                    raise
+            raise _BudgetExhausted(True)
         with anyio.move_on_after(remaining):
             return await self._send_and_read(http, request)
         raise _BudgetExhausted(True)

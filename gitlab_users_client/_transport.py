@@ -49,6 +49,7 @@ async def check_head(request: httpx.Request, response: httpx.Response) -> httpx.
     if not 100 <= response.status_code <= 999:
         return await _refuse(response, "invalid status code")
     framing = 0
+    location: bytes | None = None
     for name, value in raw:
         if len(name) + len(value) + 2 > MAX_LINE_SIZE:
             return await _refuse(response, f"a header line longer than {MAX_LINE_SIZE} bytes")
@@ -57,14 +58,16 @@ async def check_head(request: httpx.Request, response: httpx.Response) -> httpx.
             framing |= 1
         elif lowered == b"transfer-encoding":
             framing |= 2
+        elif lowered == b"location" and location is None:
+            location = value
     if framing == 3:
         # RFC 9112, 6.3: both framings at once is how responses get smuggled.
         return await _refuse(response, "both Content-Length and Transfer-Encoding")
-    if response.status_code in _REDIRECTS and "location" in response.headers:
+    if location is not None and response.status_code in _REDIRECTS:
         from ._urls import redirect_target
 
         try:
-            redirect_target(request.url, response.headers["location"])
+            redirect_target(request.url, location.decode("latin-1"))
         except BaseException:
             await response.aclose()
             raise
@@ -86,7 +89,11 @@ class CookielessAsyncClient(httpx.AsyncClient):
 
     @property
     def cookies(self) -> httpx.Cookies:
-        return _NoCookies()
+        # One per client (httpx reads it twice per request), never shared between clients.
+        jar = self.__dict__.get("_no_cookies")
+        if jar is None:
+            jar = self.__dict__["_no_cookies"] = _NoCookies()
+        return jar
 
     @cookies.setter
     def cookies(self, cookies: object) -> None:
