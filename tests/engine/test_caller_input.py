@@ -130,3 +130,12 @@ def test_max_response_size_must_be_a_positive_int(size: object) -> None:
 
     with pytest.raises(ConfigurationError, match="max_response_size"):
         AsyncGitLab("http://127.0.0.1:1", token=TOKEN, max_response_size=size)  # type: ignore[arg-type]
+
+
+def test_the_url_is_sent_as_encoded_without_resolving_dot_segments(
+    engine: tuple[str, str],
+) -> None:
+    with HostileServer(ok) as server:
+        outcome = call(engine, server.url, lambda gl: gl.request("GET", "/users/%2e%2E/x%2Fy"))
+        assert outcome.error is None, outcome.error
+        assert server.targets == ["/api/v4/users/%2e%2E/x%2Fy"]
