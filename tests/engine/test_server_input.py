@@ -119,6 +119,18 @@ def test_a_next_page_that_repeats_a_page_is_a_loop_error(engine: tuple[str, str]
         assert server.attempts == 2  # the first page, then page=1 once: never a third time
 
 
+def test_a_next_link_that_repeats_a_url_is_a_loop_error(engine: tuple[str, str]) -> None:
+    def handler(exchange: Exchange) -> None:
+        link = f"<http://{exchange_host(exchange)}/api/v4/users?cursor=abc&pagination=keyset>"
+        exchange.send(users_page([("Link", f'{link}; rel="next"')]))
+
+    with HostileServer(handler) as server:
+        outcome = call(engine, server.url, list_all)
+        error = outcome.raised(PaginationLoopError)
+        assert "cursor=abc" in error.url
+        assert server.attempts == 2
+
+
 def test_a_long_hostile_link_header_is_parsed_quickly(engine: tuple[str, str]) -> None:
     # The longest header line the engines accept, built to make a backtracking regex crawl.
     hostile = "<a>;" * 2_000
