@@ -26,22 +26,27 @@ refused connection (POST)                              ``APIConnectionError`` (C
                                                        timeout; retried; never ``outcome_unknown``
 kept-alive connection closed without an answer         ``APIConnectionError``; the GET reached the server    same     same              same
                                                        once (no hidden re-send)
+TLS handshake with a server that is not TLS (POST)     ``APIConnectionError`` (ConnectError), retried,       same     same              same
+                                                       never ``outcome_unknown``
 Link ``%2e%2e``/``%2E%2E``/``..%2f``/``%252e``/``\\``  ``CrossOriginError``; 1 attempt; nothing sent         same     same              same
 escapes from the API root                              outside the API root
 ``rel="first next"``, ``rel=next``, ``REL="Next"``     followed (2 attempts)                                 same     same              same
 ``rel="nextfoo"``, ``rel="prev"``, ``title="next"``    not followed (1 attempt)                              same     same              same
 ``X-Next-Page: 1`` on every page                       ``PaginationLoopError`` after 2 attempts              same     same              same
+next ``Link`` repeating the same cursor URL            ``PaginationLoopError`` after 2 attempts              same     same              same
 8 KB hostile Link (60 KB: unit tests, ``test_links``)  parsed in linear time                                 same     same              same
 redirect Location: port 99999, ``javascript:``,        ``CrossOriginError``, 1 attempt                       same     same              same
 ``data:``, ``ftp:``, user info, ``%2e%2e``, control
 character
 cross-origin redirect / cross-origin Link              token stripped / link refused, 0 requests there       same     same              same
-1 MB-class gzip bomb (256 MiB decoded), cap 4 MiB      ``ResponseTooLargeError``, 1 attempt, RSS bounded     same     same              same
+gzip bomb (256 KB to 256 MiB), cap 4 MiB              ``ResponseTooLargeError``, 1 attempt, RSS bounded     same     same              same
 plain body over ``max_response_size``                  ``ResponseTooLargeError``, 1 attempt                  same     same              same
 NUL / non-ASCII / space / CR-LF / DEL in the token     ``ConfigurationError`` without the token; 0 requests  same     same              same
 (string or callable)
 NUL / non-ASCII / whitespace in ``sudo``               ``ConfigurationError``; 0 requests                    same     same              same
 bad ``headers=`` name or value                         ``ConfigurationError``; 0 requests                    same     same              same
+``gl.request("GET", "/users/%2e%2E/x%2Fy")``           sent exactly as encoded (no dot-segment               same     same              same
+                                                       resolution)
 2 MB error message                                     ``NotFoundError``, ``str()`` truncated, body kept     xfail    xfail             xfail
 50,000-deep JSON                                       ``ResponseValidationError``                           xfail    xfail             xfail
 over-long ``X-Total``                                  ``total is None``                                     xfail    xfail             xfail
