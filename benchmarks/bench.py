@@ -34,7 +34,7 @@ FASTEST_FLOOR = "floor-aiohttp-orjson"
 BASELINE = "python-gitlab"
 
 CLIENT_NOTES = {
-    "sdk-auto": "this SDK, default transport (aiohttp via httpx-aiohttp)",
+    "sdk-auto": "this SDK, default transport (its own aiohttp adapter)",
     "sdk-auto-gather": "this SDK, gets via asyncio.gather bounded by max_concurrency=32",
     "sdk-scan": "this SDK, gl.users.scan(concurrency=8): every user once, order not kept",
     "sdk-httpcore": "this SDK, transport='httpcore' (httpx's own pool)",

@@ -34,6 +34,8 @@ from ._exceptions import (
     ServerError,
     UnprocessableEntityError,
 )
+from ._limits import ResponseTooLargeError
+from ._links import PaginationLoopError
 from ._pagination import AsyncPaginator, Page
 from ._request import Response
 from ._retry import RetryPolicy
@@ -81,11 +83,13 @@ __all__ = [
     "NotGiven",
     "Outcome",
     "Page",
+    "PaginationLoopError",
     "PaginationMode",
     "PermissionDeniedError",
     "PreconditionFailedError",
     "RateLimitError",
     "Response",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "RetryPolicy",
     "ServerError",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Literal
 
@@ -15,6 +16,45 @@ TokenSource = str | Callable[[], str] | Callable[[], Awaitable[str]]
 #: How a personal/project/group/impersonation token is sent. ``"bearer"`` is the
 #: default because HTTP clients strip ``Authorization`` on cross-origin redirects.
 TokenHeader = Literal["bearer", "private-token"]
+
+
+#: What a token may contain: visible ASCII (no space, no control character).
+_TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
+#: An HTTP field name (RFC 9110 token).
+_FIELD_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+#: An HTTP field value the SDK will send: printable ASCII, spaces and tabs inside.
+_FIELD_VALUE = re.compile(r"[\x21-\x7e]([\x20-\x7e\t]*[\x21-\x7e])?|")
+
+
+def check_token(value: str, *, source: str = "the token") -> str:
+    """The stripped token, or a :class:`ConfigurationError` that does not quote it."""
+    value = value.strip()
+    if not value:
+        raise ConfigurationError(f"{source} is empty")
+    if not _TOKEN_CHARS.fullmatch(value):
+        raise ConfigurationError(
+            f"{source} contains a character that is not visible ASCII "
+            "(a space, a line break, a control or non-ASCII character); check how it was copied"
+        )
+    return value
+
+
+def check_sudo_value(text: str) -> str:
+    """A ``Sudo`` value (user ID or username): visible ASCII only."""
+    if not _TOKEN_CHARS.fullmatch(text):
+        raise ConfigurationError("sudo must be a user ID or username of visible ASCII characters")
+    return text
+
+
+def check_header(name: object, value: object) -> None:
+    """Refuse a header httpx or the server could not take; the value is never quoted."""
+    if not isinstance(name, str) or not _FIELD_NAME.fullmatch(name):
+        raise ConfigurationError(f"invalid header name {str(name)[:100]!r}")
+    if not isinstance(value, str) or not _FIELD_VALUE.fullmatch(value):
+        raise ConfigurationError(
+            f"invalid value for header {name!r}: use printable ASCII without line breaks "
+            "or control characters"
+        )
 
 
 class Credentials:
@@ -56,11 +96,9 @@ class Credentials:
             produced = self._source()
             if inspect.isawaitable(produced):
                 produced = await produced
-            if not isinstance(produced, str) or not produced.strip():
+            if not isinstance(produced, str):
                 raise ConfigurationError("the token callable must return a non-empty str")
-            value = produced.strip()
-            if any(char in value for char in "\r\n"):
-                raise ConfigurationError("the token callable returned a token with a line break")
+            value = check_token(produced, source="the token returned by the token callable")
         if self._header == "Authorization":
             return {"Authorization": f"Bearer {value}"}
         return {self._header: value}
@@ -68,12 +106,7 @@ class Credentials:
 
 def _wrap(source: TokenSource) -> Secret | Callable[[], object]:
     if isinstance(source, str):
-        value = source.strip()
-        if not value:
-            raise ConfigurationError("the token is empty")
-        if any(char in value for char in "\r\n"):
-            raise ConfigurationError("the token contains a line break")
-        return Secret(value)
+        return Secret(check_token(source))
     if callable(source):
         return source
     raise ConfigurationError(f"a token must be a str or a callable, not {type(source).__name__}")

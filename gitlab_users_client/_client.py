@@ -26,6 +26,7 @@ from ._exceptions import (
     status_error,
     validation_error,
 )
+from ._limits import DEFAULT_MAX_RESPONSE_SIZE, check_max_response_size
 from ._options import (
     Settings,
     api_root,
@@ -84,6 +85,8 @@ class AsyncGitLab:
             instead of running into a 429. On by default.
         follow_redirects: Off by default. When on, credentials are stripped whenever the
             scheme, host or port changes, and https→http is refused.
+        max_response_size: Largest response body (bytes, once decompressed) the client
+            reads; a larger one raises ``ResponseTooLargeError``. 64 MiB by default.
         keep_base_url: Rewrite pagination links that point at another origin onto ``url``
             (for instances whose ``external_url`` differs from the URL you use) instead
             of refusing them.
@@ -112,6 +115,7 @@ class AsyncGitLab:
         pace_from_headers: bool = True,
         follow_redirects: bool = False,
         keep_base_url: bool = False,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         headers: Mapping[str, str] | None = None,
         transport: TransportKind | httpx.AsyncBaseTransport = "auto",
         http_client: httpx.AsyncClient | None = None,
@@ -143,6 +147,7 @@ class AsyncGitLab:
             max_concurrency=max_concurrency,
             requests_per_second=requests_per_second,
             pace_from_headers=pace_from_headers,
+            max_response_size=check_max_response_size(max_response_size),
             transport=transport,
             http_client=http_client,
         )

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ._auth import Credentials
+from ._auth import Credentials, check_header, check_sudo_value
 from ._exceptions import ConfigurationError, InvalidRequestError
 from ._request import ApiRequest
 from ._retry import RetryPolicy
@@ -105,7 +105,7 @@ def check_sudo(sudo: str | int | None) -> str | None:
     text = str(sudo).strip()
     if not text or any(char in text for char in "\r\n"):
         raise ConfigurationError("sudo must be a non-empty user ID or username")
-    return text
+    return check_sudo_value(text)
 
 
 def check_timeout(timeout: TimeoutTypes) -> httpx.Timeout | None:
@@ -130,6 +130,7 @@ def check_headers(headers: Mapping[str, str]) -> dict[str, str]:
             or "\r" in value
         ):
             raise ConfigurationError(f"invalid header {name!r}")
+        check_header(name, value)
         checked[name] = value
     return checked
 

@@ -10,18 +10,18 @@ goes through the client's one request path (``AsyncGitLab._call``), like every c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
-from urllib.parse import parse_qsl, urljoin
+from urllib.parse import parse_qsl
 
 import httpx
 
-from ._exceptions import CrossOriginError, InvalidRequestError, MethodNotAllowedError
-from ._options import same_origin
+from ._exceptions import InvalidRequestError, MethodNotAllowedError
+from ._links import PageLoopGuard, next_link
 from ._request import ApiRequest, Response
 from ._types import PaginationMode
+from ._urls import link_target
 
 if TYPE_CHECKING:
     from ._client import AsyncGitLab
@@ -45,7 +45,6 @@ _PAGE_HEADERS = frozenset(
         b"link",
     }
 )
-_NEXT_LINK = re.compile(r'<([^>]*)>\s*;[^,]*?\brel="?next"?', re.IGNORECASE)
 
 
 def _page_headers(response: httpx.Response) -> dict[bytes, bytes]:
@@ -82,7 +81,7 @@ class Page(Generic[T]):
     def from_response(cls, items: list[T], response: httpx.Response) -> Page[T]:
         headers = _page_headers(response)
         link = headers.get(b"link")
-        match = _NEXT_LINK.search(link.decode("latin-1")) if link and len(link) < 65536 else None
+        next_url = next_link(link.decode("latin-1")) if link else None
         return cls(
             items=items,
             response=response,
@@ -92,7 +91,7 @@ class Page(Generic[T]):
             prev_page=_int_header(headers, b"x-prev-page"),
             total=_int_header(headers, b"x-total"),
             total_pages=_int_header(headers, b"x-total-pages"),
-            next_url=match.group(1).strip() if match else None,
+            next_url=next_url or None,
         )
 
     @property
@@ -237,38 +236,20 @@ def _replace_params(request: ApiRequest, params: list[tuple[str, str]]) -> ApiRe
 
 
 def request_for_link(client: AsyncGitLab, url: str, current: ApiRequest) -> ApiRequest:
-    """The request for a pagination ``Link`` URL, refusing other origins."""
+    """The request for a pagination ``Link`` URL, refusing other origins and any way out
+    of the API root (see ``_urls.link_target``)."""
     settings = client._settings
-    prefix = settings.root + "/"
-    if url.startswith(prefix):  # the usual case, without parsing any URL
-        path, _, query = url[len(prefix) - 1 :].partition("?")
-        if "#" not in query and "/../" not in path and "/./" not in path:
-            return ApiRequest(
-                method="GET",
-                path=path,
-                operation_id=current.operation_id,
-                query=query or None,  # keyset cursors are long: no decode/re-encode
-                headers=dict(current.headers),
-            )
-    try:
-        target = httpx.URL(urljoin(settings.root + current.path, url))
-    except (httpx.InvalidURL, ValueError):
-        raise CrossOriginError("the server sent an unusable pagination link", url="") from None
-    if not same_origin(target, settings.base_url) and not settings.keep_base_url:
-        raise CrossOriginError(
-            "the server's pagination link points at another origin; refusing to send "
-            "credentials there (pass keep_base_url=True to rewrite such links onto the client's URL)",
-            url=str(target),
-        )
-    base_path = settings.base_url.path
-    path = target.raw_path.decode("ascii").split("?", 1)[0]
-    if not path.startswith(base_path + "/"):
-        raise CrossOriginError("the pagination link leaves the API root", url=str(target))
+    path, query = link_target(
+        url,
+        current=settings.root + current.path,
+        base=settings.base_url,
+        keep_base_url=settings.keep_base_url,
+    )
     return ApiRequest(
         method="GET",
-        path=path[len(base_path) :],
+        path=path,
         operation_id=current.operation_id,
-        params=parse_qsl(target.query.decode("ascii"), keep_blank_values=True),
+        query=query or None,  # keyset cursors are long: no decode/re-encode
         headers=dict(current.headers),
     )
 
@@ -281,6 +262,8 @@ class _PageIterator(Generic[T]):
         self._keyset = paginator._keyset
         self._request: ApiRequest | None = paginator._first_request(self._keyset)
         self._pages = 0
+        self._guard = PageLoopGuard()
+        self._guard.check(self._request)
 
     def __aiter__(self) -> _PageIterator[T]:
         return self
@@ -305,6 +288,8 @@ class _PageIterator(Generic[T]):
             page = await paginator._fetch(self._request)
         self._pages += 1
         self._request = paginator._next_request(page, self._request)
+        if self._request is not None:
+            self._guard.check(self._request)
         return page
 
 

@@ -6,13 +6,11 @@ non-http schemes are refused; 303 (and 301/302 after a POST) become a GET.
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 import httpx
 
-from ._exceptions import CrossOriginError
 from ._options import same_origin
 from ._redact import SENSITIVE_HEADERS
+from ._urls import redirect_target
 
 __all__ = ["MAX_REDIRECTS", "REDIRECT_STATUSES", "next_request"]
 
@@ -30,14 +28,8 @@ def next_request(
     location = response.headers.get("location")
     if response.status_code not in REDIRECT_STATUSES or not location:
         return None
-    try:
-        target = httpx.URL(urljoin(str(request.url), location))
-    except (httpx.InvalidURL, ValueError):
-        raise CrossOriginError("refusing an unusable redirect location", url="") from None
-    if target.scheme not in ("http", "https"):
-        raise CrossOriginError(f"refusing a redirect to a {target.scheme!r} URL", url=str(target))
-    if request.url.scheme == "https" and target.scheme == "http":
-        raise CrossOriginError("refusing a redirect from https to http", url=str(target))
+    # Scheme, port, user info, dot segments and https→http are checked there.
+    target = redirect_target(request.url, location)
     headers = httpx.Headers(request.headers)
     headers.pop("host", None)
     if not same_origin(target, request.url):

@@ -20,6 +20,7 @@ Rules (GitLab has no idempotency keys, so a repeated POST can create twice):
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import logging
 import random
@@ -30,8 +31,16 @@ from typing import Final
 
 import anyio
 import httpx
+import sniffio
 
-from ._exceptions import APIConnectionError, APITimeoutError, forget_request_credentials
+from ._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    CrossOriginError,
+    forget_request_credentials,
+)
+from ._limits import DEFAULT_MAX_RESPONSE_SIZE, read_body
+from ._redact import SENSITIVE_HEADERS
 from ._throttle import RateGate, is_instance_wide, refusal
 
 __all__ = ["Attempts", "Executor", "RateGate", "RetryPolicy", "retry_after_seconds", "was_sent"]
@@ -48,7 +57,9 @@ class RetryPolicy:
     """How hard to try. Per client, and per call through ``with_options``."""
 
     max_retries: int = 4
-    #: Seconds a call may spend in total, waits included; a longer server-requested wait fails fast.
+    #: Seconds a call may spend in total: every attempt (connecting, sending, slow or
+    #: trickled bodies, interim 1xx answers) and every wait. A longer server-requested
+    #: wait fails fast. ``0`` means no overall deadline (and no retry waits).
     budget: float = 120.0
     backoff_base: float = 0.5
     backoff_max: float = 30.0
@@ -102,26 +113,10 @@ def _looks_like_date(value: str) -> bool:
 def was_sent(exc: BaseException) -> bool:
     """Whether a failed request may have reached the server.
 
-    Decided on the root cause: httpx-aiohttp maps every aiohttp connection error
-    (including a server disconnect *after* the request went out) to ``ConnectTimeout``.
+    Both engines raise httpcore's exception types (the aiohttp adapter maps its
+    failures onto them): only a failure to connect, or to get a pooled connection,
+    proves the request never left.
     """
-    causes: list[BaseException] = []
-    current: BaseException | None = exc
-    while current is not None and len(causes) < 10:
-        causes.append(current)
-        current = current.__cause__ or current.__context__
-    for cause in causes:
-        module = type(cause).__module__
-        if module.startswith("aiohttp"):
-            name = type(cause).__name__
-            return name not in {
-                "ClientConnectorError",
-                "ClientConnectorCertificateError",
-                "ClientConnectorSSLError",
-                "ClientConnectorDNSError",
-                "ConnectionTimeoutError",
-                "ClientProxyConnectionError",
-            }
     return not isinstance(
         exc,
         httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout | httpx.UnsupportedProtocol,
@@ -176,12 +171,42 @@ class Slots:
             self._free += 1
 
 
+def _clean_cause(exc: httpx.HTTPError, request: httpx.Request) -> httpx.HTTPError:
+    """A copy of an httpx error to chain as ``__cause__``: same type and message, no chain
+    of library exceptions behind it, no credentials on its request or in its text."""
+    message = str(exc)
+    for name, value in request.headers.items():
+        if name.lower() in SENSITIVE_HEADERS:
+            for secret in (value, value.partition(" ")[2]):
+                if len(secret) >= 4:
+                    message = message.replace(secret, "[REDACTED]")
+    try:
+        clean = type(exc)(message)
+    except TypeError:  # pragma: no cover - an httpx subclass with another signature
+        clean = httpx.TransportError(message)
+    if isinstance(clean, httpx.RequestError):
+        clean.request = request
+        forget_request_credentials(clean)
+    return clean
+
+
+class _BudgetExhausted(Exception):
+    """The call's retry budget ran out during an attempt."""
+
+
 class Executor:
     """Sends one request with the retry rules above, under the client-wide limits."""
 
-    def __init__(self, *, max_concurrency: int, gate: RateGate) -> None:
+    def __init__(
+        self,
+        *,
+        max_concurrency: int,
+        gate: RateGate,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+    ) -> None:
         self.slots = Slots(max_concurrency)
         self.gate = gate
+        self.max_response_size = max_response_size
 
     async def send(
         self,
@@ -196,7 +221,9 @@ class Executor:
         started = time.monotonic()
         gate = self.gate
         limited = False  # this call's own last attempt was a 429 (already counted)
+        deadline = started + policy.budget if policy.budget > 0 else None
         while True:
+            failure: httpx.HTTPError | None = None
             if gate.active:
                 refused = await self._wait_for_gate(request, policy, attempts, started, limited)
                 if refused is not None:
@@ -212,13 +239,21 @@ class Executor:
                             continue
                         if gate.paced:
                             await gate.pace()
-                    # Redirects are the client's job (it strips credentials across origins);
-                    # never let an injected AsyncClient(follow_redirects=True) follow on its own.
-                    response = await http.send(request, follow_redirects=False)
+                    response = await self._attempt(http, request, deadline)
                 finally:
                     self.slots.release()
-            except httpx.TransportError as exc:
-                sent = was_sent(exc)
+            except (httpx.TransportError, httpx.DecodingError) as exc:
+                failure = exc
+            except _BudgetExhausted as exc:
+                raise APITimeoutError(
+                    f"the call ran out of its retry budget ({policy.budget:g} s)",
+                    method=request.method,
+                    url=str(request.url),
+                    outcome_unknown=bool(exc.args[0]) and not idempotent,
+                    retries=attempts.retries,
+                ) from None
+            if failure is not None:
+                sent = was_sent(failure)
                 retryable = (not sent or idempotent) and (not sent or rewindable)
                 delay = self._backoff(policy, attempts.retries)
                 if retryable and self._may_retry(policy, attempts, started, delay):
@@ -227,25 +262,27 @@ class Executor:
                         "%s %s failed (%s); retry %d in %.2fs",
                         request.method,
                         request.url.path,
-                        type(exc).__name__,
+                        type(failure).__name__,
                         attempts.retries + 1,
                         delay,
                     )
                     await self._sleep(delay, attempts)
                     continue
-                forget_request_credentials(exc)
                 error_type = (
                     APITimeoutError
-                    if isinstance(exc, httpx.TimeoutException)
+                    if isinstance(failure, httpx.TimeoutException)
                     else APIConnectionError
                 )
+                cause = _clean_cause(failure, request)
+                # Raised outside the except block, chained to a clean copy only: the
+                # original chain holds library exceptions that may carry the request.
                 raise error_type(
-                    f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__,
+                    f"{type(cause).__name__}: {cause}" if str(cause) else type(cause).__name__,
                     method=request.method,
                     url=str(request.url),
                     outcome_unknown=sent and not idempotent,
                     retries=attempts.retries,
-                ) from exc
+                ) from cause
 
             status = response.status_code
             if status == 429:
@@ -313,6 +350,9 @@ class Executor:
             if remaining <= 0:
                 return None
             left = policy.budget - (time.monotonic() - started)
+            if policy.budget > 0:
+                # Leave the request itself time to be sent within the call's deadline.
+                left -= min(left / 2, 1.0)
             if remaining > left or (not counted and attempts.retries >= policy.max_retries):
                 logger.info(
                     "%s %s: rate-limit pause has %.2fs left, more than this call may wait; "
@@ -343,3 +383,41 @@ class Executor:
         attempts.retries += 1
         attempts.waited += delay
         await anyio.sleep(delay)
+
+    async def _attempt(
+        self, http: httpx.AsyncClient, request: httpx.Request, deadline: float | None
+    ) -> httpx.Response:
+        """One send and the complete (size-capped) body read, within the call's deadline."""
+        if deadline is None:
+            return await self._send_and_read(http, request)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise _BudgetExhausted(False)
+        if sniffio.current_async_library() == "asyncio":
+            # The same deadline as below at a fraction of the cost (this runs per request).
+            timeout = asyncio.timeout(remaining)
+            try:
+                async with timeout:
+                    return await self._send_and_read(http, request)
+            except TimeoutError:
+                if not timeout.expired():
+                    raise
+            raise _BudgetExhausted(True)
+        with anyio.move_on_after(remaining):
+            return await self._send_and_read(http, request)
+        raise _BudgetExhausted(True)
+
+    async def _send_and_read(
+        self, http: httpx.AsyncClient, request: httpx.Request
+    ) -> httpx.Response:
+        # Redirects are the client's job (it strips credentials across origins);
+        # never let an injected AsyncClient(follow_redirects=True) follow on its own.
+        try:
+            response = await http.send(request, stream=True, follow_redirects=False)
+        except httpx.InvalidURL:
+            # httpx resolves a redirect's Location even when not following it.
+            raise CrossOriginError(
+                "the server redirected to a URL that cannot be followed", url=str(request.url)
+            ) from None
+        await read_body(response, self.max_response_size, method=request.method)
+        return response

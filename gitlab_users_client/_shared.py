@@ -53,11 +53,14 @@ class Shared:
         max_concurrency: int,
         requests_per_second: float | None,
         pace_from_headers: bool,
+        max_response_size: int,
         transport: TransportKind | httpx.AsyncBaseTransport,
         http_client: httpx.AsyncClient | None,
     ) -> Shared:
         executor = Executor(
-            max_concurrency=max_concurrency, gate=RateGate(requests_per_second, pace_from_headers)
+            max_concurrency=max_concurrency,
+            gate=RateGate(requests_per_second, pace_from_headers),
+            max_response_size=max_response_size,
         )
         if http_client is not None:
             return cls(http_client, False, executor)

@@ -3,13 +3,16 @@
 Measured on this project's benchmarks: httpcore (httpx's default) is fine for
 sequential pages but its pool bookkeeping grows with the square of the connections
 in use, so a 32-wide fan-out of small GETs runs several times slower than aiohttp.
-Under asyncio the default is therefore aiohttp (through ``httpx-aiohttp``, keeping the
-httpx API); under trio, where aiohttp cannot run, it is httpcore. The choice is made
-at the first request, when the running async library is known.
+Under asyncio the default is therefore aiohttp (through the SDK's own adapter,
+``_http_aiohttp``, keeping the httpx API and httpcore's error semantics); under trio,
+where aiohttp cannot run, it is httpcore. The choice is made at the first request,
+when the running async library is known, and aiohttp is imported only then (see
+``_LazyTransport``).
 """
 
 from __future__ import annotations
 
+import ssl
 from typing import Literal
 
 import httpx
@@ -18,6 +21,57 @@ import sniffio
 from ._exceptions import ConfigurationError
 
 TransportKind = Literal["auto", "aiohttp", "httpcore"]
+
+#: Limits on a response head, the same on every engine: the longest header line
+#: (aiohttp's and most servers' limit) and the number of header fields.
+MAX_LINE_SIZE = 8190
+MAX_HEADERS = 100
+
+
+async def _refuse(response: httpx.Response, reason: str) -> httpx.Response:
+    await response.aclose()
+    raise httpx.RemoteProtocolError(f"malformed response: {reason}")
+
+
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+async def check_head(request: httpx.Request, response: httpx.Response) -> httpx.Response:
+    """Hold every engine's response head to the same rules (httpcore accepts more).
+
+    A redirect's ``Location`` is checked here too: httpx resolves it while receiving
+    the response (even when not following it) and fails with its own exception types
+    on a hostile one.
+    """
+    raw = response.headers.raw
+    if len(raw) > MAX_HEADERS:
+        return await _refuse(response, f"more than {MAX_HEADERS} header fields")
+    if not 100 <= response.status_code <= 999:
+        return await _refuse(response, "invalid status code")
+    framing = 0
+    location: bytes | None = None
+    for name, value in raw:
+        if len(name) + len(value) + 2 > MAX_LINE_SIZE:
+            return await _refuse(response, f"a header line longer than {MAX_LINE_SIZE} bytes")
+        lowered = name.lower()
+        if lowered == b"content-length":
+            framing |= 1
+        elif lowered == b"transfer-encoding":
+            framing |= 2
+        elif lowered == b"location" and location is None:
+            location = value
+    if framing == 3:
+        # RFC 9112, 6.3: both framings at once is how responses get smuggled.
+        return await _refuse(response, "both Content-Length and Transfer-Encoding")
+    if location is not None and response.status_code in _REDIRECTS:
+        from ._urls import redirect_target
+
+        try:
+            redirect_target(request.url, location.decode("latin-1"))
+        except BaseException:
+            await response.aclose()
+            raise
+    return response
 
 
 class _NoCookies(httpx.Cookies):
@@ -35,7 +89,11 @@ class CookielessAsyncClient(httpx.AsyncClient):
 
     @property
     def cookies(self) -> httpx.Cookies:
-        return _NoCookies()
+        # One per client (httpx reads it twice per request), never shared between clients.
+        jar = self.__dict__.get("_no_cookies")
+        if jar is None:
+            jar = self.__dict__["_no_cookies"] = _NoCookies()
+        return jar
 
     @cookies.setter
     def cookies(self, cookies: object) -> None:
@@ -43,33 +101,59 @@ class CookielessAsyncClient(httpx.AsyncClient):
             raise ValueError("this client does not keep cookies; send a Cookie header if you must")
 
 
+def _httpcore(limits: httpx.Limits, scheme: str) -> httpx.AsyncBaseTransport:
+    if scheme == "https":
+        return httpx.AsyncHTTPTransport(limits=limits)
+    # Plain http: no certificate store to load (most of a cold start's TLS cost). The
+    # empty context verifies, so it would fail closed if it were ever used for TLS.
+    return httpx.AsyncHTTPTransport(limits=limits, verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
+
+
 class _LazyTransport(httpx.AsyncBaseTransport):
+    """Creates the engine at first use, once the running async library is known.
+
+    aiohttp is imported only then, and TLS is set up only for an https URL. (Starting
+    on httpcore and moving to aiohttp after the first request saves a single-call
+    process the aiohttp import, but costs every longer-lived client about as much in
+    httpcore's own first-use setup: measured, not done.)
+    """
+
     def __init__(self, kind: TransportKind, limits: httpx.Limits) -> None:
         self._kind = kind
         self._limits = limits
-        self._inner: httpx.AsyncBaseTransport | None = None
+        self._library: str | None = None
+        self._engines: dict[str, httpx.AsyncBaseTransport] = {}
 
-    def _create(self) -> httpx.AsyncBaseTransport:
+    def _engine_for(self, url: httpx.URL) -> httpx.AsyncBaseTransport:
+        if self._library is None:
+            self._library = sniffio.current_async_library()
         kind = self._kind
-        library = sniffio.current_async_library()
         if kind == "auto":
-            kind = "aiohttp" if library == "asyncio" else "httpcore"
-        if kind == "aiohttp":
-            if library != "asyncio":
-                raise ConfigurationError(f"the aiohttp transport needs asyncio, not {library}")
-            from httpx_aiohttp import AiohttpTransport
+            kind = "aiohttp" if self._library == "asyncio" else "httpcore"
+        key = "aiohttp" if kind == "aiohttp" else f"httpcore-{url.scheme}"
+        engine = self._engines.get(key)
+        if engine is None:
+            if kind == "aiohttp":
+                if self._library != "asyncio":
+                    raise ConfigurationError(
+                        f"the aiohttp transport needs asyncio, not {self._library}"
+                    )
+                from ._http_aiohttp import AiohttpTransport
 
-            return AiohttpTransport(limits=self._limits)
-        return httpx.AsyncHTTPTransport(limits=self._limits)
+                engine = AiohttpTransport(limits=self._limits)
+            else:
+                engine = _httpcore(self._limits, url.scheme)
+            self._engines[key] = engine
+        return engine
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._inner is None:
-            self._inner = self._create()
-        return await self._inner.handle_async_request(request)
+        engine = self._engine_for(request.url)
+        return await check_head(request, await engine.handle_async_request(request))
 
     async def aclose(self) -> None:
-        if self._inner is not None:
-            await self._inner.aclose()
+        engines, self._engines = list(self._engines.values()), {}
+        for engine in engines:
+            await engine.aclose()
 
 
 def make_transport(

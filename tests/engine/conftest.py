@@ -1,0 +1,3 @@
+from .harness import engine
+
+__all__ = ["engine"]

@@ -1,0 +1,64 @@
+"""Responses that break HTTP/1.1: each is a typed, retried-when-safe connection error."""
+
+from __future__ import annotations
+
+import pytest
+
+from gitlab_users_client import APIConnectionError
+
+from .harness import call
+from .hostile import Exchange, HostileServer
+
+OK_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+
+MALFORMED = {
+    "bad status line": b"HTTP/1.1 OK\r\nContent-Length: 2\r\n\r\n[]",
+    "status 000": b"HTTP/1.1 000 Zero\r\nContent-Length: 2\r\n\r\n[]",
+    "bad header line": OK_HEAD + b"Content-Length: 2\r\nno colon in this line\r\n\r\n[]",
+    "bad Content-Length": OK_HEAD + b"Content-Length: two\r\n\r\n[]",
+    "duplicate Content-Length": OK_HEAD + b"Content-Length: 2\r\nContent-Length: 7\r\n\r\n[]",
+    "Content-Length and chunked": OK_HEAD
+    + b"Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n[]\r\n0\r\n\r\n",
+    "bad chunk size": OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\nzz\r\n[]\r\n0\r\n\r\n",
+    "header over 8190 bytes": OK_HEAD
+    + b"X-Big: "
+    + b"a" * 20_000
+    + b"\r\nContent-Length: 2\r\n\r\n[]",
+    "too many headers": OK_HEAD
+    + b"".join(b"X-H-%d: v\r\n" % index for index in range(2_000))
+    + b"Content-Length: 2\r\n\r\n[]",
+    "body cut short": OK_HEAD + b"Content-Length: 100\r\n\r\n[1, 2",
+}
+
+
+def answer(raw: bytes) -> object:
+    def handler(exchange: Exchange) -> None:
+        exchange.send(raw)
+
+    return handler
+
+
+@pytest.mark.parametrize("case", list(MALFORMED))
+def test_a_malformed_get_is_a_connection_error_and_is_retried(
+    engine: tuple[str, str], case: str
+) -> None:
+    with HostileServer(answer(MALFORMED[case])) as server:
+        outcome = call(engine, server.url, lambda gl: gl.request("GET", "/users"))
+        error = outcome.raised(APIConnectionError)
+        assert error.outcome_unknown is False
+        assert error.retries == 1
+        assert server.attempts == 2
+
+
+@pytest.mark.parametrize("case", ["bad status line", "too many headers", "body cut short"])
+def test_a_malformed_answer_to_a_post_is_not_retried_and_its_outcome_unknown(
+    engine: tuple[str, str], case: str
+) -> None:
+    with HostileServer(answer(MALFORMED[case])) as server:
+        outcome = call(
+            engine, server.url, lambda gl: gl.request("POST", "/users", json={"name": "x"})
+        )
+        error = outcome.raised(APIConnectionError)
+        assert error.outcome_unknown is True
+        assert "outcome is unknown" in str(error)
+        assert server.attempts == 1
