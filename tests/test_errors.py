@@ -24,9 +24,11 @@ from gitlab_users_client import (
     InvalidRequestError,
     MethodNotAllowedError,
     NotFoundError,
+    PaginationLoopError,
     PermissionDeniedError,
     PreconditionFailedError,
     RateLimitError,
+    ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
     UnprocessableEntityError,
@@ -710,6 +712,10 @@ def test_errors_raised_before_any_request_pickle_too() -> None:
         CrossOriginError("elsewhere", url="https://user:pw@evil.example/x?private_token=s"),
         APITimeoutError("slow", method="GET", url="https://gitlab.example.com/api/v4/users"),
         APIConnectionError("gone", method="POST", url="https://x.example/", outcome_unknown=True),
+        ResponseTooLargeError(
+            "too large", method="GET", url="https://gitlab.example.com/api/v4/users", limit=10
+        ),
+        PaginationLoopError("loop", url="https://gitlab.example.com/api/v4/users?page=1"),
     ):
         copy = _round_trip(error)
         assert type(copy) is type(error) and str(copy) == str(error)

@@ -87,6 +87,8 @@ PAGES: dict[str, tuple[str, str, list[str]]] = {
                 "RateLimitError",
                 "ServerError",
                 "ResponseValidationError",
+                "ResponseTooLargeError",
+                "PaginationLoopError",
             )
         ],
     ),
