@@ -7,26 +7,35 @@ import re
 import pytest
 
 from gitlab_users_client.testing import FakeGitLab
-from gitlab_users_client.testing._routing import ROUTES
+from gitlab_users_client.testing._routes import ROUTE_MODULES, build_route_table
+
+ROUTES = build_route_table()
 
 VALUES = {
     "id": "2",
     "user_id": "2",
     "key_id": "1",
     "email_id": "1",
-    "token_id": "1",
+    "impersonation_token_id": "1",
     "provider": "github",
     "key": "department",
 }
 
 
 def concrete(template: str) -> str:
-    return re.sub(r"\{([a-z_]+)(?::int)?\}", lambda m: VALUES[m.group(1)], template)
+    return re.sub(r"\{([a-z_]+)(?::int|:digits)?\}", lambda m: VALUES[m.group(1)], template)
 
 
 def test_route_inventory() -> None:
     assert len(ROUTES.routes) == 77
     assert len({(r.method, r.template) for r in ROUTES.routes}) == 77
+    assert sum(len(m.ROUTES) for m in ROUTE_MODULES) == 77
+
+
+def test_table_is_built_per_app_not_on_import() -> None:
+    """Two tables are independent objects: routes come from the explicit module list."""
+    assert build_route_table() is not build_route_table()
+    assert [r.name for r in build_route_table().routes] == [r.name for r in ROUTES.routes]
 
 
 @pytest.mark.parametrize("role", ["admin", "user", "anon"])
