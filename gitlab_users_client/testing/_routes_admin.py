@@ -266,8 +266,14 @@ def _full_messages(errors: dict[str, list[str]]) -> str:
 
 # -- custom attributes ------------------------------------------------------------------------
 def _ca_user(ctx: Ctx) -> User:
-    ctx.require_admin()
-    return user_or_404(ctx)
+    """CustomAttributesEndpoints: ``find_resource`` (``404 Not Found``) before ``authorize!``
+    (403 for anyone but an administrator, anonymous GETs included)."""
+    user = ctx.st.find_user(ctx.path_params["id"])
+    if user is None:
+        raise message_error(404, "404 Not Found")
+    if not ctx.is_admin:
+        raise forbidden()
+    return user
 
 
 def _ca(key: str, value: str) -> dict[str, Any]:

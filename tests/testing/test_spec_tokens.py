@@ -315,3 +315,16 @@ async def test_custom_attributes_crud(
     assert (await user.delete("/api/v4/users/2/custom_attributes/foo")).status_code == 403
     assert (await admin.delete("/api/v4/users/2/custom_attributes/foo")).status_code == 204
     assert (await admin.get("/api/v4/users/2/custom_attributes/foo")).status_code == 404
+
+
+async def test_custom_attributes_find_before_authorize(
+    user: httpx.AsyncClient, anon: httpx.AsyncClient
+) -> None:
+    """lib/api/custom_attributes_endpoints.rb (shared examples 'an unauthorized API user'):
+    the resource is looked up first (404 `404 Not Found`, for anyone), then `authorize!`
+    answers 403, also to an anonymous GET."""
+    for client in (user, anon):
+        r = await client.get("/api/v4/users/999999/custom_attributes")
+        assert (r.status_code, r.json()) == (404, {"message": "404 Not Found"})
+        r = await client.get("/api/v4/users/2/custom_attributes/department")
+        assert (r.status_code, r.json()) == (403, {"message": "403 Forbidden"})
