@@ -1,9 +1,12 @@
 """Route table and per-request context.
 
 A hand-rolled table instead of Starlette's router because GitLab's matching rules matter to
-clients: ``:id`` segments match digits only, ``:user_id`` sometimes also usernames, anything
-unmatched (including a known path with an unsupported method, which GitLab's catch-all route
-swallows) is ``404 {"error":"404 Not Found"}``, and every GET also answers HEAD.
+clients: ``:id`` segments match digits only, ``:user_id`` sometimes also usernames, other
+Integer path parameters match any segment and then fail Grape's coercion (400 ``<name> is
+invalid``), one trailing slash is ignored, anything unmatched (including a known path with an
+unsupported method, which GitLab's catch-all route swallows) is ``404 {"error":"404 Not
+Found"}``, and every GET also answers HEAD. The table is built per app from the explicit
+module list in ``_routes.py``.
 """
 
 from __future__ import annotations
