@@ -11,15 +11,61 @@ import pytest
 from gitlab_users_client.testing import FakeGitLab
 from gitlab_users_client.testing._routes import build_route_table
 
-PARAMS = (
-    "name email username password key title expires_at usage_type scopes value emoji message "
-    "availability clear_status_after runner_type tag_list group_id project_id run_untagged "
-    "page per_page from order_by sort search skip_confirmation theme_id color_scheme_id "
-    "projects_limit avatar provider extern_uid state type hard_delete admin private_profile "
-    "custom_attributes with_custom_attributes pagination cursor created_after created_before "
-    "view_diffs_file_by_file credit_card_validated_at credit_card_expiration_month "
-    "granular_scopes description maximum_timeout before after target_type action"
-).split()
+PARAMS = [
+    "name",
+    "email",
+    "username",
+    "password",
+    "key",
+    "title",
+    "expires_at",
+    "usage_type",
+    "scopes",
+    "value",
+    "emoji",
+    "message",
+    "availability",
+    "clear_status_after",
+    "runner_type",
+    "tag_list",
+    "group_id",
+    "project_id",
+    "run_untagged",
+    "page",
+    "per_page",
+    "from",
+    "order_by",
+    "sort",
+    "search",
+    "skip_confirmation",
+    "theme_id",
+    "color_scheme_id",
+    "projects_limit",
+    "avatar",
+    "provider",
+    "extern_uid",
+    "state",
+    "type",
+    "hard_delete",
+    "admin",
+    "private_profile",
+    "custom_attributes",
+    "with_custom_attributes",
+    "pagination",
+    "cursor",
+    "created_after",
+    "created_before",
+    "view_diffs_file_by_file",
+    "credit_card_validated_at",
+    "credit_card_expiration_month",
+    "granular_scopes",
+    "description",
+    "maximum_timeout",
+    "before",
+    "after",
+    "target_type",
+    "action",
+]
 HOSTILE: list[object] = [
     None,
     [],
