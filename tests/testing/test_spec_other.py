@@ -148,6 +148,17 @@ async def test_user_counts(user: httpx.AsyncClient, anon: httpx.AsyncClient) -> 
     assert body["merge_requests"] == body["assigned_merge_requests"]
 
 
+async def test_user_counts_values(fake: FakeGitLab) -> None:
+    """user_counts_spec GET /user_counts: assigned issue count, assigned MR count (also as
+    `merge_requests`), and pending todo count of the current user."""
+    counted = add_user(fake, "spec_counted", assigned_issues=1, assigned_merge_requests=1, todos=1)
+    async with fake.client(token_of(fake, counted)) as c:
+        r = await c.get("/api/v4/user_counts")
+    body = r.json()
+    assert r.status_code == 200
+    assert (body["assigned_issues"], body["merge_requests"], body["todos"]) == (1, 1, 1)
+
+
 # -- GET /users/:user_id/projects ---------------------------------------------------------------
 async def test_user_projects_unknown_user(anon: httpx.AsyncClient) -> None:
     """projects_spec GET /users/:user_id/projects: 404 `404 User Not Found` for an unknown

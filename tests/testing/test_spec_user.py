@@ -63,6 +63,25 @@ async def test_get_user_read_user_scope(fake: FakeGitLab) -> None:
         assert (await c.get("/api/v4/user")).status_code == 200
 
 
+async def test_read_user_scope_on_own_resources(fake: FakeGitLab) -> None:
+    """users_spec GET /user/keys, /user/keys/:key_id, /user/gpg_keys, /user/gpg_keys/:key_id,
+    /user/emails, /user/emails/:email_id scopes: allows the "read_user" scope (and it may
+    not write)."""
+    john = fake.state.users[2]
+    async with fake.client(token_of(fake, john, "read_user")) as c:
+        key = (await c.get("/api/v4/user/keys")).json()[0]
+        email = (await c.get("/api/v4/user/emails")).json()[1]
+        gpg = (await c.get("/api/v4/user/gpg_keys")).json()[0]
+        for path in (
+            f"/api/v4/user/keys/{key['id']}",
+            f"/api/v4/user/emails/{email['id']}",
+            f"/api/v4/user/gpg_keys/{gpg['id']}",
+        ):
+            assert (await c.get(path)).status_code == 200, path
+        r = await c.post("/api/v4/user/emails", json={"email": "scope@example.net"})
+        assert (r.status_code, r.json()["error"]) == (403, "insufficient_scope")
+
+
 # -- preferences ----------------------------------------------------------------------------
 async def test_preferences(user: httpx.AsyncClient, anon: httpx.AsyncClient) -> None:
     """users_spec GET/PUT /user/preferences: 401 unauthenticated; returns and updates

@@ -164,6 +164,19 @@ async def test_get_users_two_factor_and_admins(admin: httpx.AsyncClient) -> None
     assert admins and all(u["is_admin"] for u in admins)
 
 
+async def test_get_users_keyset_and_offset(user: httpx.AsyncClient) -> None:
+    """users_spec GET /users: it_behaves_like 'an endpoint with keyset pagination' (a Link
+    to the next page, no offset headers, the pages do not overlap); still supports offset
+    pagination when keyset parameters are not provided."""
+    first = await user.get("/api/v4/users?pagination=keyset&per_page=2&order_by=id&sort=asc")
+    assert "X-Total" not in first.headers and 'rel="next"' in first.headers["Link"]
+    url = first.headers["Link"].split(">", 1)[0].lstrip("<")
+    second = await user.get(url)
+    ids = [u["id"] for u in first.json()] + [u["id"] for u in second.json()]
+    assert ids == sorted(set(ids)) and len(ids) == 4
+    assert "X-Total" in (await user.get("/api/v4/users")).headers
+
+
 async def test_get_users_with_sudo_does_not_500(fake: FakeGitLab) -> None:
     """users_spec GET /users "when sudo is defined": does not return 500."""
     async with fake.client(fake.admin_token) as c:
