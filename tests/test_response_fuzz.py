@@ -76,8 +76,12 @@ def from_schema(schema: dict[str, Any], defs: dict[str, Any]) -> st.SearchStrate
         optional = {
             name: from_schema(sub, defs) for name, sub in properties.items() if name not in required
         }
+        # Extra keys must not be a property any schema declares: merged across allOf parts,
+        # an extra key could otherwise shadow a sibling part's typed field.
         extra = st.dictionaries(
-            st.text(min_size=1, max_size=12).filter(lambda k: k not in properties),
+            st.text(min_size=1, max_size=12).filter(
+                lambda k: k not in properties and k not in _declared_names()
+            ),
             json_values,
             max_size=2,
         )
@@ -106,6 +110,12 @@ def from_schema(schema: dict[str, Any], defs: dict[str, Any]) -> st.SearchStrate
 @cache
 def _document() -> dict[str, Any]:
     return yaml.safe_load(SPEC.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@cache
+def _declared_names() -> frozenset[str]:
+    schemas = _document()["components"]["schemas"].values()
+    return frozenset(name for schema in schemas for name in schema.get("properties", {}))
 
 
 @cache

@@ -33,12 +33,20 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route as StarletteRoute
 from starlette.types import Receive, Scope, Send
 
-from . import _routes_admin, _routes_other, _routes_user, _routes_users  # noqa: F401 (registers)
 from ._auth import authenticate, credential
 from ._config import RateLimit
 from ._faults import Faults
-from ._http import ApiError, decode_body, decode_pairs, parse_query, route_not_found
-from ._routing import ROUTES, Ctx, Out
+from ._http import (
+    ApiError,
+    check_json_limits,
+    check_path_integers,
+    decode_body,
+    decode_pairs,
+    parse_query,
+    route_not_found,
+)
+from ._routes import build_route_table
+from ._routing import Ctx, Out, RouteTable
 from ._store import FakeState
 from ._util import http_date
 
@@ -83,8 +91,9 @@ def _error_body(status: int) -> tuple[bytes, bytes]:
 class GitLabAPI:
     """Raw ASGI endpoint for everything that is not the control API."""
 
-    def __init__(self, state: FakeState) -> None:
+    def __init__(self, state: FakeState, routes: RouteTable | None = None) -> None:
         self.st = state
+        self.routes = routes if routes is not None else build_route_table()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -205,7 +214,7 @@ class GitLabAPI:
             params = decode_pairs(query_pairs)
             if method not in ("GET", "HEAD"):
                 params.update(decode_body(headers.get("content-type", ""), body))
-            match = ROUTES.match(method, sub)
+            match = self.routes.match(method, sub)
             if match is None:
                 raise route_not_found()
             route, path_params = match
@@ -223,6 +232,7 @@ class GitLabAPI:
             )
             with st.lock:
                 authenticate(ctx, route)
+                check_path_integers(route.int_params, path_params)
                 out = route.handler(ctx)
             return out
         except ApiError as err:
@@ -292,7 +302,13 @@ def _control_routes(st: FakeState) -> list[StarletteRoute]:
         raw = await request.body()
         if not raw:
             return {}
-        return json.loads(raw)
+        try:
+            check_json_limits(raw)
+            return json.loads(raw)
+        except ApiError as exc:
+            raise ValueError(f"invalid JSON body: {exc.body['error']}") from None
+        except (UnicodeDecodeError, RecursionError) as exc:
+            raise ValueError("invalid JSON body") from exc
 
     def bad(message: str) -> Response:
         return JSONResponse({"error": message}, status_code=400)
@@ -329,13 +345,11 @@ def _control_routes(st: FakeState) -> list[StarletteRoute]:
             return Response(status_code=204)
         try:
             data = await body_json(request)
-            seconds = float(data["seconds"])
+            seconds = _finite_number(data["seconds"], "seconds")
             start = data.get("start_at_request")
-            st.open_rate_limit_window(
-                seconds,
-                None if start is None else int(start),
-                str(data.get("retry_after", "seconds")),
-            )
+            if start is not None and (isinstance(start, bool) or not isinstance(start, int)):
+                raise ValueError("start_at_request must be an integer")
+            st.open_rate_limit_window(seconds, start, str(data.get("retry_after", "seconds")))
         except (ValueError, TypeError, KeyError) as exc:
             return bad(f"invalid window: {exc}")
         return JSONResponse(
@@ -346,9 +360,9 @@ def _control_routes(st: FakeState) -> list[StarletteRoute]:
         if request.method == "PUT":
             try:
                 data = await body_json(request)
-                st.config.rate_limit = (
-                    None if data is None or data == {} else RateLimit.from_dict(data)
-                )
+                if data is not None and not isinstance(data, dict):
+                    raise ValueError("the rate limit must be a JSON object or null")
+                st.config.rate_limit = None if not data else RateLimit.from_dict(data)
             except (ValueError, TypeError) as exc:
                 return bad(str(exc))
         rl = st.config.rate_limit
@@ -363,6 +377,16 @@ def _control_routes(st: FakeState) -> list[StarletteRoute]:
         StarletteRoute("/-/fake/rate-limit-window", window, methods=["POST", "DELETE"]),
         StarletteRoute("/-/fake/rate-limit", rate_limit, methods=["GET", "PUT"]),
     ]
+
+
+def _finite_number(value: Any, name: str) -> float:
+    """A JSON number that is finite (``NaN``/``Infinity`` parse in Python's json, not here)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{name} must be a number")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number")
+    return number
 
 
 def create_app(state: FakeState | None = None) -> Starlette:

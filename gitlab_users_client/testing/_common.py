@@ -12,7 +12,15 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
-from ._http import ApiError, P, UploadedFile, message_error, not_found, parse_datetime
+from ._http import (
+    ApiError,
+    P,
+    UploadedFile,
+    message_error,
+    not_found,
+    parse_datetime,
+    parse_int,
+)
 from ._routing import Ctx, bytes_out, json_out
 from ._store import Email, GpgKey, SshKey, User
 from ._util import dumps
@@ -30,6 +38,44 @@ SSH_KEY_RE = re.compile(
     r"^(ssh-rsa|ssh-dss|ssh-ed25519|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|"
     r"sk-ecdsa-sha2-nistp256@openssh\.com|sk-ssh-ed25519@openssh\.com)\s+([A-Za-z0-9+/=]+)(\s+.*)?$"
 )
+WEAK_PASSWORD_MESSAGE = "must not contain commonly used combinations of words and letters"  # noqa: S105
+FORBIDDEN_PASSWORD_WORDS = ("gitlab", "devops")
+# A few entries of GitLab's list of leaked passwords (it ships SHA-256 digests of 4,500+).
+WEAK_PASSWORDS = frozenset(
+    {
+        "password",
+        "password1",
+        "password12",
+        "password123",
+        "passw0rd",
+        "12345678",
+        "123456789",
+        "1234567890",
+        "11111111",
+        "00000000",
+        "87654321",
+        "qwertyui",
+        "qwertyuiop",
+        "qwerty123",
+        "1q2w3e4r",
+        "abc12345",
+        "abcd1234",
+        "admin123",
+        "iloveyou",
+        "sunshine",
+        "princess",
+        "football",
+        "baseball",
+        "welcome1",
+        "letmein1",
+        "trustno1",
+        "superman",
+        "starwars",
+    }
+)
+# Gitlab::Themes and Gitlab::ColorSchemes ids.
+THEME_IDS = frozenset(range(1, 12))
+COLOR_SCHEME_IDS = frozenset(range(1, 7))
 AVATAR_EXTENSIONS = ("png", "jpg", "jpeg", "gif", "bmp", "tiff", "ico", "webp")
 RATE_LIMIT_BODY = {
     "message": {"error": "This endpoint has been requested too many times. Try again later."}
@@ -72,7 +118,9 @@ def user_or_404(ctx: Ctx, key: str = "id") -> User:
 
 
 def int_param(ctx: Ctx, key: str) -> int:
-    return int(ctx.path_params[key])
+    """An integer path parameter (already checked by the router; 0 never names a record)."""
+    n = parse_int(ctx.path_params[key])
+    return 0 if n is None else n
 
 
 def list_out(items: list[bytes], headers: dict[str, str] | None = None) -> Out:
@@ -140,6 +188,32 @@ def avatar_errors(ctx: Ctx, f: UploadedFile) -> list[str]:
     return errs
 
 
+def password_is_weak(password: str, identity: tuple[str, ...]) -> bool:
+    """``Security::WeakPasswords.weak_for_user?``, case-insensitively.
+
+    Weak: a known leaked password, or containing ``gitlab``/``devops``, the user's name,
+    username or email, or any part of them of at least 4 characters.
+    """
+    low = password.lower()
+    if low in WEAK_PASSWORDS:
+        return True
+    words = set(FORBIDDEN_PASSWORD_WORDS)
+    for value in identity:
+        if not value:
+            continue
+        words.add(value)
+        words.update(value.split("@"))
+        words.update(re.split(r"[^\w]|_", value))
+    return any(len(w) >= 4 and w.lower() in low for w in words)
+
+
+def _identity(user: User | None, v: dict[str, Any]) -> tuple[str, ...]:
+    fields = ("name", "username", "email")
+    if user is None:
+        return tuple(str(v.get(f) or "") for f in fields)
+    return tuple(str(v.get(f) or getattr(user, f)) for f in fields)
+
+
 def user_model_errors(
     ctx: Ctx, user: User | None, v: dict[str, Any], *, confirmed_new: bool = False
 ) -> dict[str, list[str]]:
@@ -182,6 +256,15 @@ def user_model_errors(
             add("password", "is too short (minimum is 8 characters)")
         elif len(pw) > 128:
             add("password", "is too long (maximum is 128 characters)")
+        elif password_is_weak(pw, _identity(user, v)):
+            add("password", WEAK_PASSWORD_MESSAGE)
+    for field, valid, what in (
+        ("theme_id", THEME_IDS, "theme"),
+        ("color_scheme_id", COLOR_SCHEME_IDS, "color scheme"),
+    ):
+        value = v.get(field)
+        if value is not None and value not in valid:
+            add(field, f"{value} is not a valid {what}")
     if v.get("projects_limit") is not None:
         pl = v["projects_limit"]
         if pl < 0:

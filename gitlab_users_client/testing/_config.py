@@ -62,7 +62,7 @@ class RateLimit:
             headers_on_success=bool(data.get("headers_on_success", False)),
             body=str(data.get("body", "Retry later\n")),
         )
-        if rl.requests < 0 or rl.period <= 0:
+        if rl.requests < 0 or not math.isfinite(rl.period) or rl.period <= 0:
             raise ValueError("requests must be >= 0 and period > 0")
         return rl
 

@@ -107,6 +107,11 @@ class Faults:
         return f
 
     def validate(self) -> None:
+        numbers = [self.latency, self.error_rate, self.drop_rate, *(self.latency_range or ())]
+        if not all(math.isfinite(x) for x in numbers):
+            raise ValueError("latency, latency_range and rates must be finite numbers")
+        if self.latency < 0 or any(x < 0 for x in self.latency_range or ()):
+            raise ValueError("latency must not be negative")
         for name in ("error_rate", "drop_rate"):
             v = getattr(self, name)
             if not 0.0 <= v <= 1.0:
@@ -292,8 +297,8 @@ class FaultEngine:
         first one is the request that "opened" it and is not counted in ``window_requests``,
         every later one is (a client that honours ``Retry-After`` leaves it at 0).
         """
-        if seconds <= 0:
-            raise ValueError("seconds must be > 0")
+        if not math.isfinite(seconds) or seconds <= 0:
+            raise ValueError("seconds must be a finite number > 0")
         if retry_after not in ("seconds", "http-date"):
             raise ValueError("retry_after must be 'seconds' or 'http-date'")
         if start_at_request is None and now is None:

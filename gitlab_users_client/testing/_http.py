@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -24,6 +24,23 @@ from ._util import dumps
 _TRUE = frozenset({"true", "1", "t", "y", "yes", "on"})
 _FALSE = frozenset({"false", "0", "f", "n", "no", "off"})
 _INT_RE = re.compile(r"^[+-]?\d+$")
+# Python refuses to convert integer strings longer than 4,300 digits; GitLab's Ruby has no such
+# limit. Any integer this long is far outside every id and column range, so it is clamped.
+_MAX_INT_DIGITS = 100
+_CLAMPED: int = 10**_MAX_INT_DIGITS
+# GitLab's JSON validation middleware (``Gitlab::Middleware::JsonValidation``) defaults.
+JSON_MAX_DEPTH = 32
+JSON_MAX_INTEGER_DIGITS = 1000
+JSON_MAX_CONTAINER_SIZE = 50_000
+_JSON_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{},]|-?\d+')
+# Lenient dates as Ruby's ``Date.parse``/``DateTime.parse`` read them (``2000-1-1``,
+# ``2000/01/01``, ``20000101``, an optional time and zone).
+_LENIENT_DT = re.compile(
+    r"^(\d{4})([-/]?)(\d{1,2})\2(\d{1,2})"
+    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
+    r"\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$",
+    re.IGNORECASE,
+)
 
 
 class ApiError(Exception):
@@ -87,6 +104,53 @@ def validation_error(errors: dict[str, list[str]]) -> ApiError:
 
 def route_not_found() -> ApiError:
     return error_error(404, "404 Not Found")
+
+
+def parse_int(text: str) -> int | None:
+    """Grape's Integer coercion of a string: ``None`` when it is not an integer.
+
+    Values with more than 100 digits are clamped to +/-10**100: they cannot be an id or fit
+    a column either way, and Python cannot convert strings past 4,300 digits.
+    """
+    t = text.strip()
+    if not _INT_RE.match(t):
+        return None
+    digits = t.lstrip("+-").lstrip("0")
+    if len(digits) > _MAX_INT_DIGITS:
+        return -_CLAMPED if t.startswith("-") else _CLAMPED
+    return int(t)
+
+
+def check_path_integers(names: Sequence[str], path_params: dict[str, str]) -> None:
+    """Integer path parameters without a route requirement: 400 ``<name> is invalid``."""
+    bad = [f"{name} is invalid" for name in names if parse_int(path_params[name]) is None]
+    if bad:
+        raise error_error(400, ", ".join(bad))
+
+
+def check_json_limits(body: bytes) -> None:
+    """GitLab's JSON validation middleware: too deep, too long or too big is a 400."""
+    depth = 0
+    sizes: list[int] = []
+    for m in _JSON_TOKEN.finditer(body):
+        tok = m.group()
+        first = tok[:1]
+        if first in (b"[", b"{"):
+            depth += 1
+            if depth > JSON_MAX_DEPTH:
+                raise error_error(400, "Parameters nested too deeply")
+            sizes.append(1)
+        elif first in (b"]", b"}"):
+            depth = max(0, depth - 1)
+            if sizes:
+                sizes.pop()
+        elif first == b",":
+            if sizes:
+                sizes[-1] += 1
+                if sizes[-1] > JSON_MAX_CONTAINER_SIZE:
+                    raise error_error(400, "Array parameter too large")
+        elif first != b'"' and len(tok.lstrip(b"-")) > JSON_MAX_INTEGER_DIGITS:
+            raise error_error(400, "Invalid JSON: limit exceeded")
 
 
 @dataclass
@@ -175,9 +239,10 @@ def decode_body(content_type: str, body: bytes) -> dict[str, Any]:
         return {}
     ctype = content_type.split(";", 1)[0].strip().lower()
     if ctype == "application/json" or ctype.endswith("+json"):
+        check_json_limits(body)
         try:
             value = json.loads(body)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             raise error_error(400, "There was a problem with the JSON in your request") from exc
         if isinstance(value, dict):
             return value
@@ -245,8 +310,9 @@ def coerce(kind: str, v: Any) -> tuple[bool, Any]:
             return True, v
         if isinstance(v, float) and v.is_integer():
             return True, int(v)
-        if isinstance(v, str) and _INT_RE.match(v.strip()):
-            return True, int(v)
+        if isinstance(v, str):
+            n = parse_int(v)
+            return (n is not None), n
         return False, None
     if kind == "bool":
         if isinstance(v, bool):
@@ -270,10 +336,8 @@ def coerce(kind: str, v: Any) -> tuple[bool, Any]:
     if kind == "date":
         if not isinstance(v, str):
             return False, None
-        try:
-            return True, date.fromisoformat(v.strip()[:10])
-        except ValueError:
-            return False, None
+        d = parse_date(v)
+        return (d is not None), d
     if kind == "csv":
         if isinstance(v, str):
             return True, [s for s in (x.strip() for x in v.split(",")) if s]
@@ -295,18 +359,60 @@ def coerce(kind: str, v: Any) -> tuple[bool, Any]:
 
 
 def parse_datetime(text: str) -> datetime | None:
+    """ISO 8601, or the lenient forms Ruby's ``DateTime.parse`` accepts; naive means UTC."""
     s = text.strip()
     if not s:
         return None
     if s.endswith("Z") or s.endswith("z"):
         s = s[:-1] + "+00:00"
+    dt: datetime | None
     try:
         dt = datetime.fromisoformat(s)
     except ValueError:
+        dt = _lenient_datetime(text.strip())
+    if dt is None:
         return None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     return dt.astimezone(UTC)
+
+
+def parse_date(text: str) -> date | None:
+    """A date as Ruby's ``Date.parse`` reads it: the calendar day written, time ignored."""
+    s = text.strip()
+    m = _LENIENT_DT.match(s)
+    try:
+        if m is not None:
+            return date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def _lenient_datetime(s: str) -> datetime | None:
+    m = _LENIENT_DT.match(s)
+    if m is None:
+        return None
+    year, _, month, day, hh, mm, ss, frac, zone = m.groups()
+    tz = UTC
+    if zone and zone.upper() not in ("Z", "UTC"):
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        minutes = int(digits[:2]) * 60 + (int(digits[2:4]) if len(digits) >= 4 else 0)
+        tz = timezone(sign * timedelta(minutes=minutes))
+    try:
+        return datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hh or 0),
+            int(mm or 0),
+            int(ss or 0),
+            int((frac or "0")[:6].ljust(6, "0")),
+            tzinfo=tz,
+        )
+    except ValueError:
+        return None
 
 
 def validate(
@@ -327,6 +433,9 @@ def validate(
         v = raw.get(spec.name)
         if spec.required and (not present or v is None or (spec.kind != "str" and _blank(v))):
             errs.add(f"{spec.name} is missing")
+            if spec.values is not None and spec.kind not in ("csv", "array"):
+                # Grape runs the values validator on a missing scalar as well.
+                errs.add(f"{spec.name} does not have a valid value")
             continue
         if not present:
             if spec.default is not None:

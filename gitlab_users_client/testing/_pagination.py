@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote_plus
 
-from ._http import error_error
+from ._http import error_error, parse_int
 
 if TYPE_CHECKING:
     from ._routing import Ctx
@@ -51,8 +51,8 @@ def page_params(ctx: Ctx) -> PageParams:
             continue
         if isinstance(raw, int):
             n = raw
-        elif isinstance(raw, str) and raw.strip().lstrip("+-").isdigit():
-            n = int(raw.strip())
+        elif isinstance(raw, str) and parse_int(raw) is not None:
+            n = parse_int(raw) or 0
         else:
             errors.append(f"{name} is invalid")
             continue

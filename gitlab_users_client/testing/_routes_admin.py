@@ -13,10 +13,9 @@ from typing import Any
 from ._common import check_unmodified_since, int_param, user_or_404
 from ._http import P, forbidden, message_error, not_found, validate
 from ._render import raw_user, token
-from ._routing import ROUTES, Ctx, Out, bytes_out, empty_out, json_out
+from ._routing import Ctx, Out, RouteDef, bytes_out, empty_out, json_out
 from ._store import ALL_SCOPES, Token, User
 
-route = ROUTES.add
 TRUE = b"true"
 FALSE = b"false"
 NULL = b"null"
@@ -32,7 +31,6 @@ def _admin_target(ctx: Ctx) -> tuple[User, User]:
     return admin, user_or_404(ctx)
 
 
-@route("POST", "/users/{id:int}/activate", pre="auth")
 def activate(ctx: Ctx) -> Out:
     _, user = _admin_target(ctx)
     if user.is_blocked:
@@ -43,7 +41,6 @@ def activate(ctx: Ctx) -> Out:
     return _ok()
 
 
-@route("POST", "/users/{id:int}/deactivate", pre="auth")
 def deactivate(ctx: Ctx) -> Out:
     st = ctx.st
     _, user = _admin_target(ctx)
@@ -65,7 +62,6 @@ def deactivate(ctx: Ctx) -> Out:
     return _ok()
 
 
-@route("POST", "/users/{id:int}/block", pre="auth")
 def block(ctx: Ctx) -> Out:
     admin, user = _admin_target(ctx)
     if user.state == "ldap_blocked":
@@ -81,7 +77,6 @@ def block(ctx: Ctx) -> Out:
     return _ok()
 
 
-@route("POST", "/users/{id:int}/unblock", pre="auth")
 def unblock(ctx: Ctx) -> Out:
     _, user = _admin_target(ctx)
     if user.state == "ldap_blocked":
@@ -95,19 +90,18 @@ def unblock(ctx: Ctx) -> Out:
     return _ok()
 
 
-@route("POST", "/users/{id:int}/ban", pre="auth")
 def ban(ctx: Ctx) -> Out:
     _, user = _admin_target(ctx)
     if user.is_internal:
         raise message_error(403, "You cannot ban internal users.")
     if user.state != "active":
-        raise message_error(403, "You cannot ban blocked, deactivated, or banned users.")
+        # BannedUserBaseService#state_error names the user's state.
+        raise message_error(403, f"You cannot ban {user.state} users.")
     user.state = "banned"
     ctx.st.touch(user)
     return _ok()
 
 
-@route("POST", "/users/{id:int}/unban", pre="auth")
 def unban(ctx: Ctx) -> Out:
     _, user = _admin_target(ctx)
     if user.state != "banned":
@@ -117,15 +111,14 @@ def unban(ctx: Ctx) -> Out:
     return _ok()
 
 
-@route("POST", "/users/{id:int}/approve", pre="auth")
 def approve(ctx: Ctx) -> Out:
     me = ctx.require_user()
     user = user_or_404(ctx)
     if not me.is_admin:
         raise message_error(403, "You are not allowed to approve a user")
     if user.state != "blocked_pending_approval":
-        status = 409 if user.state in ("active", "deactivated") else 403
-        raise message_error(status, "The user you are trying to approve is not pending approval")
+        # Users::ApproveService answers :conflict for every state but pending approval.
+        raise message_error(409, "The user you are trying to approve is not pending approval")
     user.state = "active"
     if user.confirmed_at is None:
         user.confirmed_at = ctx.st.now()
@@ -133,7 +126,6 @@ def approve(ctx: Ctx) -> Out:
     return json_out({"message": "Success"}, 201)
 
 
-@route("POST", "/users/{id:int}/reject", pre="auth")
 def reject(ctx: Ctx) -> Out:
     me = ctx.require_user()
     user = user_or_404(ctx)
@@ -151,17 +143,16 @@ def _max_expiry(ctx: Ctx) -> date:
     return ctx.st.clock.today() + timedelta(days=365)
 
 
-def _check_expiry(ctx: Ctx, expires_at: date | None) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
-    if expires_at is not None:
-        if expires_at <= ctx.st.clock.today():
-            errors["expires_at"] = ["must be in the future"]
-        elif expires_at > _max_expiry(ctx):
-            errors["expires_at"] = [f"must be before {_max_expiry(ctx).isoformat()}"]
-    return errors
+def _expiry_errors(ctx: Ctx, expires_at: date | None) -> dict[str, list[str]]:
+    """``PersonalAccessToken`` validations of ``expires_at``: only the instance maximum.
+
+    A date in the past is valid; the token is created and is inactive from the start.
+    """
+    if expires_at is not None and expires_at > _max_expiry(ctx):
+        return {"expires_at": [f"must be before {_max_expiry(ctx).isoformat()}"]}
+    return {}
 
 
-@route("GET", "/users/{user_id:int}/impersonation_tokens", pre="admin")
 def list_impersonation_tokens(ctx: Ctx) -> Out:
     from ._pagination import paginate_seq
 
@@ -178,6 +169,7 @@ def list_impersonation_tokens(ctx: Ctx) -> Out:
 
 
 def _scope_errors(scopes: list[str]) -> dict[str, list[str]]:
+    """``PersonalAccessToken`` scope validations (presence, then availability)."""
     if not scopes:
         return {"scopes": ["can't be blank"]}
     if any(s not in ALL_SCOPES for s in scopes):
@@ -185,7 +177,6 @@ def _scope_errors(scopes: list[str]) -> dict[str, list[str]]:
     return {}
 
 
-@route("POST", "/users/{user_id:int}/impersonation_tokens", pre="admin")
 def create_impersonation_token(ctx: Ctx) -> Out:
     st = ctx.st
     v = validate(
@@ -202,8 +193,9 @@ def create_impersonation_token(ctx: Ctx) -> Out:
     user = user_or_404(ctx, "user_id")
     if v.get("granular_scopes") is not None:
         raise message_error(404, "404 Not Found")
-    scopes = v.get("scopes") or ["api"]
-    errors = {**_scope_errors(scopes), **_check_expiry(ctx, v.get("expires_at"))}
+    # The model's scopes column defaults to an empty list: no scopes is "can't be blank".
+    scopes = v.get("scopes") or []
+    errors = {**_scope_errors(scopes), **_expiry_errors(ctx, v.get("expires_at"))}
     if errors:
         raise message_error(400, errors)
     t = st.add_token(
@@ -218,19 +210,17 @@ def create_impersonation_token(ctx: Ctx) -> Out:
 
 
 def _impersonation_token(ctx: Ctx, user: User) -> Token:
-    t = ctx.st.tokens_by_id.get(int_param(ctx, "token_id"))
+    t = ctx.st.tokens_by_id.get(int_param(ctx, "impersonation_token_id"))
     if t is None or t.user_id != user.id or not t.impersonation:
         raise not_found("Impersonation Token")
     return t
 
 
-@route("GET", "/users/{user_id:int}/impersonation_tokens/{token_id:int}", pre="admin")
 def get_impersonation_token(ctx: Ctx) -> Out:
     user = user_or_404(ctx, "user_id")
     return json_out(token(_impersonation_token(ctx, user), ctx.st.clock.today()))
 
 
-@route("DELETE", "/users/{user_id:int}/impersonation_tokens/{token_id:int}", pre="admin")
 def revoke_impersonation_token(ctx: Ctx) -> Out:
     user = user_or_404(ctx, "user_id")
     t = _impersonation_token(ctx, user)
@@ -240,7 +230,6 @@ def revoke_impersonation_token(ctx: Ctx) -> Out:
     return empty_out(204)
 
 
-@route("POST", "/users/{user_id:int}/personal_access_tokens", pre="admin")
 def admin_create_pat(ctx: Ctx) -> Out:
     st = ctx.st
     v = validate(
@@ -253,9 +242,10 @@ def admin_create_pat(ctx: Ctx) -> Out:
         ),
     )
     user = user_or_404(ctx, "user_id")
-    errors = _check_expiry(ctx, v.get("expires_at"))
+    errors = {**_scope_errors(v["scopes"]), **_expiry_errors(ctx, v.get("expires_at"))}
     if errors:
-        raise message_error(422, "Expiration date " + errors["expires_at"][0])
+        # CreateService: the model's full messages as one sentence, 422.
+        raise message_error(422, _full_messages(errors))
     t = st.add_token(
         user.id,
         v["scopes"],
@@ -266,23 +256,35 @@ def admin_create_pat(ctx: Ctx) -> Out:
     return json_out(token(t, st.clock.today(), with_token=True), 201)
 
 
+def _full_messages(errors: dict[str, list[str]]) -> str:
+    """ActiveModel ``full_messages.to_sentence``: ``Scopes can't be blank and ...``."""
+    msgs = [f"{k.replace('_', ' ').capitalize()} {m}" for k, ms in errors.items() for m in ms]
+    if len(msgs) <= 1:
+        return "".join(msgs)
+    return ", ".join(msgs[:-1]) + " and " + msgs[-1]
+
+
 # -- custom attributes ------------------------------------------------------------------------
 def _ca_user(ctx: Ctx) -> User:
-    ctx.require_admin()
-    return user_or_404(ctx)
+    """CustomAttributesEndpoints: ``find_resource`` (``404 Not Found``) before ``authorize!``
+    (403 for anyone but an administrator, anonymous GETs included)."""
+    user = ctx.st.find_user(ctx.path_params["id"])
+    if user is None:
+        raise message_error(404, "404 Not Found")
+    if not ctx.is_admin:
+        raise forbidden()
+    return user
 
 
 def _ca(key: str, value: str) -> dict[str, Any]:
     return {"key": key, "value": value}
 
 
-@route("GET", "/users/{id:int}/custom_attributes")
 def list_custom_attributes(ctx: Ctx) -> Out:
     user = _ca_user(ctx)
     return json_out([_ca(k, val) for k, val in (user.custom_attributes or {}).items()])
 
 
-@route("GET", "/users/{id:int}/custom_attributes/{key}")
 def get_custom_attribute(ctx: Ctx) -> Out:
     user = _ca_user(ctx)
     key = ctx.path_params["key"]
@@ -292,7 +294,6 @@ def get_custom_attribute(ctx: Ctx) -> Out:
     return json_out(_ca(key, user.custom_attributes[key]))
 
 
-@route("PUT", "/users/{id:int}/custom_attributes/{key}", pre="auth")
 def set_custom_attribute(ctx: Ctx) -> Out:
     v = validate(ctx.params, (P("value", required=True),))
     user = _ca_user(ctx)
@@ -307,7 +308,6 @@ def set_custom_attribute(ctx: Ctx) -> Out:
     return json_out(_ca(key, v["value"]))
 
 
-@route("DELETE", "/users/{id:int}/custom_attributes/{key}", pre="auth")
 def delete_custom_attribute(ctx: Ctx) -> Out:
     user = _ca_user(ctx)
     key = ctx.path_params["key"]
@@ -317,3 +317,40 @@ def delete_custom_attribute(ctx: Ctx) -> Out:
     del user.custom_attributes[key]
     ctx.st.touch(user)
     return empty_out(204)
+
+
+ROUTES: tuple[RouteDef, ...] = (
+    RouteDef("POST", "/users/{id:digits}/activate", activate, pre="auth"),
+    RouteDef("POST", "/users/{id:digits}/deactivate", deactivate, pre="auth"),
+    RouteDef("POST", "/users/{id:digits}/block", block, pre="auth"),
+    RouteDef("POST", "/users/{id:digits}/unblock", unblock, pre="auth"),
+    RouteDef("POST", "/users/{id:digits}/ban", ban, pre="auth"),
+    RouteDef("POST", "/users/{id:digits}/unban", unban, pre="auth"),
+    RouteDef("POST", "/users/{id:digits}/approve", approve, pre="auth"),
+    RouteDef("POST", "/users/{id:digits}/reject", reject, pre="auth"),
+    RouteDef(
+        "GET", "/users/{user_id:int}/impersonation_tokens", list_impersonation_tokens, pre="admin"
+    ),
+    RouteDef(
+        "POST", "/users/{user_id:int}/impersonation_tokens", create_impersonation_token, pre="admin"
+    ),
+    RouteDef(
+        "GET",
+        "/users/{user_id:int}/impersonation_tokens/{impersonation_token_id:int}",
+        get_impersonation_token,
+        pre="admin",
+    ),
+    RouteDef(
+        "DELETE",
+        "/users/{user_id:int}/impersonation_tokens/{impersonation_token_id:int}",
+        revoke_impersonation_token,
+        pre="admin",
+    ),
+    RouteDef("POST", "/users/{user_id:int}/personal_access_tokens", admin_create_pat, pre="admin"),
+    RouteDef("GET", "/users/{id:digits}/custom_attributes", list_custom_attributes),
+    RouteDef("GET", "/users/{id:digits}/custom_attributes/{key}", get_custom_attribute),
+    RouteDef("PUT", "/users/{id:digits}/custom_attributes/{key}", set_custom_attribute, pre="auth"),
+    RouteDef(
+        "DELETE", "/users/{id:digits}/custom_attributes/{key}", delete_custom_attribute, pre="auth"
+    ),
+)

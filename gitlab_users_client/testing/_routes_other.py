@@ -8,7 +8,7 @@ import secrets
 from typing import Any
 
 from ._common import app_rate_limit, user_or_404
-from ._http import P, error_error, forbidden, message_error, validate
+from ._http import P, bad_request, error_error, forbidden, validate
 from ._pagination import (
     decode_cursor,
     encode_cursor,
@@ -17,14 +17,13 @@ from ._pagination import (
     paginate_seq,
 )
 from ._render import can_read_profile, event, project
-from ._routing import ROUTES, Ctx, Out, json_out
+from ._routing import Ctx, Out, RouteDef, json_out
 from ._store import Project, Runner, User
 from ._util import iso
 
-route = ROUTES.add
+RUNNER_MAX_TAGS = 50
 
 
-@route("POST", "/user/runners", pre="auth", extra_scopes=("create_runner",))
 def create_runner(ctx: Ctx) -> Out:
     st = ctx.st
     v = validate(
@@ -52,8 +51,7 @@ def create_runner(ctx: Ctx) -> Out:
         missing.append("project_id is missing")
     if missing:
         raise error_error(400, ", ".join(missing))
-    if v.get("maintenance_note") and len(v["maintenance_note"]) > 1024:
-        raise message_error(400, "Maintenance note is too long (maximum is 1024 characters)")
+    errors = _runner_errors(v)
     if rt == "instance_type" and not me.is_admin:
         raise forbidden("User does not have permission to create instance runner")
     if rt == "group_type":
@@ -68,6 +66,9 @@ def create_runner(ctx: Ctx) -> Out:
             raise forbidden("User does not have permission to create project runner")
         if not me.is_admin and st.project_members.get(pid, {}).get(me.id, 0) < 40:
             raise forbidden("User does not have permission to create project runner")
+    if errors:
+        # CreateRunnerService: the model's full messages as a sentence, via bad_request!.
+        raise bad_request(_to_sentence(errors))
     r = Runner(
         id=st.next_id("runner"),
         user_id=me.id,
@@ -81,7 +82,28 @@ def create_runner(ctx: Ctx) -> Out:
     return json_out({"id": r.id, "token": r.token, "token_expires_at": None}, 201)
 
 
-@route("GET", "/user_counts", pre="auth")
+def _runner_errors(v: dict[str, Any]) -> list[str]:
+    """``Ci::Runner`` validations of the attributes the route passes on."""
+    errors = []
+    if v.get("maintenance_note") and len(v["maintenance_note"]) > 1024:
+        errors.append("Maintenance note is too long (maximum is 1024 characters)")
+    tags = v.get("tag_list") or []
+    if not tags and v.get("run_untagged") is False:
+        errors.append("Tags list can not be empty when runner is not allowed to pick untagged jobs")
+    if len(tags) > RUNNER_MAX_TAGS:
+        errors.append(
+            f"Tags list Too many tags specified. Please limit the number of tags to "
+            f"{RUNNER_MAX_TAGS}"
+        )
+    if v.get("maximum_timeout") is not None and v["maximum_timeout"] < 600:
+        errors.append("Maximum timeout needs to be at least 10 minutes")
+    return errors
+
+
+def _to_sentence(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def user_counts(ctx: Ctx) -> Out:
     me = ctx.require_user()
     return json_out(
@@ -191,7 +213,6 @@ def _project_list(ctx: Ctx, ids: list[int], user: User, limit_key: str) -> Out:
     return json_out([project(st, p, full=full, viewer=ctx.user) for p in chunk], headers=headers)
 
 
-@route("GET", "/users/{user_id}/projects", read_user_scope=False)
 def user_projects(ctx: Ctx) -> Out:
     user = user_or_404(ctx, "user_id")
     return _project_list(
@@ -199,7 +220,6 @@ def user_projects(ctx: Ctx) -> Out:
     )
 
 
-@route("GET", "/users/{user_id}/contributed_projects", read_user_scope=False)
 def contributed_projects(ctx: Ctx) -> Out:
     user = user_or_404(ctx, "user_id")
     return _project_list(
@@ -207,7 +227,6 @@ def contributed_projects(ctx: Ctx) -> Out:
     )
 
 
-@route("GET", "/users/{user_id}/starred_projects", read_user_scope=False)
 def starred_projects(ctx: Ctx) -> Out:
     user = user_or_404(ctx, "user_id")
     return _project_list(
@@ -219,7 +238,6 @@ TARGET_TYPES = ("epic", "issue", "merge_request", "milestone", "note", "project"
 _TT_MAP = {"Issue": "issue", "MergeRequest": "merge_request", "Note": "note"}
 
 
-@route("GET", "/users/{id}/events")
 def user_events(ctx: Ctx) -> Out:
     st = ctx.st
     v = validate(
@@ -232,13 +250,10 @@ def user_events(ctx: Ctx) -> Out:
             P("sort", values=("asc", "desc"), default="desc"),
         ),
     )
-    ctx.require_user()
+    # Public (lib/api/events.rb has no authenticate!); EventsFinder returns nothing for a
+    # profile the caller may not read.
     user = user_or_404(ctx)
-    if not can_read_profile(user, ctx.user):
-        from ._http import not_found
-
-        raise not_found("User")
-    evs = list(st.events.get(user.id, ()))
+    evs = list(st.events.get(user.id, ())) if can_read_profile(user, ctx.user) else []
     if v.get("action"):
         action_words = {
             "pushed": "pushed to",
@@ -262,7 +277,6 @@ def user_events(ctx: Ctx) -> Out:
     return json_out([event(st, e) for e in chunk], headers=headers)
 
 
-@route("PUT", "/user/{user_id}/credit_card_validation", pre="auth")
 def credit_card_validation(ctx: Ctx) -> Out:
     v = validate(
         ctx.params,
@@ -284,3 +298,16 @@ def credit_card_validation(ctx: Ctx) -> Out:
     return json_out(
         {"user_id": user.id, "credit_card_validated_at": iso(v["credit_card_validated_at"])}
     )
+
+
+ROUTES: tuple[RouteDef, ...] = (
+    RouteDef("POST", "/user/runners", create_runner, pre="auth", extra_scopes=("create_runner",)),
+    RouteDef("GET", "/user_counts", user_counts, pre="auth"),
+    RouteDef("GET", "/users/{user_id}/projects", user_projects, read_user_scope=False),
+    RouteDef(
+        "GET", "/users/{user_id}/contributed_projects", contributed_projects, read_user_scope=False
+    ),
+    RouteDef("GET", "/users/{user_id}/starred_projects", starred_projects, read_user_scope=False),
+    RouteDef("GET", "/users/{id}/events", user_events),
+    RouteDef("PUT", "/user/{user_id}/credit_card_validation", credit_card_validation, pre="auth"),
+)

@@ -23,11 +23,12 @@ from ._http import P, UploadedFile, message_error, not_found, validate
 from ._pagination import paginate_seq
 from ._render import email, gpg_key, render_user, ssh_key, token, user_status
 from ._routes_users import KEY_SPECS
-from ._routing import ROUTES, Ctx, Out, empty_out, json_out
+from ._routing import Ctx, Out, RouteDef, empty_out, json_out
 from ._store import SupportPin, UserStatus
 from ._util import iso, iso_date
 
-route = ROUTES.add
+DEFAULT_EMOJI = "speech_balloon"
+AVAILABILITIES = ("not_set", "busy")
 CLEAR_AFTER = {
     "30_minutes": timedelta(minutes=30),
     "3_hours": timedelta(hours=3),
@@ -39,14 +40,12 @@ CLEAR_AFTER = {
 }
 
 
-@route("GET", "/user", pre="auth")
 def current_user(ctx: Ctx) -> Out:
     me = ctx.require_user()
     view = "with_admin" if me.is_admin else "public"
     return json_out(render_user(ctx.st, me, view, me))
 
 
-@route("GET", "/user/keys", pre="auth")
 def my_keys(ctx: Ctx) -> Out:
     me = ctx.require_user()
     chunk, headers = paginate_seq(ctx, ctx.st.ssh_keys_by_user.get(me.id, []))
@@ -62,25 +61,21 @@ def _my_key(ctx: Ctx) -> Any:
     return key
 
 
-@route("GET", "/user/keys/{key_id:int}", pre="auth")
 def my_key(ctx: Ctx) -> Out:
     me = ctx.require_user()
     return json_out(ssh_key(_my_key(ctx), me.name, host_of(ctx)))
 
 
-@route("POST", "/user/keys", pre="auth")
 def add_my_key(ctx: Ctx) -> Out:
     v = validate(ctx.params, KEY_SPECS)
     return create_ssh_key(ctx, ctx.require_user(), v)
 
 
-@route("DELETE", "/user/keys/{key_id:int}", pre="auth")
 def delete_my_key(ctx: Ctx) -> Out:
     delete_ssh_key(ctx, _my_key(ctx))
     return empty_out(204)
 
 
-@route("GET", "/user/gpg_keys", pre="auth")
 def my_gpg_keys(ctx: Ctx) -> Out:
     me = ctx.require_user()
     chunk, headers = paginate_seq(ctx, ctx.st.gpg_keys_by_user.get(me.id, []))
@@ -95,24 +90,20 @@ def _my_gpg(ctx: Ctx) -> Any:
     return g
 
 
-@route("GET", "/user/gpg_keys/{key_id:int}", pre="auth")
 def my_gpg_key(ctx: Ctx) -> Out:
     return json_out(gpg_key(_my_gpg(ctx)))
 
 
-@route("POST", "/user/gpg_keys", pre="auth")
 def add_my_gpg_key(ctx: Ctx) -> Out:
     v = validate(ctx.params, (P("key", required=True),))
     return create_gpg_key(ctx, ctx.require_user(), v["key"])
 
 
-@route("POST", "/user/gpg_keys/{key_id:int}/revoke", pre="auth")
 def revoke_my_gpg_key(ctx: Ctx) -> Out:
     remove_gpg_key(ctx, _my_gpg(ctx))
     return empty_out(202)
 
 
-@route("DELETE", "/user/gpg_keys/{key_id:int}", pre="auth")
 def delete_my_gpg_key(ctx: Ctx) -> Out:
     g = _my_gpg(ctx)
     check_unmodified_since(ctx, g.updated_at)
@@ -120,10 +111,9 @@ def delete_my_gpg_key(ctx: Ctx) -> Out:
     return empty_out(204)
 
 
-@route("GET", "/user/emails", pre="auth")
 def my_emails(ctx: Ctx) -> Out:
     me = ctx.require_user()
-    chunk, headers = paginate_seq(ctx, ctx.st.emails_by_user.get(me.id, []))
+    chunk, headers = paginate_seq(ctx, ctx.st.emails_of(me))
     return json_out([email(e) for e in chunk], headers=headers)
 
 
@@ -135,18 +125,15 @@ def _my_email(ctx: Ctx) -> Any:
     return e
 
 
-@route("GET", "/user/emails/{email_id:int}", pre="auth")
 def my_email(ctx: Ctx) -> Out:
     return json_out(email(_my_email(ctx)))
 
 
-@route("POST", "/user/emails", pre="auth")
 def add_my_email(ctx: Ctx) -> Out:
     v = validate(ctx.params, (P("email", required=True),))
     return create_email(ctx, ctx.require_user(), v["email"], confirmed=False)
 
 
-@route("DELETE", "/user/emails/{email_id:int}", pre="auth")
 def delete_my_email(ctx: Ctx) -> Out:
     e = _my_email(ctx)
     delete_email(ctx, ctx.require_user(), e)
@@ -162,67 +149,67 @@ STATUS_SPECS = (
 )
 
 
-@route("GET", "/user/status", pre="auth")
 def my_status(ctx: Ctx) -> Out:
     return json_out(user_status(ctx.st, ctx.require_user()))
 
 
-def _set_status(ctx: Ctx, v: dict[str, Any]) -> Out:
+def _set_status(ctx: Ctx, given: dict[str, Any]) -> Out:
+    """``Users::SetStatusService`` with the parameters the request declared.
+
+    No emoji, no message and no availability other than ``not_set`` removes the status.
+    Otherwise a blank emoji becomes ``speech_balloon`` and an unknown or missing availability
+    becomes ``not_set``; ``message`` and ``clear_status_after`` change only when given.
+    """
     st = ctx.st
     me = ctx.require_user()
+    emoji, message = given.get("emoji"), given.get("message")
+    availability = given.get("availability")
+    if availability not in AVAILABILITIES:
+        availability = None
+    if not emoji and not message and availability in (None, "not_set"):
+        me.status = None
+        st.touch(me)
+        return json_out(user_status(st, me))
     errors: dict[str, list[str]] = {}
-    if v.get("message") is not None and len(v["message"]) > 100:
+    if message is not None and len(message) > 100:
         errors["message"] = ["is too long (maximum is 100 characters)"]
-    if v.get("availability") is not None and v["availability"] not in ("not_set", "busy"):
-        errors["availability"] = ["is not included in the list"]
-    if v.get("emoji") is not None and (
-        len(v["emoji"]) > 64
-        or not v["emoji"].replace("_", "").replace("+", "").replace("-", "").isalnum()
+    if emoji and (
+        len(emoji) > 64 or not emoji.replace("_", "").replace("+", "").replace("-", "").isalnum()
     ):
         errors["emoji"] = ["does not exist"]
     if errors:
         raise message_error(400, errors)
-    if not (v.get("emoji") or v.get("message") or v.get("availability")):
-        me.status = None
-    else:
-        clear = v.get("clear_status_after")
-        me.status = UserStatus(
-            emoji=v.get("emoji") or "speech_balloon",
-            message=v.get("message"),
-            availability=v.get("availability") or "not_set",
-            clear_status_at=st.now() + CLEAR_AFTER[clear] if clear else None,
-        )
+    current = me.status
+    status = UserStatus(
+        emoji=emoji or DEFAULT_EMOJI,
+        message=current.message if current is not None else None,
+        availability=availability or "not_set",
+        clear_status_at=current.clear_status_at if current is not None else None,
+    )
+    if "message" in given:
+        status.message = message
+    if "clear_status_after" in given:
+        clear = given["clear_status_after"]
+        status.clear_status_at = st.now() + CLEAR_AFTER[clear] if clear else None
+    me.status = status
+    st.touch(me)
     return json_out(user_status(st, me))
 
 
-@route("PUT", "/user/status", pre="auth")
 def put_status(ctx: Ctx) -> Out:
+    """Every parameter that is left out counts as given and blank (``include_missing``)."""
     v = validate(ctx.params, STATUS_SPECS)
     return _set_status(ctx, {spec.name: v.get(spec.name) for spec in STATUS_SPECS})
 
 
-@route("PATCH", "/user/status", pre="auth")
 def patch_status(ctx: Ctx) -> Out:
+    """Only the parameters that were sent count; none at all is 200 with an empty body."""
     v = validate(ctx.params, STATUS_SPECS)
-    me = ctx.require_user()
-    given = {k: v[k] for k in (s.name for s in STATUS_SPECS) if k in ctx.params}
+    ctx.require_user()
+    given = {k: v.get(k) for k in (s.name for s in STATUS_SPECS) if k in ctx.params}
     if not given:
         return Out(200, b"", None)
-    cur = user_status(ctx.st, me)
-    merged: dict[str, Any] = {
-        "emoji": cur["emoji"],
-        "message": cur["message"],
-        "availability": cur["availability"],
-        "clear_status_after": None,
-    }
-    merged.update(given)
-    out = _set_status(ctx, merged)
-    if "clear_status_after" not in given and me.status is not None and cur["clear_status_at"]:
-        from ._http import parse_datetime
-
-        me.status.clear_status_at = parse_datetime(cur["clear_status_at"])
-        out = json_out(user_status(ctx.st, me))
-    return out
+    return _set_status(ctx, given)
 
 
 # -- preferences, avatar, activities ---------------------------------------------------------
@@ -247,12 +234,10 @@ def _prefs(ctx: Ctx) -> dict[str, Any]:
     }
 
 
-@route("GET", "/user/preferences", pre="auth")
 def get_preferences(ctx: Ctx) -> Out:
     return json_out(_prefs(ctx))
 
 
-@route("PUT", "/user/preferences", pre="auth")
 def put_preferences(ctx: Ctx) -> Out:
     v = validate(
         ctx.params,
@@ -266,7 +251,6 @@ def put_preferences(ctx: Ctx) -> Out:
     return json_out(_prefs(ctx))
 
 
-@route("PUT", "/user/avatar", pre="auth")
 def put_avatar(ctx: Ctx) -> Out:
     v = validate(ctx.params, (P("avatar", "file", required=True),))
     me = ctx.require_user()
@@ -281,7 +265,6 @@ def put_avatar(ctx: Ctx) -> Out:
     return json_out({"avatar_url": avatar_url(ctx.st, me)})
 
 
-@route("GET", "/user/activities", pre="auth")
 def activities(ctx: Ctx) -> Out:
     st = ctx.st
     v = validate(ctx.params, (P("from", "datetime"),))
@@ -310,7 +293,6 @@ def activities(ctx: Ctx) -> Out:
     )
 
 
-@route("POST", "/user/personal_access_tokens", pre="auth")
 def create_my_pat(ctx: Ctx) -> Out:
     st = ctx.st
     v = validate(
@@ -327,21 +309,21 @@ def create_my_pat(ctx: Ctx) -> Out:
     me = ctx.require_user()
     if v.get("granular_scopes") is not None:
         raise message_error(404, "404 Not Found")
-    exp = v.get("expires_at")
+    # PersonalAccessTokens::CreateService: the model validates scope presence (422 with the
+    # full message); a past expires_at is accepted and yields an already inactive token.
+    if not v["scopes"]:
+        raise message_error(422, "Scopes can't be blank")
     today = st.clock.today()
-    if exp is not None and exp <= today:
-        raise message_error(422, "Expiration date must be in the future")
     t = st.add_token(
         me.id,
         v["scopes"],
         name=v["name"],
         description=v.get("description"),
-        expires_at=exp or today + timedelta(days=365),
+        expires_at=v.get("expires_at") or today + timedelta(days=1),
     )
     return json_out(token(t, today, with_token=True), 201)
 
 
-@route("POST", "/user/support_pin", pre="auth")
 def create_support_pin(ctx: Ctx) -> Out:
     st = ctx.st
     me = ctx.require_user()
@@ -350,10 +332,37 @@ def create_support_pin(ctx: Ctx) -> Out:
     return json_out({"pin": pin.pin, "expires_at": iso(pin.expires_at)}, 201)
 
 
-@route("GET", "/user/support_pin", pre="auth")
 def get_my_support_pin(ctx: Ctx) -> Out:
     me = ctx.require_user()
     pin = ctx.st.support_pins.get(me.id)
     if pin is None or pin.expires_at <= ctx.st.now():
         raise message_error(404, "Support PIN not found or expired")
     return json_out({"pin": pin.pin, "expires_at": iso(pin.expires_at)})
+
+
+ROUTES: tuple[RouteDef, ...] = (
+    RouteDef("GET", "/user", current_user, pre="auth"),
+    RouteDef("GET", "/user/keys", my_keys, pre="auth"),
+    RouteDef("GET", "/user/keys/{key_id:int}", my_key, pre="auth"),
+    RouteDef("POST", "/user/keys", add_my_key, pre="auth"),
+    RouteDef("DELETE", "/user/keys/{key_id:int}", delete_my_key, pre="auth"),
+    RouteDef("GET", "/user/gpg_keys", my_gpg_keys, pre="auth"),
+    RouteDef("GET", "/user/gpg_keys/{key_id:int}", my_gpg_key, pre="auth"),
+    RouteDef("POST", "/user/gpg_keys", add_my_gpg_key, pre="auth"),
+    RouteDef("POST", "/user/gpg_keys/{key_id:int}/revoke", revoke_my_gpg_key, pre="auth"),
+    RouteDef("DELETE", "/user/gpg_keys/{key_id:int}", delete_my_gpg_key, pre="auth"),
+    RouteDef("GET", "/user/emails", my_emails, pre="auth"),
+    RouteDef("GET", "/user/emails/{email_id:int}", my_email, pre="auth"),
+    RouteDef("POST", "/user/emails", add_my_email, pre="auth"),
+    RouteDef("DELETE", "/user/emails/{email_id:int}", delete_my_email, pre="auth"),
+    RouteDef("GET", "/user/status", my_status, pre="auth"),
+    RouteDef("PUT", "/user/status", put_status, pre="auth"),
+    RouteDef("PATCH", "/user/status", patch_status, pre="auth"),
+    RouteDef("GET", "/user/preferences", get_preferences, pre="auth"),
+    RouteDef("PUT", "/user/preferences", put_preferences, pre="auth"),
+    RouteDef("PUT", "/user/avatar", put_avatar, pre="auth"),
+    RouteDef("GET", "/user/activities", activities, pre="auth"),
+    RouteDef("POST", "/user/personal_access_tokens", create_my_pat, pre="auth"),
+    RouteDef("POST", "/user/support_pin", create_support_pin, pre="auth"),
+    RouteDef("GET", "/user/support_pin", get_my_support_pin, pre="auth"),
+)

@@ -52,10 +52,9 @@ from ._render import (
     ssh_key,
     user_status,
 )
-from ._routing import ROUTES, Ctx, Out, empty_out, json_out
+from ._routing import Ctx, Out, RouteDef, empty_out, json_out
 from ._store import FakeState, Identity, User
 
-route = ROUTES.add
 FORBIDDEN_SEARCH_STATES = frozenset({"blocked", "banned", "ldap_blocked"})
 ORDER_BY = ("id", "name", "username", "created_at", "updated_at")
 
@@ -215,7 +214,6 @@ def _render_list(ctx: Ctx, users: list[User], with_ca: bool) -> list[bytes]:
     return [basic_bytes(st, u) for u in users]
 
 
-@route("GET", "/users")
 def list_users(ctx: Ctx) -> Out:
     st = ctx.st
     v = validate(ctx.params, LIST_SPECS, all_or_none_of=[("extern_uid", "provider")])
@@ -303,7 +301,6 @@ def list_users(ctx: Ctx) -> Out:
     return list_out(_render_list(ctx, [users[i] for i in chunk], with_ca), headers)
 
 
-@route("GET", "/users/{id:int}")
 def get_user(ctx: Ctx) -> Out:
     v = validate(ctx.params, (P("with_custom_attributes", "bool", default=False),))
     if ctx.user is None:
@@ -390,7 +387,6 @@ def _apply_attributes(ctx: Ctx, user: User, v: dict[str, Any]) -> None:
             ids.append(Identity(v["provider"], v["extern_uid"], updated_at=st.now()))
 
 
-@route("POST", "/users", pre="auth")
 def create_user(ctx: Ctx) -> Out:
     st = ctx.st
     v = validate(
@@ -402,10 +398,13 @@ def create_user(ctx: Ctx) -> Out:
     admin = ctx.require_admin()
     confirmed = bool(v.get("skip_confirmation"))
     errors = user_model_errors(ctx, None, v, confirmed_new=confirmed)
-    if st.email_taken(v["email"]):
+    holder = st.email_holder(v["email"])
+    if holder is not None and holder[1]:
         raise conflict("Email has already been taken")
     if v["username"].lower() in st.username_index:
         raise conflict("Username has already been taken")
+    if holder is not None:
+        errors.setdefault("email", []).append("has already been taken")
     if errors:
         raise message_error(400, errors)
     now = st.now()
@@ -437,13 +436,13 @@ UPDATE_SPECS = (
 )
 
 
-@route("PUT", "/users/{id:int}", pre="auth")
 def update_user(ctx: Ctx) -> Out:
     st = ctx.st
     v = validate(ctx.params, UPDATE_SPECS, all_or_none_of=[("extern_uid", "provider")])
     admin = ctx.require_admin()
     user = user_or_404(ctx)
-    if v.get("email") and st.email_taken(v["email"], except_user=user.id):
+    holder = st.email_holder(v["email"], except_user=user.id) if v.get("email") else None
+    if holder is not None and holder[1]:
         raise conflict("Email has already been taken")
     if v.get("username"):
         owner = st.username_index.get(v["username"].lower())
@@ -452,12 +451,18 @@ def update_user(ctx: Ctx) -> Out:
     checks = {
         k: val for k, val in v.items() if k not in ("email", "name", "username") or val is not None
     }
-    errors = user_model_errors(ctx, user, checks, confirmed_new=True)
+    reconfirm = not v.get("skip_reconfirmation")
+    errors = user_model_errors(ctx, user, checks, confirmed_new=not reconfirm)
+    if holder is not None:
+        errors.setdefault("email", []).append("has already been taken")
     if errors:
         raise message_error(400, errors)
     if v.get("email") and v["email"] != user.email:
-        st.change_email(user, v["email"])
-        user.confirmed_at = st.now()
+        if reconfirm:
+            # Devise reconfirmable: the address waits in unconfirmed_email until confirmed.
+            user.unconfirmed_email = v["email"]
+        else:
+            st.change_email(user, v["email"])
     if v.get("name"):
         user.name = v["name"]
     if v.get("username") and v["username"] != user.username:
@@ -481,7 +486,6 @@ def sole_owned_groups(st: FakeState, user: User) -> list[int]:
     return out
 
 
-@route("DELETE", "/users/{id:int}", pre="auth")
 def delete_user(ctx: Ctx) -> Out:
     st = ctx.st
     v = validate(ctx.params, (P("hard_delete", "bool"),))
@@ -498,14 +502,12 @@ def delete_user(ctx: Ctx) -> Out:
     return empty_out(204)
 
 
-@route("GET", "/users/{user_id}/status")
 def get_user_status(ctx: Ctx) -> Out:
     app_rate_limit(ctx, "user_status")
     user = user_or_404(ctx, "user_id")
     return json_out(user_status(ctx.st, user))
 
 
-@route("POST", "/users/{id:int}/follow", pre="auth")
 def follow(ctx: Ctx) -> Out:
     st = ctx.st
     me = ctx.require_user()
@@ -523,7 +525,6 @@ def follow(ctx: Ctx) -> Out:
     return json_out(render_user(st, user, "basic", me), 201)
 
 
-@route("POST", "/users/{id:int}/unfollow", pre="auth")
 def unfollow(ctx: Ctx) -> Out:
     st = ctx.st
     me = ctx.require_user()
@@ -547,17 +548,14 @@ def _follow_list(ctx: Ctx, table: dict[int, set[int]], limit_key: str) -> Out:
     return list_out([basic_bytes(st, st.users[i]) for i in chunk], headers)
 
 
-@route("GET", "/users/{id:int}/following")
 def following(ctx: Ctx) -> Out:
     return _follow_list(ctx, ctx.st.following, "user_following")
 
 
-@route("GET", "/users/{id:int}/followers")
 def followers(ctx: Ctx) -> Out:
     return _follow_list(ctx, ctx.st.followers, "user_followers")
 
 
-@route("PATCH", "/users/{id:int}/disable_two_factor", pre="auth")
 def disable_two_factor(ctx: Ctx) -> Out:
     ctx.require_admin()
     user = user_or_404(ctx)
@@ -572,7 +570,6 @@ def disable_two_factor(ctx: Ctx) -> Out:
     return empty_out(204)
 
 
-@route("DELETE", "/users/{id:int}/identities/{provider}", pre="auth")
 def delete_identity(ctx: Ctx) -> Out:
     ctx.require_admin()
     user = user_or_404(ctx)
@@ -587,7 +584,6 @@ def delete_identity(ctx: Ctx) -> Out:
     raise not_found("Identity")
 
 
-@route("GET", "/users/{id:int}/associations_count")
 def associations_count(ctx: Ctx) -> Out:
     me = ctx.require_user()
     user = user_or_404(ctx)
@@ -604,7 +600,6 @@ def associations_count(ctx: Ctx) -> Out:
     )
 
 
-@route("GET", "/users/{user_id:int}/memberships")
 def memberships(ctx: Ctx) -> Out:
     v = validate(ctx.params, (P("type", values=("Project", "Namespace")),))
     ctx.require_admin()
@@ -627,13 +622,14 @@ def memberships(ctx: Ctx) -> Out:
     )
 
 
-@route("GET", "/users/{user_id}/project_deploy_keys")
 def project_deploy_keys(ctx: Ctx) -> Out:
     st = ctx.st
-    me = ctx.require_user()
+    me = ctx.user
     user = user_or_404(ctx, "user_id")
     target_projects = st_projects_of(st, user.id, min_level=40)
-    if me.is_admin:
+    if me is None:
+        common = []  # an anonymous caller is Maintainer of nothing
+    elif me.is_admin:
         common = target_projects
     else:
         mine = set(st_projects_of(st, me.id, min_level=40))
@@ -653,7 +649,6 @@ def st_projects_of(st: FakeState, user_id: int, min_level: int) -> list[int]:
     ]
 
 
-@route("GET", "/users/{id:int}/support_pin")
 def get_support_pin(ctx: Ctx) -> Out:
     from ._util import iso
 
@@ -665,7 +660,6 @@ def get_support_pin(ctx: Ctx) -> Out:
     return json_out({"pin": pin.pin, "expires_at": iso(pin.expires_at)})
 
 
-@route("POST", "/users/{id:int}/support_pin/revoke", pre="auth")
 def revoke_support_pin(ctx: Ctx) -> Out:
     ctx.require_admin()
     user = user_or_404(ctx)
@@ -677,7 +671,6 @@ def revoke_support_pin(ctx: Ctx) -> Out:
 
 
 # -- SSH keys -----------------------------------------------------------------------------
-@route("GET", "/users/{user_id}/keys")
 def list_user_keys(ctx: Ctx) -> Out:
     app_rate_limit(ctx, "user_ssh_keys")
     user = user_or_404(ctx, "user_id")
@@ -687,7 +680,6 @@ def list_user_keys(ctx: Ctx) -> Out:
     return json_out([ssh_key(k, user.name, host) for k in chunk], headers=headers)
 
 
-@route("GET", "/users/{id:int}/keys/{key_id:int}")
 def get_user_key(ctx: Ctx) -> Out:
     app_rate_limit(ctx, "user_ssh_key")
     user = user_or_404(ctx)
@@ -705,7 +697,6 @@ KEY_SPECS = (
 )
 
 
-@route("POST", "/users/{user_id:int}/keys", pre="auth")
 def create_user_key(ctx: Ctx) -> Out:
     v = validate(ctx.params, KEY_SPECS)
     ctx.require_admin()
@@ -713,7 +704,6 @@ def create_user_key(ctx: Ctx) -> Out:
     return create_ssh_key(ctx, user, v)
 
 
-@route("DELETE", "/users/{id:int}/keys/{key_id:int}", pre="auth")
 def delete_user_key(ctx: Ctx) -> Out:
     ctx.require_admin()
     user = user_or_404(ctx)
@@ -725,7 +715,6 @@ def delete_user_key(ctx: Ctx) -> Out:
 
 
 # -- GPG keys -------------------------------------------------------------------------------
-@route("GET", "/users/{id:int}/gpg_keys")
 def list_user_gpg_keys(ctx: Ctx) -> Out:
     app_rate_limit(ctx, "user_gpg_keys")
     user = user_or_404(ctx)
@@ -740,14 +729,12 @@ def _user_gpg(ctx: Ctx, user: User) -> Any:
     return g
 
 
-@route("GET", "/users/{id:int}/gpg_keys/{key_id:int}")
 def get_user_gpg_key(ctx: Ctx) -> Out:
     app_rate_limit(ctx, "user_gpg_key")
     user = user_or_404(ctx)
     return json_out(gpg_key(_user_gpg(ctx, user)))
 
 
-@route("POST", "/users/{id:int}/gpg_keys", pre="auth")
 def create_user_gpg_key(ctx: Ctx) -> Out:
     v = validate(ctx.params, (P("key", required=True),))
     ctx.require_admin()
@@ -755,7 +742,6 @@ def create_user_gpg_key(ctx: Ctx) -> Out:
     return create_gpg_key(ctx, user, v["key"])
 
 
-@route("DELETE", "/users/{id:int}/gpg_keys/{key_id:int}", pre="auth")
 def delete_user_gpg_key(ctx: Ctx) -> Out:
     ctx.require_admin()
     user = user_or_404(ctx)
@@ -765,7 +751,6 @@ def delete_user_gpg_key(ctx: Ctx) -> Out:
     return empty_out(204)
 
 
-@route("POST", "/users/{id:int}/gpg_keys/{key_id:int}/revoke", pre="auth")
 def revoke_user_gpg_key(ctx: Ctx) -> Out:
     ctx.require_admin()
     user = user_or_404(ctx)
@@ -774,15 +759,13 @@ def revoke_user_gpg_key(ctx: Ctx) -> Out:
 
 
 # -- emails -----------------------------------------------------------------------------------
-@route("GET", "/users/{id:int}/emails")
 def list_user_emails(ctx: Ctx) -> Out:
     ctx.require_admin()
     user = user_or_404(ctx)
-    chunk, headers = paginate_seq(ctx, ctx.st.emails_by_user.get(user.id, []))
+    chunk, headers = paginate_seq(ctx, ctx.st.emails_of(user))
     return json_out([email(e) for e in chunk], headers=headers)
 
 
-@route("POST", "/users/{id:int}/emails", pre="auth")
 def create_user_email(ctx: Ctx) -> Out:
     v = validate(ctx.params, (P("email", required=True), P("skip_confirmation", "bool")))
     ctx.require_admin()
@@ -790,7 +773,6 @@ def create_user_email(ctx: Ctx) -> Out:
     return create_email(ctx, user, v["email"], confirmed=bool(v.get("skip_confirmation")))
 
 
-@route("DELETE", "/users/{id:int}/emails/{email_id:int}", pre="auth")
 def delete_user_email(ctx: Ctx) -> Out:
     ctx.require_admin()
     user = user_or_404(ctx)
@@ -799,3 +781,38 @@ def delete_user_email(ctx: Ctx) -> Out:
         raise not_found("Email")
     delete_email(ctx, user, e)
     return empty_out(204)
+
+
+ROUTES: tuple[RouteDef, ...] = (
+    RouteDef("GET", "/users", list_users),
+    RouteDef("GET", "/users/{id:digits}", get_user),
+    RouteDef("POST", "/users", create_user, pre="auth"),
+    RouteDef("PUT", "/users/{id:digits}", update_user, pre="auth"),
+    RouteDef("DELETE", "/users/{id:digits}", delete_user, pre="auth"),
+    RouteDef("GET", "/users/{user_id}/status", get_user_status),
+    RouteDef("POST", "/users/{id:digits}/follow", follow, pre="auth"),
+    RouteDef("POST", "/users/{id:digits}/unfollow", unfollow, pre="auth"),
+    RouteDef("GET", "/users/{id:digits}/following", following),
+    RouteDef("GET", "/users/{id:digits}/followers", followers),
+    RouteDef("PATCH", "/users/{id:digits}/disable_two_factor", disable_two_factor, pre="auth"),
+    RouteDef("DELETE", "/users/{id:digits}/identities/{provider}", delete_identity, pre="auth"),
+    RouteDef("GET", "/users/{id:digits}/associations_count", associations_count),
+    RouteDef("GET", "/users/{user_id:int}/memberships", memberships),
+    RouteDef("GET", "/users/{user_id}/project_deploy_keys", project_deploy_keys),
+    RouteDef("GET", "/users/{id:digits}/support_pin", get_support_pin),
+    RouteDef("POST", "/users/{id:digits}/support_pin/revoke", revoke_support_pin, pre="auth"),
+    RouteDef("GET", "/users/{user_id}/keys", list_user_keys),
+    RouteDef("GET", "/users/{id:digits}/keys/{key_id:int}", get_user_key),
+    RouteDef("POST", "/users/{user_id:int}/keys", create_user_key, pre="auth"),
+    RouteDef("DELETE", "/users/{id:digits}/keys/{key_id:int}", delete_user_key, pre="auth"),
+    RouteDef("GET", "/users/{id:digits}/gpg_keys", list_user_gpg_keys),
+    RouteDef("GET", "/users/{id:digits}/gpg_keys/{key_id:int}", get_user_gpg_key),
+    RouteDef("POST", "/users/{id:digits}/gpg_keys", create_user_gpg_key, pre="auth"),
+    RouteDef("DELETE", "/users/{id:digits}/gpg_keys/{key_id:int}", delete_user_gpg_key, pre="auth"),
+    RouteDef(
+        "POST", "/users/{id:digits}/gpg_keys/{key_id:int}/revoke", revoke_user_gpg_key, pre="auth"
+    ),
+    RouteDef("GET", "/users/{id:digits}/emails", list_user_emails),
+    RouteDef("POST", "/users/{id:digits}/emails", create_user_email, pre="auth"),
+    RouteDef("DELETE", "/users/{id:digits}/emails/{email_id:int}", delete_user_email, pre="auth"),
+)

@@ -1,15 +1,18 @@
 """Route table and per-request context.
 
 A hand-rolled table instead of Starlette's router because GitLab's matching rules matter to
-clients: ``:id`` segments match digits only, ``:user_id`` sometimes also usernames, anything
-unmatched (including a known path with an unsupported method, which GitLab's catch-all route
-swallows) is ``404 {"error":"404 Not Found"}``, and every GET also answers HEAD.
+clients: ``:id`` segments match digits only, ``:user_id`` sometimes also usernames, other
+Integer path parameters match any segment and then fail Grape's coercion (400 ``<name> is
+invalid``), one trailing slash is ignored, anything unmatched (including a known path with an
+unsupported method, which GitLab's catch-all route swallows) is ``404 {"error":"404 Not
+Found"}``, and every GET also answers HEAD. The table is built per app from the explicit
+module list in ``_routes.py``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -84,6 +87,24 @@ class Ctx:
 Handler = Callable[[Ctx], Out]
 
 
+@dataclass(frozen=True)
+class RouteDef:
+    """One row of a route module's ``ROUTES`` table.
+
+    ``template`` segments: ``{name}`` any segment, ``{name:digits}`` digits only (GitLab's
+    ``requirements: {id: /[0-9]*/}``: anything else is not this route), ``{name:int}`` any
+    segment that must then coerce to an Integer (Grape answers 400 ``<name> is invalid``).
+    ``pre`` is the route's ``before`` block: ``auth`` (401 anonymous) or ``admin``.
+    """
+
+    method: str
+    template: str
+    handler: Handler
+    pre: Pre = "none"
+    read_user_scope: bool = True
+    extra_scopes: tuple[str, ...] = ()
+
+
 @dataclass
 class Route:
     method: str
@@ -94,9 +115,11 @@ class Route:
     read_user_scope: bool = True
     extra_scopes: tuple[str, ...] = ()
     name: str = ""
+    int_params: tuple[str, ...] = ()
 
 
-_CONVERTERS = {"int": r"[0-9]+", "str": r"[^/]+"}
+_CONVERTERS = {"digits": r"[0-9]+", "int": r"[^/]+", "str": r"[^/]+"}
+_PARAM = re.compile(r"\{([^}]+)\}")
 
 
 def compile_template(template: str) -> re.Pattern[str]:
@@ -104,41 +127,42 @@ def compile_template(template: str) -> re.Pattern[str]:
         name, _, conv = m.group(1).partition(":")
         return f"(?P<{name}>{_CONVERTERS[conv or 'str']})"
 
-    return re.compile("^" + re.sub(r"\{([^}]+)\}", repl, template) + "$")
+    return re.compile("^" + _PARAM.sub(repl, template) + "$")
+
+
+def _int_params(template: str) -> tuple[str, ...]:
+    return tuple(
+        name
+        for name, _, conv in (m.group(1).partition(":") for m in _PARAM.finditer(template))
+        if conv == "int"
+    )
 
 
 class RouteTable:
-    def __init__(self) -> None:
-        self.routes: list[Route] = []
+    """The routes of one app, in matching order (the first match wins)."""
 
-    def add(
-        self,
-        method: str,
-        template: str,
-        *,
-        pre: Pre = "none",
-        read_user_scope: bool = True,
-        extra_scopes: tuple[str, ...] = (),
-    ) -> Callable[[Handler], Handler]:
-        def deco(fn: Handler) -> Handler:
-            self.routes.append(
-                Route(
-                    method,
-                    template,
-                    compile_template(template),
-                    fn,
-                    pre,
-                    read_user_scope,
-                    extra_scopes,
-                    fn.__name__,
-                )
+    def __init__(self, defs: Iterable[RouteDef]) -> None:
+        self.routes: list[Route] = [
+            Route(
+                d.method,
+                d.template,
+                compile_template(d.template),
+                d.handler,
+                d.pre,
+                d.read_user_scope,
+                d.extra_scopes,
+                d.handler.__name__,
+                _int_params(d.template),
             )
-            return fn
-
-        return deco
+            for d in defs
+        ]
 
     def match(self, method: str, path: str) -> tuple[Route, dict[str, str]] | None:
+        """The route for ``method``/``path``; HEAD uses the GET route, and one trailing slash
+        is ignored (Grape matches ``/users/1/`` like ``/users/1``)."""
         lookup = "GET" if method == "HEAD" else method
+        if len(path) > 1 and path.endswith("/"):
+            path = path[:-1]
         for r in self.routes:
             if r.method != lookup:
                 continue
@@ -146,6 +170,3 @@ class RouteTable:
             if m:
                 return r, m.groupdict()
         return None
-
-
-ROUTES = RouteTable()

@@ -25,6 +25,7 @@ from typing import Any
 
 from ._config import FakeConfig
 from ._faults import FaultEngine, Faults, Stats
+from ._http import parse_int
 from ._util import Clock
 
 INTERNAL_USER_TYPES = frozenset(
@@ -160,6 +161,7 @@ class User:
     review_requested_merge_requests: int = 0
     todos: int = 0
     enabled_following: bool = True
+    unconfirmed_email: str | None = None  # an email change waiting for reconfirmation
     # pre-rendered JSON, see _render.py; None = stale
     cache_basic: bytes | None = None
     cache_admin: tuple[bytes, bytes, bytes] | None = None
@@ -417,8 +419,9 @@ class FakeState:
         """``UserFinder#find_by_id_or_username``: an all-digit string is always an ID."""
         if isinstance(id_or_username, int):
             return self.users.get(id_or_username)
-        if id_or_username.isdigit():
-            return self.users.get(int(id_or_username))
+        if id_or_username.isascii() and id_or_username.isdigit():
+            n = parse_int(id_or_username)
+            return None if n is None else self.users.get(n)
         uid = self.username_index.get(id_or_username.lower())
         return None if uid is None else self.users.get(uid)
 
@@ -451,10 +454,56 @@ class FakeState:
         self.username_index[new.lower()] = user.id
 
     def change_email(self, user: User, new: str) -> None:
-        if self.email_index.get(user.email.lower()) == user.id:
-            del self.email_index[user.email.lower()]
+        """Make ``new`` the primary email; the old one stays listed if it has an emails row."""
+        old = user.email.lower()
+        kept = any(e.email.lower() == old for e in self.emails_by_user.get(user.id, ()))
+        if self.email_index.get(old) == user.id and not kept:
+            del self.email_index[old]
         user.email = new
+        user.unconfirmed_email = None
         self.email_index[new.lower()] = user.id
+
+    def primary_email_record(self, user: User) -> Email:
+        """The emails row GitLab keeps for the primary address (created on first use)."""
+        rows = self.emails_by_user.setdefault(user.id, [])
+        for e in rows:
+            if e.email.lower() == user.email.lower():
+                e.confirmed_at = e.confirmed_at or user.confirmed_at
+                return e
+        e = Email(
+            self.next_id("email"),
+            user.id,
+            user.email,
+            user.confirmed_at,
+            user.created_at,
+            user.created_at,
+        )
+        self.emails[e.id] = e
+        rows.insert(0, e)
+        return e
+
+    def emails_of(self, user: User) -> list[Email]:
+        """``user.emails`` as GitLab lists it: the primary email first, then the others."""
+        primary = self.primary_email_record(user)
+        return [primary, *(e for e in self.emails_by_user[user.id] if e is not primary)]
+
+    def email_holder(self, email: str, except_user: int | None = None) -> tuple[User, bool] | None:
+        """Another user holding ``email``, and whether GitLab's 409 check counts it.
+
+        ``User.by_any_email`` in the create/update conflict check matches primary emails and
+        confirmed secondary ones; an unconfirmed secondary email is only caught later by the
+        model's uniqueness validation (400).
+        """
+        uid = self.email_index.get(email.lower())
+        if uid is None or uid == except_user or uid not in self.users:
+            return None
+        holder = self.users[uid]
+        if holder.email.lower() == email.lower():
+            return holder, True
+        for e in self.emails_by_user.get(uid, ()):
+            if e.email.lower() == email.lower():
+                return holder, e.confirmed_at is not None
+        return holder, True
 
     def email_taken(self, email: str, except_user: int | None = None) -> bool:
         owner = self.email_index.get(email.lower())

@@ -74,7 +74,8 @@ async def test_self_pat_scopes(fake: FakeGitLab, user: httpx.AsyncClient) -> Non
 
 async def test_token_expiry_follows_the_clock(fake: FakeGitLab, admin: httpx.AsyncClient) -> None:
     r = await admin.post(
-        "/api/v4/users/2/impersonation_tokens", json={"name": "short", "expires_at": "2026-01-03"}
+        "/api/v4/users/2/impersonation_tokens",
+        json={"name": "short", "expires_at": "2026-01-03", "scopes": ["api"]},
     )
     token = r.json()["token"]
     async with fake.client(token) as c:

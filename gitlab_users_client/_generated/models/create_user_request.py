@@ -34,7 +34,9 @@ class CreateUserRequest(ApiModel):
     username: str
     """Username."""
     password: str | None = Field(default=None, repr=False)
-    """Password."""
+    """Password, 8 to 128 characters. Weak passwords (well-known ones, or ones containing the
+    user's name, username or email) are rejected with 400 `must not contain commonly used
+    combinations of words and letters`."""
     reset_password: bool | None = None
     """Send the user a password reset link."""
     force_random_password: bool | None = None
@@ -76,9 +78,9 @@ class CreateUserRequest(ApiModel):
     external: bool | None = None
     """Mark the user as external. Server default false on creation."""
     theme_id: int | None = None
-    """GitLab UI theme ID."""
+    """GitLab UI theme ID; an ID GitLab does not know is rejected (400)."""
     color_scheme_id: int | None = None
-    """Syntax highlighting color scheme ID."""
+    """Syntax highlighting color scheme ID; an unknown ID is rejected (400)."""
     private_profile: bool | None = None
     """Whether the profile is private. An explicit null means the instance default."""
     note: str | None = None

@@ -1,5 +1,6 @@
-"""A user status. With PUT every attribute left out is cleared; with PATCH attributes left out are
-kept and an explicit null clears one. (generated; do not edit)."""
+"""A user status. With PUT every attribute left out counts as null; with PATCH only the attributes
+sent count. Null or blank emoji and message with no availability (or `not_set`) remove the
+status. (generated; do not edit)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from ..models.user_availability import UserAvailability  # noqa: F401
 
 
 class SetUserStatusRequest(ApiModel):
-    """A user status. With PUT every attribute left out is cleared; with PATCH attributes left out
-    are kept and an explicit null clears one.
+    """A user status. With PUT every attribute left out counts as null; with PATCH only the
+    attributes sent count. Null or blank emoji and message with no availability (or `not_set`)
+    remove the status.
     """
 
     # A request body: no silent coercion ("5" for an int), documented enum values only.

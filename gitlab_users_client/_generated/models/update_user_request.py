@@ -30,7 +30,8 @@ class UpdateUserRequest(ApiModel):
     password: str | None = Field(default=None, repr=False)
     """New password."""
     skip_reconfirmation: bool | None = None
-    """Change the email without asking the user to confirm it."""
+    """Change the email without asking the user to confirm it. Without it the new address
+    waits, unconfirmed, and the primary email stays as it was."""
     name: str | None = None
     """Display name."""
     username: str | None = None

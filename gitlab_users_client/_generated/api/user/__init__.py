@@ -174,8 +174,9 @@ class UserResource(BaseResource):
         or GraphQL API. Offset paginated. Granular token permission: `read_user_activity`.
 
         Args:
-            from_: Only activity on or after this time. A plain date (YYYY-MM-DD) is also
-                accepted by the server. Server default: six months ago.
+            from_: Only activity on or after this time. The server also accepts plain and
+                loosely written dates (`2000-01-01`, `2000-1-1`); an unparsable value is 400
+                `from is invalid`. Server default: six months ago.
             per_page: Items per page (GitLab caps it at 100).
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.

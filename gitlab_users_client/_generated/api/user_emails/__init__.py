@@ -153,8 +153,8 @@ class UserEmailsResource(BaseResource):
     ) -> AsyncPaginator[Email]:
         """List your emails.
 
-        Lists the authenticated user's secondary email addresses. Offset paginated. Granular
-        token permission: `read_user_email`.
+        Lists the authenticated user's email addresses: the primary email first, then the
+        secondary ones. Offset paginated. Granular token permission: `read_user_email`.
 
         Args:
             per_page: Items per page (GitLab caps it at 100).

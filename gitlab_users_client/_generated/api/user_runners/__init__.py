@@ -75,7 +75,9 @@ class UserRunnersResource(BaseResource):
         (shown only once). The token needs the `create_runner` scope. `instance_type` needs an
         administrator; `group_type` and `project_type` need the Owner role (or an administrator)
         on the group or project, and require `group_id` or `project_id`. 403 with the service
-        message when not allowed, 400 for other failures. Granular token permission:
+        message when not allowed, 400 `400 Bad request - <messages>` for the runner's validation
+        failures, for example `run_untagged: false` with no tags (`Tags list can not be empty
+        when runner is not allowed to pick untagged jobs`). Granular token permission:
         `create_runner`.
 
         Args:

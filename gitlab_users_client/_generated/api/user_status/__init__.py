@@ -79,9 +79,11 @@ class UserStatusResource(BaseResource):
     ) -> UserStatus:
         """Set your status.
 
-        Replaces the authenticated user's status: every attribute left out is cleared. Without
-        `emoji` GitLab uses `speech_balloon` when a message is set. 403 when the user may not
-        update their status. Granular token permission: `update_user_status`.
+        Replaces the authenticated user's status: every attribute left out is cleared. No emoji,
+        no message and no availability other than `not_set` (null or blank values included)
+        removes the status. Otherwise a missing emoji becomes `speech_balloon` and a missing
+        availability `not_set`. 403 when the user may not update their status. Granular token
+        permission: `update_user_status`.
 
         Args:
             emoji: Emoji name (from the Gemojione index). Without it `speech_balloon` is used
@@ -128,9 +130,12 @@ class UserStatusResource(BaseResource):
     ) -> None | UserStatus:
         """Update your status.
 
-        Updates the authenticated user's status: attributes left out are kept, an explicit null
-        clears one. When no attribute at all is sent GitLab answers 200 with an empty body
-        (null). 403 when the user may not update their status.
+        Updates the authenticated user's status from the attributes that are sent. `message` and
+        `clear_status_after` left out are kept; `emoji` and `availability` left out fall back to
+        `speech_balloon` and `not_set`. When the sent emoji and message are null or blank and
+        the availability is absent or `not_set`, the status is removed. When no attribute at all
+        is sent GitLab answers 200 with an empty body (null). 403 when the user may not update
+        their status.
 
         Args:
             emoji: Emoji name (from the Gemojione index). Without it `speech_balloon` is used

@@ -299,14 +299,19 @@ class UsersResource(BaseResource):
         at least one of `password`, `reset_password` and `force_random_password`. `extern_uid`
         and `provider` must be sent together. Send `multipart/form-data` to upload an avatar in
         the same call. `private_profile` sent as null takes the instance default. Returns 409
-        when the email or username is already taken and 400 with per-field messages for other
-        validation failures. Granular token permission: `create_user`.
+        when the username or the email is already taken (a primary email, or a confirmed
+        secondary email of another user) and 400 with per-field messages for other validation
+        failures, including an email that is only an unconfirmed secondary email of someone
+        (`{"email": ["has already been taken"]}`), a weak password and an unknown
+        `theme_id`/`color_scheme_id`. Granular token permission: `create_user`.
 
         Args:
             email: Primary email address.
             name: Display name.
             username: Username.
-            password: Password.
+            password: Password, 8 to 128 characters. Weak passwords (well-known ones, or ones
+                containing the user's name, username or email) are rejected with 400 `must
+                not contain commonly used combinations of words and letters`.
             reset_password: Send the user a password reset link.
             force_random_password: Set a random password.
             skip_confirmation: Mark the email as confirmed without sending a confirmation email.
@@ -328,8 +333,8 @@ class UsersResource(BaseResource):
             admin: Make the user an administrator. Server default false on creation.
             can_create_group: Whether the user may create top-level groups.
             external: Mark the user as external. Server default false on creation.
-            theme_id: GitLab UI theme ID.
-            color_scheme_id: Syntax highlighting color scheme ID.
+            theme_id: GitLab UI theme ID; an ID GitLab does not know is rejected (400).
+            color_scheme_id: Syntax highlighting color scheme ID; an unknown ID is rejected (400).
             private_profile: Whether the profile is private.
             note: Administrator note about the user.
             view_diffs_file_by_file: Show only one file diff per page.
@@ -959,8 +964,9 @@ class UsersResource(BaseResource):
         """List a user's contribution events.
 
         Lists the contribution events of the given user (ID or username), newest first by
-        default. Needs a signed-in user with the `read_user` or `api` scope; events the caller
-        may not see are left out. Offset paginated.
+        default. No token is needed (a token needs the `read_user` or `api` scope); events the
+        caller may not see are left out, and a private profile the caller may not read yields an
+        empty list. 404 `404 User Not Found` for an unknown user. Offset paginated.
 
         Args:
             id: Numeric ID or username of the user. An all-digit value is always read as an
@@ -1143,9 +1149,10 @@ class UsersResource(BaseResource):
         """List the project deploy keys of a user.
 
         Lists the deploy keys the given user created in projects where both that user and the
-        caller are Maintainers. Needs a signed-in user allowed to read the target user. The user
-        is given by ID or username. 403 "No common authorized project found" when the two users
-        share no such project. Offset paginated. Granular token permission:
+        caller are Maintainers. The route does not require a token: an unknown user is 404 `404
+        User Not Found` for anyone, and an anonymous caller (who maintains nothing) gets 403.
+        The user is given by ID or username. 403 "No common authorized project found" when the
+        two users share no such project. Offset paginated. Granular token permission:
         `read_user_project_deploy_key`.
 
         Args:
@@ -1687,8 +1694,12 @@ class UsersResource(BaseResource):
         Modifies a user. Administrators only. Every attribute is optional; `extern_uid` and
         `provider` go together. When an administrator sets another user's password, the password
         is marked expired so the user must change it at the next sign-in. `organization` is
-        stored as the user's company. Send `multipart/form-data` to upload an avatar. Returns
-        409 when the new email or username belongs to another user. Granular token permission:
+        stored as the user's company. Send `multipart/form-data` to upload an avatar. A new
+        `email` only becomes the primary email once the user confirms it (until then it is the
+        user's pending unconfirmed email) unless `skip_reconfirmation` is true. Returns 409 when
+        the new username, or an email that is another user's primary or confirmed secondary
+        email, is taken; 400 for other validation failures (an unconfirmed secondary email of
+        someone, a weak password, an unknown theme or color scheme). Granular token permission:
         `update_user`.
 
         Args:

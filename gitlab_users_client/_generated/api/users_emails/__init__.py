@@ -137,8 +137,8 @@ class UsersEmailsResource(BaseResource):
     ) -> AsyncPaginator[Email]:
         """List the emails of a user.
 
-        Lists a user's secondary email addresses. Administrators only. Offset paginated.
-        Granular token permission: `read_user_email`.
+        Lists a user's email addresses: the primary email first, then the secondary ones.
+        Administrators only. Offset paginated. Granular token permission: `read_user_email`.
 
         Args:
             id: Numeric ID of the user (the route only matches digits).

@@ -66,8 +66,10 @@ class UsersImpersonationTokensResource(BaseResource):
         Creates an impersonation token for a user. Administrators only. The token value is
         returned only once. `scopes` and `granular_scopes` cannot both be sent;
         `granular_scopes` needs the `granular_personal_access_tokens` feature flag (404
-        otherwise). Without `expires_at` the instance maximum lifetime applies. Granular token
-        permission: `create_impersonation_token`.
+        otherwise). Without `expires_at` the instance maximum lifetime applies; a date in the
+        past is accepted and gives a token that is inactive from the start. No (or empty)
+        `scopes` fails the token's validation: 400 `{"message": {"scopes": ["can't be
+        blank"]}}`. Granular token permission: `create_impersonation_token`.
 
         Args:
             user_id: Numeric ID of the user (a username is not accepted here).

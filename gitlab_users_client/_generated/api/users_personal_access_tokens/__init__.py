@@ -61,9 +61,11 @@ class UsersPersonalAccessTokensResource(BaseResource):
 
         Creates a personal access token for a user. Administrators only. The token value is
         returned only once. Each scope must be one GitLab knows. Without `expires_at` the
-        instance maximum lifetime applies. A service failure answers with its HTTP status
-        (default 422) and `{"message": ...}`. Granular token permission:
-        `create_personal_access_token`.
+        instance maximum lifetime applies; a date in the past is accepted and gives an inactive
+        token. A service failure answers with its HTTP status (default 422) and `{"message":
+        ...}` holding the token's validation messages as one sentence, for example `Scopes can't
+        be blank` for an empty `scopes` or `Expires at must be before <date>`. Granular token
+        permission: `create_personal_access_token`.
 
         Args:
             user_id: Numeric ID of the user (a username is not accepted here).
