@@ -24,7 +24,7 @@ import asyncio
 import contextvars
 import errno
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import aiohttp
@@ -146,8 +146,13 @@ class _ResponseStream(httpx.AsyncByteStream):
 class AiohttpTransport(httpx.AsyncBaseTransport):
     """Sends httpx requests with an aiohttp session created at first use (asyncio only)."""
 
-    def __init__(self, limits: httpx.Limits | None = None) -> None:
+    def __init__(
+        self,
+        limits: httpx.Limits | None = None,
+        tls: Callable[[], ssl.SSLContext] | None = None,
+    ) -> None:
         self._limits = limits or httpx.Limits()
+        self._tls = tls or httpx.create_ssl_context
         self._session: aiohttp.ClientSession | None = None
         self._ssl_context: ssl.SSLContext | None = None
         self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
@@ -181,7 +186,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         if url.scheme != "https":
             return None  # no TLS setup at all for plain-http instances
         if self._ssl_context is None:
-            self._ssl_context = httpx.create_ssl_context()
+            self._ssl_context = self._tls()
         return self._ssl_context
 
     def _timeout(self, timeouts: dict[str, float | None]) -> aiohttp.ClientTimeout:

@@ -2,17 +2,27 @@
 
 Measured on this project's benchmarks: httpcore (httpx's default) is fine for
 sequential pages but its pool bookkeeping grows with the square of the connections
-in use, so a 32-wide fan-out of small GETs runs several times slower than aiohttp.
-Under asyncio the default is therefore aiohttp (through the SDK's own adapter,
-``_http_aiohttp``, keeping the httpx API and httpcore's error semantics); under trio,
-where aiohttp cannot run, it is httpcore. The choice is made at the first request,
-when the running async library is known, and aiohttp is imported only then (see
-``_LazyTransport``).
+in use, so a 32-wide fan-out of small GETs runs several times slower than aiohttp
+(through the SDK's own adapter, ``_http_aiohttp``, keeping the httpx API and
+httpcore's error semantics). Importing aiohttp, though, costs a one-request process
+more than everything else it does.
+
+``transport="auto"`` therefore decides per request, at the first use, once the running
+async library is known (``_LazyTransport``):
+
+* under asyncio, httpcore while requests come one at a time; the first time a request
+  starts while another is in flight, aiohttp is imported and carries that request and
+  every later one (the switch happens once and is never undone);
+* under trio, where aiohttp cannot run, httpcore.
+
+``"aiohttp"`` and ``"httpcore"`` force one engine. Every engine gets the same
+response-head rules (``check_head``).
 """
 
 from __future__ import annotations
 
 import ssl
+from collections.abc import AsyncIterator, Callable
 from typing import Literal
 
 import httpx
@@ -101,21 +111,51 @@ class CookielessAsyncClient(httpx.AsyncClient):
             raise ValueError("this client does not keep cookies; send a Cookie header if you must")
 
 
-def _httpcore(limits: httpx.Limits, scheme: str) -> httpx.AsyncBaseTransport:
+def _httpcore(
+    limits: httpx.Limits, scheme: str, tls: Callable[[], ssl.SSLContext]
+) -> httpx.AsyncBaseTransport:
     if scheme == "https":
-        return httpx.AsyncHTTPTransport(limits=limits)
+        return httpx.AsyncHTTPTransport(limits=limits, verify=tls())
     # Plain http: no certificate store to load (most of a cold start's TLS cost). The
     # empty context verifies, so it would fail closed if it were ever used for TLS.
     return httpx.AsyncHTTPTransport(limits=limits, verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
 
 
+class _Counted(httpx.AsyncByteStream):
+    """A response body that reports when it is closed (its request is then over)."""
+
+    __slots__ = ("_done", "_stream")
+
+    def __init__(self, stream: httpx.AsyncByteStream, done: Callable[[], None]) -> None:
+        self._stream = stream
+        self._done: Callable[[], None] | None = done
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            yield chunk
+
+    async def aclose(self) -> None:
+        done, self._done = self._done, None
+        try:
+            await self._stream.aclose()
+        finally:
+            if done is not None:
+                done()
+
+
 class _LazyTransport(httpx.AsyncBaseTransport):
     """Creates the engine at first use, once the running async library is known.
 
-    aiohttp is imported only then, and TLS is set up only for an https URL. (Starting
-    on httpcore and moving to aiohttp after the first request saves a single-call
-    process the aiohttp import, but costs every longer-lived client about as much in
-    httpcore's own first-use setup: measured, not done.)
+    ``"auto"`` under asyncio starts on httpcore and moves to aiohttp the first time a
+    request starts while another one is still in flight (headers or body), i.e. once
+    the client is actually used concurrently; from then on every new request goes to
+    aiohttp. A script that sends one request at a time never imports aiohttp; the
+    httpcore connections already open stay in their pool (idle, then expired) until the
+    client is closed. Each request is carried by exactly one engine from start to end,
+    so every engine guarantee holds for it. Under trio ``"auto"`` is httpcore.
+
+    TLS is set up only for an https URL, with one certificate store shared by both
+    engines.
     """
 
     def __init__(self, kind: TransportKind, limits: httpx.Limits) -> None:
@@ -123,32 +163,69 @@ class _LazyTransport(httpx.AsyncBaseTransport):
         self._limits = limits
         self._library: str | None = None
         self._engines: dict[str, httpx.AsyncBaseTransport] = {}
+        self._tls: ssl.SSLContext | None = None
+        #: "auto" under asyncio: requests in flight on httpcore, and whether two ever
+        #: overlapped (then aiohttp carries every new request).
+        self._in_flight = 0
+        self._concurrent = False
 
-    def _engine_for(self, url: httpx.URL) -> httpx.AsyncBaseTransport:
+    def _tls_context(self) -> ssl.SSLContext:
+        if self._tls is None:
+            self._tls = httpx.create_ssl_context()
+        return self._tls
+
+    def _choose(self) -> str:
+        """``"aiohttp"``, ``"httpcore"``, or ``"counted"`` (httpcore, counted in flight)."""
+        kind = self._kind
+        if kind != "auto":
+            return kind
         if self._library is None:
             self._library = sniffio.current_async_library()
-        kind = self._kind
-        if kind == "auto":
-            kind = "aiohttp" if self._library == "asyncio" else "httpcore"
+        if self._library != "asyncio":
+            return "httpcore"
+        if self._concurrent:
+            return "aiohttp"
+        if self._in_flight:
+            self._concurrent = True
+            return "aiohttp"
+        return "counted"
+
+    def _engine_for(self, kind: str, url: httpx.URL) -> httpx.AsyncBaseTransport:
         key = "aiohttp" if kind == "aiohttp" else f"httpcore-{url.scheme}"
         engine = self._engines.get(key)
         if engine is None:
             if kind == "aiohttp":
+                if self._library is None:
+                    self._library = sniffio.current_async_library()
                 if self._library != "asyncio":
                     raise ConfigurationError(
                         f"the aiohttp transport needs asyncio, not {self._library}"
                     )
                 from ._http_aiohttp import AiohttpTransport
 
-                engine = AiohttpTransport(limits=self._limits)
+                engine = AiohttpTransport(limits=self._limits, tls=self._tls_context)
             else:
-                engine = _httpcore(self._limits, url.scheme)
+                engine = _httpcore(self._limits, url.scheme, self._tls_context)
             self._engines[key] = engine
         return engine
 
+    def _finished(self) -> None:
+        self._in_flight -= 1
+
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        engine = self._engine_for(request.url)
-        return await check_head(request, await engine.handle_async_request(request))
+        kind = self._choose()
+        engine = self._engine_for(kind, request.url)
+        if kind != "counted":
+            return await check_head(request, await engine.handle_async_request(request))
+        self._in_flight += 1
+        try:
+            response = await engine.handle_async_request(request)
+        except BaseException:
+            self._in_flight -= 1
+            raise
+        assert isinstance(response.stream, httpx.AsyncByteStream)
+        response.stream = _Counted(response.stream, self._finished)
+        return await check_head(request, response)
 
     async def aclose(self) -> None:
         engines, self._engines = list(self._engines.values()), {}
