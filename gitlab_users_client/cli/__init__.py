@@ -61,9 +61,9 @@ async def _run_command(args: argparse.Namespace, settings: Settings) -> int:
         token_header=settings.token_header,
         sudo=settings.sudo,
         max_concurrency=max(32, getattr(args, "concurrency", 0)),
-        # One-shot commands send a few sequential requests: httpcore starts faster.
-        # Bulk fans out, where the SDK's default (aiohttp under asyncio) is much faster.
-        transport="auto" if args.command == "bulk" else "httpcore",
+        # "auto": one-shot commands stay on httpcore (no aiohttp import); bulk and scan
+        # move to aiohttp as soon as their requests overlap.
+        transport="auto",
         **options,
     ) as gl:
         module, _, name = str(args.handler).partition(":")
