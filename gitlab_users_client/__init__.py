@@ -10,7 +10,6 @@ Everything public is importable from here; the generated models also live in
 
 from typing import TYPE_CHECKING, Any
 
-from ._bulk import BulkError, BulkResult, Outcome, map_concurrently
 from ._client import DEFAULT_TIMEOUT, AsyncGitLab
 from ._exceptions import (
     APIConnectionError,
@@ -39,21 +38,39 @@ from ._links import PaginationLoopError
 from ._pagination import AsyncPaginator, Page
 from ._request import Response
 from ._retry import RetryPolicy
-from ._scan import UserScan
 from ._types import NOT_GIVEN, UNSET, NotGiven, PaginationMode, Unset
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._bulk import BulkError, BulkResult, Outcome, map_concurrently
     from ._encoding import File
+    from ._scan import UserScan
+
+#: Imported at first use: a script that sends one request needs none of them (File
+#: imports pydantic; fan-out and scans are modules of their own).
+_LAZY = {
+    "BulkError": "_bulk",
+    "BulkResult": "_bulk",
+    "Outcome": "_bulk",
+    "map_concurrently": "_bulk",
+    "File": "_encoding",
+    "UserScan": "_scan",
+}
 
 
 def __getattr__(name: str) -> Any:
-    # Importing File builds pydantic's machinery; wait until someone needs it.
-    if name == "File":
-        from ._encoding import File
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-        return File
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [

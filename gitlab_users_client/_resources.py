@@ -6,20 +6,20 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Literal
 
-from ._bulk import BulkResult, map_concurrently
 from ._exceptions import InvalidRequestError
 from ._generated.api.user import UserResource
 from ._generated.api.users import UsersResource
-from ._scan import UserScan
 from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg
 
 if TYPE_CHECKING:
+    from ._bulk import BulkResult
     from ._generated.models.two_factor_filter import TwoFactorFilter
     from ._generated.models.user_basic import UserBasic
     from ._generated.models.user_details_with_admin import UserDetailsWithAdmin
     from ._generated.models.user_profile import UserProfile
     from ._generated.models.user_with_admin import UserWithAdmin
     from ._request import ApiRequest
+    from ._scan import UserScan
 
 __all__ = ["CurrentUser", "Users"]
 
@@ -39,6 +39,8 @@ class Users(UsersResource):
         With ``errors="collect"`` a missing user is a failed :class:`Outcome` (with its
         ``NotFoundError``), not an exception; ``result.values()`` raises if any failed.
         """
+        from ._bulk import map_concurrently
+
         return await map_concurrently(self.get, ids, concurrency=concurrency, errors=errors)
 
     def scan(
@@ -134,6 +136,8 @@ class Users(UsersResource):
         client = self._client
         if not (isinstance(sudo, NotGiven) and isinstance(timeout, NotGiven)):
             client = client.with_options(sudo=sudo, timeout=timeout)
+        from ._scan import UserScan
+
         return UserScan(
             client,
             build,
