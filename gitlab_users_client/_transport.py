@@ -150,9 +150,9 @@ class _LazyTransport(httpx.AsyncBaseTransport):
     request starts while another one is still in flight (headers or body), i.e. once
     the client is actually used concurrently; from then on every new request goes to
     aiohttp. A script that sends one request at a time never imports aiohttp; the
-    httpcore connections already open stay in their pool (idle, then expired) until the
-    client is closed. Each request is carried by exactly one engine from start to end,
-    so every engine guarantee holds for it. Under trio ``"auto"`` is httpcore.
+    httpcore connections already open stay idle in its pool until the client is
+    closed. Each request is carried by exactly one engine from start to end, so every
+    engine guarantee holds for it. Under trio ``"auto"`` is httpcore.
 
     TLS is set up only for an https URL, with one certificate store shared by both
     engines.

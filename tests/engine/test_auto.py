@@ -47,9 +47,7 @@ def in_flight(gl: AsyncGitLab) -> int:
     return count
 
 
-def test_a_sequential_script_imports_neither_aiohttp_nor_fan_out_and_a_concurrent_one_does() -> (
-    None
-):
+def test_sequential_calls_load_neither_aiohttp_nor_fan_out_overlapping_ones_do() -> None:
     script = textwrap.dedent(
         """
         import asyncio, sys, threading
