@@ -21,6 +21,7 @@ response-head rules (``check_head``).
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 from collections.abc import AsyncIterator, Callable
 from typing import Literal
@@ -214,17 +215,35 @@ class _LazyTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         kind = self._choose()
+        if kind == "counted":
+            return await self._send_counted(request)
         engine = self._engine_for(kind, request.url)
-        if kind != "counted":
-            return await check_head(request, await engine.handle_async_request(request))
+        return await check_head(request, await engine.handle_async_request(request))
+
+    async def _send_counted(self, request: httpx.Request) -> httpx.Response:
+        """Send on httpcore, in flight until the body is closed (``"auto"``, asyncio)."""
         self._in_flight += 1
+        counted = True
         try:
+            if not self._engines:
+                # The client's very first request: tasks started together with it (a
+                # fan-out) reach the transport now and switch to aiohttp; then this one
+                # follows them instead of creating httpcore for a single request.
+                await asyncio.sleep(0)
+            if self._concurrent:
+                self._in_flight -= 1
+                counted = False
+                engine = self._engine_for("aiohttp", request.url)
+            else:
+                engine = self._engine_for("httpcore", request.url)
             response = await engine.handle_async_request(request)
         except BaseException:
-            self._in_flight -= 1
+            if counted:
+                self._in_flight -= 1
             raise
-        assert isinstance(response.stream, httpx.AsyncByteStream)
-        response.stream = _Counted(response.stream, self._finished)
+        if counted:
+            assert isinstance(response.stream, httpx.AsyncByteStream)
+            response.stream = _Counted(response.stream, self._finished)
         return await check_head(request, response)
 
     async def aclose(self) -> None:

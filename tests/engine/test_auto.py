@@ -120,6 +120,34 @@ def test_overlapping_requests_move_the_client_to_aiohttp_for_good() -> None:
     assert overlapped == later == ["aiohttp", "httpcore-http"]
 
 
+def test_a_fan_out_from_the_first_request_never_creates_httpcore() -> None:
+    async def main() -> list[str]:
+        with HostileServer(lambda exchange: answer(exchange, delay=0.05)) as server:
+            async with AsyncGitLab(server.url, token="glpat-x") as gl:
+                async with anyio.create_task_group() as group:
+                    for _ in range(4):
+                        group.start_soon(gl.users.get, 1)
+                assert server.attempts == 4
+                assert in_flight(gl) == 0
+                return engines(gl)
+
+    assert anyio.run(main, backend="asyncio") == ["aiohttp"]
+
+
+def test_a_first_request_cancelled_before_it_was_sent_leaves_no_count() -> None:
+    async def main() -> tuple[list[str], int]:
+        with HostileServer(answer) as server:
+            async with AsyncGitLab(server.url, token="glpat-x") as gl:
+                with anyio.CancelScope() as scope:
+                    scope.cancel()
+                    await gl.users.get(1)
+                assert in_flight(gl) == 0
+                await gl.users.get(1)
+                return engines(gl), server.attempts
+
+    assert anyio.run(main, backend="asyncio") == (["httpcore-http"], 1)
+
+
 def test_under_trio_auto_stays_on_httpcore_even_when_concurrent() -> None:
     async def main() -> list[str]:
         with HostileServer(lambda exchange: answer(exchange, delay=0.05)) as server:
