@@ -242,3 +242,21 @@ async def test_times_at_the_calendars_end_are_scanned() -> None:
         1, 1, 1, tzinfo=UTC
     )
     assert _edge(to_ms(last.created_at) + 1, timedelta(0)) == datetime.max.replace(tzinfo=UTC)
+
+
+def test_scan_takes_every_filter_of_list_and_nothing_else_of_it() -> None:
+    """``scan``'s filters are written out by hand (for typing): a filter the document adds to
+    ``GET /users`` must be added to ``scan`` too, with the same type."""
+    import inspect
+
+    from gitlab_users_client._resources import Users
+
+    listing = inspect.signature(Users.list).parameters
+    scanning = inspect.signature(Users.scan).parameters
+    ordering = {"order_by", "sort", "pagination", "cursor", "page", "per_page"}
+    paging = {"max_items", "max_pages"}
+    expected = {name for name in listing if name not in ordering | paging | {"self"}}
+    assert set(scanning) - {"self", "concurrency"} == expected
+    for name in expected:
+        assert scanning[name].annotation == listing[name].annotation, name
+        assert scanning[name].kind is inspect.Parameter.KEYWORD_ONLY, name
