@@ -20,10 +20,6 @@ TokenHeader = Literal["bearer", "private-token"]
 
 #: What a token may contain: visible ASCII (no space, no control character).
 _TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
-#: An HTTP field name (RFC 9110 token).
-_FIELD_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
-#: An HTTP field value the SDK will send: printable ASCII, spaces and tabs inside.
-_FIELD_VALUE = re.compile(r"[\x21-\x7e]([\x20-\x7e\t]*[\x21-\x7e])?|")
 
 
 def check_token(value: str, *, source: str = "the token") -> str:
@@ -37,24 +33,6 @@ def check_token(value: str, *, source: str = "the token") -> str:
             "(a space, a line break, a control or non-ASCII character); check how it was copied"
         )
     return value
-
-
-def check_sudo_value(text: str) -> str:
-    """A ``Sudo`` value (user ID or username): visible ASCII only."""
-    if not _TOKEN_CHARS.fullmatch(text):
-        raise ConfigurationError("sudo must be a user ID or username of visible ASCII characters")
-    return text
-
-
-def check_header(name: object, value: object) -> None:
-    """Refuse a header httpx or the server could not take; the value is never quoted."""
-    if not isinstance(name, str) or not _FIELD_NAME.fullmatch(name):
-        raise ConfigurationError(f"invalid header name {str(name)[:100]!r}")
-    if not isinstance(value, str) or not _FIELD_VALUE.fullmatch(value):
-        raise ConfigurationError(
-            f"invalid value for header {name!r}: use printable ASCII without line breaks "
-            "or control characters"
-        )
 
 
 class Credentials:

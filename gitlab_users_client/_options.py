@@ -8,14 +8,14 @@ Every check raises :class:`ConfigurationError` before any request, never a
 from __future__ import annotations
 
 import json as jsonlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
-from ._auth import Credentials, check_header, check_sudo_value
+from ._auth import Credentials
 from ._exceptions import ConfigurationError, InvalidRequestError
 from ._request import ApiRequest
 from ._retry import RetryPolicy
@@ -29,10 +29,14 @@ __all__ = [
     "check_request",
     "check_sudo",
     "check_timeout",
-    "same_origin",
 ]
 
-_DEFAULT_PORTS = {"http": 80, "https": 443}
+#: A ``Sudo`` value: a user ID or username, visible ASCII only.
+_SUDO = re.compile(r"[\x21-\x7e]+")
+#: An HTTP field name (RFC 9110 token).
+_FIELD_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+#: An HTTP field value the SDK will send: printable ASCII, spaces and tabs inside.
+_FIELD_VALUE = re.compile(r"[\x21-\x7e]([\x20-\x7e\t]*[\x21-\x7e])?|")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,21 +84,6 @@ def api_root(url: str) -> httpx.URL:
     return parsed.copy_with(path=path)
 
 
-def _origin(url: httpx.URL | str) -> tuple[str, str, int | None]:
-    parts = urlsplit(str(url))
-    scheme = parts.scheme.lower()
-    try:
-        port = parts.port
-    except ValueError:
-        port = -1
-    return scheme, (parts.hostname or "").lower(), port or _DEFAULT_PORTS.get(scheme)
-
-
-def same_origin(a: httpx.URL | str, b: httpx.URL | str) -> bool:
-    """Same scheme, host and port (default ports made explicit)."""
-    return _origin(a) == _origin(b)
-
-
 def check_sudo(sudo: str | int | None) -> str | None:
     if sudo is None:
         return None
@@ -103,9 +92,11 @@ def check_sudo(sudo: str | int | None) -> str | None:
     if isinstance(sudo, int) and not 0 < sudo < 2**63:
         raise ConfigurationError("sudo must be a positive 64-bit user ID or a username")
     text = str(sudo).strip()
-    if not text or any(char in text for char in "\r\n"):
-        raise ConfigurationError("sudo must be a non-empty user ID or username")
-    return check_sudo_value(text)
+    if not _SUDO.fullmatch(text):
+        raise ConfigurationError(
+            "sudo must be a non-empty user ID or username of visible ASCII characters"
+        )
+    return text
 
 
 def check_timeout(timeout: TimeoutTypes) -> httpx.Timeout | None:
@@ -121,16 +112,16 @@ def check_timeout(timeout: TimeoutTypes) -> httpx.Timeout | None:
 
 
 def check_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """The extra headers, or a :class:`ConfigurationError` that never quotes a value."""
     checked = {}
     for name, value in headers.items():
-        if (
-            not isinstance(name, str)
-            or not isinstance(value, str)
-            or "\n" in value
-            or "\r" in value
-        ):
-            raise ConfigurationError(f"invalid header {name!r}")
-        check_header(name, value)
+        if not isinstance(name, str) or not _FIELD_NAME.fullmatch(name):
+            raise ConfigurationError(f"invalid header name {str(name)[:100]!r}")
+        if not isinstance(value, str) or not _FIELD_VALUE.fullmatch(value):
+            raise ConfigurationError(
+                f"invalid value for header {name!r}: use printable ASCII without line breaks "
+                "or control characters"
+            )
         checked[name] = value
     return checked
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import httpx
 
-from ._options import same_origin
 from ._redact import SENSITIVE_HEADERS
-from ._urls import redirect_target
+from ._urls import redirect_target, same_origin
 
 __all__ = ["MAX_REDIRECTS", "REDIRECT_STATUSES", "next_request"]
 

@@ -20,7 +20,7 @@ import httpx
 
 from ._exceptions import CrossOriginError
 
-__all__ = ["has_dot_segments", "link_target", "origin_of", "redirect_target"]
+__all__ = ["has_dot_segments", "link_target", "origin_of", "redirect_target", "same_origin"]
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 #: Printable ASCII without space: what a URL a server sends may contain.
@@ -52,6 +52,11 @@ def has_dot_segments(path: str) -> bool:
 def origin_of(url: httpx.URL) -> tuple[str, str, int | None]:
     """(scheme, host, port) with the default port filled in."""
     return url.scheme, url.host.lower(), url.port or _DEFAULT_PORTS.get(url.scheme)
+
+
+def same_origin(a: httpx.URL, b: httpx.URL) -> bool:
+    """Same scheme, host and port: whether credentials may follow from ``b`` to ``a``."""
+    return origin_of(a) == origin_of(b)
 
 
 def _parse(url: str, *, what: str) -> httpx.URL:
@@ -119,7 +124,7 @@ def link_target(url: str, *, current: str, base: httpx.URL, keep_base_url: bool)
     target = _parse(_join(current, url, what="pagination link"), what="pagination link")
     if target.fragment:
         raise CrossOriginError("the pagination link has a fragment", url=_shown(url))
-    if origin_of(target) != origin_of(base) and not keep_base_url:
+    if not same_origin(target, base) and not keep_base_url:
         raise CrossOriginError(
             "the server's pagination link points at another origin; refusing to send "
             "credentials there (pass keep_base_url=True to rewrite such links onto the client's URL)",
