@@ -39,8 +39,9 @@ from ._options import (
 from ._redact import redact_url
 from ._redirects import MAX_REDIRECTS, next_request
 from ._request import ApiRequest, Response, UnexpectedStatus
-from ._retry import IDEMPOTENT_METHODS, Attempts, RetryPolicy, retry_after_seconds
+from ._retry import IDEMPOTENT_METHODS, Attempts, RetryPolicy
 from ._shared import Shared, build_request
+from ._throttle import retry_after_seconds
 from ._transport import TransportKind
 from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
 

@@ -21,7 +21,6 @@ Rules (GitLab has no idempotency keys, so a repeated POST can create twice):
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import logging
 import random
 import time
@@ -41,9 +40,9 @@ from ._exceptions import (
 )
 from ._limits import DEFAULT_MAX_RESPONSE_SIZE, read_body
 from ._redact import SENSITIVE_HEADERS
-from ._throttle import RateGate, is_instance_wide, refusal
+from ._throttle import RateGate, is_instance_wide, refusal, retry_after_seconds
 
-__all__ = ["Attempts", "Executor", "RateGate", "RetryPolicy", "retry_after_seconds", "was_sent"]
+__all__ = ["Attempts", "Executor", "RateGate", "RetryPolicy", "was_sent"]
 
 logger = logging.getLogger("gitlab_users_client")
 
@@ -77,37 +76,6 @@ class RetryPolicy:
             max_retries=self.max_retries if max_retries is None else max_retries,
             budget=self.budget if budget is None else budget,
         )
-
-
-def retry_after_seconds(headers: httpx.Headers, now: float | None = None) -> float | None:
-    """The wait the server asked for: ``Retry-After`` (seconds or HTTP date), else ``RateLimit-Reset``."""
-    now = time.time() if now is None else now
-    value = headers.get("retry-after")
-    if value:
-        value = value.strip()
-        try:
-            return max(0.0, float(value))
-        except ValueError:
-            parsed = email.utils.parsedate_to_datetime(value) if _looks_like_date(value) else None
-            if parsed is not None:
-                # An HTTP date is truncated to the second: the limit may last until its end.
-                return max(0.0, parsed.timestamp() + 1.0 - now)
-    reset = headers.get("ratelimit-reset")
-    if reset:
-        try:
-            reset_at = float(reset.strip())
-        except ValueError:
-            return None
-        # GitLab sends a Unix time; small numbers would be "seconds from now".
-        return max(0.0, reset_at - now) if reset_at > 1_000_000_000 else max(0.0, reset_at)
-    return None
-
-
-def _looks_like_date(value: str) -> bool:
-    try:
-        return email.utils.parsedate_to_datetime(value) is not None
-    except (TypeError, ValueError, IndexError):
-        return False
 
 
 def was_sent(exc: BaseException) -> bool:

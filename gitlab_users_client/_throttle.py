@@ -17,14 +17,16 @@ carrying the time left, and waiters wake with jitter instead of all at once.
 
 from __future__ import annotations
 
+import email.utils
 import random
 import re
+import time
 from typing import Final
 
 import anyio
 import httpx
 
-__all__ = ["RateGate", "endpoint_key"]
+__all__ = ["RateGate", "endpoint_key", "retry_after_seconds"]
 
 _INSTANCE: Final = "*"
 _ID_SEGMENT = re.compile(r"(?<=/)(?:\d+|(?<=/users/)[^/]+)(?=/|$)")
@@ -38,6 +40,33 @@ def endpoint_key(method: str, path: str) -> str:
     """``GET /users/{id}/keys/{id}`` for ``GET /api/v4/users/42/keys/7``."""
     _, found, rest = path.partition("/api/v4")
     return f"{method} {_ID_SEGMENT.sub('{id}', rest if found else path)}"
+
+
+def retry_after_seconds(headers: httpx.Headers, now: float | None = None) -> float | None:
+    """The wait the server asked for: ``Retry-After`` (seconds or HTTP date), else ``RateLimit-Reset``."""
+    now = time.time() if now is None else now
+    value = headers.get("retry-after")
+    if value:
+        value = value.strip()
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            try:
+                parsed = email.utils.parsedate_to_datetime(value)
+            except (TypeError, ValueError, IndexError):
+                parsed = None
+            if parsed is not None:
+                # An HTTP date is truncated to the second: the limit may last until its end.
+                return max(0.0, parsed.timestamp() + 1.0 - now)
+    reset = headers.get("ratelimit-reset")
+    if reset:
+        try:
+            reset_at = float(reset.strip())
+        except ValueError:
+            return None
+        # GitLab sends a Unix time; small numbers would be "seconds from now".
+        return max(0.0, reset_at - now) if reset_at > 1_000_000_000 else max(0.0, reset_at)
+    return None
 
 
 def is_instance_wide(response: httpx.Response) -> bool:
@@ -131,8 +160,6 @@ class RateGate:
             return
         remaining = response.headers.get("ratelimit-remaining")
         if remaining is not None and remaining.strip() == "0":
-            from ._retry import retry_after_seconds
-
             wait = retry_after_seconds(response.headers)
             if wait:
                 # RateLimit-* headers come from the instance-wide throttle.
