@@ -305,6 +305,7 @@ CLIENTS: dict[str, Callable[[], Callable[..., Any]]] = {
     "sdk-auto-gather": lambda: sdk("auto", gather=True),
     "sdk-scan": lambda: sdk("auto", scan=True),
     "sdk-httpcore": lambda: sdk("httpcore"),
+    "sdk-aiohttp": lambda: sdk("aiohttp"),
     "python-gitlab": python_gitlab,
     "gidgetlab": gidgetlab_httpx,
     "floor-httpx-json": lambda: floor_httpx("json"),

@@ -23,6 +23,7 @@ HANG_GUARD = 8.0
 
 #: (transport, async library): every engine the SDK can run on.
 ENGINES = {
+    "asyncio": ("asyncio", "asyncio"),
     "aiohttp": ("aiohttp", "asyncio"),
     "httpcore-asyncio": ("httpcore", "asyncio"),
     "httpcore-trio": ("httpcore", "trio"),

@@ -69,6 +69,7 @@ class HostileServer:
         self._listener.settimeout(_POLL)
         self.port = self._listener.getsockname()[1]
         self._deadline = time.monotonic() + self.lifetime
+        self._connections = 0
 
     @property
     def url(self) -> str:
@@ -79,6 +80,12 @@ class HostileServer:
         """Requests received (complete heads), counted at the server."""
         with self._lock:
             return len(self.exchanges)
+
+    @property
+    def connections(self) -> int:
+        """Connections accepted so far."""
+        with self._lock:
+            return self._connections
 
     @property
     def targets(self) -> list[str]:
@@ -119,6 +126,8 @@ class HostileServer:
             except OSError:
                 return
             conn.settimeout(_POLL)
+            with self._lock:
+                self._connections += 1
             self._spawn(self._serve, conn)
 
     def _receive(self, conn: socket.socket, buffer: bytearray) -> bool:

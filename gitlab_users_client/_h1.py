@@ -1,0 +1,303 @@
+"""HTTP/1.1 messages for the SDK's own engine (RFC 9112), without I/O.
+
+``encode_request`` turns a request into bytes; ``ResponseReader`` takes the bytes a
+server sends and gives back the response head, then the body in pieces, then tells
+whether the connection can carry another request. Both are strict where leniency is
+how requests get smuggled or responses spliced: a header name must be a token, no
+value may hold CR, LF or NUL, a head has one framing (``Content-Length`` values that
+agree, or ``chunked`` as the only transfer coding, never both), and sizes are bounded
+(``MAX_HEAD`` for a head or a trailer section, ``_MAX_CHUNK_LINE`` for a chunk-size
+line). Lines may end in LF alone, as many servers' and h11's parsers allow.
+
+Errors are :class:`ProtocolError` with fixed messages that never quote the server's
+bytes (a hostile server can echo a request header back).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+__all__ = ["MAX_HEAD", "Head", "ProtocolError", "ResponseReader", "encode_request"]
+
+#: The longest response head (or trailer section) kept in memory while it arrives.
+MAX_HEAD: Final = 100 * (8190 + 2) + 8190
+_MAX_CHUNK_LINE: Final = 1024
+_MAX_LENGTH_DIGITS: Final = 18
+
+_TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+# Visible characters, spaces, tabs and obs-text; no CR, LF, NUL or other controls.
+_FIELD_VALUE = re.compile(rb"[\t\x20-\x7e\x80-\xff]*")
+_TARGET = re.compile(rb"[\x21-\x7e]+")
+# What a server may send in a reason phrase or a field value: as lenient as h11 (which
+# httpcore uses), so every engine accepts the same heads; never NUL, CR or LF.
+_STATUS_LINE = re.compile(rb"HTTP/1\.([01]) ([0-9]{3})(?: ([^\x00\r\n]*))?")
+_HEADER_LINE = re.compile(rb"([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[ \t]*([^\x00\r\n]*?)[ \t]*")
+_CHUNK_SIZE = re.compile(rb"([0-9A-Fa-f]{1,16})[ \t]*(?:;[\t\x20-\x7e\x80-\xff]*)?")
+_HEAD_END = re.compile(rb"\r?\n\r?\n")
+
+
+class ProtocolError(Exception):
+    """The bytes are not a valid HTTP/1.1 message (or not one this engine accepts)."""
+
+
+def encode_request(
+    method: str, target: bytes, headers: Sequence[tuple[bytes, bytes]], body: bytes
+) -> bytes:
+    """The bytes of a request; ``headers`` must hold ``Host`` and, with a body, its framing."""
+    name = method.encode("ascii", "replace")
+    if not _TOKEN.fullmatch(name) or not _TARGET.fullmatch(target):
+        raise ProtocolError("the request line cannot be encoded")
+    parts = [name, b" ", target, b" HTTP/1.1\r\n"]
+    chunked = False
+    for key, value in headers:
+        if not _TOKEN.fullmatch(key) or not _FIELD_VALUE.fullmatch(value):
+            raise ProtocolError("a request header cannot be encoded")
+        lowered = key.lower()
+        if lowered == b"transfer-encoding":
+            chunked = True
+        parts += (key, b": ", value, b"\r\n")
+    parts.append(b"\r\n")
+    if body:
+        # The body is already in memory: a streamed (chunked) one goes as one chunk.
+        parts += (b"%x\r\n" % len(body), body, b"\r\n0\r\n\r\n") if chunked else (body,)
+    elif chunked:
+        parts.append(b"0\r\n\r\n")
+    return b"".join(parts)
+
+
+class Head:
+    """A response head: status, version, reason and the header fields as sent."""
+
+    __slots__ = ("headers", "keep_alive", "reason", "status", "version")
+
+    def __init__(
+        self,
+        status: int,
+        version: bytes,
+        reason: bytes,
+        headers: list[tuple[bytes, bytes]],
+        keep_alive: bool,
+    ) -> None:
+        self.status = status
+        self.version = version
+        self.reason = reason
+        self.headers = headers
+        self.keep_alive = keep_alive
+
+
+# Body framings.
+_NONE, _LENGTH, _CHUNKED, _UNTIL_CLOSE = range(4)
+# Chunked sub-states.
+_SIZE, _DATA, _DATA_END, _TRAILER = range(4)
+
+
+class ResponseReader:
+    """Reads one response (interim ``1xx`` heads included) from the bytes received.
+
+    Feed bytes with ``feed``, the end of input with ``feed_eof``; then ask ``head()``
+    (``None`` until a final head is complete) and ``body()`` (``b""`` when nothing is
+    buffered; ``None`` once the body is complete). ``reusable`` says, after the body,
+    whether the connection may carry the next request.
+    """
+
+    def __init__(self, method: str) -> None:
+        self._buffer = bytearray()
+        self._eof = False
+        self._no_body = method == "HEAD"
+        self._head: Head | None = None
+        self._framing = _NONE
+        self._remaining = 0
+        self._chunk_state = _SIZE
+        self._complete = False
+        self._scanned = 0  # where to resume looking for the end of the head
+
+    @property
+    def buffered(self) -> int:
+        return len(self._buffer)
+
+    def feed(self, data: bytes) -> None:
+        self._buffer += data
+
+    def feed_eof(self) -> None:
+        self._eof = True
+
+    @property
+    def reusable(self) -> bool:
+        return (
+            self._complete
+            and not self._buffer
+            and self._head is not None
+            and self._head.keep_alive
+            and self._framing != _UNTIL_CLOSE
+        )
+
+    # -- the head ---------------------------------------------------------------------
+
+    def head(self) -> Head | None:
+        """The final response head once it is complete; interim ``1xx`` heads are skipped."""
+        while self._head is None:
+            # Resume where the last look stopped: a head trickled byte by byte is not
+            # searched from its start each time (that would be quadratic).
+            match = _HEAD_END.search(self._buffer, self._scanned, MAX_HEAD + 4)
+            if match is None:
+                if len(self._buffer) > MAX_HEAD:
+                    raise ProtocolError("the response head is too large")
+                if self._eof:
+                    raise EOFError
+                self._scanned = max(0, len(self._buffer) - 3)
+                return None
+            raw = bytes(self._buffer[: match.start()])
+            del self._buffer[: match.end()]
+            self._scanned = 0
+            head = self._parse_head(raw)
+            if head.status == 101:
+                raise ProtocolError("the server switched protocols")
+            if head.status >= 200:
+                self._head = head
+        return self._head
+
+    def _parse_head(self, raw: bytes) -> Head:
+        lines = raw.split(b"\n")
+        status_line = lines[0].removesuffix(b"\r")
+        match = _STATUS_LINE.fullmatch(status_line)
+        if match is None:
+            raise ProtocolError("invalid status line")
+        minor, code, reason = match.groups()
+        status = int(code)
+        headers: list[tuple[bytes, bytes]] = []
+        lengths: set[bytes] = set()
+        codings: list[bytes] = []
+        connection: list[bytes] = []
+        for line in lines[1:]:
+            line = line.removesuffix(b"\r")
+            field = _HEADER_LINE.fullmatch(line)
+            if field is None:
+                # Leading whitespace (obsolete line folding), a space before the colon,
+                # a bare CR, a control character or no colon at all.
+                raise ProtocolError("invalid header line")
+            name, value = field.groups()
+            headers.append((name, value))
+            lowered = name.lower()
+            if lowered == b"content-length":
+                lengths.update(part.strip() for part in value.split(b","))
+            elif lowered == b"transfer-encoding":
+                codings += (part.strip().lower() for part in value.split(b","))
+            elif lowered == b"connection":
+                connection += (part.strip().lower() for part in value.split(b","))
+        keep_alive = minor == b"1" and b"close" not in connection
+        if status < 200:
+            return Head(status, b"HTTP/1." + minor, reason or b"", headers, keep_alive)
+        if codings and lengths:
+            raise ProtocolError("both Content-Length and Transfer-Encoding")
+        if self._no_body or status in (204, 304):
+            self._framing = _NONE
+        elif codings:
+            if codings != [b"chunked"]:
+                raise ProtocolError("unsupported Transfer-Encoding")
+            self._framing = _CHUNKED
+        elif lengths:
+            (length,) = lengths if len(lengths) == 1 else (b"",)
+            if not length.isdigit() or len(length) > _MAX_LENGTH_DIGITS:
+                raise ProtocolError("invalid Content-Length")
+            self._framing = _LENGTH
+            self._remaining = int(length)
+        else:
+            self._framing = _UNTIL_CLOSE
+        if self._framing == _NONE or (self._framing == _LENGTH and not self._remaining):
+            self._complete = True
+        return Head(status, b"HTTP/1." + minor, reason or b"", headers, keep_alive)
+
+    # -- the body ---------------------------------------------------------------------
+
+    def body(self) -> bytes | None:
+        """The next piece of body (``b""``: wait for more bytes; ``None``: complete).
+
+        Raises ``EOFError`` when the input ended before the body did.
+        """
+        if self._complete:
+            return None
+        framing = self._framing
+        buffer = self._buffer
+        if framing == _LENGTH:
+            if not buffer:
+                if self._eof:
+                    raise EOFError
+                return b""
+            size = min(len(buffer), self._remaining)
+            piece = bytes(buffer[:size])
+            del buffer[:size]
+            self._remaining -= size
+            self._complete = not self._remaining
+            return piece
+        if framing == _UNTIL_CLOSE:
+            if buffer:
+                piece = bytes(buffer)
+                buffer.clear()
+                return piece
+            if self._eof:
+                self._complete = True
+                return None
+            return b""
+        return self._chunked()
+
+    def _chunked(self) -> bytes | None:
+        buffer = self._buffer
+        while True:
+            state = self._chunk_state
+            if state == _DATA:
+                if not buffer:
+                    break
+                size = min(len(buffer), self._remaining)
+                piece = bytes(buffer[:size])
+                del buffer[:size]
+                self._remaining -= size
+                if not self._remaining:
+                    self._chunk_state = _DATA_END
+                return piece
+            if state == _TRAILER:
+                end = _trailer_end(buffer, self._scanned)
+                if end is None:
+                    if len(buffer) > MAX_HEAD:
+                        raise ProtocolError("the trailer section is too large")
+                    self._scanned = max(0, len(buffer) - 3)
+                    break
+                del buffer[:end]
+                self._complete = True
+                return None
+            newline = buffer.find(b"\n", 0, _MAX_CHUNK_LINE + 2)
+            if newline < 0:
+                if len(buffer) > _MAX_CHUNK_LINE:
+                    raise ProtocolError("invalid chunk size line")
+                break
+            line = bytes(buffer[:newline]).removesuffix(b"\r")
+            del buffer[: newline + 1]
+            if state == _DATA_END:
+                if line:
+                    raise ProtocolError("a chunk is longer than its size")
+                self._chunk_state = _SIZE
+                continue
+            match = _CHUNK_SIZE.fullmatch(line)
+            if match is None:
+                raise ProtocolError("invalid chunk size line")
+            self._remaining = int(match.group(1), 16)
+            self._chunk_state = _DATA if self._remaining else _TRAILER
+        if self._eof:
+            raise EOFError
+        return b""
+
+
+def _trailer_end(buffer: bytearray, start: int) -> int | None:
+    """Where the trailer section after the last chunk ends (its lines are discarded)."""
+    if buffer.startswith(b"\r\n"):
+        return 2
+    if buffer.startswith(b"\n"):
+        return 1
+    match = _HEAD_END.search(buffer, start, MAX_HEAD + 4)
+    if match is None:
+        return None
+    for line in bytes(buffer[: match.start()]).split(b"\n"):
+        if _HEADER_LINE.fullmatch(line.removesuffix(b"\r")) is None:
+            raise ProtocolError("invalid trailer line")
+    return match.end()

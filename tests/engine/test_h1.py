@@ -1,0 +1,210 @@
+"""HTTP/1.1 framing of the SDK's own engine (``_h1``), byte by byte, without sockets."""
+
+from __future__ import annotations
+
+import pytest
+
+from gitlab_users_client._h1 import MAX_HEAD, ProtocolError, ResponseReader, encode_request
+
+HOST = [(b"Host", b"gitlab.example.com")]
+
+
+def read_all(
+    raw: bytes, method: str = "GET", *, step: int = 0, eof: bool = False
+) -> tuple[int, list[tuple[bytes, bytes]], bytes, ResponseReader]:
+    """Feed ``raw`` (all at once, or ``step`` bytes at a time) and read one response."""
+    reader = ResponseReader(method)
+    pieces = [raw] if not step else [raw[i : i + step] for i in range(0, len(raw), step)]
+    head = None
+    body = bytearray()
+    done = False
+    for piece in pieces:
+        reader.feed(piece)
+        if head is None:
+            head = reader.head()
+        if head is not None and not done:
+            while (chunk := reader.body()) is not None and chunk:
+                body += chunk
+            done = chunk is None
+    if eof:
+        reader.feed_eof()
+        if head is None:
+            head = reader.head()
+        while not done:
+            chunk = reader.body()
+            if chunk is None:
+                done = True
+            else:
+                body += chunk
+    assert head is not None, "no complete head"
+    assert done, "body not complete"
+    return head.status, head.headers, bytes(body), reader
+
+
+@pytest.mark.parametrize("step", [0, 1, 7])
+def test_content_length_body_in_any_slicing(step: int) -> None:
+    raw = b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{"id": 123}'
+    status, headers, body, reader = read_all(raw, step=step)
+    assert (status, body) == (200, b'{"id": 123}')
+    assert headers == [(b"Content-Type", b"application/json"), (b"Content-Length", b"11")]
+    assert reader.reusable
+
+
+@pytest.mark.parametrize("step", [0, 1, 5])
+def test_chunked_body_with_extensions_and_trailers(step: int) -> None:
+    raw = (
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        b"5;name=value\r\nhello\r\n1\r\n \r\n5\r\nworld\r\n0\r\nX-Trailer: yes\r\n\r\n"
+    )
+    status, _, body, reader = read_all(raw, step=step)
+    assert (status, body) == (200, b"hello world")
+    assert reader.reusable
+
+
+def test_lines_may_end_in_lf_alone() -> None:
+    raw = b"HTTP/1.1 200 OK\nContent-Length: 2\nX-Ok:  padded value  \n\nhi"
+    status, headers, body, _ = read_all(raw)
+    assert (status, body) == (200, b"hi")
+    assert headers[1] == (b"X-Ok", b"padded value")
+
+
+def test_interim_heads_are_skipped() -> None:
+    raw = b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </x>\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n"
+    status, _, body, reader = read_all(raw, step=3)
+    assert (status, body) == (204, b"")
+    assert reader.reusable
+
+
+@pytest.mark.parametrize(
+    ("method", "status"),
+    [("HEAD", b"200 OK"), ("GET", b"204 No Content"), ("GET", b"304 Not Modified")],
+)
+def test_responses_without_a_body_ignore_content_length(method: str, status: bytes) -> None:
+    raw = b"HTTP/1.1 " + status + b"\r\nContent-Length: 1234\r\n\r\n"
+    code, _, body, reader = read_all(raw, method)
+    assert (code, body) == (int(status[:3]), b"")
+    assert reader.reusable
+
+
+def test_a_body_until_close_is_read_to_the_end_and_never_reused() -> None:
+    raw = b"HTTP/1.1 200 OK\r\n\r\nall of it"
+    status, _, body, reader = read_all(raw, eof=True)
+    assert (status, body) == (200, b"all of it")
+    assert not reader.reusable
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+        b"HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\nextra",
+    ],
+    ids=["connection-close", "http-1.0", "bytes-after-the-body"],
+)
+def test_connections_that_cannot_carry_another_request(raw: bytes) -> None:
+    reader = ResponseReader("GET")
+    reader.feed(raw)
+    assert reader.head() is not None
+    assert reader.body() is None
+    assert not reader.reusable
+
+
+def test_duplicate_content_lengths_that_agree_are_one() -> None:
+    raw = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2, 2\r\n\r\nok"
+    assert read_all(raw)[2] == b"ok"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"HTTP/1.1 2000 OK\r\n\r\n",
+        b"HTTP/2 200 OK\r\n\r\n",
+        b"http/1.1 200 OK\r\n\r\n",
+        b"HTTP/1.1  200 OK\r\n\r\n",
+        b"HTTP/1.1 200 O\x00K\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\n folded: value\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nName : value\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nNo colon\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nX: a\rb\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nX: a\x00b\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok",
+        b"HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 0x10\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 9999999999999999999999\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + b"1" * 2000,
+        b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n",
+    ],
+)
+def test_malformed_responses_are_refused(raw: bytes) -> None:
+    def parse() -> None:
+        reader = ResponseReader("GET")
+        reader.feed(raw)
+        if reader.head() is not None:
+            while reader.body():
+                pass
+
+    with pytest.raises(ProtocolError) as caught:
+        parse()
+    assert b"value" not in str(caught.value).encode()  # fixed messages, no server bytes
+
+
+def test_the_head_is_bounded() -> None:
+    reader = ResponseReader("GET")
+    reader.feed(b"HTTP/1.1 200 OK\r\n" + b"X: " + b"a" * (MAX_HEAD + 10))
+    with pytest.raises(ProtocolError, match="too large"):
+        reader.head()
+
+
+def test_a_trickled_head_is_not_searched_from_its_start_each_time() -> None:
+    reader = ResponseReader("GET")
+    reader.feed(b"HTTP/1.1 200 OK\r\n")
+    for _ in range(1000):
+        reader.feed(b"X-A: b\r\n")
+        assert reader.head() is None
+    assert reader._scanned >= reader.buffered - 3
+
+
+@pytest.mark.parametrize(
+    ("raw", "step"),
+    [
+        (b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort", 0),
+        (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel", 2),
+        (b"HTTP/1.1 200 O", 0),
+    ],
+)
+def test_input_ending_early_is_an_end_of_file(raw: bytes, step: int) -> None:
+    with pytest.raises(EOFError):
+        read_all(raw, step=step, eof=True)
+
+
+def test_requests_are_encoded_with_their_framing() -> None:
+    headers = [*HOST, (b"Content-Length", b"2")]
+    assert encode_request("POST", b"/api/v4/users?x=1", headers, b"{}") == (
+        b"POST /api/v4/users?x=1 HTTP/1.1\r\nHost: gitlab.example.com\r\nContent-Length: 2\r\n\r\n{}"
+    )
+    chunked = encode_request("PUT", b"/x", [*HOST, (b"Transfer-Encoding", b"chunked")], b"abc")
+    assert chunked.endswith(b"\r\n\r\n3\r\nabc\r\n0\r\n\r\n")
+
+
+@pytest.mark.parametrize(
+    ("method", "target", "header"),
+    [
+        ("GET", b"/x", (b"X-A", b"a\r\nInjected: yes")),
+        ("GET", b"/x", (b"X-A", b"a\x00")),
+        ("GET", b"/x", (b"Bad Name", b"v")),
+        ("GET", b"/x", (b"", b"v")),
+        ("GET", b"/x y", (b"X-A", b"v")),
+        ("GET", b"/x\r\n", (b"X-A", b"v")),
+        ("G ET", b"/x", (b"X-A", b"v")),
+    ],
+)
+def test_requests_that_would_split_are_refused(
+    method: str, target: bytes, header: tuple[bytes, bytes]
+) -> None:
+    with pytest.raises(ProtocolError):
+        encode_request(method, target, [*HOST, header], b"")
