@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import warnings
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
+from urllib.request import getproxies
 
 import anyio
 import httpx
@@ -18,7 +20,7 @@ from ._exceptions import ClientStateError
 from ._options import Settings
 from ._request import ApiRequest
 from ._retry import Executor, RateGate
-from ._transport import CookielessAsyncClient, TransportKind, make_transport
+from ._transport import CookielessAsyncClient, LazyTransport, TransportKind, make_transport
 from ._version import __version__
 
 __all__ = ["Shared", "build_request"]
@@ -39,10 +41,17 @@ def _current_loop() -> object:
 class Shared:
     """What a client and all its ``with_options`` copies share."""
 
-    def __init__(self, http: httpx.AsyncClient, owns_http: bool, executor: Executor) -> None:
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        owns_http: bool,
+        executor: Executor,
+        closes_at_once: Callable[[], bool] | None = None,
+    ) -> None:
         self.http = http
         self.owns_http = owns_http
         self.executor = executor
+        self._closes_at_once = closes_at_once
         self.closed = False
         self.loop: object | None = None
 
@@ -67,20 +76,27 @@ class Shared:
         limits = httpx.Limits(
             max_connections=max_concurrency, max_keepalive_connections=max_concurrency
         )
-        http = CookielessAsyncClient(
-            transport=make_transport(transport, limits=limits),
-            follow_redirects=False,
-            trust_env=True,
-        )
-        return cls(http, True, executor)
+        engine = make_transport(transport, limits=limits)
+        http = CookielessAsyncClient(transport=engine, follow_redirects=False, trust_env=True)
+        closes_at_once = None
+        if isinstance(engine, LazyTransport) and not getproxies():
+            closes_at_once = engine.closes_at_once
+        return cls(http, True, executor, closes_at_once)
 
     async def aclose(self) -> None:
         if self.closed:
             return
         self.closed = True
-        if self.owns_http:
-            with anyio.CancelScope(shield=True):
-                await self.http.aclose()
+        if not self.owns_http:
+            return
+        if self._closes_at_once is not None and self._closes_at_once():
+            # Nothing to wait for, so nothing a cancellation could interrupt: no shield,
+            # whose first use imports anyio's event-loop backend (~12 ms of a one-shot
+            # script that never needed it otherwise).
+            await self.http.aclose()
+            return
+        with anyio.CancelScope(shield=True):
+            await self.http.aclose()
 
     def check_loop(self) -> None:
         loop = _current_loop()

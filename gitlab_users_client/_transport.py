@@ -118,7 +118,7 @@ def _httpcore(
     return httpx.AsyncHTTPTransport(limits=limits, verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
 
 
-class _LazyTransport(httpx.AsyncBaseTransport):
+class LazyTransport(httpx.AsyncBaseTransport):
     """Creates the engine at first use, once the running async library is known.
 
     TLS is set up only for an https URL, with one certificate store shared by every
@@ -166,6 +166,10 @@ class _LazyTransport(httpx.AsyncBaseTransport):
         engine = self._engine_for(request.url)
         return await check_head(request, await engine.handle_async_request(request))
 
+    def closes_at_once(self) -> bool:
+        """Whether ``aclose`` finishes without waiting (only the asyncio engine, or none)."""
+        return all(key == "asyncio" for key in self._engines)
+
     async def aclose(self) -> None:
         engines, self._engines = list(self._engines.values()), {}
         for engine in engines:
@@ -182,4 +186,4 @@ def make_transport(
             "transport must be 'auto', 'asyncio', 'aiohttp', 'httpcore' or a transport, "
             f"not {transport!r}"
         )
-    return _LazyTransport(transport, limits)
+    return LazyTransport(transport, limits)
