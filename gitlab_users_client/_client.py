@@ -306,12 +306,12 @@ class AsyncGitLab:
         shared.check_loop()
         settings = self._settings
         attempts = Attempts()
-        http_request = await build_request(shared.http, settings, request)
+        http_request = await build_request(shared, settings, request)
         started = time.monotonic() if logger.isEnabledFor(logging.DEBUG) else 0.0
         exhausted = True
         for _ in range(MAX_REDIRECTS + 1):
             response = await shared.executor.send(
-                shared.http, http_request, settings.policy, attempts
+                shared.send, http_request, settings.policy, attempts
             )
             following = (
                 next_request(shared.http, http_request, response, settings.timeout)

@@ -25,6 +25,7 @@ import logging
 import random
 import time
 from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -35,14 +36,16 @@ import sniffio
 from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
-    CrossOriginError,
     forget_request_credentials,
 )
 from ._limits import DEFAULT_MAX_RESPONSE_SIZE, read_body
 from ._redact import SENSITIVE_HEADERS
 from ._throttle import RateGate, is_instance_wide, refusal, retry_after_seconds
 
-__all__ = ["Attempts", "Executor", "RateGate", "RetryPolicy", "was_sent"]
+__all__ = ["Attempts", "Executor", "RateGate", "RetryPolicy", "Send", "was_sent"]
+
+#: Sends one request and returns the response with its body still streaming.
+Send = Callable[[httpx.Request], Awaitable[httpx.Response]]
 
 logger = logging.getLogger("gitlab_users_client")
 
@@ -178,7 +181,7 @@ class Executor:
 
     async def send(
         self,
-        http: httpx.AsyncClient,
+        send: Send,
         request: httpx.Request,
         policy: RetryPolicy,
         attempts: Attempts,
@@ -207,7 +210,7 @@ class Executor:
                             continue
                         if gate.paced:
                             await gate.pace()
-                    response = await self._attempt(http, request, deadline)
+                    response = await self._attempt(send, request, deadline)
                 finally:
                     self.slots.release()
             except (httpx.TransportError, httpx.DecodingError) as exc:
@@ -353,11 +356,11 @@ class Executor:
         await anyio.sleep(delay)
 
     async def _attempt(
-        self, http: httpx.AsyncClient, request: httpx.Request, deadline: float | None
+        self, send: Send, request: httpx.Request, deadline: float | None
     ) -> httpx.Response:
         """One send and the complete (size-capped) body read, within the call's deadline."""
         if deadline is None:
-            return await self._send_and_read(http, request)
+            return await self._send_and_read(send, request)
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise _BudgetExhausted(False)
@@ -366,26 +369,16 @@ class Executor:
             timeout = asyncio.timeout(remaining)
             try:
                 async with timeout:
-                    return await self._send_and_read(http, request)
+                    return await self._send_and_read(send, request)
             except TimeoutError:
                 if not timeout.expired():
                     raise
             raise _BudgetExhausted(True)
         with anyio.move_on_after(remaining):
-            return await self._send_and_read(http, request)
+            return await self._send_and_read(send, request)
         raise _BudgetExhausted(True)
 
-    async def _send_and_read(
-        self, http: httpx.AsyncClient, request: httpx.Request
-    ) -> httpx.Response:
-        # Redirects are the client's job (it strips credentials across origins);
-        # never let an injected AsyncClient(follow_redirects=True) follow on its own.
-        try:
-            response = await http.send(request, stream=True, follow_redirects=False)
-        except httpx.InvalidURL:
-            # httpx resolves a redirect's Location even when not following it.
-            raise CrossOriginError(
-                "the server redirected to a URL that cannot be followed", url=str(request.url)
-            ) from None
+    async def _send_and_read(self, send: Send, request: httpx.Request) -> httpx.Response:
+        response = await send(request)
         await read_body(response, self.max_response_size, method=request.method)
         return response
