@@ -181,8 +181,11 @@ def gidgetlab_httpx() -> Callable[..., Any]:
 # ------------------------------------------------------------------------- floors
 
 
-def floor_httpx(parse: str, *, aiohttp_transport: bool = False) -> Callable[..., Any]:
-    """Raw httpx (httpcore, or aiohttp through httpx-aiohttp) + json.loads or TypeAdapter."""
+def floor_httpx(
+    parse: str, *, aiohttp_transport: bool = False, sdk_engine: bool = False
+) -> Callable[..., Any]:
+    """Raw httpx (httpcore, aiohttp through httpx-aiohttp, or the SDK's own engine) +
+    json.loads or TypeAdapter."""
     import asyncio
 
     import httpx
@@ -199,6 +202,13 @@ def floor_httpx(parse: str, *, aiohttp_transport: bool = False) -> Callable[...,
         from httpx_aiohttp import HttpxAiohttpClient as Client
     else:
         Client = httpx.AsyncClient
+    engine: dict[str, Any] = {}
+    if sdk_engine:
+        from gitlab_users_client._http_asyncio import AsyncioTransport
+
+        engine["transport"] = AsyncioTransport(
+            limits=httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
+        )
 
     async def run(url: str, scenario: str, ids: list[int]) -> int:
         # Building the adapters is set-up work, timed like the SDK's own.
@@ -209,7 +219,7 @@ def floor_httpx(parse: str, *, aiohttp_transport: bool = False) -> Callable[...,
             one_parse = TypeAdapter(UserDetailsWithAdmin).validate_json
         limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
         headers = {"PRIVATE-TOKEN": TOKEN, "Accept": "application/json"}
-        async with Client(limits=limits, headers=headers) as client:
+        async with Client(limits=limits, headers=headers, **engine) as client:
             if scenario == "one-get":
                 response = await client.get(f"{url}/api/v4/users/1")
                 response.raise_for_status()
@@ -312,6 +322,7 @@ CLIENTS: dict[str, Callable[[], Callable[..., Any]]] = {
     "floor-httpx-pydantic": lambda: floor_httpx("pydantic"),
     "floor-aiohttp-orjson": floor_aiohttp_orjson,
     "floor-httpx-aiohttp-pydantic": lambda: floor_httpx("pydantic", aiohttp_transport=True),
+    "floor-engine-pydantic": lambda: floor_httpx("pydantic", sdk_engine=True),
 }
 
 

@@ -92,9 +92,10 @@ class AsyncGitLab:
             (for instances whose ``external_url`` differs from the URL you use) instead
             of refusing them.
         headers: Extra headers for every request.
-        transport: ``"auto"`` (under asyncio httpcore while requests come one at a time,
-            aiohttp once they overlap; httpcore under trio), ``"aiohttp"``, ``"httpcore"``,
-            or an ``httpx.AsyncBaseTransport`` (e.g. ``httpx.ASGITransport``).
+        transport: ``"auto"`` (under asyncio the SDK's own HTTP/1.1 engine, under trio
+            httpcore), ``"asyncio"`` (that engine), ``"httpcore"``, ``"aiohttp"`` (needs
+            the ``aiohttp`` extra), or an ``httpx.AsyncBaseTransport`` (e.g.
+            ``httpx.ASGITransport``).
         http_client: Bring your own ``httpx.AsyncClient`` (its lifecycle stays yours). The
             SDK still applies its timeout, auth, retries and limits per request.
     """

@@ -118,6 +118,22 @@ def _httpcore(
     return httpx.AsyncHTTPTransport(limits=limits, verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
 
 
+def _aiohttp(
+    limits: httpx.Limits, tls: Callable[[], ssl.SSLContext]
+) -> httpx.AsyncBaseTransport:
+    try:
+        from ._http_aiohttp import AiohttpTransport
+    except ImportError:
+        missing = True
+    else:
+        missing = False
+    if missing:  # raised out here: no chain to the import machinery
+        raise ConfigurationError(
+            "transport='aiohttp' needs aiohttp: pip install 'gitlab-users-client[aiohttp]'"
+        )
+    return AiohttpTransport(limits=limits, tls=tls)
+
+
 class LazyTransport(httpx.AsyncBaseTransport):
     """Creates the engine at first use, once the running async library is known.
 
@@ -154,9 +170,7 @@ class LazyTransport(httpx.AsyncBaseTransport):
 
                 engine = AsyncioTransport(limits=self._limits, tls=self._tls_context)
             elif kind == "aiohttp":
-                from ._http_aiohttp import AiohttpTransport
-
-                engine = AiohttpTransport(limits=self._limits, tls=self._tls_context)
+                engine = _aiohttp(self._limits, self._tls_context)
             else:
                 engine = _httpcore(self._limits, url.scheme, self._tls_context)
             self._engines[key] = engine

@@ -61,8 +61,6 @@ async def _run_command(args: argparse.Namespace, settings: Settings) -> int:
         token_header=settings.token_header,
         sudo=settings.sudo,
         max_concurrency=max(32, getattr(args, "concurrency", 0)),
-        # "auto": one-shot commands stay on httpcore (no aiohttp import); bulk and scan
-        # move to aiohttp as soon as their requests overlap.
         transport="auto",
         **options,
     ) as gl:

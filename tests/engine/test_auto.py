@@ -156,3 +156,22 @@ def test_an_asyncio_only_engine_under_trio_is_refused_before_sending(forced: str
             return server.attempts
 
     assert anyio.run(main, backend="trio") == 0
+
+
+def test_aiohttp_not_installed_is_a_configuration_error_naming_the_extra(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # What an install without the "aiohttp" extra sees: the adapter cannot be imported.
+    monkeypatch.setitem(sys.modules, "gitlab_users_client._http_aiohttp", None)
+
+    async def main() -> int:
+        with HostileServer(answer) as server:
+            async with AsyncGitLab(server.url, token="glpat-x", transport="aiohttp") as gl:
+                with pytest.raises(
+                    ConfigurationError, match=r"gitlab-users-client\[aiohttp\]"
+                ) as caught:
+                    await gl.users.get(1)
+                assert caught.value.__cause__ is None and caught.value.__context__ is None
+            return server.attempts
+
+    assert anyio.run(main, backend="asyncio") == 0
