@@ -2,9 +2,10 @@
 
 Why it exists (numbers in ``benchmarks/README.md``): on a 144 KB page of 100 admin
 users, httpcore spends about 0.4 ms more per request than a plain asyncio protocol
-(its anyio streams read 64 KiB at a time, several event-loop turns and thousands of
-Python calls per page; h11's per-event bookkeeping is most of a small GET's cost),
-and aiohttp, fast once loaded, costs a fresh process about 70 ms to import. This
+(its anyio streams read 64 KiB at a time: several event-loop turns and thousands of
+Python calls per page; on a small GET, h11's per-event bookkeeping costs more than
+everything else the engine does), and aiohttp, fast once loaded, costs a fresh process
+about 70 ms to import. This
 engine is sockets through ``loop.create_connection``, the strict HTTP/1.1 framing of
 ``_h1``, a pool of kept-alive connections, and timeouts as timer callbacks instead of
 cancel scopes.
@@ -153,7 +154,8 @@ class _Connection(asyncio.Protocol):
     async def send(self, data: bytes, timeout: float | None) -> None:
         assert self.transport is not None
         if self.closed:
-            raise httpx.WriteError("connection lost while sending")
+            # Closed before a byte was written: provably not sent, so retryable for any method.
+            raise httpx.ConnectError("the kept-alive connection closed before the request was sent")
         self.transport.write(data)
         drain = self._drain
         if drain is not None:
@@ -420,6 +422,9 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
                     port,
                     ssl=ssl_context,
                     server_hostname=host if ssl_context is not None else None,
+                    # RFC 8305, as httpcore (anyio) and aiohttp do: a dead IPv6 route does
+                    # not cost the whole connect timeout.
+                    happy_eyeballs_delay=0.25,
                 )
         except TimeoutError:
             error = httpx.ConnectTimeout("timed out while connecting")
@@ -429,6 +434,8 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
             error = httpx.ConnectError("TLS handshake failed")
         except OSError as exc:
             error = httpx.ConnectError(f"cannot connect: {exc.strerror or type(exc).__name__}")
+        except ValueError:  # a host name the resolver cannot encode
+            error = httpx.ConnectError("cannot connect: the host name cannot be resolved")
         if error is not None:
             conn.abort()
             raise error  # outside the except blocks: no cause chain
