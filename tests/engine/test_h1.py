@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gitlab_users_client._h1 import MAX_HEAD, ProtocolError, ResponseReader, encode_request
 
@@ -208,3 +210,69 @@ def test_requests_that_would_split_are_refused(
 ) -> None:
     with pytest.raises(ProtocolError):
         encode_request(method, target, [*HOST, header], b"")
+
+
+# -- properties -------------------------------------------------------------------------
+
+_NAMES = st.from_regex(rb"[A-Za-z][A-Za-z0-9-]{0,15}", fullmatch=True).filter(
+    lambda n: n.lower() not in (b"content-length", b"transfer-encoding", b"connection")
+)
+_VALUES = st.from_regex(rb"[!-~]([ -~]{0,30}[!-~])?", fullmatch=True)
+
+
+@st.composite
+def responses(draw: st.DrawFn) -> tuple[bytes, bytes]:
+    """A valid response (Content-Length or chunked) and its body."""
+    body = draw(st.binary(max_size=3000))
+    headers = draw(st.lists(st.tuples(_NAMES, _VALUES), max_size=8))
+    head = b"HTTP/1.1 200 OK\r\n" + b"".join(n + b": " + v + b"\r\n" for n, v in headers)
+    if draw(st.booleans()):
+        return head + b"Content-Length: %d\r\n\r\n" % len(body) + body, body
+    cuts = sorted(draw(st.lists(st.integers(0, len(body)), max_size=5)))
+    pieces = [body[a:b] for a, b in zip([0, *cuts], [*cuts, len(body)], strict=True)]
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces if p)
+    return head + b"Transfer-Encoding: chunked\r\n\r\n" + chunks + b"0\r\n\r\n", body
+
+
+@settings(max_examples=300, deadline=None)
+@given(responses(), st.integers(1, 64))
+def test_any_valid_response_in_any_slicing_gives_its_body(
+    response: tuple[bytes, bytes], step: int
+) -> None:
+    raw, body = response
+    status, _, read, reader = read_all(raw, step=step)
+    assert (status, read) == (200, body)
+    assert reader.reusable
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.binary(max_size=400), st.integers(1, 50))
+def test_garbage_is_refused_or_waits_never_anything_else(data: bytes, step: int) -> None:
+    reader = ResponseReader("GET")
+    try:
+        for index in range(0, len(data), step):
+            reader.feed(data[index : index + step])
+            if reader.head() is not None:
+                while reader.body():
+                    pass
+        reader.feed_eof()
+        if reader.head() is not None:
+            while reader.body() is not None:
+                pass
+    except (ProtocolError, EOFError):
+        pass
+
+
+@settings(max_examples=500, deadline=None)
+@given(responses(), st.lists(st.tuples(st.integers(0, 10_000), st.binary(max_size=3)), max_size=4))
+def test_a_damaged_response_is_refused_cut_short_or_read_never_anything_else(
+    response: tuple[bytes, bytes], damage: list[tuple[int, bytes]]
+) -> None:
+    raw = bytearray(response[0])
+    for position, replacement in damage:
+        at = position % (len(raw) + 1)
+        raw[at : at + len(replacement)] = replacement
+    try:
+        read_all(bytes(raw), step=7, eof=True)
+    except (ProtocolError, EOFError):
+        pass
