@@ -21,6 +21,7 @@ Rules (GitLab has no idempotency keys, so a repeated POST can create twice):
 from __future__ import annotations
 
 import asyncio
+import datetime
 import logging
 import random
 import time
@@ -379,6 +380,10 @@ class Executor:
         raise _BudgetExhausted(True)
 
     async def _send_and_read(self, send: Send, request: httpx.Request) -> httpx.Response:
+        started = time.perf_counter()
         response = await send(request)
         await read_body(response, self.max_response_size, method=request.method)
+        if not hasattr(response, "_elapsed"):
+            # Sent straight to the transport: httpx's client did not time the exchange.
+            response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
         return response

@@ -77,3 +77,18 @@ def test_the_direct_path_and_a_callers_client_send_the_same_headers() -> None:
     assert sorted(h for h in headers if h[0] != "host") == sorted(
         h for h in httpx_headers if h[0] != "host"
     )
+
+
+def test_a_raw_response_from_the_direct_path_is_a_complete_httpx_response() -> None:
+    async def main() -> None:
+        with HostileServer(ok) as server:
+            async with AsyncGitLab(server.url, token="glpat-x", retry_policy=NO_RETRY) as gl:
+                raw = await gl.users.with_raw_response.get(1)
+                assert gl._shared.direct is not None
+        response = raw.http_response
+        assert response.request.url == httpx.URL(f"{server.url}/api/v4/users/1")
+        assert response.elapsed.total_seconds() > 0
+        assert response.http_version == "HTTP/1.1"
+        assert response.json()["username"] == "a"
+
+    anyio.run(main, backend="asyncio")
