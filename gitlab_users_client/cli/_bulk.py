@@ -64,6 +64,8 @@ class Done:
     user_id: int
     username: str | None
     message: str
+    #: Made up for an item that did not succeed, to report who it is.
+    failed: bool = False
 
 
 def _update_plan(item: Item) -> tuple[str, Apply]:
@@ -351,6 +353,8 @@ class _Job:
         self.pending.pop(item.index, None)
         self.started.discard(item.index)
         self.counts[result] += 1
+        if done is None and item.found is not None:  # the scan said who it is
+            done = Done(int(item.ref), item.found[0], message, failed=True)
         if self.results is not None:
             self.results.write(
                 {
@@ -369,7 +373,7 @@ class _Job:
             who = f"user {done.user_id}" + (f" ({done.username})" if done.username else "")
         else:
             who = repr(item.ref) if item.ref else "-"
-        if not quiet and result == "skipped" and done is not None:
+        if not quiet and result == "skipped" and done is not None and not done.failed:
             with self.progress.above():
                 self.ctx.say(f"{who}: {message}")
         elif not quiet and result in ("failed", "unknown"):

@@ -39,7 +39,7 @@ def check_matching(args: argparse.Namespace, stdin_is_terminal: bool) -> dict[st
     if not args.matching:
         if filters or args.all_users:
             given = "--all-users" if args.all_users else criteria(filters)
-            raise CLIError(f"{given}: filters select users with --matching only")
+            raise CLIError(f"{given}: filters and --all-users choose users with --matching only")
         return None
     if args.format != "auto":
         raise CLIError("--format describes --file input; --matching reads no input")

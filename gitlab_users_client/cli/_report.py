@@ -266,8 +266,9 @@ def forbidden_hint(refused: int, total: int) -> str:
     """Why items fail with 403: the token's user may not do this (bulk needs an admin)."""
     every = "every item" if refused == total else f"{refused} of {total} items"
     return (
-        f"{every} failed with 403 Forbidden: GitLab refused the action for this token's "
-        "user (bulk actions need an administrator token)"
+        f"{every} failed with 403 Forbidden: GitLab did not allow the action (bulk actions "
+        "need an administrator's token; some users, such as the token's own, cannot be "
+        "changed at all)"
     )
 
 
