@@ -390,3 +390,23 @@ def test_progress_without_a_final_total() -> None:
     progress.update(Counter(ok=9))
     assert stream.getvalue().rstrip().endswith(re.findall(r"took \S+", progress.text())[0])
     assert "9/9 ok 9" in progress.text()
+
+
+def test_delete_matching_leaves_the_tokens_own_user_out(
+    fresh: tuple[FakeGitLabServer, Run], tmp_path: Path
+) -> None:
+    server, cli = fresh
+    times = sorted(u.created_at for u in server.state.users.values())
+    oldest = ("--created-before", times[20].isoformat())
+    matched = listed(cli, *oldest)  # the oldest users, the token's own (ID 1) among them
+    assert 1 in matched and len(matched) > 10
+    out = tmp_path / "deleted.jsonl"
+    proc = cli("bulk", "delete", "--matching", *oldest, "--yes", "--results", str(out))
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["user_id"]: r for r in read_results(out)}
+    assert set(rows) == matched
+    assert rows[1]["outcome"] == "skipped" and "token's own user" in rows[1]["message"]
+    assert f"skipped: item {rows[1]['index']} user 1 (" in proc.stderr
+    assert all(rows[uid]["outcome"] == "ok" for uid in matched - {1})
+    assert 1 in server.state.users and not (matched - {1}) & set(server.state.users)
+    assert summary(proc.stderr) == (len(matched), len(matched) - 1, 0, 0, 1)

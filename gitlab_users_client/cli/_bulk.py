@@ -155,11 +155,15 @@ class DuplicateUser(Exception):
     """The item names a user an earlier item already names: it is not acted on again."""
 
 
+class LeftOut(Exception):
+    """``delete --matching`` found the token's own user: it is not deleted."""
+
+
 def classify(error: Exception | None, dry_run: bool) -> str:
     """``ok``/``skipped`` for a success, ``unknown`` when a write may have landed, else ``failed``."""
     if error is None:
         return "skipped" if dry_run else "ok"
-    if isinstance(error, DuplicateUser):
+    if isinstance(error, DuplicateUser | LeftOut):
         return "skipped"
     return "unknown" if getattr(error, "outcome_unknown", False) else "failed"
 
@@ -186,16 +190,20 @@ async def cmd_bulk(ctx: Context) -> int:
             ctx.warn("aborted: nothing deleted")
             return 1
     else:
-        await check_caller(ctx.gl, filters)
+        own = await check_caller(ctx.gl, filters, args.action)
         if args.action == "delete" and not (args.dry_run or args.yes):
             # The prompt must say how many: the whole selection is found first.
             items = await _collect(ctx, filters)
-            question = f"Delete {len(items)} users matching {criteria(filters)}?"
-            if items and not _confirm_delete(ctx, question):
+            count = sum(item.ref != str(own) for item in items)
+            note = (
+                " (the token's own user matches too and is left out)" if count < len(items) else ""
+            )
+            question = f"Delete {count} users matching {criteria(filters)}{note}?"
+            if count and not _confirm_delete(ctx, question):
                 ctx.warn("aborted: nothing deleted")
                 return 1
     results = ResultsFile(args.results, force=args.force) if args.results else None
-    job = _Job(ctx, items, results)
+    job = _Job(ctx, items, results, own)
     try:
         with showing(job.progress):
             async with anyio.create_task_group() as tg:
@@ -230,8 +238,16 @@ class _Job:
     (:meth:`stream`). Only the items not yet finished are kept (``pending``).
     """
 
-    def __init__(self, ctx: Context, items: list[Item] | None, results: ResultsFile | None) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        items: list[Item] | None,
+        results: ResultsFile | None,
+        own: int | None = None,
+    ) -> None:
         self.ctx = ctx
+        #: The token's own user ID: a ``--matching`` delete leaves it out.
+        self.own = own
         self.results = results
         self.dry_run: bool = ctx.args.dry_run
         self.counts: Counter[str] = Counter()
@@ -317,6 +333,8 @@ class _Job:
         else:
             uid = await user_id(gl, item.ref)
             username = None if item.ref.strip().isdigit() else item.ref.strip().removeprefix("@")
+        if item.found is not None and uid == self.own:
+            raise LeftOut("the token's own user: bulk delete --matching leaves it out")
         first = self.claimed.setdefault(uid, (item.index, item.line))
         if first != (item.index, item.line):
             raise DuplicateUser(_duplicate_message(*first))
@@ -376,6 +394,9 @@ class _Job:
         if not quiet and result == "skipped" and done is not None and not done.failed:
             with self.progress.above():
                 self.ctx.say(f"{who}: {message}")
+        elif not quiet and result == "skipped" and done is not None:
+            with self.progress.above():
+                self.ctx.warn(f"skipped: {item.where} {who}: {message}")
         elif not quiet and result in ("failed", "unknown"):
             with self.progress.above():
                 self.ctx.warn(f"{result}: {item.where} {who}: {message}")

@@ -64,18 +64,24 @@ def check_matching(args: argparse.Namespace, stdin_is_terminal: bool) -> dict[st
     return filters
 
 
-async def check_caller(gl: AsyncGitLab, filters: dict[str, Any]) -> None:
-    """Refuse filters GitLab would ignore for this caller (one ``GET /user``, only if needed)."""
+async def check_caller(gl: AsyncGitLab, filters: dict[str, Any], action: str) -> int | None:
+    """Refuse filters GitLab would ignore for this caller; for ``delete``, the caller's ID.
+
+    One ``GET /user``, only when needed. A selection can include the token's own user,
+    and deleting it would make every later request of the job fail: ``delete`` leaves
+    that user out.
+    """
     used = [name for name in ADMIN_FILTERS if name in filters]
-    if not used:
-        return
+    if not used and action != "delete":
+        return None
     me = await gl.user.get()
-    if getattr(me, "is_admin", False) is not True:
+    if used and getattr(me, "is_admin", False) is not True:
         flags = ", ".join("--" + name.replace("_", "-") for name in used)
         raise CLIError(
             f"GitLab ignores {flags} unless the token's user is an administrator: the "
             "selection would be wider than asked, so nothing was done"
         )
+    return me.id if action == "delete" else None
 
 
 def criteria(filters: dict[str, Any]) -> str:

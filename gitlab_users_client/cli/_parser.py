@@ -261,6 +261,21 @@ A user named twice (same id, or same username) is acted on once; the repeats are
 skipped and listed (with other values than the first, a repeat fails instead).
 set-attr takes --key/--value, or key/value fields per item.
 
+--matching (instead of an input):
+  The users are those `gitlab-users list` would print with the same filters,
+  e.g.  gitlab-users bulk block --matching --created-before 2020-01-01 --active
+  They are found with the parallel scan while the actions run (--scan-concurrency
+  pages at a time, default 4; --concurrency still bounds the actions), so a job
+  that removes users from its own filter (block --active, delete) finds each
+  matching user exactly once. At least one filter is required; --all-users acts
+  on every user. update is refused (its fields come from input rows); set-attr
+  needs --key and --value. Filters that GitLab ignores for non-administrators
+  (--created-after/--created-before, --two-factor, --without-projects) are refused
+  for such a caller. delete: without --yes, on a terminal, every match is found
+  first (an ID, username and state per user kept in memory), then the prompt says
+  how many; off a terminal --yes is required. --dry-run prints each match and
+  what would be done. Results rows have an empty line and the user ID as input.
+
 outcomes (--results, summary line on stderr):
   ok, failed, unknown (a write that may have been applied: 5xx or lost connection
   on a POST; check before retrying), skipped (--dry-run, a duplicate, or not
@@ -270,6 +285,8 @@ outcomes (--results, summary line on stderr):
 
 progress (stderr): done/total, each outcome, rate and ETA; a bar on a terminal,
   otherwise a `progress: ...` line every --heartbeat seconds; --no-progress: none.
+  With --matching the total is what the scan has found so far and the ETA reads
+  `ETA unknown: still scanning, N found so far` until the scan ends.
 """
 
 
