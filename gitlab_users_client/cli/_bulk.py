@@ -184,6 +184,7 @@ async def cmd_bulk(ctx: Context) -> int:
     if args.results:
         check_results_path(args.results, force=args.force)
     items: list[Item] | None = None
+    own: int | None = None
     if filters is None:
         items = parse_items(_read_input(ctx), args.format)
         if not _check_delete(ctx, len(items)):
