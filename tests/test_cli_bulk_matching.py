@@ -14,6 +14,7 @@ import pty
 import re
 import subprocess
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC
@@ -302,6 +303,46 @@ def test_a_scan_that_fails_midway_reports_what_it_found(
     assert {r["user_id"] for r in rows} < humans
     assert {r["outcome"] for r in rows} == {"skipped"}
     assert writes(server) == 0
+
+
+def test_the_users_found_before_a_scan_failure_are_still_acted_on(
+    fresh: tuple[FakeGitLabServer, Run], tmp_path: Path
+) -> None:
+    server, _ = fresh
+    humans = {
+        u.id for u in server.state.users.values() if u.user_type == "human" and u.state == "active"
+    }
+    # One page of 100 users a second: the first actions run long before the last page.
+    server.state.engine.set_faults(Faults(latency=1.0, methods=["GET"], paths=["^/api/v4/users$"]))
+    out = tmp_path / "results.jsonl"
+    env = environment(server, tmp_path / "home", server.admin_token)
+    command = [
+        *CLI, "--max-retries", "0", "bulk", "block", "--matching", "--humans", "--active",
+        "--scan-concurrency", "1", "--no-progress", "--results", str(out),
+    ]  # fmt: skip
+    with subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env=env,
+    ) as proc:  # fmt: skip
+        deadline = time.monotonic() + 30
+        while server.state.stats.by_method["POST"] == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        # From now on every listing request fails.
+        server.state.engine.set_faults(
+            Faults(error_rate=1.0, error_statuses=[500], methods=["GET"], paths=["^/api/v4/users$"])
+        )
+        _, err = proc.communicate(timeout=60)
+    server.state.engine.set_faults(Faults())
+    assert proc.returncode == 1
+    assert err.strip().splitlines()[-1].startswith("error: 500"), err
+    found = re.search(r"the scan stopped after finding (\d+) matching user", err)
+    assert found, err
+    rows = read_results(out)
+    assert 0 < len(rows) == int(found.group(1)) < len(humans)
+    # Found users were acted on, not cut off (the token's own user cannot be blocked).
+    assert {r["user_id"] for r in rows if r["outcome"] != "ok"} <= {1}
+    blocked = {uid for uid in humans if server.state.users[uid].state == "blocked"}
+    assert {r["user_id"] for r in rows if r["outcome"] == "ok"} <= blocked
 
 
 def test_a_caller_who_is_not_admin_gets_a_clear_summary(

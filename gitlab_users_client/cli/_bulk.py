@@ -24,7 +24,7 @@ import anyio
 from anyio.abc import ObjectSendStream
 from anyio.streams.memory import MemoryObjectReceiveStream
 
-from gitlab_users_client import UNSET, AsyncGitLab, Outcome, map_concurrently
+from gitlab_users_client import UNSET, AsyncGitLab, GitLabError, Outcome, map_concurrently
 from gitlab_users_client.models import UpdateUserRequest
 
 from ._actions import find_user, moderate, user_id
@@ -221,6 +221,8 @@ async def cmd_bulk(ctx: Context) -> int:
                 tg.cancel_scope.cancel()
     finally:
         job.finish()
+    if job.scan_error is not None:
+        raise job.scan_error
     return 1 if job.counts["failed"] or job.counts["unknown"] else 0
 
 
@@ -260,6 +262,8 @@ class _Job:
         self.duplicates: list[Item] = []
         self.found = 0
         self.scan_finished = items is not None
+        #: Why the scan stopped early; raised once the users it found are done.
+        self.scan_error: GitLabError | None = None
         self.started_at = time.monotonic()
         self.progress = Progress(
             ctx.stderr,
@@ -290,12 +294,17 @@ class _Job:
     async def _feed(self, filters: dict[str, Any], send: ObjectSendStream[Item]) -> None:
         async with send:
             scan = self.ctx.gl.users.scan(**filters, concurrency=self.ctx.args.scan_concurrency)
-            async for user in scan:
-                self.found += 1
-                item = found_item(self.found, user)
-                self.pending[item.index] = item
-                self.progress.found(self.found)
-                await send.send(item)
+            try:
+                async for user in scan:
+                    self.found += 1
+                    item = found_item(self.found, user)
+                    self.pending[item.index] = item
+                    self.progress.found(self.found)
+                    await send.send(item)
+            except GitLabError as exc:
+                # The users found so far still match: they are acted on, then this is raised.
+                self.scan_error = exc
+                return
         self.scan_finished = True
         self.progress.found_all()
 
@@ -422,7 +431,7 @@ class _Job:
         if not self.scan_finished:
             self.ctx.warn(
                 f"the scan stopped after finding {self.found} matching user(s): users it had "
-                "not reached yet were not acted on"
+                "not reached yet were not acted on" + (" (error below)" if self.scan_error else "")
             )
         if self.refused:
             self.ctx.warn(forbidden_hint(self.refused, sum(self.counts.values())))
