@@ -12,6 +12,7 @@ import json
 import os
 import pty
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -343,6 +344,51 @@ def test_the_users_found_before_a_scan_failure_are_still_acted_on(
     assert {r["user_id"] for r in rows if r["outcome"] != "ok"} <= {1}
     blocked = {uid for uid in humans if server.state.users[uid].state == "blocked"}
     assert {r["user_id"] for r in rows if r["outcome"] == "ok"} <= blocked
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def test_ctrl_c_reports_every_user_found_once(
+    fresh: tuple[FakeGitLabServer, Run], tmp_path: Path
+) -> None:
+    server, _ = fresh
+    server.state.engine.set_faults(Faults(latency=0.5, paths=["^/api/v4/users"]))
+    out = tmp_path / "results.jsonl"
+    env = environment(server, tmp_path / "home", server.admin_token)
+    command = [
+        *CLI, "bulk", "ban", "--matching", "--active", "--humans", "-c", "2",
+        "--scan-concurrency", "1", "--progress", "--results", str(out),
+    ]  # fmt: skip
+    with subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env=env, preexec_fn=_default_sigint,  # see test_cli_bulk._interrupt
+    ) as proc:  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    server.state.engine.set_faults(Faults())
+    assert proc.returncode == 130
+    assert "Traceback" not in err
+    rows = read_results(out)
+    found = re.search(r"the scan stopped after finding (\d+) matching user", err)
+    assert found, err  # 100 users a page, 2 bans at a time: the scan was still running
+    assert sorted(r["index"] for r in rows) == list(range(1, int(found.group(1)) + 1))
+    assert len({r["user_id"] for r in rows}) == len(rows)
+    outcomes = Counter(r["outcome"] for r in rows)
+    assert outcomes["ok"] > 0 and outcomes["skipped"] > 0
+    assert set(outcomes) <= {"ok", "unknown", "skipped"}
+    for row in rows:
+        if row["outcome"] == "ok":
+            assert server.state.users[row["user_id"]].state == "banned"
+        if row["outcome"] == "skipped":
+            assert server.state.users[row["user_id"]].state == "active"
+    last = [line for line in err.split("\r") if "interrupted after" in line][-1]
+    assert f"(the scan had found {len(rows)})" in last
+    assert SUMMARY.match(err.strip().splitlines()[-2]), err
 
 
 def test_a_caller_who_is_not_admin_gets_a_clear_summary(
