@@ -47,8 +47,9 @@ __all__ = ["cmd_bulk"]
 
 Apply = Callable[[AsyncGitLab, int], Awaitable[str]]
 
-#: Users found by the scan and not yet handed to the actions (a few pages' worth).
-_BUFFER = 500
+#: Users found by the scan and not yet acted on, at most: the scan may run this far
+#: ahead (a few MB), so for most jobs the total, and with it the ETA, is known early.
+_BUFFER = 10_000
 #: At most this many items per ``map_concurrently`` call while the scan feeds the job.
 _BATCH = 200
 
@@ -156,7 +157,7 @@ class DuplicateUser(Exception):
 
 
 class LeftOut(Exception):
-    """``delete --matching`` found the token's own user: it is not deleted."""
+    """``--matching`` found the token's own user for an action that would lock it out."""
 
 
 def classify(error: Exception | None, dry_run: bool) -> str:
@@ -249,7 +250,7 @@ class _Job:
         own: int | None = None,
     ) -> None:
         self.ctx = ctx
-        #: The token's own user ID: a ``--matching`` delete leaves it out.
+        #: The token's own user ID, left out of a ``--matching`` ban/block/delete...
         self.own = own
         self.results = results
         self.dry_run: bool = ctx.args.dry_run
@@ -344,7 +345,10 @@ class _Job:
             uid = await user_id(gl, item.ref)
             username = None if item.ref.strip().isdigit() else item.ref.strip().removeprefix("@")
         if item.found is not None and uid == self.own:
-            raise LeftOut("the token's own user: bulk delete --matching leaves it out")
+            raise LeftOut(
+                f"the token's own user: bulk {self.ctx.args.action} --matching leaves it out "
+                "(the job would lock itself out)"
+            )
         first = self.claimed.setdefault(uid, (item.index, item.line))
         if first != (item.index, item.line):
             raise DuplicateUser(_duplicate_message(*first))

@@ -21,7 +21,18 @@ from ._commands import list_filters
 from ._errors import CLIError
 from ._items import Item
 
-__all__ = ["ADMIN_FILTERS", "check_matching", "criteria", "found_item", "matching_filters"]
+__all__ = [
+    "ADMIN_FILTERS",
+    "LOCKOUT",
+    "check_caller",
+    "check_matching",
+    "criteria",
+    "found_item",
+    "matching_filters",
+]
+
+#: Actions that would lock the job out of GitLab if they hit the token's own user.
+LOCKOUT = ("ban", "block", "deactivate", "delete", "reject")
 
 #: Filters GitLab silently drops for callers who are not administrators: with them the
 #: selection would be wider than asked, so they are refused for such a caller.
@@ -65,14 +76,14 @@ def check_matching(args: argparse.Namespace, stdin_is_terminal: bool) -> dict[st
 
 
 async def check_caller(gl: AsyncGitLab, filters: dict[str, Any], action: str) -> int | None:
-    """Refuse filters GitLab would ignore for this caller; for ``delete``, the caller's ID.
+    """Refuse filters GitLab would ignore for this caller; the caller's ID for a lock-out.
 
-    One ``GET /user``, only when needed. A selection can include the token's own user,
-    and deleting it would make every later request of the job fail: ``delete`` leaves
-    that user out.
+    One ``GET /user``, only when needed. A selection can include the token's own user
+    (``--active`` does): banning, deactivating or deleting it would make every later
+    request of the job fail, so the actions in :data:`LOCKOUT` leave that user out.
     """
     used = [name for name in ADMIN_FILTERS if name in filters]
-    if not used and action != "delete":
+    if not used and action not in LOCKOUT:
         return None
     me = await gl.user.get()
     if used and getattr(me, "is_admin", False) is not True:
@@ -81,7 +92,7 @@ async def check_caller(gl: AsyncGitLab, filters: dict[str, Any], action: str) ->
             f"GitLab ignores {flags} unless the token's user is an administrator: the "
             "selection would be wider than asked, so nothing was done"
         )
-    return me.id if action == "delete" else None
+    return me.id if action in LOCKOUT else None
 
 
 def criteria(filters: dict[str, Any]) -> str:

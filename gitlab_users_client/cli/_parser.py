@@ -271,10 +271,12 @@ set-attr takes --key/--value, or key/value fields per item.
   on every user. update is refused (its fields come from input rows); set-attr
   needs --key and --value. Filters that GitLab ignores for non-administrators
   (--created-after/--created-before, --two-factor, --without-projects) are refused
-  for such a caller. delete: without --yes, on a terminal, every match is found
-  first (an ID, username and state per user kept in memory), then the prompt says
-  how many; off a terminal --yes is required. --dry-run prints each match and
-  what would be done. Results rows have an empty line and the user ID as input.
+  for such a caller. ban, block, deactivate, delete and reject skip the token's
+  own user (the job would lock itself out). delete: without --yes, on a terminal,
+  every match is found first (an ID, username and state per user kept in memory),
+  then the prompt says how many; off a terminal --yes is required. --dry-run
+  prints each match and what would be done. Results rows have an empty line and
+  the user ID as input.
 
 outcomes (--results, summary line on stderr):
   ok, failed, unknown (a write that may have been applied: 5xx or lost connection
