@@ -182,8 +182,9 @@ def test_no_filter_is_refused_unless_all_users(cli: Run, shared: FakeGitLabServe
     ("args", "message"),
     [
         (("block", "--matching", "--file", "x.txt", "--active"), "not allowed with argument"),
-        (("block", "--active"), "--active: filters and --all-users choose users with --matching"),
-        (("block", "--all-users"), "--all-users: filters and --all-users choose users"),
+        (("block", "--active"), "--active: only with --matching"),
+        (("block", "--all-users"), "--all-users: only with --matching"),
+        (("block", "--scan-concurrency", "2"), "--scan-concurrency: only with --matching"),
         (("update", "--matching", "--active"), "there are no rows to read them from"),
         (("set-attr", "--matching", "--active", "--key", "k"), "needs --key and --value"),
         (("delete", "--matching", "--blocked"), "refusing to delete users without --yes"),

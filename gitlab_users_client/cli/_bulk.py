@@ -32,7 +32,7 @@ from ._context import Context
 from ._errors import CLIError, describe, redact
 from ._fields import convert
 from ._items import Item, parse_items
-from ._matching import check_caller, check_matching, criteria, found_item
+from ._matching import check_caller, check_matching, criteria, found_item, scan_concurrency
 from ._report import (
     Mode,
     Progress,
@@ -230,7 +230,7 @@ async def cmd_bulk(ctx: Context) -> int:
 async def _collect(ctx: Context, filters: dict[str, Any]) -> list[Item]:
     """Every matching user, before the delete prompt (an ID, a username and a state each)."""
     found: list[Item] = []
-    async for user in ctx.gl.users.scan(**filters, concurrency=ctx.args.scan_concurrency):
+    async for user in ctx.gl.users.scan(**filters, concurrency=scan_concurrency(ctx.args)):
         found.append(found_item(len(found) + 1, user))
     return found
 
@@ -294,7 +294,7 @@ class _Job:
 
     async def _feed(self, filters: dict[str, Any], send: ObjectSendStream[Item]) -> None:
         async with send:
-            scan = self.ctx.gl.users.scan(**filters, concurrency=self.ctx.args.scan_concurrency)
+            scan = self.ctx.gl.users.scan(**filters, concurrency=scan_concurrency(self.ctx.args))
             try:
                 async for user in scan:
                     self.found += 1

@@ -29,7 +29,10 @@ __all__ = [
     "criteria",
     "found_item",
     "matching_filters",
+    "scan_concurrency",
 ]
+
+DEFAULT_SCAN_CONCURRENCY = 4
 
 #: Actions that would lock the job out of GitLab if they hit the token's own user.
 LOCKOUT = ("ban", "block", "deactivate", "delete", "reject")
@@ -48,9 +51,13 @@ def check_matching(args: argparse.Namespace, stdin_is_terminal: bool) -> dict[st
     """Refuse misuse before any request; the filters for ``--matching``, else ``None``."""
     filters = matching_filters(args)
     if not args.matching:
-        if filters or args.all_users:
+        if filters or args.all_users or args.scan_concurrency is not None:
             given = "--all-users" if args.all_users else criteria(filters)
-            raise CLIError(f"{given}: filters and --all-users choose users with --matching only")
+            if not (filters or args.all_users):
+                given = "--scan-concurrency"
+            raise CLIError(
+                f"{given}: only with --matching (which acts on the users filters select)"
+            )
         return None
     if args.format != "auto":
         raise CLIError("--format describes --file input; --matching reads no input")
@@ -93,6 +100,12 @@ async def check_caller(gl: AsyncGitLab, filters: dict[str, Any], action: str) ->
             "selection would be wider than asked, so nothing was done"
         )
     return me.id if action in LOCKOUT else None
+
+
+def scan_concurrency(args: argparse.Namespace) -> int:
+    """``--scan-concurrency``, default 4: pages of users fetched at a time."""
+    chosen: int | None = args.scan_concurrency
+    return DEFAULT_SCAN_CONCURRENCY if chosen is None else chosen
 
 
 def criteria(filters: dict[str, Any]) -> str:

@@ -362,7 +362,6 @@ def _bulk_command(tree: Tree) -> None:
     p.add_argument(
         "--scan-concurrency",
         type=positive_int,
-        default=4,
         metavar="N",
         help="with --matching: pages of users fetched at a time while selecting (default 4);"
         " separate from --concurrency, which bounds the actions in flight",
