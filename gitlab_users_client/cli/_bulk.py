@@ -194,14 +194,8 @@ async def cmd_bulk(ctx: Context) -> int:
     else:
         own = await check_caller(ctx.gl, filters, args.action)
         if args.action == "delete" and not (args.dry_run or args.yes):
-            # The prompt must say how many: the whole selection is found first.
             items = await _collect(ctx, filters)
-            count = sum(item.ref != str(own) for item in items)
-            note = (
-                " (the token's own user matches too and is left out)" if count < len(items) else ""
-            )
-            question = f"Delete {count} users matching {criteria(filters)}{note}?"
-            if count and not _confirm_delete(ctx, question):
+            if not _confirm_matching_delete(ctx, filters, items, own):
                 ctx.warn("aborted: nothing deleted")
                 return 1
     results = ResultsFile(args.results, force=args.force) if args.results else None
@@ -225,6 +219,17 @@ async def cmd_bulk(ctx: Context) -> int:
     if job.scan_error is not None:
         raise job.scan_error
     return 1 if job.counts["failed"] or job.counts["unknown"] else 0
+
+
+def _confirm_matching_delete(
+    ctx: Context, filters: dict[str, Any], items: list[Item], own: int | None
+) -> bool:
+    """The prompt must say how many: the whole selection was found first."""
+    count = sum(item.ref != str(own) for item in items)
+    note = " (the token's own user matches too and is left out)" if count < len(items) else ""
+    return not count or _confirm_delete(
+        ctx, f"Delete {count} users matching {criteria(filters)}{note}?"
+    )
 
 
 async def _collect(ctx: Context, filters: dict[str, Any]) -> list[Item]:
