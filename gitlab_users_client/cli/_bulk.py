@@ -6,6 +6,10 @@ got a 5xx or lost its connection) or ``skipped`` (dry run, a duplicate of an ear
 item, or never started because the job was interrupted), in the ``--results`` file and
 in the summary line. A row giving both an ``id`` and a ``username`` is checked against
 GitLab before anything is changed: when they disagree the item fails.
+
+With ``--matching`` the items come from ``gl.users.scan()`` (see :mod:`._matching`)
+while the job runs: they go through a bounded buffer to ``map_concurrently`` in batches,
+so memory stays bounded however many users match.
 """
 
 from __future__ import annotations
@@ -17,8 +21,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import anyio
+from anyio.abc import ObjectSendStream
+from anyio.streams.memory import MemoryObjectReceiveStream
 
-from gitlab_users_client import UNSET, AsyncGitLab, Outcome, map_concurrently
+from gitlab_users_client import UNSET, AsyncGitLab, GitLabError, Outcome, map_concurrently
 from gitlab_users_client.models import UpdateUserRequest
 
 from ._actions import find_user, moderate, user_id
@@ -26,11 +32,26 @@ from ._context import Context
 from ._errors import CLIError, describe, redact
 from ._fields import convert
 from ._items import Item, parse_items
-from ._report import Mode, Progress, ResultsFile, check_results_path, showing, summary
+from ._matching import check_caller, check_matching, criteria, found_item, scan_concurrency
+from ._report import (
+    Mode,
+    Progress,
+    ResultsFile,
+    check_results_path,
+    forbidden_hint,
+    showing,
+    summary,
+)
 
 __all__ = ["cmd_bulk"]
 
 Apply = Callable[[AsyncGitLab, int], Awaitable[str]]
+
+#: Users found by the scan and not yet acted on, at most: the scan may run this far
+#: ahead (a few MB), so for most jobs the total, and with it the ETA, is known early.
+_BUFFER = 10_000
+#: At most this many items per ``map_concurrently`` call while the scan feeds the job.
+_BATCH = 200
 
 
 class ItemInvalid(Exception):
@@ -44,6 +65,8 @@ class Done:
     user_id: int
     username: str | None
     message: str
+    #: Made up for an item that did not succeed, to report who it is.
+    failed: bool = False
 
 
 def _update_plan(item: Item) -> tuple[str, Apply]:
@@ -113,6 +136,12 @@ def _read_input(ctx: Context) -> str:
         raise CLIError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
+def _confirm_delete(ctx: Context, question: str) -> bool:
+    ctx.stderr.write(f"{question} [y/N] ")
+    ctx.stderr.flush()
+    return ctx.stdin.readline().strip().lower() in ("y", "yes")
+
+
 def _check_delete(ctx: Context, total: int) -> bool:
     """Bulk delete needs ``--yes`` unless a terminal user confirms (input from a file)."""
     args = ctx.args
@@ -120,20 +149,22 @@ def _check_delete(ctx: Context, total: int) -> bool:
         return True
     if not (args.file and args.file != "-" and ctx.stdin.isatty()):
         raise CLIError("refusing to delete users without --yes (stdin is not a terminal)")
-    ctx.stderr.write(f"Delete {total} users? [y/N] ")
-    ctx.stderr.flush()
-    return ctx.stdin.readline().strip().lower() in ("y", "yes")
+    return _confirm_delete(ctx, f"Delete {total} users?")
 
 
 class DuplicateUser(Exception):
     """The item names a user an earlier item already names: it is not acted on again."""
 
 
+class LeftOut(Exception):
+    """``--matching`` found the token's own user for an action that would lock it out."""
+
+
 def classify(error: Exception | None, dry_run: bool) -> str:
     """``ok``/``skipped`` for a success, ``unknown`` when a write may have landed, else ``failed``."""
     if error is None:
         return "skipped" if dry_run else "ok"
-    if isinstance(error, DuplicateUser):
+    if isinstance(error, DuplicateUser | LeftOut):
         return "skipped"
     return "unknown" if getattr(error, "outcome_unknown", False) else "failed"
 
@@ -150,51 +181,108 @@ async def cmd_bulk(ctx: Context) -> int:
     args = ctx.args
     if args.concurrency < 1:
         raise CLIError("--concurrency must be >= 1")
+    filters = check_matching(args, ctx.stdin.isatty())
     if args.results:
         check_results_path(args.results, force=args.force)
-    items = parse_items(_read_input(ctx), args.format)
-    if not _check_delete(ctx, len(items)):
-        ctx.warn("aborted: nothing deleted")
-        return 1
+    items: list[Item] | None = None
+    own: int | None = None
+    if filters is None:
+        items = parse_items(_read_input(ctx), args.format)
+        if not _check_delete(ctx, len(items)):
+            ctx.warn("aborted: nothing deleted")
+            return 1
+    else:
+        own = await check_caller(ctx.gl, filters, args.action)
+        if args.action == "delete" and not (args.dry_run or args.yes):
+            items = await _collect(ctx, filters)
+            if not _confirm_matching_delete(ctx, filters, items, own):
+                ctx.warn("aborted: nothing deleted")
+                return 1
     results = ResultsFile(args.results, force=args.force) if args.results else None
-    job = _Job(ctx, items, results)
+    job = _Job(ctx, items, results, own)
     try:
         with showing(job.progress):
             async with anyio.create_task_group() as tg:
                 tg.start_soon(job.tick)
-                await map_concurrently(
-                    job.run,
-                    [item for item in items if item.duplicate_of is None or item.error],
-                    concurrency=args.concurrency,
-                    on_outcome=job.on_outcome,
-                )
+                if items is not None:
+                    await map_concurrently(
+                        job.run,
+                        [item for item in items if item.duplicate_of is None or item.error],
+                        concurrency=args.concurrency,
+                        on_outcome=job.on_outcome,
+                    )
+                else:
+                    await job.stream(filters or {})
                 tg.cancel_scope.cancel()
     finally:
         job.finish()
+    if job.scan_error is not None:
+        raise job.scan_error
     return 1 if job.counts["failed"] or job.counts["unknown"] else 0
 
 
-class _Job:
-    """State of one bulk run: counts, what is in flight, where rows go."""
+def _confirm_matching_delete(
+    ctx: Context, filters: dict[str, Any], items: list[Item], own: int | None
+) -> bool:
+    """The prompt must say how many: the whole selection was found first."""
+    count = sum(item.ref != str(own) for item in items)
+    note = " (the token's own user matches too and is left out)" if count < len(items) else ""
+    return not count or _confirm_delete(
+        ctx, f"Delete {count} users matching {criteria(filters)}{note}?"
+    )
 
-    def __init__(self, ctx: Context, items: list[Item], results: ResultsFile | None) -> None:
+
+async def _collect(ctx: Context, filters: dict[str, Any]) -> list[Item]:
+    """Every matching user, before the delete prompt (an ID, a username and a state each)."""
+    found: list[Item] = []
+    async for user in ctx.gl.users.scan(**filters, concurrency=scan_concurrency(ctx.args)):
+        found.append(found_item(len(found) + 1, user))
+    return found
+
+
+class _Job:
+    """State of one bulk run: counts, what is in flight, where rows go.
+
+    ``items`` is the whole input, or ``None`` when a running scan supplies the items
+    (:meth:`stream`). Only the items not yet finished are kept (``pending``).
+    """
+
+    def __init__(
+        self,
+        ctx: Context,
+        items: list[Item] | None,
+        results: ResultsFile | None,
+        own: int | None = None,
+    ) -> None:
         self.ctx = ctx
-        self.items = items
+        #: The token's own user ID, left out of a ``--matching`` ban/block/delete...
+        self.own = own
         self.results = results
         self.dry_run: bool = ctx.args.dry_run
         self.counts: Counter[str] = Counter()
+        self.refused = 0
+        self.pending: dict[int, Item] = {}
         self.started: set[int] = set()
-        self.finished: set[int] = set()
-        self.claimed: dict[int, Item] = {}
+        #: user ID -> (index, line) of the first item that named that user.
+        self.claimed: dict[int, tuple[int, int | None]] = {}
         self.duplicates: list[Item] = []
+        self.found = 0
+        self.scan_finished = items is not None
+        #: Why the scan stopped early; raised once the users it found are done.
+        self.scan_error: GitLabError | None = None
         self.started_at = time.monotonic()
         self.progress = Progress(
-            ctx.stderr, len(items), _progress_mode(ctx), float(ctx.args.heartbeat)
+            ctx.stderr,
+            None if items is None else len(items),
+            _progress_mode(ctx),
+            float(ctx.args.heartbeat),
         )
-        for item in items:
+        given = items or []
+        for item in given:
             if item.duplicate_of is not None and not item.error:
-                first = items[item.duplicate_of - 1]
-                self._duplicate(item, first)
+                self._duplicate(item, given[item.duplicate_of - 1])
+            else:
+                self.pending[item.index] = item
 
     async def tick(self) -> None:
         """Heartbeat lines (and a fresh rate on the bar) even while nothing finishes."""
@@ -202,28 +290,76 @@ class _Job:
             await anyio.sleep(0.5)
             self.progress.tick()
 
+    async def stream(self, filters: dict[str, Any]) -> None:
+        """Act on the users the scan finds, while it is still finding them."""
+        send, receive = anyio.create_memory_object_stream[Item](_BUFFER)
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(self._feed, filters, send)
+            await self._drain(receive)
+
+    async def _feed(self, filters: dict[str, Any], send: ObjectSendStream[Item]) -> None:
+        async with send:
+            scan = self.ctx.gl.users.scan(**filters, concurrency=scan_concurrency(self.ctx.args))
+            try:
+                async for user in scan:
+                    self.found += 1
+                    item = found_item(self.found, user)
+                    self.pending[item.index] = item
+                    self.progress.found(self.found)
+                    await send.send(item)
+            except GitLabError as exc:
+                # The users found so far still match: they are acted on, then this is raised.
+                self.scan_error = exc
+                return
+        self.scan_finished = True
+        self.progress.found_all()
+
+    async def _drain(self, receive: MemoryObjectReceiveStream[Item]) -> None:
+        async with receive:
+            async for first in receive:
+                batch = [first]
+                while len(batch) < _BATCH:
+                    try:
+                        batch.append(receive.receive_nowait())
+                    except (anyio.WouldBlock, anyio.EndOfStream):
+                        break
+                await map_concurrently(
+                    self.run,
+                    batch,
+                    concurrency=self.ctx.args.concurrency,
+                    on_outcome=self.on_outcome,
+                )
+
     async def run(self, item: Item) -> Done:
         description, apply = plan(item, self.ctx.args)
         self.started.add(item.index)
         gl = self.ctx.gl
         expected = item.expect_username
-        if self.dry_run or expected:
-            uid, username, state = await find_user(gl, item.ref)
-            if expected and username.casefold() != expected.casefold():
+        if item.found is not None:
+            uid, (name, state) = int(item.ref), item.found
+            username: str | None = name
+        elif self.dry_run or expected:
+            uid, name, state = await find_user(gl, item.ref)
+            if expected and name.casefold() != expected.casefold():
                 raise ItemInvalid(
-                    f"id {uid} is user {username!r}, not {expected!r} as the input says: "
+                    f"id {uid} is user {name!r}, not {expected!r} as the input says: "
                     "nothing was changed"
                 )
-            name: str | None = username
+            username = name
         else:
             uid = await user_id(gl, item.ref)
-            name = None if item.ref.strip().isdigit() else item.ref.strip().removeprefix("@")
-        first = self.claimed.setdefault(uid, item)
-        if first is not item:
-            raise DuplicateUser(_duplicate_message(first))
+            username = None if item.ref.strip().isdigit() else item.ref.strip().removeprefix("@")
+        if item.found is not None and uid == self.own:
+            raise LeftOut(
+                f"the token's own user: bulk {self.ctx.args.action} --matching leaves it out "
+                "(the job would lock itself out)"
+            )
+        first = self.claimed.setdefault(uid, (item.index, item.line))
+        if first != (item.index, item.line):
+            raise DuplicateUser(_duplicate_message(*first))
         if self.dry_run:
-            return Done(uid, name, f"would {description} (state {state})")
-        return Done(uid, name, await apply(gl, uid))
+            return Done(uid, username, f"would {description} (state {state})")
+        return Done(uid, username, await apply(gl, uid))
 
     def on_outcome(self, outcome: Outcome[Item, Done]) -> None:
         item, done, error = outcome.item, outcome.value, outcome.error
@@ -231,11 +367,15 @@ class _Job:
             self.duplicates.append(item)
         status = getattr(error, "status_code", None)
         message = done.message if done is not None else redact(" ".join(describe(error).split()))
-        self._record(item, classify(error, self.dry_run), message, done, status)
+        result = classify(error, self.dry_run)
+        if status == 403 and result == "failed":
+            self.refused += 1
+        self._record(item, result, message, done, status)
 
     def _duplicate(self, item: Item, first: Item) -> None:
         self.duplicates.append(item)
-        self._record(item, "skipped", _duplicate_message(first), None, None, quiet=True)
+        message = _duplicate_message(first.index, first.line)
+        self._record(item, "skipped", message, None, None, quiet=True)
 
     def _record(
         self,
@@ -247,8 +387,11 @@ class _Job:
         *,
         quiet: bool = False,
     ) -> None:
-        self.finished.add(item.index)
+        self.pending.pop(item.index, None)
+        self.started.discard(item.index)
         self.counts[result] += 1
+        if done is None and item.found is not None:  # the scan said who it is
+            done = Done(int(item.ref), item.found[0], message, failed=True)
         if self.results is not None:
             self.results.write(
                 {
@@ -267,21 +410,21 @@ class _Job:
             who = f"user {done.user_id}" + (f" ({done.username})" if done.username else "")
         else:
             who = repr(item.ref) if item.ref else "-"
-        if not quiet and result == "skipped" and done is not None:
+        if not quiet and result == "skipped" and done is not None and not done.failed:
             with self.progress.above():
                 self.ctx.say(f"{who}: {message}")
+        elif not quiet and result == "skipped" and done is not None:
+            with self.progress.above():
+                self.ctx.warn(f"skipped: {item.where} {who}: {message}")
         elif not quiet and result in ("failed", "unknown"):
             with self.progress.above():
-                self.ctx.warn(f"{result}: item {item.index} (line {item.line}) {who}: {message}")
+                self.ctx.warn(f"{result}: {item.where} {who}: {message}")
         self.progress.update(self.counts, force=result != "ok")
 
     def finish(self) -> None:
         """Report items that never finished (interrupted), the summary, and close up."""
-        interrupted = False
-        for item in self.items:
-            if item.index in self.finished:
-                continue
-            interrupted = True
+        interrupted = bool(self.pending) or not self.scan_finished
+        for item in list(self.pending.values()):
             if item.index in self.started and not self.dry_run:
                 self._record(item, "unknown", "interrupted while in flight", None, None)
             else:
@@ -293,14 +436,32 @@ class _Job:
         if self.results is not None:
             self.results.close()
         if self.duplicates:
-            lines = sorted(item.line for item in self.duplicates)
-            shown = ", ".join(map(str, lines[:20])) + (", ..." if len(lines) > 20 else "")
+            self.ctx.warn(_duplicates_message(self.duplicates))
+        if not self.scan_finished:
             self.ctx.warn(
-                f"duplicates: {len(lines)} item(s) name a user already named earlier in the "
-                f"input and were skipped, so each user is acted on once (lines {shown})"
+                f"the scan stopped after finding {self.found} matching user(s): users it had "
+                "not reached yet were not acted on" + (" (error below)" if self.scan_error else "")
             )
+        if self.refused:
+            self.ctx.warn(forbidden_hint(self.refused, sum(self.counts.values())))
         self.ctx.warn(summary(self.counts, time.monotonic() - self.started_at))
 
 
-def _duplicate_message(first: Item) -> str:
-    return f"duplicate of item {first.index} (line {first.line}): acted on once"
+def _duplicates_message(duplicates: list[Item]) -> str:
+    lines = sorted(item.line if item.line is not None else 0 for item in duplicates)
+    if any(item.line is None for item in duplicates):
+        where = "items " + ", ".join(str(item.index) for item in duplicates[:20])
+        what = "were listed twice by the scan"
+    else:
+        where = "lines " + ", ".join(map(str, lines[:20]))
+        what = "name a user already named earlier in the input"
+    more = ", ..." if len(duplicates) > 20 else ""
+    return (
+        f"duplicates: {len(duplicates)} item(s) {what} and were skipped, so each user is "
+        f"acted on once ({where}{more})"
+    )
+
+
+def _duplicate_message(index: int, line: int | None) -> str:
+    where = f"item {index}" + ("" if line is None else f" (line {line})")
+    return f"duplicate of {where}: acted on once"

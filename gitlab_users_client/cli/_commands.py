@@ -16,6 +16,7 @@ from ._output import printer, record
 __all__ = [
     "USER_TABLE",
     "cmd_create",
+    "list_filters",
     "cmd_delete",
     "cmd_get",
     "cmd_list",
@@ -34,8 +35,6 @@ _LIST_FLAGS = (
     "created_after",
     "created_before",
     "two_factor",
-    "order_by",
-    "sort",
 )
 _LIST_SWITCHES = (
     "active",
@@ -59,15 +58,28 @@ async def cmd_whoami(ctx: Context) -> int:
     return 0
 
 
+def list_filters(args: Any) -> dict[str, Any]:
+    """The ``GET /users`` filters given on the command line, as keyword arguments.
+
+    Shared by ``list``/``search`` and ``bulk --matching``; a switch a parser lacks (bulk
+    has no ``--with-custom-attributes``) counts as not given.
+    """
+    filters: dict[str, Any] = {
+        name: getattr(args, name) for name in _LIST_FLAGS if getattr(args, name, None) is not None
+    }
+    filters.update({name: True for name in _LIST_SWITCHES if getattr(args, name, False)})
+    if getattr(args, "attr", None):
+        filters["custom_attributes"] = dict(args.attr)
+    return filters
+
+
 async def cmd_list(ctx: Context) -> int:
     """List (or search) users, printing page by page."""
     args = ctx.args
-    filters: dict[str, Any] = {
-        name: getattr(args, name) for name in _LIST_FLAGS if getattr(args, name) is not None
-    }
-    filters.update({name: True for name in _LIST_SWITCHES if getattr(args, name)})
-    if args.attr:
-        filters["custom_attributes"] = dict(args.attr)
+    filters = list_filters(args)
+    for name in ("order_by", "sort"):
+        if getattr(args, name) is not None:
+            filters[name] = getattr(args, name)
     if args.scan_concurrency is not None:
         await _print_scan(ctx, filters, args.scan_concurrency, args.limit)
         return 0

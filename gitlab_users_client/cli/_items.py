@@ -31,10 +31,14 @@ _KEY_COLUMNS = ("id", "username")
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One unit of work: which user, with which fields, from which input line."""
+    """One unit of work: which user, with which fields, from which input line.
+
+    An item selected by ``bulk --matching`` has no input line (``line`` is ``None``): its
+    ``ref`` is the user's ID and ``found`` the ``(username, state)`` the scan listed.
+    """
 
     index: int
-    line: int
+    line: int | None
     ref: str
     fields: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
@@ -42,6 +46,13 @@ class Item:
     expect_username: str | None = None
     #: The index of an earlier item naming the same user: this one is not acted on.
     duplicate_of: int | None = None
+    #: ``(username, state)`` as listed by the scan that selected this item.
+    found: tuple[str, str] | None = None
+
+    @property
+    def where(self) -> str:
+        """``item 3 (line 5)``, or ``item 3`` for an item without an input line."""
+        return f"item {self.index}" + ("" if self.line is None else f" (line {self.line})")
 
     @property
     def key(self) -> str:
@@ -174,7 +185,7 @@ def mark_duplicates(items: list[Item]) -> list[Item]:
         error = None
         if item.fields != seen.fields or item.expect_username != seen.expect_username:
             error = (
-                f"names the same user as item {seen.index} (line {seen.line}) with other "
+                f"names the same user as {seen.where} with other "
                 "values: only that item is acted on; check which one you meant"
             )
         marked.append(replace(item, duplicate_of=seen.index, error=error))

@@ -44,7 +44,19 @@ exit codes:
 
 
 def _list_filters(parser: argparse.ArgumentParser, *, search_flag: bool) -> None:
-    group = parser.add_argument_group("filters")
+    _filter_group(parser, "filters", search_flag=search_flag, display=True)
+    _paging_group(parser)
+
+
+def _filter_group(
+    parser: argparse.ArgumentParser, title: str, *, search_flag: bool, display: bool
+) -> None:
+    """The filters of ``GET /users`` (shared by ``list``, ``search`` and ``bulk --matching``).
+
+    ``display`` adds ``--with-custom-attributes``, which shapes the records printed and
+    selects nothing.
+    """
+    group = parser.add_argument_group(title)
     if search_flag:
         group.add_argument("--search", help="fuzzy match on name, username and email")
     group.add_argument("--username", help="exact username (case-insensitive)")
@@ -65,7 +77,8 @@ def _list_filters(parser: argparse.ArgumentParser, *, search_flag: bool) -> None
         ("exclude-internal", "leave out internal users"),
         ("with-custom-attributes", "include custom attributes in each record"),
     ):
-        group.add_argument(f"--{switch}", action="store_true", help=text)
+        if display or switch != "with-custom-attributes":
+            group.add_argument(f"--{switch}", action="store_true", help=text)
     group.add_argument(
         "--created-after",
         type=datetime_arg,
@@ -81,6 +94,9 @@ def _list_filters(parser: argparse.ArgumentParser, *, search_flag: bool) -> None
         metavar="KEY=VALUE",
         help="custom attribute filter (repeatable, all must match)",
     )
+
+
+def _paging_group(parser: argparse.ArgumentParser) -> None:
     paging = parser.add_argument_group("order and paging")
     paging.add_argument(
         "--order-by", choices=("id", "name", "username", "created_at", "updated_at")
@@ -245,6 +261,23 @@ A user named twice (same id, or same username) is acted on once; the repeats are
 skipped and listed (with other values than the first, a repeat fails instead).
 set-attr takes --key/--value, or key/value fields per item.
 
+--matching (instead of an input):
+  The users are those `gitlab-users list` would print with the same filters,
+  e.g.  gitlab-users bulk block --matching --created-before 2020-01-01 --active
+  They are found with the parallel scan while the actions run (--scan-concurrency
+  pages at a time, default 4; --concurrency still bounds the actions), so a job
+  that removes users from its own filter (block --active, delete) finds each
+  matching user exactly once. At least one filter is required; --all-users acts
+  on every user. update is refused (its fields come from input rows); set-attr
+  needs --key and --value. Filters that GitLab ignores for non-administrators
+  (--created-after/--created-before, --two-factor, --without-projects) are refused
+  for such a caller. ban, block, deactivate, delete and reject skip the token's
+  own user (the job would lock itself out). delete: without --yes, on a terminal,
+  every match is found first (an ID, username and state per user kept in memory),
+  then the prompt says how many; off a terminal --yes is required. --dry-run
+  prints each match and what would be done. Results rows have an empty line and
+  the user ID as input.
+
 outcomes (--results, summary line on stderr):
   ok, failed, unknown (a write that may have been applied: 5xx or lost connection
   on a POST; check before retrying), skipped (--dry-run, a duplicate, or not
@@ -254,19 +287,31 @@ outcomes (--results, summary line on stderr):
 
 progress (stderr): done/total, each outcome, rate and ETA; a bar on a terminal,
   otherwise a `progress: ...` line every --heartbeat seconds; --no-progress: none.
+  With --matching the total is what the scan has found so far and the ETA reads
+  `ETA unknown: still scanning, N found so far` until the scan ends.
 """
 
 
 def _bulk_command(tree: Tree) -> None:
-    p = tree.add("bulk", "_bulk:cmd_bulk", "apply one action to many users (file or stdin)")
+    p = tree.add(
+        "bulk",
+        "_bulk:cmd_bulk",
+        "apply one action to many users (file, stdin, or --matching filters)",
+    )
     p.epilog = BULK_EPILOG
     p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.add_argument("action", choices=BULK_ACTIONS, metavar="ACTION", help=", ".join(BULK_ACTIONS))
-    p.add_argument(
+    source = p.add_mutually_exclusive_group()
+    source.add_argument(
         "-f",
         "--file",
         metavar="PATH",
         help="input file ('-' or omitted = stdin): one ID/username per line, CSV with an id/username header, or JSON lines",
+    )
+    source.add_argument(
+        "--matching",
+        action="store_true",
+        help="act on every user the filters below select (found with the parallel scan)",
     )
     p.add_argument(
         "--format",
@@ -308,6 +353,19 @@ def _bulk_command(tree: Tree) -> None:
     p.add_argument("--value", help="set-attr: attribute value (or a 'value' input field)")
     p.add_argument("--hard-delete", action="store_true", help="delete: also delete contributions")
     p.add_argument("-y", "--yes", action="store_true", help="delete: do not ask")
+    _filter_group(p, "filters (with --matching)", search_flag=True, display=False)
+    p.add_argument(
+        "--all-users",
+        action="store_true",
+        help="with --matching and no filter: really act on every user of the instance",
+    )
+    p.add_argument(
+        "--scan-concurrency",
+        type=positive_int,
+        metavar="N",
+        help="with --matching: pages of users fetched at a time while selecting (default 4);"
+        " separate from --concurrency, which bounds the actions in flight",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -24,6 +24,7 @@ __all__ = [
     "ResultsFile",
     "check_results_path",
     "counts_text",
+    "forbidden_hint",
     "showing",
     "summary",
 ]
@@ -121,12 +122,19 @@ class Progress:
 
     Every line is computed from the same counter the summary uses, so an interrupted
     run's last line and its summary agree.
+
+    ``total=None``: the items are still being found (``bulk --matching``: the scan runs
+    while the actions do). The total shown is then what was found so far (:meth:`found`),
+    and no ETA is given until :meth:`found_all` says the count is final.
     """
 
-    def __init__(self, stream: TextIO, total: int, mode: Mode, interval: float = 10.0) -> None:
+    def __init__(
+        self, stream: TextIO, total: int | None, mode: Mode, interval: float = 10.0
+    ) -> None:
         self._stream = stream
-        self._total = total
-        self._mode: Mode = mode if total > 0 else "off"
+        self._total = total or 0
+        self._open = total is None
+        self._mode: Mode = mode if total is None or total > 0 else "off"
         self._interval = interval
         self._counts: Counter[str] = Counter()
         self._started = time.monotonic()
@@ -138,17 +146,35 @@ class Progress:
     def mode(self) -> Mode:
         return self._mode
 
+    def found(self, total: int) -> None:
+        """While the total is open: ``total`` items were found so far."""
+        self._total = total
+
+    def found_all(self) -> None:
+        """The total is final: from now on an ETA is computed from it."""
+        self._open = False
+
     def text(self) -> str:
-        """The status: ``40/100 ok 38 failed 1 unknown 0 skipped 1 · 12.5/s · ETA 5s``."""
+        """The status: ``40/100 ok 38 failed 1 unknown 0 skipped 1 · 12.5/s · ETA 5s``.
+
+        While the total is open: ``40/120 ok ... · 12.5/s · ETA unknown: still
+        scanning, 120 found so far``.
+        """
         done = sum(self._counts.values())
         elapsed = max(time.monotonic() - self._started, 1e-9)
+        head = f"{done}/{self._total} {counts_text(self._counts)}"
         if self._interrupted:
-            return f"{done}/{self._total} {counts_text(self._counts)} · interrupted after {_duration(elapsed)}"
+            found = f" (the scan had found {self._total})" if self._open else ""
+            return f"{head} · interrupted after {_duration(elapsed)}{found}"
         rate = done / elapsed
+        if self._open:
+            return (
+                f"{head} · {rate:.1f}/s · ETA unknown: still scanning, {self._total} found so far"
+            )
         eta = "ETA -" if rate <= 0 else f"ETA {_duration((self._total - done) / rate)}"
         if done >= self._total:
             eta = f"took {_duration(elapsed)}"
-        return f"{done}/{self._total} {counts_text(self._counts)} · {rate:.1f}/s · {eta}"
+        return f"{head} · {rate:.1f}/s · {eta}"
 
     def update(self, counts: Counter[str], *, force: bool = False) -> None:
         """Record the new counts; redraw the bar when due (or ``force``)."""
@@ -173,7 +199,7 @@ class Progress:
     def _draw(self, now: float) -> None:
         self._last = now
         done = sum(self._counts.values())
-        filled = 20 * done // self._total
+        filled = 20 * min(done, self._total) // self._total if self._total else 0
         line = f"[{'#' * filled}{'-' * (20 - filled)}] {self.text()}"
         self._stream.write("\r" + line.ljust(self._shown))
         self._stream.flush()
@@ -234,6 +260,16 @@ class ProgressLogHandler(logging.StreamHandler):  # type: ignore[type-arg]
                 super().emit(record)
         else:
             super().emit(record)
+
+
+def forbidden_hint(refused: int, total: int) -> str:
+    """Why items fail with 403: the token's user may not do this (bulk needs an admin)."""
+    every = "every item" if refused == total else f"{refused} of {total} items"
+    return (
+        f"{every} failed with 403 Forbidden: GitLab did not allow the action (bulk actions "
+        "need an administrator's token; some users, such as the token's own, cannot be "
+        "changed at all)"
+    )
 
 
 def summary(counts: Counter[str], seconds: float) -> str:
