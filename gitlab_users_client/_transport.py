@@ -118,9 +118,7 @@ def _httpcore(
     return httpx.AsyncHTTPTransport(limits=limits, verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
 
 
-def _aiohttp(
-    limits: httpx.Limits, tls: Callable[[], ssl.SSLContext]
-) -> httpx.AsyncBaseTransport:
+def _aiohttp(limits: httpx.Limits, tls: Callable[[], ssl.SSLContext]) -> httpx.AsyncBaseTransport:
     try:
         from ._http_aiohttp import AiohttpTransport
     except ImportError:
