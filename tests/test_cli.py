@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cli_env import clean_env
 
 from gitlab_users_client.testing import FakeGitLabServer, Faults, User
 
@@ -36,23 +37,6 @@ def server() -> Iterator[FakeGitLabServer]:
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("home")
-
-
-def clean_env(home: Path) -> dict[str, str]:
-    """The environment without anything that could configure the CLI.
-
-    Bytecode is cached under the session's temporary directory (outside the repository):
-    with ``PYTHONDONTWRITEBYTECODE`` every run would compile the whole SDK again.
-    """
-    drop = ("GITLAB_", "CI_JOB_TOKEN", "XDG_CONFIG_HOME", "PYTHONDONTWRITEBYTECODE")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
-    env.update(
-        HOME=str(home),
-        NO_PROXY="127.0.0.1,localhost",
-        no_proxy="127.0.0.1,localhost",
-        PYTHONPYCACHEPREFIX=str(home.parent / "cli-pycache"),
-    )
-    return env
 
 
 class Runner:

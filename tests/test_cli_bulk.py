@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_env import clean_env
 
 from gitlab_users_client.testing import FakeGitLabServer, Faults, User
 
@@ -42,17 +43,7 @@ def no_faults(server: FakeGitLabServer) -> Iterator[None]:
 @pytest.fixture(scope="module")
 def env(server: FakeGitLabServer, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     home = tmp_path_factory.mktemp("home")
-    drop = ("GITLAB_", "CI_JOB_TOKEN", "XDG_CONFIG_HOME", "PYTHONDONTWRITEBYTECODE")
-    values = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
-    values.update(
-        HOME=str(home),
-        NO_PROXY="127.0.0.1,localhost",
-        no_proxy="127.0.0.1,localhost",
-        PYTHONPYCACHEPREFIX=str(home.parent / "cli-pycache"),  # see test_cli.clean_env
-        GITLAB_URL=server.url,
-        GITLAB_TOKEN=server.admin_token,
-    )
-    return values
+    return clean_env(home, GITLAB_URL=server.url, GITLAB_TOKEN=server.admin_token)
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_env import clean_env
 
 from gitlab_users_client.cli._report import Progress
 from gitlab_users_client.testing import FakeGitLabServer, Faults
@@ -39,17 +40,7 @@ Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
 def environment(server: FakeGitLabServer, home: Path, token: str) -> dict[str, str]:
-    drop = ("GITLAB_", "CI_JOB_TOKEN", "XDG_CONFIG_HOME", "PYTHONDONTWRITEBYTECODE")
-    values = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
-    values.update(
-        HOME=str(home),
-        NO_PROXY="127.0.0.1,localhost",
-        no_proxy="127.0.0.1,localhost",
-        PYTHONPYCACHEPREFIX=str(home.parent / "cli-pycache"),  # see test_cli.clean_env
-        GITLAB_URL=server.url,
-        GITLAB_TOKEN=token,
-    )
-    return values
+    return clean_env(home, GITLAB_URL=server.url, GITLAB_TOKEN=token)
 
 
 def runner(server: FakeGitLabServer, home: Path, token: str | None = None) -> Run:

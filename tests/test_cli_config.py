@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_env import clean_env
 
 from gitlab_users_client.testing import FakeGitLabServer
 
@@ -40,15 +40,9 @@ def run(
     server: FakeGitLabServer, home: Path, *args: str, **env: str
 ) -> subprocess.CompletedProcess[str]:
     """Run the CLI with ``HOME=home`` and only the given GITLAB_* variables."""
-    drop = ("GITLAB_", "CI_JOB_TOKEN", "XDG_CONFIG_HOME", "PYTHONDONTWRITEBYTECODE")
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
-    environ.update(
-        HOME=str(home),
-        NO_PROXY="127.0.0.1,localhost",
-        no_proxy="127.0.0.1,localhost",
-        PYTHONPYCACHEPREFIX=str(home.parent.parent / "cli-pycache"),  # see test_cli.clean_env
-        **env,
-    )
+    # One bytecode cache for the whole session: home is a per-test directory here.
+    pycache = str(home.parent.parent / "cli-pycache")
+    environ = clean_env(home, **{"PYTHONPYCACHEPREFIX": pycache, **env})
     proc = subprocess.run(
         [*CLI, *args],
         stdin=subprocess.DEVNULL,
