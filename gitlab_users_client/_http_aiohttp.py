@@ -31,7 +31,7 @@ import aiohttp
 import httpx
 from yarl import URL
 
-from ._transport import MAX_HEADERS, MAX_LINE_SIZE
+from ._transport import MAX_HEADERS, MAX_LINE_SIZE, seconds
 
 __all__ = ["AiohttpTransport"]
 
@@ -74,11 +74,6 @@ class _Connector(aiohttp.TCPConnector):
         if head is not None:
             head.start()
         return connection
-
-
-def _seconds(timeouts: dict[str, float | None], name: str) -> float | None:
-    value = timeouts.get(name)
-    return None if value is None else float(value)
 
 
 def _map_error(exc: BaseException) -> httpx.TransportError:
@@ -190,8 +185,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         return self._ssl_context
 
     def _timeout(self, timeouts: dict[str, float | None]) -> aiohttp.ClientTimeout:
-        connect, read = _seconds(timeouts, "connect"), _seconds(timeouts, "read")
-        pool = _seconds(timeouts, "pool")
+        connect, read = seconds(timeouts, "connect"), seconds(timeouts, "read")
+        pool = seconds(timeouts, "pool")
         key = (connect, read, pool)
         cached = self._timeouts.get(key)
         if cached is None:
@@ -208,7 +203,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         timeout = self._timeout(timeouts)
         body = await request.aread()
         head_seconds = timeout.sock_read
-        write = _seconds(timeouts, "write")
+        write = seconds(timeouts, "write")
         if head_seconds is not None and body and write is not None:
             head_seconds += write
         session = self._get_session()

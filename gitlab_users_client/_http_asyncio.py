@@ -34,24 +34,21 @@ import select
 import ssl
 from collections import deque
 from collections.abc import AsyncIterator, Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
 from ._h1 import Head, ProtocolError, ResponseReader, encode_request
+from ._transport import seconds
 
 __all__ = ["AsyncioTransport"]
 
 Origin = tuple[str, str, int]
+T = TypeVar("T")
 
 #: Unread response bytes after which the socket is no longer read.
 _HIGH_WATER = 1 << 20
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-def _seconds(timeouts: dict[str, Any], name: str) -> float | None:
-    value = timeouts.get(name)
-    return None if value is None else float(value)
 
 
 class _Connection(asyncio.Protocol):
@@ -168,41 +165,31 @@ class _Connection(asyncio.Protocol):
         """The final response head; ``deadline`` (loop time) bounds the whole wait."""
         reader = self.reader
         assert reader is not None
-        while True:
-            error: httpx.TransportError | None = None
-            try:
-                head = reader.head()
-            except ProtocolError as exc:
-                error = httpx.RemoteProtocolError(f"malformed response: {exc}")
-            except EOFError:
-                error = self._lost_error()
-            if error is not None:
-                raise error  # outside the except blocks: no cause chain
-            if head is not None:
-                return head
+        while (head := self._step(reader.head)) is None:
             if not await self._more(deadline):
                 raise httpx.ReadTimeout("timed out waiting for the response")
+        return head
 
     async def read_body(self, read: float | None) -> bytes | None:
         """The next piece of body, ``None`` at its end; ``read`` bounds each wait."""
         reader = self.reader
         assert reader is not None
-        while True:
-            error: httpx.TransportError | None = None
-            piece: bytes | None = b""
-            try:
-                piece = reader.body()
-            except ProtocolError as exc:
-                error = httpx.RemoteProtocolError(f"malformed response: {exc}")
-            except EOFError:
-                error = self._lost_error()
-            if error is not None:
-                raise error
-            if piece is None or piece:
-                return piece
+        while (piece := self._step(reader.body)) == b"":
             deadline = None if read is None else self.loop.time() + read
             if not await self._more(deadline):
                 raise httpx.ReadTimeout("timed out reading the response")
+        return piece
+
+    def _step(self, read: Callable[[], T]) -> T:
+        """One step of the reader, its failures as httpx's exception types."""
+        error: httpx.TransportError | None = None
+        try:
+            return read()
+        except ProtocolError as exc:
+            error = httpx.RemoteProtocolError(f"malformed response: {exc}")
+        except EOFError:
+            error = self._lost_error()
+        raise error  # outside the except blocks: no cause chain
 
     async def _more(self, deadline: float | None) -> bool:
         """Wait for more bytes (or the end of input); ``False`` if the deadline passed."""
@@ -371,7 +358,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
     async def _acquire(
         self, origin: Origin, timeouts: dict[str, Any], loop: asyncio.AbstractEventLoop
     ) -> _Connection:
-        pool_timeout = _seconds(timeouts, "pool")
+        pool_timeout = seconds(timeouts, "pool")
         deadline = None if pool_timeout is None else loop.time() + pool_timeout
         while True:
             if self._closed:
@@ -412,7 +399,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
             if self._ssl_context is None:
                 self._ssl_context = self._tls()
             ssl_context = self._ssl_context
-        connect = _seconds(timeouts, "connect")
+        connect = seconds(timeouts, "connect")
         error: httpx.TransportError | None = None
         try:
             async with asyncio.timeout(connect):
@@ -476,9 +463,9 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         if error is not None:
             raise error
         conn.reader = ResponseReader(request.method)
-        write = _seconds(timeouts, "write")
+        write = seconds(timeouts, "write")
         await conn.send(data, write)
-        read = _seconds(timeouts, "read")
+        read = seconds(timeouts, "read")
         head_seconds = read
         if head_seconds is not None and body and write is not None:
             head_seconds += write

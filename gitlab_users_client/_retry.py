@@ -85,9 +85,9 @@ class RetryPolicy:
 def was_sent(exc: BaseException) -> bool:
     """Whether a failed request may have reached the server.
 
-    Both engines raise httpcore's exception types (the aiohttp adapter maps its
-    failures onto them): only a failure to connect, or to get a pooled connection,
-    proves the request never left.
+    Every engine raises httpcore's exception types (the SDK's own engine and the
+    aiohttp adapter map their failures onto them): only a failure to connect, or to
+    get a pooled connection, proves the request never left.
     """
     return not isinstance(
         exc,
@@ -383,7 +383,7 @@ class Executor:
         started = time.perf_counter()
         response = await send(request)
         await read_body(response, self.max_response_size, method=request.method)
-        if not hasattr(response, "_elapsed"):
-            # Sent straight to the transport: httpx's client did not time the exchange.
-            response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+        # The whole exchange, body included, as httpx's client measures it (a request the
+        # SDK hands straight to its transport is not timed by httpx).
+        response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
         return response

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Callable
-from typing import Literal
+from typing import Any, Literal
 
 import httpx
 import sniffio
@@ -34,6 +34,12 @@ TransportKind = Literal["auto", "asyncio", "aiohttp", "httpcore"]
 #: (aiohttp's and most servers' limit) and the number of header fields.
 MAX_LINE_SIZE = 8190
 MAX_HEADERS = 100
+
+
+def seconds(timeouts: dict[str, Any], name: str) -> float | None:
+    """One of a request's ``timeout`` extension values (``None``: no limit)."""
+    value = timeouts.get(name)
+    return None if value is None else float(value)
 
 
 async def _refuse(response: httpx.Response, reason: str) -> httpx.Response:

@@ -6,6 +6,7 @@ count here is taken at the server (``HostileServer.connections``/``attempts``).
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -15,7 +16,8 @@ import httpx
 import pytest
 
 from gitlab_users_client import APIConnectionError, AsyncGitLab, RetryPolicy
-from gitlab_users_client._http_asyncio import _HIGH_WATER, AsyncioTransport
+from gitlab_users_client._http_asyncio import _HIGH_WATER, AsyncioTransport, _Connection
+from gitlab_users_client._retry import was_sent
 
 from .hostile import Exchange, HostileServer
 
@@ -62,10 +64,15 @@ def test_a_fan_out_never_opens_more_connections_than_the_limit() -> None:
         ok(exchange)
 
     async def main() -> None:
+        # The transport on its own: the SDK's concurrency limit would hide a pool that
+        # does not keep to max_connections.
+        transport = AsyncioTransport(limits=httpx.Limits(max_connections=4))
         with HostileServer(slow) as server:
-            async with sdk(server, max_concurrency=4) as gl, anyio.create_task_group() as group:
-                for _ in range(32):
-                    group.start_soon(gl.users.get, 1)
+            async with httpx.AsyncClient(transport=transport) as client:
+                async with anyio.create_task_group() as group:
+                    for _ in range(32):
+                        group.start_soon(client.get, server.url)
+                assert len(transport._open) == 4
             assert server.attempts == 32
             assert server.connections == 4
 
@@ -204,3 +211,20 @@ def test_an_unread_body_stops_being_read_from_the_socket() -> None:
                 assert received == size
 
     run(main)
+
+
+def test_a_connection_found_closed_before_writing_is_provably_unsent() -> None:
+    async def main() -> None:
+        conn = _Connection(("http", "127.0.0.1", 1), asyncio.get_running_loop())
+        conn.connection_made(_NullTransport())
+        conn.connection_lost(None)
+        with pytest.raises(httpx.ConnectError) as caught:
+            await conn.send(b"GET / HTTP/1.1\r\n\r\n", 1.0)
+        assert not was_sent(caught.value)  # so even a POST is retried, never "unknown"
+
+    run(main)
+
+
+class _NullTransport(asyncio.Transport):
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        raise AssertionError("nothing may be written to a closed connection")
