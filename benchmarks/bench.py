@@ -366,11 +366,6 @@ def run_scenario(name: str, spec: dict[str, Any], args: argparse.Namespace) -> d
         server.stop()
 
 
-def floor_of(scenario: str) -> str:
-    """The same-transport floor for ``scenario``: on the engine the SDK's "auto" uses there."""
-    return SAME_TRANSPORT_FLOOR
-
-
 def add_ratios(out: dict[str, Any], scenario: str) -> None:
     clients = out["clients"]
     # Fresh-process scenarios compare whole processes (interpreter start included).
@@ -384,7 +379,7 @@ def add_ratios(out: dict[str, Any], scenario: str) -> None:
         if metric not in entry:
             continue
         for key, ref in (
-            ("x_same_transport_floor", floor_of(scenario)),
+            ("x_same_transport_floor", SAME_TRANSPORT_FLOOR),
             ("x_fastest_floor", FASTEST_FLOOR),
         ):
             ref_wall = wall(ref)
@@ -496,14 +491,14 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             4,
         )
         add(
-            f"{scenario} {n:,}: SDK wall / {floor_of(scenario)} wall",
-            ratio(wall(scenario, SDK), wall(scenario, floor_of(scenario))),
+            f"{scenario} {n:,}: SDK wall / {SAME_TRANSPORT_FLOOR} wall",
+            ratio(wall(scenario, SDK), wall(scenario, SAME_TRANSPORT_FLOOR)),
             "<=",
             1.15,
         )
     info(
         "list-offset: SDK CPU / floor CPU",
-        ratio(wall("list-offset", SDK, "cpu"), wall("list-offset", floor_of("list-offset"), "cpu")),
+        ratio(wall("list-offset", SDK, "cpu"), wall("list-offset", SAME_TRANSPORT_FLOOR, "cpu")),
     )
     n = results.get("gets", {}).get("gets", 0)
     info(
