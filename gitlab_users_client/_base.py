@@ -16,7 +16,16 @@ import httpx
 
 from ._pagination import AsyncPaginator, Keyset
 from ._request import Response
-from ._types import NOT_GIVEN, NotGiven, PaginationMode, SudoArg, TimeoutArg
+from ._types import (
+    NOT_GIVEN,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
+    NotGiven,
+    PaginationMode,
+    SudoArg,
+    TimeoutArg,
+)
 
 if TYPE_CHECKING:
     from ._client import AsyncGitLab
@@ -26,6 +35,9 @@ __all__ = [
     "NOT_GIVEN",
     "AsyncPaginator",
     "BaseResource",
+    "ExtraBody",
+    "ExtraHeaders",
+    "ExtraQuery",
     "Keyset",
     "NotGiven",
     "PaginationMode",

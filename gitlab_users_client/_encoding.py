@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel
 
+from ._dates import gitlab_time, to_date, to_datetime
 from ._exceptions import InvalidRequestError
 from ._request import FileContent
 from ._types import NotGiven
@@ -32,7 +33,6 @@ __all__ = [
     "path_str",
     "q_bool",
     "q_date",
-    "q_date_or_datetime",
     "q_datetime",
     "q_enum",
     "q_float",
@@ -132,6 +132,8 @@ def _form_value(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, enum.Enum):
         return str(value.value)
+    if isinstance(value, datetime.datetime):
+        return gitlab_time(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
@@ -193,26 +195,14 @@ def q_id(name: str, value: object) -> str:
 
 
 def q_datetime(name: str, value: object) -> str:
-    """ISO 8601; an aware UTC datetime is written with ``Z``."""
-    if not isinstance(value, datetime.datetime):
-        raise _kind_error(name, "a datetime.datetime", value)
-    text = value.isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-
-def q_date_or_datetime(name: str, value: object) -> str:
-    """A parameter GitLab reads as a date-time but that also takes a plain day."""
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value.isoformat()
-    if not isinstance(value, datetime.datetime):
-        raise _kind_error(name, "a datetime.datetime or datetime.date", value)
-    return q_datetime(name, value)
+    """A date-time in GitLab's format (see ``_dates``): a ``datetime`` (naive: UTC), a
+    ``date`` (midnight UTC) or an ISO 8601 string, sent as UTC with ``Z``."""
+    return gitlab_time(to_datetime(name, value))
 
 
 def q_date(name: str, value: object) -> str:
-    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
-        raise _kind_error(name, "a datetime.date", value)
-    return value.isoformat()
+    """A day: a ``date`` or ``YYYY-MM-DD``."""
+    return to_date(name, value).isoformat()
 
 
 def q_enum(name: str, value: object, enum_type: type[enum.Enum]) -> str:
@@ -279,9 +269,5 @@ def h_str(name: str, value: object) -> str:
 
 
 def h_date(name: str, value: object) -> str:
-    """An HTTP date (``Tue, 15 Nov 1994 12:45:26 GMT``); a naive datetime is taken as UTC."""
-    if not isinstance(value, datetime.datetime):
-        raise _kind_error(name, "a datetime.datetime", value)
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=datetime.UTC)
-    return email.utils.format_datetime(value.astimezone(datetime.UTC), usegmt=True)
+    """An HTTP date (``Tue, 15 Nov 1994 12:45:26 GMT``) from what :func:`q_datetime` takes."""
+    return email.utils.format_datetime(to_datetime(name, value), usegmt=True)

@@ -37,6 +37,33 @@ _SUDO = re.compile(r"[\x21-\x7e]+")
 _FIELD_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 #: An HTTP field value the SDK will send: printable ASCII, spaces and tabs inside.
 _FIELD_VALUE = re.compile(r"[\x21-\x7e]([\x20-\x7e\t]*[\x21-\x7e])?|")
+#: Headers that frame the message or the connection: the HTTP engine writes them, and a
+#: second value would make the request ambiguous (request smuggling) or break keep-alive.
+FRAMING_HEADERS = frozenset(
+    {
+        "connection",
+        "content-length",
+        "expect",
+        "host",
+        "keep-alive",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+    }
+)
+#: Headers that carry credentials or switch identity, and the option that sends each:
+#: through it the value is redacted everywhere, never mixed with another kind of token,
+#: and dropped on redirects to another origin.
+_CREDENTIAL_OPTIONS = {
+    "authorization": "token= or oauth_token=",
+    "private-token": 'token= (with token_header="private-token")',
+    "job-token": "job_token=",
+    "sudo": "sudo= (on the client, with_options() or the call)",
+    "cookie": "token= (the API takes tokens, not session cookies)",
+    "proxy-authorization": "the proxy URL",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +139,29 @@ def check_timeout(timeout: TimeoutTypes) -> httpx.Timeout | None:
 
 
 def check_headers(headers: Mapping[str, str]) -> dict[str, str]:
-    """The extra headers, or a :class:`ConfigurationError` that never quotes a value."""
+    """The extra headers, or a :class:`ConfigurationError` that never quotes a value.
+
+    Framing headers are the HTTP engine's; credentials and ``Sudo`` have options of
+    their own (see ``_CREDENTIAL_OPTIONS``).
+    """
+    if not isinstance(headers, Mapping):
+        raise ConfigurationError(
+            f"headers must be a mapping of header names to values, not {type(headers).__name__}"
+        )
     checked = {}
     for name, value in headers.items():
         if not isinstance(name, str) or not _FIELD_NAME.fullmatch(name):
             raise ConfigurationError(f"invalid header name {str(name)[:100]!r}")
+        lowered = name.lower()
+        if lowered in FRAMING_HEADERS:
+            raise ConfigurationError(
+                f"header {name!r} cannot be set: the HTTP client frames each request itself"
+            )
+        if lowered in _CREDENTIAL_OPTIONS:
+            raise ConfigurationError(
+                f"header {name!r} carries credentials or an identity: "
+                f"use {_CREDENTIAL_OPTIONS[lowered]} instead"
+            )
         if not isinstance(value, str) or not _FIELD_VALUE.fullmatch(value):
             raise ConfigurationError(
                 f"invalid value for header {name!r}: use printable ASCII without line breaks "

@@ -11,9 +11,9 @@ goes through the client's one request path (``AsyncGitLab._call``), like every c
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
@@ -59,12 +59,26 @@ def _int_header(headers: dict[bytes, bytes], name: bytes) -> int | None:
     return int(value) if value.isdigit() and len(value) <= _MAX_DIGITS else None
 
 
+def _cursor_in(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        query = urlsplit(url).query
+    except ValueError:
+        return None
+    return next((value for name, value in parse_qsl(query) if name == "cursor" and value), None)
+
+
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
     """One page: its items and what GitLab said about the collection.
 
     ``total`` and ``total_pages`` are ``None`` when GitLab omits them (above 10,000
     rows, and always with keyset pagination) — never 0 by mistake.
+
+    To resume a listing later, keep ``next_cursor`` (keyset) or ``next_page`` (offset)
+    once the page's items are handled, and pass it back as ``list(..., cursor=...)`` or
+    ``list(..., page=...)`` with the same filters and order.
     """
 
     items: list[T]
@@ -76,6 +90,8 @@ class Page(Generic[T]):
     total: int | None
     total_pages: int | None
     next_url: str | None
+    #: How this page continues (set on pages a paginator fetched).
+    _continuation: _Continuation[T] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_response(cls, items: list[T], response: httpx.Response) -> Page[T]:
@@ -96,7 +112,28 @@ class Page(Generic[T]):
 
     @property
     def has_next(self) -> bool:
+        """Whether GitLab says there is a next page."""
         return self.next_url is not None or self.next_page is not None
+
+    @property
+    def cursor(self) -> str | None:
+        """The keyset cursor this page was fetched with (``None`` for a first page or an
+        offset page)."""
+        return _cursor_in(str(self.response.request.url))
+
+    @property
+    def next_cursor(self) -> str | None:
+        """The keyset cursor of the next page: ``list(..., cursor=page.next_cursor)``
+        continues right after this page. ``None`` on the last page and with offset
+        pagination (use ``next_page``)."""
+        return _cursor_in(self.next_url)
+
+    async def get_next_page(self) -> Page[T] | None:
+        """Fetch the page after this one (same request path, limits and loop guard as
+        iterating), or ``None`` after the last page or past the paginator's ``max_pages``."""
+        if self._continuation is None:
+            return None
+        return await self._continuation.next_page(self)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -165,11 +202,20 @@ class AsyncPaginator(Generic[T]):
         explicit_page = any(name == "page" for name, _ in request.params)
         if mode == "keyset" and explicit_page:
             raise InvalidRequestError("page cannot be combined with keyset pagination")
+        #: A caller's keyset cursor (resuming a listing): keyset from the first page on.
+        self._cursor = next((value for name, value in request.params if name == "cursor"), None)
+        if self._cursor is not None and (mode == "offset" or explicit_page or keyset is None):
+            raise InvalidRequestError(
+                "cursor resumes a keyset listing: it cannot be combined with page or "
+                'pagination="offset"'
+            )
         self._keyset = keyset is not None and (
             mode == "keyset"
+            or self._cursor is not None
             or (mode == "auto" and not explicit_page and keyset.serves_request(request))
         )
-        self._auto = mode == "auto"
+        # Falling back to offset would start over from the first item: not after a cursor.
+        self._auto = mode == "auto" and self._cursor is None
 
     def __repr__(self) -> str:
         mode = "keyset" if self._keyset else "offset"
@@ -184,6 +230,8 @@ class AsyncPaginator(Generic[T]):
         if keyset:
             params = [(name, value) for name, value in params if name != "page"]
             params.append(("pagination", "keyset"))
+            if self._cursor is not None:
+                params.append(("cursor", self._cursor))
         return _replace_params(self._request, params)
 
     def pages(self) -> _PageIterator[T]:
@@ -210,9 +258,13 @@ class AsyncPaginator(Generic[T]):
             self._first_request(self._keyset and not self._auto), self._parse
         )
 
-    async def _fetch(self, request: ApiRequest) -> Page[T]:
+    async def _fetch(self, request: ApiRequest, guard: PageLoopGuard, number: int) -> Page[T]:
+        """Page ``number`` (1-based), with what fetching the one after it needs."""
         response = await self._client._call(request, self._parse)
-        return Page.from_response(response.parsed, response.http_response)
+        page = Page.from_response(response.parsed, response.http_response)
+        # A frozen dataclass: the continuation is set once, here.
+        object.__setattr__(page, "_continuation", _Continuation(self, request, guard, number))
+        return page
 
     def _next_request(self, page: Page[T], current: ApiRequest) -> ApiRequest | None:
         if page.next_url:
@@ -254,6 +306,43 @@ def request_for_link(client: AsyncGitLab, url: str, current: ApiRequest) -> ApiR
     )
 
 
+class _Continuation(Generic[T]):
+    """What a fetched page needs to fetch the one after it: the request it was fetched
+    with and the loop guard of its walk. Shared by iteration and ``get_next_page``."""
+
+    __slots__ = ("_guard", "_known", "_next", "_number", "_paginator", "_request")
+
+    def __init__(
+        self,
+        paginator: AsyncPaginator[T],
+        request: ApiRequest,
+        guard: PageLoopGuard,
+        number: int,
+    ) -> None:
+        self._paginator = paginator
+        self._request = request
+        self._guard = guard
+        self._number = number
+        self._known = False
+        self._next: ApiRequest | None = None
+
+    def next_request(self, page: Page[T]) -> ApiRequest | None:
+        if not self._known:
+            self._next = self._paginator._next_request(page, self._request)
+            self._known = True
+            if self._next is not None:
+                # Once per page: asking the same page for its next one again is no loop.
+                self._guard.check(self._next)
+        return self._next
+
+    async def next_page(self, page: Page[T]) -> Page[T] | None:
+        limit = self._paginator._max_pages
+        request = self.next_request(page)
+        if request is None or (limit is not None and self._number >= limit):
+            return None
+        return await self._paginator._fetch(request, self._guard, self._number + 1)
+
+
 class _PageIterator(Generic[T]):
     # A plain iterator object, not an async generator: abandoning it mid-way holds
     # nothing (each page's response is already fully read) and needs no aclose().
@@ -275,7 +364,7 @@ class _PageIterator(Generic[T]):
         ):
             raise StopAsyncIteration
         try:
-            page = await paginator._fetch(self._request)
+            page = await paginator._fetch(self._request, self._guard, self._pages + 1)
         except MethodNotAllowedError as exc:
             # "auto" asked for keyset and GitLab cannot serve this order that way.
             if not (
@@ -285,11 +374,11 @@ class _PageIterator(Generic[T]):
             self._keyset = False
             paginator._keyset = False
             self._request = paginator._first_request(False)
-            page = await paginator._fetch(self._request)
+            page = await paginator._fetch(self._request, self._guard, 1)
         self._pages += 1
-        self._request = paginator._next_request(page, self._request)
-        if self._request is not None:
-            self._guard.check(self._request)
+        continuation = page._continuation
+        assert continuation is not None
+        self._request = continuation.next_request(page)
         return page
 
 

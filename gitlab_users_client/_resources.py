@@ -6,10 +6,11 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Literal
 
+from ._dates import to_datetime
 from ._exceptions import InvalidRequestError
 from ._generated.api.user import UserResource
 from ._generated.api.users import UsersResource
-from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg
+from ._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven, SudoArg, TimeoutArg
 
 if TYPE_CHECKING:
     from ._bulk import BulkResult
@@ -55,8 +56,8 @@ class Users(UsersResource):
         humans: bool | NotGiven = NOT_GIVEN,
         external: bool | NotGiven = NOT_GIVEN,
         blocked: bool | NotGiven = NOT_GIVEN,
-        created_after: datetime.datetime | NotGiven = NOT_GIVEN,
-        created_before: datetime.datetime | NotGiven = NOT_GIVEN,
+        created_after: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        created_before: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
         without_projects: bool | NotGiven = NOT_GIVEN,
         without_project_bots: bool | NotGiven = NOT_GIVEN,
         admins: bool | NotGiven = NOT_GIVEN,
@@ -70,6 +71,9 @@ class Users(UsersResource):
         skip_ldap: bool | NotGiven = NOT_GIVEN,
         auditors: bool | NotGiven = NOT_GIVEN,
         concurrency: int = 8,
+        resume: str | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserScan[UserBasic | UserWithAdmin]:
@@ -83,6 +87,13 @@ class Users(UsersResource):
         sequentially (logged at INFO on the ``gitlab_users_client`` logger). Requests
         share the client's concurrency limit and rate-limit pauses; ``break`` or a
         cancellation leaves no request running.
+
+        Args:
+            resume: A string from :meth:`UserScan.checkpoint` of an earlier scan with the
+                same filters: the scan hands out every user that one had not handed out
+                before the checkpoint, exactly once.
+            extra_headers: More headers for every request of the scan.
+            extra_query: More query parameters for every request of the scan.
 
         Returns:
             An async iterator of users (``UserWithAdmin`` for administrators).
@@ -128,10 +139,20 @@ class Users(UsersResource):
                 per_page=per_page,
                 pagination="keyset",
                 cursor=NOT_GIVEN if cursor is None else cursor,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
             )
 
-        after = None if isinstance(created_after, NotGiven) else created_after
-        before = None if isinstance(created_before, NotGiven) else created_before
+        after = (
+            None
+            if isinstance(created_after, NotGiven)
+            else to_datetime("created_after", created_after)
+        )
+        before = (
+            None
+            if isinstance(created_before, NotGiven)
+            else to_datetime("created_before", created_before)
+        )
         build(after, before, None, 1, False)  # bad arguments fail here, before any request
         client = self._client
         if not (isinstance(sudo, NotGiven) and isinstance(timeout, NotGiven)):
@@ -145,6 +166,7 @@ class Users(UsersResource):
             created_after=after,
             created_before=before,
             concurrency=concurrency,
+            resume=resume,
         )
 
 

@@ -7,6 +7,7 @@ sent. Nothing here knows about sending.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import functools
 import types as _types
@@ -16,6 +17,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, TypeAdapter, ValidationError
 from pydantic_core import InitErrorDetails
 
+from ._dates import to_date, to_datetime
 from ._exceptions import InvalidRequestError
 from ._types import NotGiven
 
@@ -245,10 +247,20 @@ def _closed(name: str, value: Any, enum_type: type[enum.Enum]) -> Any:
     return member
 
 
+def _time_in(annotation: Any) -> Any:
+    """``datetime.datetime`` or ``datetime.date`` when a field holds one, else ``None``."""
+    for arg in (annotation, *get_args(annotation)):
+        if arg is datetime.datetime or arg is datetime.date:
+            return arg
+    return None
+
+
 def prepare_request(model: type[BaseModel], data: Any) -> Any:
     """Before strict validation of a request body: enum fields accept their documented
-    string values only (response enums stay open), sequences become lists, and integers
-    must fit in 64 bits as they do in GitLab."""
+    string values only (response enums stay open), sequences become lists, integers
+    must fit in 64 bits as they do in GitLab, and date-time fields take what query
+    parameters take (``_dates``: a naive datetime is UTC, a date is midnight UTC, ISO
+    8601 strings), so that the body carries GitLab's format."""
     if not isinstance(data, dict):
         return data
     prepared = dict(data)
@@ -262,6 +274,11 @@ def prepare_request(model: type[BaseModel], data: Any) -> Any:
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, int) and not -(2**63) <= item < 2**63:
                 raise ValueError(f"{name} is outside the 64-bit range GitLab accepts")
+        time_type = _time_in(field.annotation)
+        if time_type is datetime.datetime:
+            value = to_datetime(name, value)
+        elif time_type is datetime.date:
+            value = to_date(name, value)
         enum_type, is_list = _enum_in(field.annotation)
         if enum_type is not None:
             if is_list and isinstance(value, list):

@@ -33,21 +33,32 @@ Requests run in rounds: each ``__anext__`` that finds no item buffered runs one 
 per window in a task group that ends before it returns. So nothing is ever running
 between two items: ``break``, an exception or a cancellation leaves no request behind,
 and no ``aclose()`` is needed. At most one page per window is held in memory.
+
+**Resuming** (:meth:`UserScan.checkpoint`, ``scan(resume=...)``). Between two items a
+scan's position is, per window: its bounds, the cursor of the page its buffered items
+came from, and the highest id it handed out. Items of one window are handed out in
+increasing id order (the ids of a window's walk increase; each page is buffered in
+order), so what a window handed out is exactly what its walk met up to that id. A
+resumed window fetches that page again and drops the items up to that id; a window with
+nothing buffered continues from its next cursor; a finished one is left out. So every
+user is handed out once across the two runs. The checkpoint also holds the scan's query
+(filters and range): resuming with other filters is refused.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 import anyio
 
-from ._exceptions import ResponseValidationError
+from ._exceptions import InvalidRequestError, ResponseValidationError
 from ._pagination import Page
 
 if TYPE_CHECKING:
@@ -102,6 +113,17 @@ class _Window:
     #: the whole window and this is near ``lo``. Either way ``[recent, hi)`` is what is left.
     recent: int | None = None
     last_id: int | None = None
+    #: The cursor, ``started`` and ``last_id`` the buffered page was fetched with: where a
+    #: resumed scan fetches it again.
+    page_cursor: str | None = None
+    page_started: bool = False
+    page_last_id: int | None = None
+    #: Items of this window buffered and not yet handed out.
+    pending: int = 0
+    #: The highest id handed out (ids of a window are handed out in increasing order).
+    handed_out: int | None = None
+    #: Set on resume: items up to this id of the first page were handed out before.
+    skip_through: int | None = None
 
     def owns(self, ms: int) -> bool:
         return (self.lo is None or ms >= self.lo) and (self.hi is None or ms < self.hi)
@@ -119,6 +141,7 @@ class UserScan(Generic[T]):
         created_after: datetime | None,
         created_before: datetime | None,
         concurrency: int,
+        resume: str | None = None,
     ) -> None:
         self._client = client
         self._build = build
@@ -130,8 +153,12 @@ class UserScan(Generic[T]):
         self._windowed = False
         self._first = 0
         self._last = 0
-        self._ready: deque[T] = deque()
+        self._ready: deque[tuple[_Window, T]] = deque()
         self._finished = False
+        #: What the checkpoint is valid for: the first request, filters and range included.
+        self._query = build(created_after, created_before, None, PER_PAGE, False).params
+        if resume is not None:
+            self._restore(resume)
 
     def __repr__(self) -> str:
         mode = "parallel" if self._windowed else "sequential"
@@ -146,12 +173,63 @@ class UserScan(Generic[T]):
             if self._finished:
                 raise StopAsyncIteration
             await self._round()
-        return self._ready.popleft()
+        window, item = self._ready.popleft()
+        window.pending -= 1
+        window.handed_out = item.id
+        return item
 
     async def aclose(self) -> None:
         """Drop what is buffered; no request is ever running between items."""
         self._ready.clear()
         self._finished = True
+
+    # -- checkpoints ---------------------------------------------------------------------
+
+    def checkpoint(self) -> str:
+        """Where the scan is, as a short JSON string to save: ``gl.users.scan(...,
+        resume=checkpoint)`` with the same filters hands out every user not handed out
+        before the checkpoint, exactly once. Take it between items (after handling the
+        last one); it holds cursors and the filters, no credentials."""
+        windows: list[_Window] = []
+        if self._windows is not None:
+            windows = [w for w in self._windows if not w.done or w.pending]
+            seen = {id(w) for w in windows}
+            for window, _ in self._ready:  # finished walks whose last page is still buffered
+                if id(window) not in seen:
+                    seen.add(id(window))
+                    windows.append(window)
+        state = {
+            "checkpoint": _CHECKPOINT,
+            "query": self._query,
+            "planned": self._windows is not None,
+            "windowed": self._windowed,
+            "first": self._first,
+            "last": self._last,
+            "windows": [_saved(window) for window in windows],
+        }
+        return json.dumps(state, separators=(",", ":"))
+
+    def _restore(self, text: str) -> None:
+        try:
+            state = json.loads(text) if isinstance(text, str) else None
+            if not isinstance(state, dict) or state.get("checkpoint") != _CHECKPOINT:
+                raise ValueError("not a checkpoint")
+            query = [tuple(pair) for pair in state["query"]]
+            planned, windowed = _bool(state["planned"]), _bool(state["windowed"])
+            first, last = _int(state["first"]), _int(state["last"])
+            windows = [_restored(item) for item in state["windows"]] if planned else None
+        except (ValueError, TypeError, KeyError, RecursionError):
+            raise InvalidRequestError(
+                "resume must be a string from UserScan.checkpoint() of this SDK"
+            ) from None
+        if query != self._query:
+            raise InvalidRequestError(
+                "this checkpoint is from a scan with other filters or another created_* "
+                "range: resume with the same arguments"
+            )
+        self._windowed, self._first, self._last = windowed, first or 0, last or 0
+        self._windows = windows
+        self._finished = windows == []
 
     # -- rounds --------------------------------------------------------------------------
 
@@ -166,6 +244,7 @@ class UserScan(Generic[T]):
         pages = await self._fetch_all([self._page_request(w) for w in active])
         for window, (items, cursor, response) in zip(active, pages, strict=True):
             self._take(window, items, cursor, response)
+        # A finished window whose last items are buffered stays reachable from them.
         self._windows = [w for w in self._windows if not w.done]
         if not self._windows:
             self._finished = True
@@ -262,6 +341,8 @@ class UserScan(Generic[T]):
                     cursor=best.cursor,
                     started=best.started,
                     last_id=best.last_id,
+                    # Resumed and not fetched yet: both halves skip what was handed out.
+                    skip_through=best.skip_through,
                 )
             )
             best.hi = middle
@@ -290,6 +371,9 @@ class UserScan(Generic[T]):
     def _take(
         self, window: _Window, items: list[T], cursor: str | None, response: httpx.Response
     ) -> None:
+        window.page_cursor, window.page_started = window.cursor, window.started
+        window.page_last_id = window.last_id
+        skip, window.skip_through = window.skip_through, None
         recent = None
         for item in items:
             if window.last_id is not None and item.id <= window.last_id:
@@ -305,12 +389,58 @@ class UserScan(Generic[T]):
                 if not window.owns(shown):
                     continue
                 recent = shown if recent is None else min(recent, shown)
-            self._ready.append(item)
+            if skip is not None and item.id <= skip:
+                continue  # handed out before the checkpoint this scan resumed from
+            window.pending += 1
+            self._ready.append((window, item))
         if recent is not None:
             window.recent = recent
         window.started = True
         window.cursor = cursor
         window.done = cursor is None
+
+
+_CHECKPOINT = "gitlab-users-client/users.scan/1"
+
+
+def _saved(window: _Window) -> dict[str, Any]:
+    buffered = window.pending > 0
+    return {
+        "lo": window.lo,
+        "hi": window.hi,
+        "cursor": window.page_cursor if buffered else window.cursor,
+        "started": window.page_started if buffered else window.started,
+        "last_id": window.page_last_id if buffered else window.last_id,
+        "skip_through": window.handed_out if buffered else None,
+        "recent": window.recent,
+    }
+
+
+def _int(value: object) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise TypeError("an int or null")
+
+
+def _bool(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise TypeError("a bool")
+
+
+def _restored(item: Any) -> _Window:
+    cursor = item["cursor"]
+    if cursor is not None and not isinstance(cursor, str):
+        raise TypeError("a str or null")
+    return _Window(
+        _int(item["lo"]),
+        _int(item["hi"]),
+        cursor=cursor,
+        started=_bool(item["started"]),
+        recent=_int(item["recent"]),
+        last_id=_int(item["last_id"]),
+        skip_through=_int(item["skip_through"]),
+    )
 
 
 def _edge(ms: int, shift: timedelta) -> datetime:

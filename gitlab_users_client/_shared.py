@@ -172,11 +172,14 @@ async def build_request(shared: Shared, settings: Settings, request: ApiRequest)
     if query:
         # Encoded once here: passing params= would make httpx parse the URL a second time.
         url = f"{url}?{query}"
+    # One value per name, whatever the spelling: the last one given wins (a call's
+    # extra_headers over the client's headers), as when httpx merges a client's headers.
+    unique = list({name.lower(): (name, value) for name, value in headers.items()}.values())
     if shared.direct is None:
         return shared.http.build_request(
             request.method,
             url,
-            headers=headers,
+            headers=unique,
             content=request.json,
             data=data,
             files=request.files,
@@ -185,9 +188,7 @@ async def build_request(shared: Shared, settings: Settings, request: ApiRequest)
     return httpx.Request(
         request.method,
         url,
-        # One value per name, whatever the spelling: the last one given wins, as
-        # when httpx merges a client's headers.
-        headers=list({name.lower(): (name, value) for name, value in headers.items()}.values()),
+        headers=unique,
         content=request.json,
         data=data,
         files=request.files,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Mapping, Sequence
 from typing import Final, Literal, final
 
 import httpx
@@ -34,3 +36,14 @@ PaginationMode = Literal["auto", "offset", "keyset"]
 #: for "argument not given" across the whole public API.
 Unset = NotGiven
 UNSET: Final = NOT_GIVEN
+
+#: One value of ``extra_query``: sent as GitLab reads it (``true``/``false``, numbers,
+#: dates and date-times in GitLab's format); a sequence repeats the name once per item.
+QueryValue = str | int | float | datetime.date | Sequence[str | int | float | datetime.date]
+#: ``extra_headers=``: more headers for one call (not framing headers, not credentials).
+ExtraHeaders = Mapping[str, str]
+#: ``extra_query=``: more query parameters for one call (not ones the operation has).
+ExtraQuery = Mapping[str, QueryValue]
+#: ``extra_body=``: more body fields for one call: JSON values (dates and date-times in
+#: GitLab's format), or form values for an upload.
+ExtraBody = Mapping[str, object]

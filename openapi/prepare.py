@@ -9,9 +9,8 @@ Two jobs, so that the templates only print:
   where the templates can read it (see ``SDK_KEYS``). Per operation, ``x-sdk`` lands
   on its success response, the one per-operation object the generator hands to
   templates unchanged: pagination (``x-pagination``, ``x-keyset-orders``) and each
-  parameter's kind (see ``_kind``; ``x-http-date`` and ``x-also-date`` on a parameter
-  make a header an HTTP date and a date-time parameter also take a plain day) and the
-  parameters the client sets itself (``x-client-option``: ``Sudo``). Per
+  parameter's kind (see ``_kind``; ``x-http-date`` on a header parameter makes it an
+  HTTP date) and the parameters the client sets itself (``x-client-option``: ``Sudo``). Per
   schema: its properties' kinds, whether extra fields are typed; secret
   fields (``x-secret`` on a property) and request-body models (every schema a
   ``requestBody`` refers to) land on the schema.
@@ -98,8 +97,6 @@ def _kind(document: dict[str, Any], schema: dict[str, Any]) -> str:
 def _param_kind(parameter: dict[str, Any], document: dict[str, Any]) -> str:
     if parameter.get("x-http-date"):
         return "http-date"
-    if parameter.get("x-also-date"):
-        return "date-or-datetime"
     return _kind(document, parameter["schema"])
 
 

@@ -103,13 +103,13 @@ def test_booleans_are_true_and_false() -> None:
                 5,
                 tzinfo=datetime.timezone(datetime.timedelta(hours=5, minutes=30)),
             ),
-            "2024-01-02T03:04:05+05:30",
+            "2024-01-01T21:34:05Z",  # sent as UTC
         ),
         (
             datetime.datetime(2024, 7, 2, 3, 4, 5, tzinfo=ZoneInfo("America/New_York")),
-            "2024-07-02T03:04:05-04:00",
+            "2024-07-02T07:04:05Z",
         ),
-        (datetime.datetime(2024, 1, 2, 3, 4, 5), "2024-01-02T03:04:05"),  # naive: accepted as is
+        (datetime.datetime(2024, 1, 2, 3, 4, 5), "2024-01-02T03:04:05Z"),  # naive: UTC
     ],
     ids=["utc", "utc-micro", "zoneinfo-utc", "plus-0530", "new-york-dst", "naive"],
 )
@@ -242,8 +242,8 @@ def test_custom_attributes_rejects_non_string_mappings(value: Any) -> None:
         ({"per_page": "20"}, "per_page"),  # str for an int
         ({"per_page": 2.0}, "per_page"),  # float for an int
         ({"created_after": 1700000000}, "created_after"),  # int for a datetime
-        ({"created_after": "2024-01-01T00:00:00Z"}, "created_after"),  # str for a datetime
-        ({"created_after": datetime.date(2024, 1, 1)}, "created_after"),  # date for a datetime
+        ({"created_after": "yesterday"}, "created_after"),  # not ISO 8601
+        ({"created_after": None}, "created_after"),  # None for a datetime
         ({"search": 5}, "search"),  # int for a str
         ({"username": None}, "username"),  # None is not "unset"
     ],
@@ -254,7 +254,9 @@ def test_wrong_query_types_raise_invalid_request_error(kwargs: dict[str, Any], n
 
 
 @pytest.mark.parametrize(
-    "value", [datetime.datetime(2024, 1, 1), "2024-01-01", 20240101], ids=["datetime", "str", "int"]
+    "value",
+    [datetime.datetime(2024, 1, 1), "2024-01-01T00:00:00Z", "01/02/2024", 20240101],
+    ids=["datetime", "datetime-str", "not-iso", "int"],
 )
 def test_date_param_rejects_non_dates(value: Any) -> None:
     with pytest.raises(InvalidRequestError, match="before"):
@@ -492,13 +494,16 @@ def test_a_huge_int_for_a_string_parameter_is_described_without_formatting_it() 
 
 def test_activities_from_accepts_a_date_and_a_datetime() -> None:
     day = user_list_activities.build_request(from_=datetime.date(2024, 3, 1))
-    assert params_of(day)["from"] == "2024-03-01"
+    assert params_of(day)["from"] == "2024-03-01T00:00:00Z"
     moment = user_list_activities.build_request(
         from_=datetime.datetime(2024, 3, 1, 12, 30, tzinfo=UTC)
     )
     assert params_of(moment)["from"] == "2024-03-01T12:30:00Z"
+    assert params_of(user_list_activities.build_request(from_="2024-03-01"))["from"] == (
+        "2024-03-01T00:00:00Z"
+    )
     with pytest.raises(InvalidRequestError, match="from"):
-        user_list_activities.build_request(from_="2024-03-01")  # type: ignore[arg-type]
+        user_list_activities.build_request(from_="2024-13-01")
 
 
 # -- If-Unmodified-Since ------------------------------------------------------------------------
@@ -511,7 +516,7 @@ async def test_deletes_take_if_unmodified_since_as_an_http_date() -> None:
         await gl.users.delete(1, if_unmodified_since=moment)
         await gl.user.keys.delete(2, if_unmodified_since=datetime.datetime(2024, 3, 1, 11, 30, 5))
         with pytest.raises(InvalidRequestError, match="If-Unmodified-Since"):
-            await gl.users.delete(1, if_unmodified_since="yesterday")  # type: ignore[arg-type]
+            await gl.users.delete(1, if_unmodified_since="yesterday")
     sent = [request.headers["If-Unmodified-Since"] for request in recorder.requests]
     assert sent == ["Fri, 01 Mar 2024 11:30:05 GMT"] * 2
 
@@ -522,4 +527,9 @@ def test_every_delete_that_honours_if_unmodified_since_offers_it() -> None:
     resources = Path(api.__file__).parent.glob("*/__init__.py")
     text = "".join(path.read_text(encoding="utf-8") for path in resources)
     # One keyword per DELETE route whose document mentions the header (nine of them).
-    assert text.count("if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN") == 9
+    assert (
+        text.count(
+            "if_unmodified_since: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN"
+        )
+        == 9
+    )

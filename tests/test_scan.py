@@ -256,7 +256,7 @@ def test_scan_takes_every_filter_of_list_and_nothing_else_of_it() -> None:
     ordering = {"order_by", "sort", "pagination", "cursor", "page", "per_page"}
     paging = {"max_items", "max_pages"}
     expected = {name for name in listing if name not in ordering | paging | {"self"}}
-    assert set(scanning) - {"self", "concurrency"} == expected
+    assert set(scanning) - {"self", "concurrency", "resume"} == expected
     for name in expected:
         assert scanning[name].annotation == listing[name].annotation, name
         assert scanning[name].kind is inspect.Parameter.KEYWORD_ONLY, name

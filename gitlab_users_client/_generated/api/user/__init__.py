@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -120,6 +123,8 @@ class UserResource(BaseResource):
     async def get(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserPublic | UserWithAdmin:
@@ -129,16 +134,30 @@ class UserResource(BaseResource):
         user. Administrators (a plain admin check, not auditors) get `UserWithAdmin`, everyone
         else `UserPublic`. Scopes `read_user`, `read_api`, `api` (and `ai_workflows`). Granular
         token permission: `read_user`.
+
+        Args:
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
         """
         from . import user_get as _user_get
 
         return await self._request(
-            _user_get.build_request(), _user_get.parse_response, sudo, timeout
+            _user_get.build_request(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+            _user_get.parse_response,
+            sudo,
+            timeout,
         )
 
     async def get_counts(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserCounts:
@@ -147,21 +166,35 @@ class UserResource(BaseResource):
         Returns counts of the authenticated user's open assigned issues, assigned merge
         requests, review requests and pending to-do items. Any signed-in user (anonymous callers
         get 401).
+
+        Args:
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
         """
         from . import user_get_counts as _user_get_counts
 
         return await self._request(
-            _user_get_counts.build_request(), _user_get_counts.parse_response, sudo, timeout
+            _user_get_counts.build_request(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+            _user_get_counts.parse_response,
+            sudo,
+            timeout,
         )
 
     def list_activities(
         self,
         *,
-        from_: datetime.datetime | datetime.date | NotGiven = NOT_GIVEN,
+        from_: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
         per_page: int = 100,
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[UserActivity]:
@@ -181,6 +214,8 @@ class UserResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -190,7 +225,13 @@ class UserResource(BaseResource):
         from . import user_list_activities as _user_list_activities
 
         return self._paginate(
-            _user_list_activities.build_request(from_=from_, per_page=per_page, page=page),
+            _user_list_activities.build_request(
+                from_=from_,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                per_page=per_page,
+                page=page,
+            ),
             _user_list_activities.parse_response,
             max_items=max_items,
             max_pages=max_pages,
@@ -202,6 +243,9 @@ class UserResource(BaseResource):
         self,
         *,
         avatar: File | FileContent,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> Avatar:
@@ -214,6 +258,9 @@ class UserResource(BaseResource):
         Args:
             avatar: The image file (ideally 192 x 192 pixels; at most 200 KiB; bmp, gif, ico,
                 jpeg, png or tiff).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -229,6 +276,9 @@ class UserResource(BaseResource):
         return await self._request(
             _user_upload_avatar.build_request(
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _user_upload_avatar.parse_response,
             sudo,

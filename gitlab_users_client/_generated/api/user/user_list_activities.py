@@ -11,29 +11,36 @@ import datetime
 import httpx
 
 from ...._encoding import (
-    q_date_or_datetime,
+    q_datetime,
     q_int,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, NotGiven
+from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.user_activity import UserActivity
 
 OPERATION_ID = "user_list_activities"
 METHOD = "GET"
 PATH = "/user/activities"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset({"from", "page", "per_page"})
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
     *,
-    from_: datetime.datetime | datetime.date | NotGiven = NOT_GIVEN,
+    from_: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
     page: int | NotGiven = NOT_GIVEN,
     per_page: int | NotGiven = NOT_GIVEN,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
     if not isinstance(from_, NotGiven):
-        params.append(("from", q_date_or_datetime("from", from_)))
+        params.append(("from", q_datetime("from", from_)))
     if not isinstance(page, NotGiven):
         params.append(("page", q_int("page", page)))
     if not isinstance(per_page, NotGiven):
@@ -44,7 +51,13 @@ def build_request(
         operation_id=OPERATION_ID,
         params=params,
     )
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+    )
 
 
 def parse_response(response: httpx.Response) -> list[UserActivity]:

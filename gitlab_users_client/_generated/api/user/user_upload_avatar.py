@@ -11,19 +11,28 @@ import httpx
 from ...._encoding import (
     to_multipart,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
+from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.avatar import Avatar
 from ...models.upload_avatar_request import UploadAvatarRequest
 
 OPERATION_ID = "user_upload_avatar"
 METHOD = "PUT"
 PATH = "/user/avatar"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset({"avatar"})
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
     *,
     body: UploadAvatarRequest,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -34,7 +43,14 @@ def build_request(
         params=params,
     )
     request.data, request.files = to_multipart(body)
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+    )
 
 
 def parse_response(response: httpx.Response) -> Avatar:

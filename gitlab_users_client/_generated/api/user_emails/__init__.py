@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -50,6 +53,9 @@ class UserEmailsResource(BaseResource):
         self,
         *,
         email: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> Email:
@@ -60,6 +66,9 @@ class UserEmailsResource(BaseResource):
 
         Args:
             email: The email address.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -75,6 +84,9 @@ class UserEmailsResource(BaseResource):
         return await self._request(
             _user_emails_create.build_request(
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _user_emails_create.parse_response,
             sudo,
@@ -85,7 +97,10 @@ class UserEmailsResource(BaseResource):
         self,
         email_id: int,
         *,
-        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
+        if_unmodified_since: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -98,6 +113,9 @@ class UserEmailsResource(BaseResource):
             email_id: Numeric ID of the email address.
             if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
                 deletes nothing. Unparseable values are ignored.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -107,6 +125,9 @@ class UserEmailsResource(BaseResource):
             _user_emails_delete.build_request(
                 email_id,
                 if_unmodified_since=if_unmodified_since,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _user_emails_delete.parse_response,
             sudo,
@@ -117,6 +138,8 @@ class UserEmailsResource(BaseResource):
         self,
         email_id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> Email:
@@ -127,6 +150,8 @@ class UserEmailsResource(BaseResource):
 
         Args:
             email_id: Numeric ID of the email address.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -135,6 +160,8 @@ class UserEmailsResource(BaseResource):
         return await self._request(
             _user_emails_get.build_request(
                 email_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
             ),
             _user_emails_get.parse_response,
             sudo,
@@ -148,6 +175,8 @@ class UserEmailsResource(BaseResource):
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[Email]:
@@ -161,6 +190,8 @@ class UserEmailsResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -170,7 +201,9 @@ class UserEmailsResource(BaseResource):
         from . import user_emails_list as _user_emails_list
 
         return self._paginate(
-            _user_emails_list.build_request(per_page=per_page, page=page),
+            _user_emails_list.build_request(
+                extra_headers=extra_headers, extra_query=extra_query, per_page=per_page, page=page
+            ),
             _user_emails_list.parse_response,
             max_items=max_items,
             max_pages=max_pages,

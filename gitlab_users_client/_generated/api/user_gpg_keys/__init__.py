@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -50,6 +53,9 @@ class UserGpgKeysResource(BaseResource):
         self,
         *,
         key: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> GpgKey:
@@ -60,6 +66,9 @@ class UserGpgKeysResource(BaseResource):
 
         Args:
             key: The ASCII-armored public key.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -75,6 +84,9 @@ class UserGpgKeysResource(BaseResource):
         return await self._request(
             _user_gpg_keys_create.build_request(
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _user_gpg_keys_create.parse_response,
             sudo,
@@ -85,7 +97,10 @@ class UserGpgKeysResource(BaseResource):
         self,
         key_id: int,
         *,
-        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
+        if_unmodified_since: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -98,6 +113,9 @@ class UserGpgKeysResource(BaseResource):
             key_id: Numeric ID of the key.
             if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
                 deletes nothing. Unparseable values are ignored.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -107,6 +125,9 @@ class UserGpgKeysResource(BaseResource):
             _user_gpg_keys_delete.build_request(
                 key_id,
                 if_unmodified_since=if_unmodified_since,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _user_gpg_keys_delete.parse_response,
             sudo,
@@ -117,6 +138,8 @@ class UserGpgKeysResource(BaseResource):
         self,
         key_id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> GpgKey:
@@ -126,6 +149,8 @@ class UserGpgKeysResource(BaseResource):
 
         Args:
             key_id: Numeric ID of the key.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -134,6 +159,8 @@ class UserGpgKeysResource(BaseResource):
         return await self._request(
             _user_gpg_keys_get.build_request(
                 key_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
             ),
             _user_gpg_keys_get.parse_response,
             sudo,
@@ -147,6 +174,8 @@ class UserGpgKeysResource(BaseResource):
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[GpgKey]:
@@ -159,6 +188,8 @@ class UserGpgKeysResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -168,7 +199,9 @@ class UserGpgKeysResource(BaseResource):
         from . import user_gpg_keys_list as _user_gpg_keys_list
 
         return self._paginate(
-            _user_gpg_keys_list.build_request(per_page=per_page, page=page),
+            _user_gpg_keys_list.build_request(
+                extra_headers=extra_headers, extra_query=extra_query, per_page=per_page, page=page
+            ),
             _user_gpg_keys_list.parse_response,
             max_items=max_items,
             max_pages=max_pages,
@@ -180,6 +213,9 @@ class UserGpgKeysResource(BaseResource):
         self,
         key_id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -190,6 +226,9 @@ class UserGpgKeysResource(BaseResource):
 
         Args:
             key_id: Numeric ID of the key.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -198,6 +237,9 @@ class UserGpgKeysResource(BaseResource):
         return await self._request(
             _user_gpg_keys_revoke.build_request(
                 key_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _user_gpg_keys_revoke.parse_response,
             sudo,

@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -52,10 +55,13 @@ class UserKeysResource(BaseResource):
         *,
         key: str,
         title: str,
-        expires_at: datetime.datetime | NotGiven = NOT_GIVEN,
+        expires_at: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
         usage_type: SshKeyUsageType
         | Literal["auth", "auth_and_signing", "signing"]
         | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> SshKey:
@@ -69,6 +75,9 @@ class UserKeysResource(BaseResource):
             title: Title of the key.
             expires_at: Expiry time (ISO 8601).
             usage_type: What an SSH key may be used for.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -87,6 +96,9 @@ class UserKeysResource(BaseResource):
         return await self._request(
             _user_keys_create.build_request(
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _user_keys_create.parse_response,
             sudo,
@@ -97,7 +109,10 @@ class UserKeysResource(BaseResource):
         self,
         key_id: int,
         *,
-        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
+        if_unmodified_since: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -109,6 +124,9 @@ class UserKeysResource(BaseResource):
             key_id: Numeric ID of the key.
             if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
                 deletes nothing. Unparseable values are ignored.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -118,6 +136,9 @@ class UserKeysResource(BaseResource):
             _user_keys_delete.build_request(
                 key_id,
                 if_unmodified_since=if_unmodified_since,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _user_keys_delete.parse_response,
             sudo,
@@ -128,6 +149,8 @@ class UserKeysResource(BaseResource):
         self,
         key_id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> SshKey:
@@ -138,6 +161,8 @@ class UserKeysResource(BaseResource):
 
         Args:
             key_id: Numeric ID of the key.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -146,6 +171,8 @@ class UserKeysResource(BaseResource):
         return await self._request(
             _user_keys_get.build_request(
                 key_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
             ),
             _user_keys_get.parse_response,
             sudo,
@@ -159,6 +186,8 @@ class UserKeysResource(BaseResource):
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[SshKey]:
@@ -172,6 +201,8 @@ class UserKeysResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -181,7 +212,9 @@ class UserKeysResource(BaseResource):
         from . import user_keys_list as _user_keys_list
 
         return self._paginate(
-            _user_keys_list.build_request(per_page=per_page, page=page),
+            _user_keys_list.build_request(
+                extra_headers=extra_headers, extra_query=extra_query, per_page=per_page, page=page
+            ),
             _user_keys_list.parse_response,
             max_items=max_items,
             max_pages=max_pages,

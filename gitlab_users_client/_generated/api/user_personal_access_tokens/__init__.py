@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -55,10 +58,13 @@ class UserPersonalAccessTokensResource(BaseResource):
         *,
         name: str,
         description: str | NotGiven = NOT_GIVEN,
-        expires_at: datetime.date | NotGiven = NOT_GIVEN,
+        expires_at: datetime.date | str | NotGiven = NOT_GIVEN,
         scopes: Sequence[OwnPersonalAccessTokenScope | Literal["k8s_proxy", "self_rotate"]]
         | NotGiven = NOT_GIVEN,
         granular_scopes: Sequence[GranularScopeInput] | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> PersonalAccessTokenWithToken:
@@ -80,6 +86,9 @@ class UserPersonalAccessTokensResource(BaseResource):
             scopes: Scopes; only `k8s_proxy` and `self_rotate` are allowed here.
             granular_scopes: Fine-grained scopes (needs the `granular_personal_access_tokens` feature
                 flag, 404 otherwise).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -101,6 +110,9 @@ class UserPersonalAccessTokensResource(BaseResource):
         return await self._request(
             _user_personal_access_tokens_create.build_request(
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _user_personal_access_tokens_create.parse_response,
             sudo,

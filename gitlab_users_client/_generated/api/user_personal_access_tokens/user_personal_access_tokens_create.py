@@ -8,19 +8,30 @@ from __future__ import annotations
 
 import httpx
 
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
+from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_own_personal_access_token_request import CreateOwnPersonalAccessTokenRequest
 from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
 
 OPERATION_ID = "user_personal_access_tokens_create"
 METHOD = "POST"
 PATH = "/user/personal_access_tokens"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset(
+    {"description", "expires_at", "granular_scopes", "name", "scopes"}
+)
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
     *,
     body: CreateOwnPersonalAccessTokenRequest,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -31,7 +42,14 @@ def build_request(
         params=params,
     )
     request.json = body.model_dump_json(exclude_unset=True, by_alias=True).encode()
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+    )
 
 
 def parse_response(response: httpx.Response) -> PersonalAccessTokenWithToken:

@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -49,17 +52,28 @@ class UserPreferencesResource(BaseResource):
     async def get(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserPreferences:
         """Get your preferences.
 
         Returns the authenticated user's preferences.
+
+        Args:
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
         """
         from . import user_preferences_get as _user_preferences_get
 
         return await self._request(
-            _user_preferences_get.build_request(),
+            _user_preferences_get.build_request(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
             _user_preferences_get.parse_response,
             sudo,
             timeout,
@@ -72,6 +86,9 @@ class UserPreferencesResource(BaseResource):
         show_whitespace_in_diffs: bool | NotGiven = NOT_GIVEN,
         pass_user_identities_to_ci_jwt: bool | NotGiven = NOT_GIVEN,
         policy_advanced_editor: bool | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserPreferences:
@@ -87,6 +104,9 @@ class UserPreferencesResource(BaseResource):
             pass_user_identities_to_ci_jwt: Pass external identities to CI/CD ID tokens (internal to GitLab; not for
                 third parties).
             policy_advanced_editor: Use the advanced editor for security policies.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -105,6 +125,9 @@ class UserPreferencesResource(BaseResource):
         return await self._request(
             _user_preferences_update.build_request(
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _user_preferences_update.parse_response,
             sudo,

@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -64,8 +67,11 @@ class UserRunnersResource(BaseResource):
         run_untagged: bool | NotGiven = NOT_GIVEN,
         tag_list: Sequence[str] | NotGiven = NOT_GIVEN,
         maximum_timeout: int | NotGiven = NOT_GIVEN,
-        token_expires_at: datetime.datetime | NotGiven = NOT_GIVEN,
-        token_rotation_deadline: datetime.datetime | NotGiven = NOT_GIVEN,
+        token_expires_at: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        token_rotation_deadline: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> RunnerRegistrationDetails:
@@ -94,6 +100,9 @@ class UserRunnersResource(BaseResource):
             maximum_timeout: Maximum job timeout in seconds.
             token_expires_at: EE (Premium and Ultimate) only. When the runner token expires.
             token_rotation_deadline: EE (Premium and Ultimate) only. Deadline for rotating the runner token.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -121,6 +130,9 @@ class UserRunnersResource(BaseResource):
         return await self._request(
             _user_runners_create.build_request(
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _user_runners_create.parse_response,
             sudo,

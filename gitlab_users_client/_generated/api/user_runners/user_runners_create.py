@@ -8,19 +8,44 @@ from __future__ import annotations
 
 import httpx
 
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
+from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_runner_request import CreateRunnerRequest
 from ...models.runner_registration_details import RunnerRegistrationDetails
 
 OPERATION_ID = "user_runners_create"
 METHOD = "POST"
 PATH = "/user/runners"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset(
+    {
+        "access_level",
+        "description",
+        "group_id",
+        "locked",
+        "maintenance_note",
+        "maximum_timeout",
+        "paused",
+        "project_id",
+        "run_untagged",
+        "runner_type",
+        "tag_list",
+        "token_expires_at",
+        "token_rotation_deadline",
+    }
+)
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
     *,
     body: CreateRunnerRequest,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -31,7 +56,14 @@ def build_request(
         params=params,
     )
     request.json = body.model_dump_json(exclude_unset=True, by_alias=True).encode()
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+    )
 
 
 def parse_response(response: httpx.Response) -> RunnerRegistrationDetails:

@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -51,17 +54,31 @@ class UserStatusResource(BaseResource):
     async def get(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserStatus:
         """Get your status.
 
         Returns the authenticated user's status. Every field is null when no status is set.
+
+        Args:
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
         """
         from . import user_status_get as _user_status_get
 
         return await self._request(
-            _user_status_get.build_request(), _user_status_get.parse_response, sudo, timeout
+            _user_status_get.build_request(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+            _user_status_get.parse_response,
+            sudo,
+            timeout,
         )
 
     async def set(
@@ -74,6 +91,9 @@ class UserStatusResource(BaseResource):
         | Literal["1_day", "30_days", "30_minutes", "3_days", "3_hours", "7_days", "8_hours"]
         | None
         | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserStatus:
@@ -91,6 +111,9 @@ class UserStatusResource(BaseResource):
             message: Status message, at most 100 characters; may contain emoji codes.
             availability: Availability.
             clear_status_after: Clear the status automatically after this interval.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -109,6 +132,9 @@ class UserStatusResource(BaseResource):
         return await self._request(
             _user_status_set.build_request(
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _user_status_set.parse_response,
             sudo,
@@ -125,6 +151,9 @@ class UserStatusResource(BaseResource):
         | Literal["1_day", "30_days", "30_minutes", "3_days", "3_hours", "7_days", "8_hours"]
         | None
         | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None | UserStatus:
@@ -143,6 +172,9 @@ class UserStatusResource(BaseResource):
             message: Status message, at most 100 characters; may contain emoji codes.
             availability: Availability.
             clear_status_after: Clear the status automatically after this interval.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -161,6 +193,9 @@ class UserStatusResource(BaseResource):
         return await self._request(
             _user_status_update.build_request(
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _user_status_update.parse_response,
             sudo,

@@ -8,16 +8,26 @@ from __future__ import annotations
 
 import httpx
 
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
+from ...._types import ExtraHeaders, ExtraQuery
 from ...models.user_status import UserStatus
 
 OPERATION_ID = "user_status_get"
 METHOD = "GET"
 PATH = "/user/status"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset()
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
-def build_request() -> ApiRequest:
+def build_request(
+    *,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
     request = ApiRequest(
@@ -26,7 +36,13 @@ def build_request() -> ApiRequest:
         operation_id=OPERATION_ID,
         params=params,
     )
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+    )
 
 
 def parse_response(response: httpx.Response) -> UserStatus:

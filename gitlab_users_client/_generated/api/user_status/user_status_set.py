@@ -8,20 +8,28 @@ from __future__ import annotations
 
 import httpx
 
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, NotGiven
+from ...._types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.set_user_status_request import SetUserStatusRequest
 from ...models.user_status import UserStatus
 
 OPERATION_ID = "user_status_set"
 METHOD = "PUT"
 PATH = "/user/status"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset({"availability", "clear_status_after", "emoji", "message"})
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
     *,
     body: SetUserStatusRequest | NotGiven = NOT_GIVEN,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -31,10 +39,16 @@ def build_request(
         operation_id=OPERATION_ID,
         params=params,
     )
-    if isinstance(body, NotGiven):
-        return request
-    request.json = body.model_dump_json(exclude_unset=True, by_alias=True).encode()
-    return request
+    if not isinstance(body, NotGiven):
+        request.json = body.model_dump_json(exclude_unset=True, by_alias=True).encode()
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+    )
 
 
 def parse_response(response: httpx.Response) -> UserStatus:

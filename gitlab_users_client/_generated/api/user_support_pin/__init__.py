@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -48,6 +51,9 @@ class UserSupportPinResource(BaseResource):
     async def create(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserSupportPin:
@@ -56,11 +62,22 @@ class UserSupportPinResource(BaseResource):
         Creates a Support PIN for the authenticated user, valid for seven days, to prove
         identity to GitLab Support. 422 with the service message when it fails. Granular token
         permission: `create_user_support_pin`.
+
+        Args:
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
         """
         from . import user_support_pin_create as _user_support_pin_create
 
         return await self._request(
-            _user_support_pin_create.build_request(),
+            _user_support_pin_create.build_request(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            ),
             _user_support_pin_create.parse_response,
             sudo,
             timeout,
@@ -69,6 +86,8 @@ class UserSupportPinResource(BaseResource):
     async def get(
         self,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserSupportPin:
@@ -76,11 +95,20 @@ class UserSupportPinResource(BaseResource):
 
         Returns the authenticated user's current Support PIN. 404 `Support PIN not found or
         expired` when there is none. Granular token permission: `read_user_support_pin`.
+
+        Args:
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
+            timeout: Timeout for this call, overriding the client's.
         """
         from . import user_support_pin_get as _user_support_pin_get
 
         return await self._request(
-            _user_support_pin_get.build_request(),
+            _user_support_pin_get.build_request(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
             _user_support_pin_get.parse_response,
             sudo,
             timeout,

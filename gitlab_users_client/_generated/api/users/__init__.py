@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -134,6 +137,9 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> bool:
@@ -146,6 +152,9 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -154,6 +163,9 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_activate.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_activate.parse_response,
             sudo,
@@ -164,6 +176,9 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> ApproveResult:
@@ -178,6 +193,9 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -186,6 +204,9 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_approve.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_approve.parse_response,
             sudo,
@@ -196,6 +217,9 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> bool:
@@ -207,6 +231,9 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -215,6 +242,9 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_ban.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_ban.parse_response,
             sudo,
@@ -225,6 +255,9 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> bool | None:
@@ -238,6 +271,9 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -246,6 +282,9 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_block.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_block.parse_response,
             sudo,
@@ -290,6 +329,9 @@ class UsersResource(BaseResource):
         group_id_for_saml: int | NotGiven = NOT_GIVEN,
         auditor: bool | NotGiven = NOT_GIVEN,
         avatar: File | FileContent | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserWithAdmin:
@@ -345,6 +387,9 @@ class UsersResource(BaseResource):
             group_id_for_saml: EE only. ID of the group whose SAML provider the identity belongs to.
             auditor: EE (Premium and Ultimate) only. Make the user an auditor.
             avatar: Avatar image file.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -437,6 +482,9 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_create.build_request(
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_create.parse_response,
             sudo,
@@ -447,6 +495,9 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> bool | None:
@@ -459,6 +510,9 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -467,6 +521,9 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_deactivate.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_deactivate.parse_response,
             sudo,
@@ -478,7 +535,10 @@ class UsersResource(BaseResource):
         id: int,
         *,
         hard_delete: bool | NotGiven = NOT_GIVEN,
-        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
+        if_unmodified_since: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -495,6 +555,9 @@ class UsersResource(BaseResource):
                 groups owned solely by this user. Server default false.
             if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
                 deletes nothing. Unparseable values are ignored.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -505,6 +568,9 @@ class UsersResource(BaseResource):
                 id,
                 hard_delete=hard_delete,
                 if_unmodified_since=if_unmodified_since,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_delete.parse_response,
             sudo,
@@ -516,7 +582,10 @@ class UsersResource(BaseResource):
         id: int,
         provider: str,
         *,
-        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
+        if_unmodified_since: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -532,6 +601,9 @@ class UsersResource(BaseResource):
                 `saml`.
             if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
                 deletes nothing. Unparseable values are ignored.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -542,6 +614,9 @@ class UsersResource(BaseResource):
                 id,
                 provider,
                 if_unmodified_since=if_unmodified_since,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_delete_identity.parse_response,
             sudo,
@@ -552,6 +627,9 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -564,6 +642,9 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -572,6 +653,9 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_disable_two_factor.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_disable_two_factor.parse_response,
             sudo,
@@ -582,6 +666,9 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserBasic | None:
@@ -594,6 +681,9 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -602,6 +692,9 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_follow.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_follow.parse_response,
             sudo,
@@ -613,6 +706,8 @@ class UsersResource(BaseResource):
         id: int,
         *,
         with_custom_attributes: bool | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserDetailsWithAdmin | UserProfile:
@@ -629,6 +724,8 @@ class UsersResource(BaseResource):
             id: Numeric ID of the user (the route only matches digits).
             with_custom_attributes: Include the user's custom attributes (only honoured for administrators).
                 Server default false.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -638,6 +735,8 @@ class UsersResource(BaseResource):
             _users_get.build_request(
                 id,
                 with_custom_attributes=with_custom_attributes,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
             ),
             _users_get.parse_response,
             sudo,
@@ -648,6 +747,8 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserAssociationsCount:
@@ -659,6 +760,8 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -667,6 +770,8 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_get_associations_count.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
             ),
             _users_get_associations_count.parse_response,
             sudo,
@@ -677,6 +782,8 @@ class UsersResource(BaseResource):
         self,
         user_id: int | str,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserStatus:
@@ -690,6 +797,8 @@ class UsersResource(BaseResource):
         Args:
             user_id: Numeric ID or username of the user. An all-digit value is always read as an
                 ID, so an all-digit username can only be reached by its ID.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -698,6 +807,8 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_get_status.build_request(
                 user_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
             ),
             _users_get_status.parse_response,
             sudo,
@@ -708,6 +819,8 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserSupportPin:
@@ -719,6 +832,8 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -727,6 +842,8 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_get_support_pin.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
             ),
             _users_get_support_pin.parse_response,
             sudo,
@@ -745,8 +862,8 @@ class UsersResource(BaseResource):
         humans: bool | NotGiven = NOT_GIVEN,
         external: bool | NotGiven = NOT_GIVEN,
         blocked: bool | NotGiven = NOT_GIVEN,
-        created_after: datetime.datetime | NotGiven = NOT_GIVEN,
-        created_before: datetime.datetime | NotGiven = NOT_GIVEN,
+        created_after: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        created_before: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
         without_projects: bool | NotGiven = NOT_GIVEN,
         without_project_bots: bool | NotGiven = NOT_GIVEN,
         admins: bool | NotGiven = NOT_GIVEN,
@@ -766,8 +883,11 @@ class UsersResource(BaseResource):
         per_page: int = 100,
         page: int | NotGiven = NOT_GIVEN,
         pagination: PaginationMode = "auto",
+        cursor: str | None = None,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[UserBasic | UserWithAdmin]:
@@ -825,8 +945,12 @@ class UsersResource(BaseResource):
             page: Page to start from (offset pagination only).
             pagination: ``"auto"`` (keyset when GitLab can serve the order: it refuses offset
                 pages past 50,000 rows), ``"offset"`` or ``"keyset"``.
+            cursor: Start after the page whose ``next_cursor`` this is (resuming an earlier
+                keyset listing with the same filters and order); implies keyset pagination.
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -862,8 +986,11 @@ class UsersResource(BaseResource):
                 custom_attributes=custom_attributes,
                 skip_ldap=skip_ldap,
                 auditors=auditors,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
                 per_page=per_page,
                 page=page,
+                cursor=NOT_GIVEN if cursor is None else cursor,
             ),
             _users_list.parse_response,
             keyset=Keyset(),
@@ -900,6 +1027,8 @@ class UsersResource(BaseResource):
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[BasicProjectDetails | ProjectWithAccess]:
@@ -922,6 +1051,8 @@ class UsersResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -932,7 +1063,14 @@ class UsersResource(BaseResource):
 
         return self._paginate(
             _users_list_contributed_projects.build_request(
-                user_id, order_by=order_by, sort=sort, simple=simple, per_page=per_page, page=page
+                user_id,
+                order_by=order_by,
+                sort=sort,
+                simple=simple,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                per_page=per_page,
+                page=page,
             ),
             _users_list_contributed_projects.parse_response,
             max_items=max_items,
@@ -951,13 +1089,15 @@ class UsersResource(BaseResource):
             "epic", "issue", "merge_request", "milestone", "note", "project", "snippet", "user"
         ]
         | NotGiven = NOT_GIVEN,
-        before: datetime.date | NotGiven = NOT_GIVEN,
-        after: datetime.date | NotGiven = NOT_GIVEN,
+        before: datetime.date | str | NotGiven = NOT_GIVEN,
+        after: datetime.date | str | NotGiven = NOT_GIVEN,
         sort: SortDirection | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
         per_page: int = 100,
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[Event]:
@@ -982,6 +1122,8 @@ class UsersResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -998,6 +1140,8 @@ class UsersResource(BaseResource):
                 before=before,
                 after=after,
                 sort=sort,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
                 per_page=per_page,
                 page=page,
             ),
@@ -1016,6 +1160,8 @@ class UsersResource(BaseResource):
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[UserBasic]:
@@ -1032,6 +1178,8 @@ class UsersResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -1041,7 +1189,13 @@ class UsersResource(BaseResource):
         from . import users_list_followers as _users_list_followers
 
         return self._paginate(
-            _users_list_followers.build_request(id, per_page=per_page, page=page),
+            _users_list_followers.build_request(
+                id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                per_page=per_page,
+                page=page,
+            ),
             _users_list_followers.parse_response,
             max_items=max_items,
             max_pages=max_pages,
@@ -1057,6 +1211,8 @@ class UsersResource(BaseResource):
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[UserBasic]:
@@ -1074,6 +1230,8 @@ class UsersResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -1083,7 +1241,13 @@ class UsersResource(BaseResource):
         from . import users_list_following as _users_list_following
 
         return self._paginate(
-            _users_list_following.build_request(id, per_page=per_page, page=page),
+            _users_list_following.build_request(
+                id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                per_page=per_page,
+                page=page,
+            ),
             _users_list_following.parse_response,
             max_items=max_items,
             max_pages=max_pages,
@@ -1100,6 +1264,8 @@ class UsersResource(BaseResource):
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[Membership]:
@@ -1116,6 +1282,8 @@ class UsersResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -1126,7 +1294,12 @@ class UsersResource(BaseResource):
 
         return self._paginate(
             _users_list_memberships.build_request(
-                user_id, type_=type_, per_page=per_page, page=page
+                user_id,
+                type_=type_,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                per_page=per_page,
+                page=page,
             ),
             _users_list_memberships.parse_response,
             max_items=max_items,
@@ -1143,6 +1316,8 @@ class UsersResource(BaseResource):
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[DeployKey]:
@@ -1162,6 +1337,8 @@ class UsersResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -1171,7 +1348,13 @@ class UsersResource(BaseResource):
         from . import users_list_project_deploy_keys as _users_list_project_deploy_keys
 
         return self._paginate(
-            _users_list_project_deploy_keys.build_request(user_id, per_page=per_page, page=page),
+            _users_list_project_deploy_keys.build_request(
+                user_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                per_page=per_page,
+                page=page,
+            ),
             _users_list_project_deploy_keys.parse_response,
             max_items=max_items,
             max_pages=max_pages,
@@ -1216,15 +1399,15 @@ class UsersResource(BaseResource):
         min_access_level: int | NotGiven = NOT_GIVEN,
         id_after: int | NotGiven = NOT_GIVEN,
         id_before: int | NotGiven = NOT_GIVEN,
-        last_activity_after: datetime.datetime | NotGiven = NOT_GIVEN,
-        last_activity_before: datetime.datetime | NotGiven = NOT_GIVEN,
+        last_activity_after: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        last_activity_before: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
         repository_storage: str | NotGiven = NOT_GIVEN,
         topic: str | NotGiven = NOT_GIVEN,
         topic_id: int | NotGiven = NOT_GIVEN,
-        updated_before: datetime.datetime | NotGiven = NOT_GIVEN,
-        updated_after: datetime.datetime | NotGiven = NOT_GIVEN,
+        updated_before: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        updated_after: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
         include_pending_delete: bool | NotGiven = NOT_GIVEN,
-        marked_for_deletion_on: datetime.date | NotGiven = NOT_GIVEN,
+        marked_for_deletion_on: datetime.date | str | NotGiven = NOT_GIVEN,
         active: bool | NotGiven = NOT_GIVEN,
         simple: bool | NotGiven = NOT_GIVEN,
         statistics: bool | NotGiven = NOT_GIVEN,
@@ -1235,6 +1418,8 @@ class UsersResource(BaseResource):
         pagination: PaginationMode = "auto",
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[BasicProjectDetails | ProjectWithAccess]:
@@ -1294,6 +1479,8 @@ class UsersResource(BaseResource):
                 pages past 50,000 rows), ``"offset"`` or ``"keyset"``.
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -1335,6 +1522,8 @@ class UsersResource(BaseResource):
                 statistics=statistics,
                 with_custom_attributes=with_custom_attributes,
                 custom_attributes=custom_attributes,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
                 per_page=per_page,
                 page=page,
             ),
@@ -1384,15 +1573,15 @@ class UsersResource(BaseResource):
         min_access_level: int | NotGiven = NOT_GIVEN,
         id_after: int | NotGiven = NOT_GIVEN,
         id_before: int | NotGiven = NOT_GIVEN,
-        last_activity_after: datetime.datetime | NotGiven = NOT_GIVEN,
-        last_activity_before: datetime.datetime | NotGiven = NOT_GIVEN,
+        last_activity_after: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        last_activity_before: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
         repository_storage: str | NotGiven = NOT_GIVEN,
         topic: str | NotGiven = NOT_GIVEN,
         topic_id: int | NotGiven = NOT_GIVEN,
-        updated_before: datetime.datetime | NotGiven = NOT_GIVEN,
-        updated_after: datetime.datetime | NotGiven = NOT_GIVEN,
+        updated_before: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        updated_after: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
         include_pending_delete: bool | NotGiven = NOT_GIVEN,
-        marked_for_deletion_on: datetime.date | NotGiven = NOT_GIVEN,
+        marked_for_deletion_on: datetime.date | str | NotGiven = NOT_GIVEN,
         active: bool | NotGiven = NOT_GIVEN,
         simple: bool | NotGiven = NOT_GIVEN,
         statistics: bool | NotGiven = NOT_GIVEN,
@@ -1400,6 +1589,8 @@ class UsersResource(BaseResource):
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[BasicProjectDetails | ProjectWithAccess]:
@@ -1452,6 +1643,8 @@ class UsersResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -1491,6 +1684,8 @@ class UsersResource(BaseResource):
                 active=active,
                 simple=simple,
                 statistics=statistics,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
                 per_page=per_page,
                 page=page,
             ),
@@ -1505,6 +1700,9 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> RejectResult:
@@ -1518,6 +1716,9 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -1526,6 +1727,9 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_reject.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_reject.parse_response,
             sudo,
@@ -1536,6 +1740,9 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -1547,6 +1754,9 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -1555,6 +1765,9 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_revoke_support_pin.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_revoke_support_pin.parse_response,
             sudo,
@@ -1565,6 +1778,9 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> bool:
@@ -1576,6 +1792,9 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -1584,6 +1803,9 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_unban.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_unban.parse_response,
             sudo,
@@ -1594,6 +1816,9 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> bool:
@@ -1606,6 +1831,9 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -1614,6 +1842,9 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_unblock.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_unblock.parse_response,
             sudo,
@@ -1624,6 +1855,9 @@ class UsersResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserBasic | None:
@@ -1635,6 +1869,9 @@ class UsersResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -1643,6 +1880,9 @@ class UsersResource(BaseResource):
         return await self._request(
             _users_unfollow.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_unfollow.parse_response,
             sudo,
@@ -1686,6 +1926,9 @@ class UsersResource(BaseResource):
         group_id_for_saml: int | NotGiven = NOT_GIVEN,
         auditor: bool | NotGiven = NOT_GIVEN,
         avatar: File | FileContent | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserWithAdmin:
@@ -1739,6 +1982,9 @@ class UsersResource(BaseResource):
             group_id_for_saml: EE only. ID of the group whose SAML provider the identity belongs to.
             auditor: EE (Premium and Ultimate) only. Make the user an auditor.
             avatar: Avatar image file.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -1828,6 +2074,9 @@ class UsersResource(BaseResource):
             _users_update.build_request(
                 id,
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_update.parse_response,
             sudo,
@@ -1838,7 +2087,7 @@ class UsersResource(BaseResource):
         self,
         user_id: int,
         *,
-        credit_card_validated_at: datetime.datetime,
+        credit_card_validated_at: datetime.datetime | datetime.date | str,
         credit_card_expiration_month: int,
         credit_card_expiration_year: int,
         credit_card_holder_name: str,
@@ -1848,6 +2097,9 @@ class UsersResource(BaseResource):
         stripe_setup_intent_xid: str | NotGiven = NOT_GIVEN,
         stripe_payment_method_xid: str | NotGiven = NOT_GIVEN,
         stripe_card_fingerprint: str | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserCreditCardValidations:
@@ -1870,6 +2122,9 @@ class UsersResource(BaseResource):
             stripe_setup_intent_xid: Stripe setup intent ID.
             stripe_payment_method_xid: Stripe payment method ID.
             stripe_card_fingerprint: Stripe card fingerprint.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -1897,6 +2152,9 @@ class UsersResource(BaseResource):
             _users_update_credit_card_validation.build_request(
                 user_id,
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_update_credit_card_validation.parse_response,
             sudo,

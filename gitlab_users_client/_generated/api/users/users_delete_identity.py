@@ -15,19 +15,27 @@ from ...._encoding import (
     path_int,
     path_str,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
-from ...._types import NOT_GIVEN, NotGiven
+from ...._types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
 
 OPERATION_ID = "users_delete_identity"
 METHOD = "DELETE"
 PATH = "/users/{id}/identities/{provider}"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset({"id", "provider"})
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"if-unmodified-since", "sudo"})
 
 
 def build_request(
     id: int,
     provider: str,
     *,
-    if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
+    if_unmodified_since: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -42,7 +50,14 @@ def build_request(
     )
     if not isinstance(if_unmodified_since, NotGiven):
         request.headers["If-Unmodified-Since"] = h_date("If-Unmodified-Since", if_unmodified_since)
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+    )
 
 
 def parse_response(response: httpx.Response) -> None:

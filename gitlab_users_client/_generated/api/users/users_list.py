@@ -20,9 +20,10 @@ from ...._encoding import (
     q_map,
     q_str,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, NotGiven
+from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.keyset_pagination import KeysetPagination
 from ...models.sort_direction import SortDirection
 from ...models.two_factor_filter import TwoFactorFilter
@@ -33,6 +34,42 @@ from ...models.user_with_admin import UserWithAdmin
 OPERATION_ID = "users_list"
 METHOD = "GET"
 PATH = "/users"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset(
+    {
+        "active",
+        "admins",
+        "auditors",
+        "blocked",
+        "created_after",
+        "created_before",
+        "cursor",
+        "custom_attributes",
+        "exclude_active",
+        "exclude_external",
+        "exclude_humans",
+        "exclude_internal",
+        "extern_uid",
+        "external",
+        "humans",
+        "order_by",
+        "page",
+        "pagination",
+        "per_page",
+        "provider",
+        "public_email",
+        "search",
+        "skip_ldap",
+        "sort",
+        "two_factor",
+        "username",
+        "with_custom_attributes",
+        "without_project_bots",
+        "without_projects",
+    }
+)
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
@@ -46,8 +83,8 @@ def build_request(
     humans: bool | NotGiven = NOT_GIVEN,
     external: bool | NotGiven = NOT_GIVEN,
     blocked: bool | NotGiven = NOT_GIVEN,
-    created_after: datetime.datetime | NotGiven = NOT_GIVEN,
-    created_before: datetime.datetime | NotGiven = NOT_GIVEN,
+    created_after: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+    created_before: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
     without_projects: bool | NotGiven = NOT_GIVEN,
     without_project_bots: bool | NotGiven = NOT_GIVEN,
     admins: bool | NotGiven = NOT_GIVEN,
@@ -68,6 +105,8 @@ def build_request(
     custom_attributes: Mapping[str, str] | NotGiven = NOT_GIVEN,
     skip_ldap: bool | NotGiven = NOT_GIVEN,
     auditors: bool | NotGiven = NOT_GIVEN,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -139,7 +178,13 @@ def build_request(
         operation_id=OPERATION_ID,
         params=params,
     )
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+    )
 
 
 def parse_response(response: httpx.Response) -> list[UserBasic | UserWithAdmin]:

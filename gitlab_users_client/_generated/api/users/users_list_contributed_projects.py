@@ -16,9 +16,10 @@ from ...._encoding import (
     q_enum,
     q_int,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, NotGiven
+from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.basic_project_details import BasicProjectDetails
 from ...models.project_order_by import ProjectOrderBy
 from ...models.project_with_access import ProjectWithAccess
@@ -27,6 +28,12 @@ from ...models.sort_direction import SortDirection
 OPERATION_ID = "users_list_contributed_projects"
 METHOD = "GET"
 PATH = "/users/{user_id}/contributed_projects"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset(
+    {"order_by", "page", "per_page", "simple", "sort", "user_id"}
+)
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
@@ -52,6 +59,8 @@ def build_request(
     simple: bool | NotGiven = NOT_GIVEN,
     page: int | NotGiven = NOT_GIVEN,
     per_page: int | NotGiven = NOT_GIVEN,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -73,7 +82,13 @@ def build_request(
         operation_id=OPERATION_ID,
         params=params,
     )
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+    )
 
 
 def parse_response(response: httpx.Response) -> list[BasicProjectDetails | ProjectWithAccess]:

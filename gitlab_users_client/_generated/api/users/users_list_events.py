@@ -18,9 +18,10 @@ from ...._encoding import (
     q_int,
     q_str,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, NotGiven
+from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.event import Event
 from ...models.event_target_type import EventTargetType
 from ...models.sort_direction import SortDirection
@@ -28,6 +29,12 @@ from ...models.sort_direction import SortDirection
 OPERATION_ID = "users_list_events"
 METHOD = "GET"
 PATH = "/users/{id}/events"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset(
+    {"action", "after", "before", "id", "page", "per_page", "sort", "target_type"}
+)
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
@@ -37,11 +44,13 @@ def build_request(
     target_type: EventTargetType
     | Literal["epic", "issue", "merge_request", "milestone", "note", "project", "snippet", "user"]
     | NotGiven = NOT_GIVEN,
-    before: datetime.date | NotGiven = NOT_GIVEN,
-    after: datetime.date | NotGiven = NOT_GIVEN,
+    before: datetime.date | str | NotGiven = NOT_GIVEN,
+    after: datetime.date | str | NotGiven = NOT_GIVEN,
     sort: SortDirection | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
     page: int | NotGiven = NOT_GIVEN,
     per_page: int | NotGiven = NOT_GIVEN,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -67,7 +76,13 @@ def build_request(
         operation_id=OPERATION_ID,
         params=params,
     )
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+    )
 
 
 def parse_response(response: httpx.Response) -> list[Event]:

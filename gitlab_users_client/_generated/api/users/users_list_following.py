@@ -12,14 +12,19 @@ from ...._encoding import (
     path_int,
     q_int,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, NotGiven
+from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.user_basic import UserBasic
 
 OPERATION_ID = "users_list_following"
 METHOD = "GET"
 PATH = "/users/{id}/following"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset({"id", "page", "per_page"})
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
@@ -27,6 +32,8 @@ def build_request(
     *,
     page: int | NotGiven = NOT_GIVEN,
     per_page: int | NotGiven = NOT_GIVEN,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -42,7 +49,13 @@ def build_request(
         operation_id=OPERATION_ID,
         params=params,
     )
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+    )
 
 
 def parse_response(response: httpx.Response) -> list[UserBasic]:

@@ -22,9 +22,10 @@ from ...._encoding import (
     q_map,
     q_str,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, NotGiven
+from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.basic_project_details import BasicProjectDetails
 from ...models.keyset_pagination import KeysetPagination
 from ...models.project_order_by import ProjectOrderBy
@@ -35,6 +36,47 @@ from ...models.sort_direction import SortDirection
 OPERATION_ID = "users_list_projects"
 METHOD = "GET"
 PATH = "/users/{user_id}/projects"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset(
+    {
+        "active",
+        "archived",
+        "custom_attributes",
+        "id_after",
+        "id_before",
+        "imported",
+        "include_pending_delete",
+        "last_activity_after",
+        "last_activity_before",
+        "marked_for_deletion_on",
+        "membership",
+        "min_access_level",
+        "order_by",
+        "owned",
+        "page",
+        "pagination",
+        "per_page",
+        "repository_storage",
+        "search",
+        "search_namespaces",
+        "simple",
+        "sort",
+        "starred",
+        "statistics",
+        "topic",
+        "topic_id",
+        "updated_after",
+        "updated_before",
+        "user_id",
+        "visibility",
+        "with_custom_attributes",
+        "with_issues_enabled",
+        "with_merge_requests_enabled",
+        "with_programming_language",
+    }
+)
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
@@ -71,15 +113,15 @@ def build_request(
     min_access_level: int | NotGiven = NOT_GIVEN,
     id_after: int | NotGiven = NOT_GIVEN,
     id_before: int | NotGiven = NOT_GIVEN,
-    last_activity_after: datetime.datetime | NotGiven = NOT_GIVEN,
-    last_activity_before: datetime.datetime | NotGiven = NOT_GIVEN,
+    last_activity_after: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+    last_activity_before: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
     repository_storage: str | NotGiven = NOT_GIVEN,
     topic: str | NotGiven = NOT_GIVEN,
     topic_id: int | NotGiven = NOT_GIVEN,
-    updated_before: datetime.datetime | NotGiven = NOT_GIVEN,
-    updated_after: datetime.datetime | NotGiven = NOT_GIVEN,
+    updated_before: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+    updated_after: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
     include_pending_delete: bool | NotGiven = NOT_GIVEN,
-    marked_for_deletion_on: datetime.date | NotGiven = NOT_GIVEN,
+    marked_for_deletion_on: datetime.date | str | NotGiven = NOT_GIVEN,
     active: bool | NotGiven = NOT_GIVEN,
     simple: bool | NotGiven = NOT_GIVEN,
     statistics: bool | NotGiven = NOT_GIVEN,
@@ -88,6 +130,8 @@ def build_request(
     page: int | NotGiven = NOT_GIVEN,
     per_page: int | NotGiven = NOT_GIVEN,
     pagination: KeysetPagination | Literal["keyset"] | NotGiven = NOT_GIVEN,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -185,7 +229,13 @@ def build_request(
         operation_id=OPERATION_ID,
         params=params,
     )
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+    )
 
 
 def parse_response(response: httpx.Response) -> list[BasicProjectDetails | ProjectWithAccess]:

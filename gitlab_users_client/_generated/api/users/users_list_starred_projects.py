@@ -20,9 +20,10 @@ from ...._encoding import (
     q_int,
     q_str,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, NotGiven
+from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.basic_project_details import BasicProjectDetails
 from ...models.project_order_by import ProjectOrderBy
 from ...models.project_visibility import ProjectVisibility
@@ -32,6 +33,44 @@ from ...models.sort_direction import SortDirection
 OPERATION_ID = "users_list_starred_projects"
 METHOD = "GET"
 PATH = "/users/{user_id}/starred_projects"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset(
+    {
+        "active",
+        "archived",
+        "id_after",
+        "id_before",
+        "imported",
+        "include_pending_delete",
+        "last_activity_after",
+        "last_activity_before",
+        "marked_for_deletion_on",
+        "membership",
+        "min_access_level",
+        "order_by",
+        "owned",
+        "page",
+        "per_page",
+        "repository_storage",
+        "search",
+        "search_namespaces",
+        "simple",
+        "sort",
+        "starred",
+        "statistics",
+        "topic",
+        "topic_id",
+        "updated_after",
+        "updated_before",
+        "user_id",
+        "visibility",
+        "with_issues_enabled",
+        "with_merge_requests_enabled",
+        "with_programming_language",
+    }
+)
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
@@ -68,20 +107,22 @@ def build_request(
     min_access_level: int | NotGiven = NOT_GIVEN,
     id_after: int | NotGiven = NOT_GIVEN,
     id_before: int | NotGiven = NOT_GIVEN,
-    last_activity_after: datetime.datetime | NotGiven = NOT_GIVEN,
-    last_activity_before: datetime.datetime | NotGiven = NOT_GIVEN,
+    last_activity_after: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+    last_activity_before: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
     repository_storage: str | NotGiven = NOT_GIVEN,
     topic: str | NotGiven = NOT_GIVEN,
     topic_id: int | NotGiven = NOT_GIVEN,
-    updated_before: datetime.datetime | NotGiven = NOT_GIVEN,
-    updated_after: datetime.datetime | NotGiven = NOT_GIVEN,
+    updated_before: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+    updated_after: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
     include_pending_delete: bool | NotGiven = NOT_GIVEN,
-    marked_for_deletion_on: datetime.date | NotGiven = NOT_GIVEN,
+    marked_for_deletion_on: datetime.date | str | NotGiven = NOT_GIVEN,
     active: bool | NotGiven = NOT_GIVEN,
     simple: bool | NotGiven = NOT_GIVEN,
     statistics: bool | NotGiven = NOT_GIVEN,
     page: int | NotGiven = NOT_GIVEN,
     per_page: int | NotGiven = NOT_GIVEN,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -171,7 +212,13 @@ def build_request(
         operation_id=OPERATION_ID,
         params=params,
     )
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+    )
 
 
 def parse_response(response: httpx.Response) -> list[BasicProjectDetails | ProjectWithAccess]:

@@ -12,8 +12,10 @@ from ...._encoding import (
     path_int,
     to_multipart,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
+from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.update_user_multipart_request import UpdateUserMultipartRequest
 from ...models.update_user_request import UpdateUserRequest
 from ...models.user_with_admin import UserWithAdmin
@@ -21,12 +23,56 @@ from ...models.user_with_admin import UserWithAdmin
 OPERATION_ID = "users_update"
 METHOD = "PUT"
 PATH = "/users/{id}"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset(
+    {
+        "admin",
+        "auditor",
+        "avatar",
+        "bio",
+        "can_create_group",
+        "color_scheme_id",
+        "commit_email",
+        "discord",
+        "email",
+        "extern_uid",
+        "external",
+        "extra_shared_runners_minutes_limit",
+        "github",
+        "group_id_for_saml",
+        "id",
+        "linkedin",
+        "location",
+        "name",
+        "note",
+        "organization",
+        "password",
+        "policy_advanced_editor",
+        "private_profile",
+        "projects_limit",
+        "pronouns",
+        "provider",
+        "public_email",
+        "shared_runners_minutes_limit",
+        "skip_reconfirmation",
+        "theme_id",
+        "twitter",
+        "username",
+        "view_diffs_file_by_file",
+        "website_url",
+    }
+)
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
     id: int,
     *,
     body: UpdateUserRequest | UpdateUserMultipartRequest,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -42,7 +88,14 @@ def build_request(
         request.json = body.model_dump_json(exclude_unset=True, by_alias=True).encode()
     if isinstance(body, UpdateUserMultipartRequest):
         request.data, request.files = to_multipart(body)
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+    )
 
 
 def parse_response(response: httpx.Response) -> UserWithAdmin:

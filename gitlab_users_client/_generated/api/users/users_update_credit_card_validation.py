@@ -11,20 +11,43 @@ import httpx
 from ...._encoding import (
     path_int,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
+from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.update_credit_card_validation_request import UpdateCreditCardValidationRequest
 from ...models.user_credit_card_validations import UserCreditCardValidations
 
 OPERATION_ID = "users_update_credit_card_validation"
 METHOD = "PUT"
 PATH = "/user/{user_id}/credit_card_validation"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset(
+    {
+        "credit_card_expiration_month",
+        "credit_card_expiration_year",
+        "credit_card_holder_name",
+        "credit_card_mask_number",
+        "credit_card_type",
+        "credit_card_validated_at",
+        "stripe_card_fingerprint",
+        "stripe_payment_method_xid",
+        "stripe_setup_intent_xid",
+        "user_id",
+        "zuora_payment_method_xid",
+    }
+)
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
     user_id: int,
     *,
     body: UpdateCreditCardValidationRequest,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -37,7 +60,14 @@ def build_request(
         params=params,
     )
     request.json = body.model_dump_json(exclude_unset=True, by_alias=True).encode()
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+    )
 
 
 def parse_response(response: httpx.Response) -> UserCreditCardValidations:

@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -51,6 +54,9 @@ class UsersCustomAttributesResource(BaseResource):
         id: int,
         key: str,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -62,6 +68,9 @@ class UsersCustomAttributesResource(BaseResource):
         Args:
             id: Numeric ID of the user (the route only matches digits).
             key: Key of the custom attribute.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -71,6 +80,9 @@ class UsersCustomAttributesResource(BaseResource):
             _users_custom_attributes_delete.build_request(
                 id,
                 key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_custom_attributes_delete.parse_response,
             sudo,
@@ -82,6 +94,8 @@ class UsersCustomAttributesResource(BaseResource):
         id: int,
         key: str,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> CustomAttribute:
@@ -93,6 +107,8 @@ class UsersCustomAttributesResource(BaseResource):
         Args:
             id: Numeric ID of the user (the route only matches digits).
             key: Key of the custom attribute.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -102,6 +118,8 @@ class UsersCustomAttributesResource(BaseResource):
             _users_custom_attributes_get.build_request(
                 id,
                 key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
             ),
             _users_custom_attributes_get.parse_response,
             sudo,
@@ -112,6 +130,8 @@ class UsersCustomAttributesResource(BaseResource):
         self,
         id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> builtins.list[CustomAttribute]:
@@ -122,6 +142,8 @@ class UsersCustomAttributesResource(BaseResource):
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -130,6 +152,8 @@ class UsersCustomAttributesResource(BaseResource):
         return await self._request(
             _users_custom_attributes_list.build_request(
                 id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
             ),
             _users_custom_attributes_list.parse_response,
             sudo,
@@ -142,6 +166,9 @@ class UsersCustomAttributesResource(BaseResource):
         key: str,
         *,
         value: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> CustomAttribute:
@@ -154,6 +181,9 @@ class UsersCustomAttributesResource(BaseResource):
             id: Numeric ID of the user (the route only matches digits).
             key: Key of the custom attribute.
             value: The value.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -171,6 +201,9 @@ class UsersCustomAttributesResource(BaseResource):
                 id,
                 key,
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_custom_attributes_set.parse_response,
             sudo,

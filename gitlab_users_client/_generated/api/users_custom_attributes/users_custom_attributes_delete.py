@@ -12,16 +12,26 @@ from ...._encoding import (
     path_int,
     path_str,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
+from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
 
 OPERATION_ID = "users_custom_attributes_delete"
 METHOD = "DELETE"
 PATH = "/users/{id}/custom_attributes/{key}"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset({"id", "key"})
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
     id: int,
     key: str,
+    *,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -34,7 +44,14 @@ def build_request(
         operation_id=OPERATION_ID,
         params=params,
     )
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+    )
 
 
 def parse_response(response: httpx.Response) -> None:

@@ -12,14 +12,20 @@ from ...._encoding import (
     path_int,
     path_str,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
+from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.custom_attribute import CustomAttribute
 from ...models.set_custom_attribute_request import SetCustomAttributeRequest
 
 OPERATION_ID = "users_custom_attributes_set"
 METHOD = "PUT"
 PATH = "/users/{id}/custom_attributes/{key}"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset({"id", "key", "value"})
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
@@ -27,6 +33,9 @@ def build_request(
     key: str,
     *,
     body: SetCustomAttributeRequest,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -40,7 +49,14 @@ def build_request(
         params=params,
     )
     request.json = body.model_dump_json(exclude_unset=True, by_alias=True).encode()
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+    )
 
 
 def parse_response(response: httpx.Response) -> CustomAttribute:

@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -51,6 +54,9 @@ class UsersGpgKeysResource(BaseResource):
         id: int,
         *,
         key: str,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> GpgKey:
@@ -62,6 +68,9 @@ class UsersGpgKeysResource(BaseResource):
         Args:
             id: Numeric ID of the user (the route only matches digits).
             key: The ASCII-armored public key.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -78,6 +87,9 @@ class UsersGpgKeysResource(BaseResource):
             _users_gpg_keys_create.build_request(
                 id,
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_gpg_keys_create.parse_response,
             sudo,
@@ -89,7 +101,10 @@ class UsersGpgKeysResource(BaseResource):
         id: int,
         key_id: int,
         *,
-        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
+        if_unmodified_since: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -103,6 +118,9 @@ class UsersGpgKeysResource(BaseResource):
             key_id: Numeric ID of the key.
             if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
                 deletes nothing. Unparseable values are ignored.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -113,6 +131,9 @@ class UsersGpgKeysResource(BaseResource):
                 id,
                 key_id,
                 if_unmodified_since=if_unmodified_since,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_gpg_keys_delete.parse_response,
             sudo,
@@ -124,6 +145,8 @@ class UsersGpgKeysResource(BaseResource):
         id: int,
         key_id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> GpgKey:
@@ -136,6 +159,8 @@ class UsersGpgKeysResource(BaseResource):
         Args:
             id: Numeric ID of the user (the route only matches digits).
             key_id: Numeric ID of the key.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -145,6 +170,8 @@ class UsersGpgKeysResource(BaseResource):
             _users_gpg_keys_get.build_request(
                 id,
                 key_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
             ),
             _users_gpg_keys_get.parse_response,
             sudo,
@@ -159,6 +186,8 @@ class UsersGpgKeysResource(BaseResource):
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[GpgKey]:
@@ -174,6 +203,8 @@ class UsersGpgKeysResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -183,7 +214,13 @@ class UsersGpgKeysResource(BaseResource):
         from . import users_gpg_keys_list as _users_gpg_keys_list
 
         return self._paginate(
-            _users_gpg_keys_list.build_request(id, per_page=per_page, page=page),
+            _users_gpg_keys_list.build_request(
+                id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                per_page=per_page,
+                page=page,
+            ),
             _users_gpg_keys_list.parse_response,
             max_items=max_items,
             max_pages=max_pages,
@@ -196,6 +233,9 @@ class UsersGpgKeysResource(BaseResource):
         id: int,
         key_id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -208,6 +248,9 @@ class UsersGpgKeysResource(BaseResource):
         Args:
             id: Numeric ID of the user (the route only matches digits).
             key_id: Numeric ID of the key.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -217,6 +260,9 @@ class UsersGpgKeysResource(BaseResource):
             _users_gpg_keys_revoke.build_request(
                 id,
                 key_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_gpg_keys_revoke.parse_response,
             sudo,

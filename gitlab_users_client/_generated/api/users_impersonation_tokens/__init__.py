@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -55,9 +58,12 @@ class UsersImpersonationTokensResource(BaseResource):
         *,
         name: str,
         description: str | NotGiven = NOT_GIVEN,
-        expires_at: datetime.date | NotGiven = NOT_GIVEN,
+        expires_at: datetime.date | str | NotGiven = NOT_GIVEN,
         scopes: Sequence[str] | NotGiven = NOT_GIVEN,
         granular_scopes: Sequence[GranularScopeInput] | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> ImpersonationTokenWithToken:
@@ -79,6 +85,9 @@ class UsersImpersonationTokensResource(BaseResource):
             scopes: Scopes, for example `api` or `read_user`.
             granular_scopes: Fine-grained scopes (needs the `granular_personal_access_tokens` feature
                 flag, 404 otherwise).
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -99,6 +108,9 @@ class UsersImpersonationTokensResource(BaseResource):
             _users_impersonation_tokens_create.build_request(
                 user_id,
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_impersonation_tokens_create.parse_response,
             sudo,
@@ -110,6 +122,8 @@ class UsersImpersonationTokensResource(BaseResource):
         user_id: int,
         impersonation_token_id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> ImpersonationToken:
@@ -122,6 +136,8 @@ class UsersImpersonationTokensResource(BaseResource):
         Args:
             user_id: Numeric ID of the user (a username is not accepted here).
             impersonation_token_id: Numeric ID of the impersonation token.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -131,6 +147,8 @@ class UsersImpersonationTokensResource(BaseResource):
             _users_impersonation_tokens_get.build_request(
                 user_id,
                 impersonation_token_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
             ),
             _users_impersonation_tokens_get.parse_response,
             sudo,
@@ -148,6 +166,8 @@ class UsersImpersonationTokensResource(BaseResource):
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[ImpersonationToken]:
@@ -163,6 +183,8 @@ class UsersImpersonationTokensResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -173,7 +195,12 @@ class UsersImpersonationTokensResource(BaseResource):
 
         return self._paginate(
             _users_impersonation_tokens_list.build_request(
-                user_id, state=state, per_page=per_page, page=page
+                user_id,
+                state=state,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                per_page=per_page,
+                page=page,
             ),
             _users_impersonation_tokens_list.parse_response,
             max_items=max_items,
@@ -187,7 +214,10 @@ class UsersImpersonationTokensResource(BaseResource):
         user_id: int,
         impersonation_token_id: int,
         *,
-        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
+        if_unmodified_since: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -201,6 +231,9 @@ class UsersImpersonationTokensResource(BaseResource):
             impersonation_token_id: Numeric ID of the impersonation token.
             if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
                 deletes nothing. Unparseable values are ignored.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -211,6 +244,9 @@ class UsersImpersonationTokensResource(BaseResource):
                 user_id,
                 impersonation_token_id,
                 if_unmodified_since=if_unmodified_since,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_impersonation_tokens_revoke.parse_response,
             sudo,

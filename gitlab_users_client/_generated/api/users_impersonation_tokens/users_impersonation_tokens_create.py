@@ -11,20 +11,31 @@ import httpx
 from ...._encoding import (
     path_int,
 )
+from ...._extras import with_extras
 from ...._request import ApiRequest, UnexpectedStatus
 from ...._runtime import parse_json
+from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_impersonation_token_request import CreateImpersonationTokenRequest
 from ...models.impersonation_token_with_token import ImpersonationTokenWithToken
 
 OPERATION_ID = "users_impersonation_tokens_create"
 METHOD = "POST"
 PATH = "/users/{user_id}/impersonation_tokens"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset(
+    {"description", "expires_at", "granular_scopes", "name", "scopes", "user_id"}
+)
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
 
 
 def build_request(
     user_id: int,
     *,
     body: CreateImpersonationTokenRequest,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
 ) -> ApiRequest:
     """Check the arguments and build the request; nothing is sent."""
     params: list[tuple[str, str]] = []
@@ -37,7 +48,14 @@ def build_request(
         params=params,
     )
     request.json = body.model_dump_json(exclude_unset=True, by_alias=True).encode()
-    return request
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+    )
 
 
 def parse_response(response: httpx.Response) -> ImpersonationTokenWithToken:

@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -53,10 +56,13 @@ class UsersKeysResource(BaseResource):
         *,
         key: str,
         title: str,
-        expires_at: datetime.datetime | NotGiven = NOT_GIVEN,
+        expires_at: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
         usage_type: SshKeyUsageType
         | Literal["auth", "auth_and_signing", "signing"]
         | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> SshKey:
@@ -72,6 +78,9 @@ class UsersKeysResource(BaseResource):
             title: Title of the key.
             expires_at: Expiry time (ISO 8601).
             usage_type: What an SSH key may be used for.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -91,6 +100,9 @@ class UsersKeysResource(BaseResource):
             _users_keys_create.build_request(
                 user_id,
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_keys_create.parse_response,
             sudo,
@@ -102,7 +114,10 @@ class UsersKeysResource(BaseResource):
         id: int,
         key_id: int,
         *,
-        if_unmodified_since: datetime.datetime | NotGiven = NOT_GIVEN,
+        if_unmodified_since: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> None:
@@ -116,6 +131,9 @@ class UsersKeysResource(BaseResource):
             key_id: Numeric ID of the key.
             if_unmodified_since: HTTP date. When the resource changed after this time GitLab answers 412 and
                 deletes nothing. Unparseable values are ignored.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -126,6 +144,9 @@ class UsersKeysResource(BaseResource):
                 id,
                 key_id,
                 if_unmodified_since=if_unmodified_since,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_keys_delete.parse_response,
             sudo,
@@ -137,6 +158,8 @@ class UsersKeysResource(BaseResource):
         id: int,
         key_id: int,
         *,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> SshKey:
@@ -149,6 +172,8 @@ class UsersKeysResource(BaseResource):
         Args:
             id: Numeric ID of the user (the route only matches digits).
             key_id: Numeric ID of the key.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -158,6 +183,8 @@ class UsersKeysResource(BaseResource):
             _users_keys_get.build_request(
                 id,
                 key_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
             ),
             _users_keys_get.parse_response,
             sudo,
@@ -172,6 +199,8 @@ class UsersKeysResource(BaseResource):
         page: int | NotGiven = NOT_GIVEN,
         max_items: int | None = None,
         max_pages: int | None = None,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> AsyncPaginator[SshKey]:
@@ -188,6 +217,8 @@ class UsersKeysResource(BaseResource):
             page: Page to start from (offset pagination only).
             max_items: Stop after this many items.
             max_pages: Stop after this many pages.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
 
@@ -197,7 +228,13 @@ class UsersKeysResource(BaseResource):
         from . import users_keys_list as _users_keys_list
 
         return self._paginate(
-            _users_keys_list.build_request(user_id, per_page=per_page, page=page),
+            _users_keys_list.build_request(
+                user_id,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                per_page=per_page,
+                page=page,
+            ),
             _users_keys_list.parse_response,
             max_items=max_items,
             max_pages=max_pages,

@@ -12,6 +12,9 @@ from ...._base import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
+    ExtraBody,
+    ExtraHeaders,
+    ExtraQuery,
     Keyset,
     NotGiven,
     PaginationMode,
@@ -53,7 +56,10 @@ class UsersPersonalAccessTokensResource(BaseResource):
         name: str,
         scopes: Sequence[str],
         description: str | NotGiven = NOT_GIVEN,
-        expires_at: datetime.date | NotGiven = NOT_GIVEN,
+        expires_at: datetime.date | str | NotGiven = NOT_GIVEN,
+        extra_headers: ExtraHeaders | None = None,
+        extra_query: ExtraQuery | None = None,
+        extra_body: ExtraBody | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> PersonalAccessTokenWithToken:
@@ -73,6 +79,9 @@ class UsersPersonalAccessTokensResource(BaseResource):
             scopes: Scopes; each must be a scope GitLab knows, for example `api` or `read_user`.
             description: Token description.
             expires_at: Expiry date (YYYY-MM-DD). Server default the instance maximum lifetime.
+            extra_headers: More headers for this call (not framing headers or credentials).
+            extra_query: More query parameters for this call, for what the SDK does not model.
+            extra_body: More body fields for this call (JSON values, or form values for an upload).
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
@@ -92,6 +101,9 @@ class UsersPersonalAccessTokensResource(BaseResource):
             _users_personal_access_tokens_create.build_request(
                 user_id,
                 body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
             ),
             _users_personal_access_tokens_create.parse_response,
             sudo,
