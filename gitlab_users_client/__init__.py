@@ -35,7 +35,9 @@ from ._exceptions import (
 )
 from ._limits import ResponseTooLargeError
 from ._links import PaginationLoopError
+from ._logs import setup_from_environment
 from ._pagination import AsyncPaginator, Page
+from ._redact import Secret
 from ._request import Response
 from ._retry import RetryPolicy
 from ._types import NOT_GIVEN, UNSET, NotGiven, PaginationMode, Unset
@@ -45,6 +47,9 @@ if TYPE_CHECKING:
     from ._bulk import BulkError, BulkResult, Outcome, map_concurrently
     from ._encoding import File
     from ._scan import UserScan
+
+# GITLAB_USERS_LOG=debug|info: the SDK's logger on stderr (see _logs).
+setup_from_environment()
 
 #: Imported at first use: a script that sends one request needs none of them (File
 #: imports pydantic; fan-out and scans are modules of their own).
@@ -109,6 +114,7 @@ __all__ = [
     "ResponseTooLargeError",
     "ResponseValidationError",
     "RetryPolicy",
+    "Secret",
     "ServerError",
     "UnprocessableEntityError",
     "Unset",

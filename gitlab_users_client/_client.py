@@ -27,16 +27,19 @@ from ._exceptions import (
     validation_error,
 )
 from ._limits import DEFAULT_MAX_RESPONSE_SIZE, check_max_response_size
+from ._logs import log_call, logger
 from ._options import (
     Settings,
     api_root,
+    check_client_options,
     check_headers,
+    check_http_client,
     check_limits,
     check_request,
     check_sudo,
     check_timeout,
 )
-from ._redact import redact_url
+from ._redact import Secret
 from ._redirects import MAX_REDIRECTS, next_request
 from ._request import ApiRequest, Response, UnexpectedStatus
 from ._retry import IDEMPOTENT_METHODS, Attempts, RetryPolicy
@@ -52,8 +55,6 @@ __all__ = ["DEFAULT_TIMEOUT", "AsyncGitLab"]
 
 T = TypeVar("T")
 
-logger = logging.getLogger("gitlab_users_client")
-
 #: 10 s to connect, 60 s for the rest: large admin pages can be slow to render.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 
@@ -65,7 +66,9 @@ class AsyncGitLab:
     or create it once (e.g. in a FastAPI lifespan) and ``await gl.aclose()`` at the end.
 
     Args:
-        url: GitLab URL, with or without ``/api/v4``; defaults to ``$GITLAB_URL``.
+        url: GitLab URL (``https://gitlab.example.com``, or with the instance's relative
+            root), with or without ``/api/v4``; defaults to ``$GITLAB_URL``. An API or web
+            path beyond that (``/api/v3``, ``/users/sign_in``) is refused.
         token: Personal, project, group or impersonation access token (or a sync/async
             callable returning the current one); defaults to ``$GITLAB_TOKEN``.
         oauth_token: OAuth 2 access token (sent as ``Authorization: Bearer``).
@@ -91,7 +94,9 @@ class AsyncGitLab:
         keep_base_url: Rewrite pagination links that point at another origin onto ``url``
             (for instances whose ``external_url`` differs from the URL you use) instead
             of refusing them.
-        headers: Extra headers for every request.
+        headers: Extra headers for every request: not framing headers, and a credential
+            header (``Authorization``, ``PRIVATE-TOKEN``, ``Cookie``...) only as a
+            :class:`Secret`, when GitLab's own credentials go elsewhere.
         transport: ``"auto"`` (under asyncio the SDK's own HTTP/1.1 engine, under trio
             httpcore), ``"asyncio"`` (that engine), ``"httpcore"``, ``"aiohttp"`` (needs
             the ``aiohttp`` extra), or an ``httpx.AsyncBaseTransport`` (e.g.
@@ -119,13 +124,17 @@ class AsyncGitLab:
         follow_redirects: bool = False,
         keep_base_url: bool = False,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
-        headers: Mapping[str, str] | None = None,
+        headers: Mapping[str, str | Secret] | None = None,
         transport: TransportKind | httpx.AsyncBaseTransport = "auto",
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         url = url if url is not None else os.environ.get("GITLAB_URL")
         if not url:
             raise ConfigurationError("pass the GitLab URL or set GITLAB_URL")
+        flags = {"follow_redirects": follow_redirects, "keep_base_url": keep_base_url}
+        flags["pace_from_headers"] = pace_from_headers
+        check_client_options(max_retries, retry_budget, retry_policy, max_concurrency, flags)
+        check_http_client(http_client)
         base_url = api_root(url)
         credentials = resolve_credentials(
             token=token, oauth_token=oauth_token, job_token=job_token, token_header=token_header
@@ -142,7 +151,7 @@ class AsyncGitLab:
             sudo=check_sudo(sudo),
             timeout=check_timeout(timeout),
             policy=retry_policy or RetryPolicy(max_retries=max_retries, budget=retry_budget),
-            headers=check_headers(headers or {}),
+            headers=check_headers(headers or {}, taken=credentials.header_name),
             follow_redirects=follow_redirects,
             keep_base_url=keep_base_url,
         )
@@ -215,7 +224,7 @@ class AsyncGitLab:
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | None = None,
         retry_budget: float | None = None,
-        headers: Mapping[str, str] | None = None,
+        headers: Mapping[str, str | Secret] | None = None,
     ) -> AsyncGitLab:
         """A cheap copy with other per-call settings; it shares the connection pool and limits."""
         settings = self._settings
@@ -230,7 +239,8 @@ class AsyncGitLab:
                 max_retries=max_retries, budget=retry_budget
             )
         if headers:
-            changes["headers"] = {**settings.headers, **check_headers(headers)}
+            checked = check_headers(headers, taken=settings.credentials.header_name)
+            changes["headers"] = {**settings.headers, **checked}
         copy = object.__new__(AsyncGitLab)
         copy._bind(replace(settings, **changes) if changes else settings, self._shared)
         return copy
@@ -262,7 +272,7 @@ class AsyncGitLab:
         *,
         params: Mapping[str, str] | list[tuple[str, str]] | None = None,
         json: Any = None,
-        headers: Mapping[str, str] | None = None,
+        headers: Mapping[str, str | Secret] | None = None,
     ) -> httpx.Response:
         """Call any API path (relative to ``/api/v4``) with the client's auth, sudo, retries
         and error handling; for routes the SDK does not model."""
@@ -324,13 +334,12 @@ class AsyncGitLab:
                 break
             http_request = following
         if started:
-            logger.debug(
-                "%s %s -> %d in %.0f ms (retries %d, request id %s)",
+            log_call(
                 http_request.method,
-                redact_url(str(http_request.url)),
+                str(http_request.url),
                 response.status_code,
                 (time.monotonic() - started) * 1000,
-                attempts.retries,
+                attempts.retries + 1,
                 response.headers.get("x-request-id", "-"),
             )
         return response, attempts.retries, exhausted

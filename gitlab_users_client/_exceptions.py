@@ -91,6 +91,9 @@ class CrossOriginError(GitLabError):
     The SDK never sends credentials to another origin; it refuses to follow instead.
     """
 
+    #: The URL that was refused, with credentials removed.
+    url: str
+
     def __init__(self, message: str, *, url: str) -> None:
         super().__init__(message)
         self.url = redact_url(url)
@@ -101,22 +104,54 @@ def _shorten(message: str) -> str:
 
 
 class APIError(GitLabError):
-    """A request was made and failed."""
+    """A request was made and failed.
 
-    def __init__(self, message: str, *, method: str, url: str) -> None:
+    ``str(exc)`` names the call: GitLab's (or the transport's) message, the method, the
+    URL (credentials removed) and, when the call was retried, how many attempts it made.
+    """
+
+    #: The message, without the call it concerns.
+    message: str
+    #: The HTTP method of the failed call.
+    method: str
+    #: The URL of the failed call, with credentials removed.
+    url: str
+    #: How many times the call was retried (0: one attempt). Rate-limit pauses the call
+    #: waited through count as retries.
+    retries: int
+
+    def __init__(self, message: str, *, method: str, url: str, retries: int = 0) -> None:
         message = _shorten(message)
         super().__init__(message)
         self.message = message
         self.method = method
         self.url = redact_url(url)
+        self.retries = retries
+
+    @property
+    def attempts(self) -> int:
+        """How many times the request was sent (or waited for): ``retries + 1``."""
+        return self.retries + 1
+
+    def _notes(self) -> list[str]:
+        return [] if self.retries == 0 else [f"{self.attempts} attempts"]
+
+    def __str__(self) -> str:
+        notes = self._notes()
+        suffix = f" ({', '.join(notes)})" if notes else ""
+        return f"{self.message}: {self.method} {self.url}{suffix}"
 
 
 class APIConnectionError(APIError):
-    """No usable response arrived (DNS, refused or dropped connection, TLS...).
+    """No usable response arrived (DNS, refused or dropped connection, TLS, a response
+    that breaks HTTP...).
 
     ``outcome_unknown`` is true when the request may have reached GitLab and it is not
     safe to repeat (a POST): check the server's state before trying again.
     """
+
+    #: The request may have been applied (sent, then lost): check before repeating it.
+    outcome_unknown: bool
 
     def __init__(
         self,
@@ -129,9 +164,13 @@ class APIConnectionError(APIError):
     ) -> None:
         if outcome_unknown:
             message = f"{message} (the request may have been applied: its outcome is unknown)"
-        super().__init__(message, method=method, url=url)
+        super().__init__(message, method=method, url=url, retries=retries)
         self.outcome_unknown = outcome_unknown
-        self.retries = retries
+
+    def _notes(self) -> list[str]:
+        # Always said, even for one attempt: whether the call was retried is the first
+        # question about a connection failure.
+        return [f"{self.attempts} attempt" + ("s" if self.attempts > 1 else "")]
 
 
 class APITimeoutError(APIConnectionError):
@@ -141,7 +180,16 @@ class APITimeoutError(APIConnectionError):
 class _ResponseError(APIError):
     """What every error built from a response carries."""
 
+    #: The HTTP status GitLab answered with.
     status_code: int
+    #: The response (not kept when the error is pickled).
+    response: httpx.Response
+    #: The error body: parsed JSON when it was JSON, else text, or ``None`` when empty.
+    body: Any
+    #: The response headers.
+    headers: httpx.Headers
+    #: GitLab's ``X-Request-Id`` (to find the request in GitLab's logs), when sent.
+    request_id: str | None
 
     def __init__(self, message: str, *, response: httpx.Response, body: Any, retries: int) -> None:
         request = response.request
@@ -149,19 +197,27 @@ class _ResponseError(APIError):
         prefix = f"{response.status_code} "
         message = _shorten(message[len(prefix) :] if message.startswith(prefix) else message)
         super().__init__(
-            f"{response.status_code} {message}", method=request.method, url=str(request.url)
+            f"{response.status_code} {message}",
+            method=request.method,
+            url=str(request.url),
+            retries=retries,
         )
         self.message = message
         self.status_code = response.status_code
         self.response = response
         self.body = body
         self.headers = response.headers
-        self.request_id = response.headers.get("x-request-id")
-        self.retries = retries
+        request_id = response.headers.get("x-request-id")
+        self.request_id = request_id if isinstance(request_id, str) else None
+
+    def _notes(self) -> list[str]:
+        notes = super()._notes()
+        if self.request_id:
+            notes.append(f"request id {self.request_id}")
+        return notes
 
     def __str__(self) -> str:
-        suffix = f" (request id {self.request_id})" if self.request_id else ""
-        return f"{self.status_code} {self.message}: {self.method} {self.url}{suffix}"
+        return f"{self.status_code} {super().__str__()}"
 
 
 class APIStatusError(_ResponseError):

@@ -25,7 +25,7 @@ from typing import Any
 from ._dates import gitlab_time
 from ._exceptions import ConfigurationError, InvalidRequestError
 from ._options import check_headers
-from ._redact import SENSITIVE_QUERY_KEYS
+from ._redact import SENSITIVE_QUERY_KEYS, Secret
 from ._request import ApiRequest
 from ._types import ExtraBody, ExtraHeaders, ExtraQuery
 
@@ -55,7 +55,7 @@ def with_extras(
     return request
 
 
-def _headers(extra: ExtraHeaders, own: frozenset[str]) -> dict[str, str]:
+def _headers(extra: ExtraHeaders, own: frozenset[str]) -> dict[str, str | Secret]:
     try:
         checked = check_headers(extra)
     except ConfigurationError as exc:

@@ -8,6 +8,7 @@ Every check raises :class:`ConfigurationError` before any request, never a
 from __future__ import annotations
 
 import json as jsonlib
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ import httpx
 
 from ._auth import Credentials
 from ._exceptions import ConfigurationError, InvalidRequestError
+from ._redact import Secret
 from ._request import ApiRequest
 from ._retry import RetryPolicy
 from ._types import TimeoutTypes
@@ -25,6 +27,8 @@ __all__ = [
     "Settings",
     "api_root",
     "check_headers",
+    "check_client_options",
+    "check_http_client",
     "check_limits",
     "check_request",
     "check_sudo",
@@ -75,7 +79,7 @@ class Settings:
     sudo: str | None
     timeout: httpx.Timeout | None
     policy: RetryPolicy
-    headers: Mapping[str, str]
+    headers: Mapping[str, str | Secret]
     follow_redirects: bool
     keep_base_url: bool
     #: ``base_url`` as text without a trailing slash: request paths are appended to it.
@@ -85,8 +89,31 @@ class Settings:
         object.__setattr__(self, "root", str(self.base_url).rstrip("/"))
 
 
-def api_root(url: str) -> httpx.URL:
-    """Accept ``https://host``, ``https://host/gitlab``, with or without ``/api/v4``."""
+#: First path segments that are GitLab pages or its API, never part of an instance's
+#: relative URL root (a subset of the reserved names GitLab keeps namespaces from).
+# source: lib/gitlab/path_regex.rb, TOP_LEVEL_ROUTES
+_GITLAB_ROUTES = frozenset(
+    {
+        "-", ".well-known", "abuse_reports", "admin", "api", "assets", "dashboard", "explore",
+        "files", "groups", "help", "import", "invites", "jwt", "oauth", "profile", "projects",
+        "public", "s", "search", "snippets", "u", "uploads", "users",
+    }
+)  # fmt: skip
+
+
+def api_root(url: object) -> httpx.URL:
+    """Accept ``https://host``, ``https://host/gitlab``, with or without ``/api/v4``.
+
+    A URL that goes further (another API version, an API route, a web page such as
+    ``/users/sign_in``) is refused with the URL to use instead.
+    """
+    if isinstance(url, httpx.URL):
+        url = str(url)
+    if not isinstance(url, str):
+        raise ConfigurationError(
+            f"the GitLab URL must be a str such as 'https://gitlab.example.com', "
+            f"not {type(url).__name__}"
+        )
     try:
         parsed = httpx.URL(url.strip())
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
@@ -105,7 +132,27 @@ def api_root(url: str) -> httpx.URL:
         raise ConfigurationError("put credentials in token=..., not in the URL")
     if parsed.query or parsed.fragment:
         raise ConfigurationError("the GitLab URL must not have a query or a fragment")
-    path = parsed.path.rstrip("/")
+    segments = [segment for segment in parsed.path.split("/") if segment]
+    for index, segment in enumerate(segments):
+        if segment.lower() not in _GITLAB_ROUTES:
+            continue
+        if segment == "api" and segments[index + 1 :] == ["v4"]:
+            break
+        root = parsed.copy_with(path="/" + "/".join(segments[:index]) if index else "")
+        shown = str(parsed.copy_with(path="/" + "/".join(segments)))
+        if segment == "api":
+            what = (
+                "an API version this SDK does not speak (GitLab removed v3 in 9.0)"
+                if segments[index + 1 : index + 2] and segments[index + 1] != "v4"
+                else "a path inside the API"
+            )
+        else:
+            what = "a GitLab web page"
+        raise ConfigurationError(
+            f"the GitLab URL {shown} points at {what}: use {str(root).rstrip('/')} "
+            "(the SDK adds /api/v4)"
+        )
+    path = "/".join(["", *segments])
     if not path.endswith("/api/v4"):
         path = f"{path}/api/v4"
     return parsed.copy_with(path=path)
@@ -131,24 +178,36 @@ def check_timeout(timeout: TimeoutTypes) -> httpx.Timeout | None:
         return None
     if isinstance(timeout, httpx.Timeout):
         return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, int | float)
+        or not math.isfinite(timeout)
+        or not timeout > 0
+    ):
         raise ConfigurationError(
-            "timeout must be a positive number of seconds, an httpx.Timeout or None"
+            "timeout must be a positive, finite number of seconds, an httpx.Timeout or None "
+            "(no timeout)"
         )
     return httpx.Timeout(float(timeout))
 
 
-def check_headers(headers: Mapping[str, str]) -> dict[str, str]:
+def check_headers(
+    headers: Mapping[str, str | Secret], *, taken: str | None = None
+) -> dict[str, str | Secret]:
     """The extra headers, or a :class:`ConfigurationError` that never quotes a value.
 
-    Framing headers are the HTTP engine's; credentials and ``Sudo`` have options of
-    their own (see ``_CREDENTIAL_OPTIONS``).
+    Framing headers are the HTTP engine's. Credentials have options of their own (see
+    ``_CREDENTIAL_OPTIONS``); a credential header the caller means to send as it is
+    (``Authorization: Basic`` for a proxy in front of GitLab, a cookie of an SSO gate)
+    is passed as :class:`Secret` and kept as one (redacted, dropped on redirects to
+    another origin), unless it is ``Sudo`` or the header ``taken`` by the client's own
+    credentials.
     """
     if not isinstance(headers, Mapping):
         raise ConfigurationError(
             f"headers must be a mapping of header names to values, not {type(headers).__name__}"
         )
-    checked = {}
+    checked: dict[str, str | Secret] = {}
     for name, value in headers.items():
         if not isinstance(name, str) or not _FIELD_NAME.fullmatch(name):
             raise ConfigurationError(f"invalid header name {str(name)[:100]!r}")
@@ -157,18 +216,48 @@ def check_headers(headers: Mapping[str, str]) -> dict[str, str]:
             raise ConfigurationError(
                 f"header {name!r} cannot be set: the HTTP client frames each request itself"
             )
-        if lowered in _CREDENTIAL_OPTIONS:
+        secret = isinstance(value, Secret)
+        if lowered in _CREDENTIAL_OPTIONS and (lowered == "sudo" or not secret):
+            explicit = "" if lowered == "sudo" else ", or pass Secret(value) to send it as it is"
             raise ConfigurationError(
                 f"header {name!r} carries credentials or an identity: "
-                f"use {_CREDENTIAL_OPTIONS[lowered]} instead"
+                f"use {_CREDENTIAL_OPTIONS[lowered]} instead{explicit}"
             )
-        if not isinstance(value, str) or not _FIELD_VALUE.fullmatch(value):
+        if secret and lowered not in _CREDENTIAL_OPTIONS:
+            raise ConfigurationError(
+                f"Secret(...) is for credential headers ({', '.join(sorted(_CREDENTIAL_OPTIONS))}), "
+                f"which are redacted and dropped on redirects to another origin; not for {name!r}"
+            )
+        if taken is not None and lowered == taken.lower():
+            raise ConfigurationError(
+                f"header {name!r} is where the client sends its own credentials: "
+                "pass one or the other"
+            )
+        text = value.get() if isinstance(value, Secret) else value
+        if not isinstance(text, str) or not _FIELD_VALUE.fullmatch(text):
             raise ConfigurationError(
                 f"invalid value for header {name!r}: use printable ASCII without line breaks "
                 "or control characters"
             )
         checked[name] = value
     return checked
+
+
+def _count(name: str, value: object, least: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        raise ConfigurationError(f"{name} must be an int >= {least}, not {value!r:.40}")
+
+
+def _seconds(name: str, value: object, *, zero: bool) -> None:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+        or (value == 0 and not zero)
+    ):
+        limit = ">= 0" if zero else "> 0"
+        raise ConfigurationError(f"{name} must be a finite number {limit}, not {value!r:.40}")
 
 
 def check_limits(
@@ -178,14 +267,46 @@ def check_limits(
     max_concurrency: int | None = None,
     requests_per_second: float | None = None,
 ) -> None:
-    if (max_retries is not None and max_retries < 0) or (
-        retry_budget is not None and retry_budget < 0
-    ):
-        raise ConfigurationError("max_retries and retry_budget must be >= 0")
-    if max_concurrency is not None and max_concurrency < 1:
-        raise ConfigurationError("max_concurrency must be >= 1")
-    if requests_per_second is not None and requests_per_second <= 0:
-        raise ConfigurationError("requests_per_second must be > 0")
+    """Numbers of the client and of ``with_options`` (``None``: not given)."""
+    if max_retries is not None:
+        _count("max_retries", max_retries, 0)
+    if retry_budget is not None:
+        _seconds("retry_budget", retry_budget, zero=True)
+    if max_concurrency is not None:
+        _count("max_concurrency", max_concurrency, 1)
+    if requests_per_second is not None:
+        _seconds("requests_per_second", requests_per_second, zero=False)
+
+
+def check_client_options(
+    max_retries: object,
+    retry_budget: object,
+    retry_policy: object,
+    max_concurrency: object,
+    flags: Mapping[str, object],
+) -> None:
+    """What ``AsyncGitLab(...)`` takes besides the URL, credentials, sudo, timeout,
+    headers, limits and transport (checked where they are used): every wrong type is a
+    :class:`ConfigurationError` naming the argument."""
+    for name, value in (("max_retries", max_retries), ("max_concurrency", max_concurrency)):
+        if value is None:
+            raise ConfigurationError(f"{name} must be an int, not None")
+    if retry_budget is None:
+        raise ConfigurationError("retry_budget must be a number of seconds, not None")
+    if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
+        raise ConfigurationError(
+            f"retry_policy must be a RetryPolicy or None, not {type(retry_policy).__name__}"
+        )
+    for name, value in flags.items():
+        if not isinstance(value, bool):
+            raise ConfigurationError(f"{name} must be True or False, not {value!r:.40}")
+
+
+def check_http_client(http_client: object) -> None:
+    if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+        raise ConfigurationError(
+            f"http_client must be an httpx.AsyncClient, not {type(http_client).__name__}"
+        )
 
 
 def check_request(
@@ -194,7 +315,7 @@ def check_request(
     *,
     params: Mapping[str, str] | list[tuple[str, str]] | None,
     json: Any,
-    headers: Mapping[str, str] | None,
+    headers: Mapping[str, str | Secret] | None,
 ) -> ApiRequest:
     """The request for ``gl.request(...)``; :class:`InvalidRequestError` for what cannot be sent."""
     if not isinstance(method, str) or not method.isascii() or not method.isalpha():

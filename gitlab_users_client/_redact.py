@@ -49,7 +49,13 @@ def _redact_query(query: str) -> str:
 
 
 class Secret:
-    """A credential that never shows itself in ``repr``/``str``/format."""
+    """A credential that never shows itself in ``repr``/``str``/format.
+
+    Pass one as the value of a credential header you mean to send as it is, e.g.
+    ``headers={"Authorization": Secret("Basic ...")}`` for a proxy in front of GitLab
+    while the token goes as ``PRIVATE-TOKEN``: it is redacted from errors and logs and
+    dropped on redirects to another origin, like the SDK's own credentials.
+    """
 
     __slots__ = ("_value",)
 
@@ -57,6 +63,7 @@ class Secret:
         self._value = value
 
     def get(self) -> str:
+        """The value itself (only for sending it)."""
         return self._value
 
     def __repr__(self) -> str:

@@ -11,6 +11,8 @@ from typing import IO, Generic, TypeVar
 
 import httpx
 
+from ._redact import Secret
+
 __all__ = ["ApiRequest", "FileContent", "Response", "UnexpectedStatus"]
 
 T = TypeVar("T")
@@ -31,7 +33,9 @@ class ApiRequest:
     json: bytes | None = None
     data: list[tuple[str, str]] | None = None
     files: list[tuple[str, tuple[str, FileContent, str]]] | None = None
-    headers: dict[str, str] = field(default_factory=dict)
+    #: Header parameters and a call's ``extra_headers`` (a :class:`Secret` for a
+    #: credential header sent as it is).
+    headers: dict[str, str | Secret] = field(default_factory=dict)
 
 
 @dataclass(slots=True, frozen=True)

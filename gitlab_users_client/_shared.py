@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import warnings
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
 import anyio
 import httpx
 
-from ._exceptions import ClientStateError, CrossOriginError
+from ._exceptions import ClientStateError, CrossOriginError, InvalidRequestError
 from ._options import Settings
+from ._redact import Secret
 from ._request import ApiRequest
 from ._retry import Executor, RateGate
 from ._transport import CookielessAsyncClient, LazyTransport, TransportKind, make_transport
@@ -145,6 +147,16 @@ class Shared:
             )
 
 
+def _check_no_clash(headers: Mapping[str, object], credentials: Mapping[str, str]) -> None:
+    taken = {name.lower() for name in credentials}
+    for name in headers:
+        if name.lower() in taken:
+            raise InvalidRequestError(
+                f"extra_headers cannot set {name!r}: the client sends its own credentials "
+                "there; pass one or the other"
+            )
+
+
 async def build_request(shared: Shared, settings: Settings, request: ApiRequest) -> httpx.Request:
     """The ``httpx.Request`` for a generated request, with the client's headers and credentials."""
     headers = {
@@ -154,7 +166,10 @@ async def build_request(shared: Shared, settings: Settings, request: ApiRequest)
         **settings.headers,
         **request.headers,
     }
-    headers.update(await settings.credentials.headers())
+    credentials = await settings.credentials.headers()
+    if credentials and request.headers:
+        _check_no_clash(request.headers, credentials)
+    headers.update(credentials)
     if settings.sudo is not None:
         headers["Sudo"] = settings.sudo
     data: dict[str, Any] | None = None
@@ -174,7 +189,12 @@ async def build_request(shared: Shared, settings: Settings, request: ApiRequest)
         url = f"{url}?{query}"
     # One value per name, whatever the spelling: the last one given wins (a call's
     # extra_headers over the client's headers), as when httpx merges a client's headers.
-    unique = list({name.lower(): (name, value) for name, value in headers.items()}.values())
+    unique = list(
+        {
+            name.lower(): (name, value.get() if isinstance(value, Secret) else value)
+            for name, value in headers.items()
+        }.values()
+    )
     if shared.direct is None:
         return shared.http.build_request(
             request.method,

@@ -8,6 +8,8 @@ from typing import Final, Literal, final
 
 import httpx
 
+from ._redact import Secret
+
 
 @final
 class NotGiven:
@@ -40,8 +42,9 @@ UNSET: Final = NOT_GIVEN
 #: One value of ``extra_query``: sent as GitLab reads it (``true``/``false``, numbers,
 #: dates and date-times in GitLab's format); a sequence repeats the name once per item.
 QueryValue = str | int | float | datetime.date | Sequence[str | int | float | datetime.date]
-#: ``extra_headers=``: more headers for one call (not framing headers, not credentials).
-ExtraHeaders = Mapping[str, str]
+#: ``extra_headers=``: more headers for one call (not framing headers; a credential
+#: header only as a :class:`Secret`).
+ExtraHeaders = Mapping[str, str | Secret]
 #: ``extra_query=``: more query parameters for one call (not ones the operation has).
 ExtraQuery = Mapping[str, QueryValue]
 #: ``extra_body=``: more body fields for one call: JSON values (dates and date-times in

@@ -8,7 +8,13 @@ import httpx
 import pytest
 from mock_gitlab import BASE, USER, recorder
 
-from gitlab_users_client import DEFAULT_TIMEOUT, AsyncGitLab, ConfigurationError, GitLabError
+from gitlab_users_client import (
+    DEFAULT_TIMEOUT,
+    AsyncGitLab,
+    ConfigurationError,
+    GitLabError,
+    Secret,
+)
 
 # -- URL forms ------------------------------------------------------------------
 
@@ -298,6 +304,28 @@ def test_custom_headers_cannot_carry_credentials(name: str, option: str) -> None
     with pytest.raises(ConfigurationError, match=re.escape(option)) as caught:
         AsyncGitLab(BASE, token="glpat-real", headers={name: "glpat-fake"})
     assert "glpat-fake" not in str(caught.value)
+
+
+async def test_a_credential_header_can_be_sent_as_an_explicit_secret() -> None:
+    transport, seen = recorder()
+    proxy_login = Secret("Basic cHJveHk6cHc=")
+    async with AsyncGitLab(
+        BASE,
+        token="glpat-real",
+        token_header="private-token",
+        headers={"Authorization": proxy_login},
+        transport=transport,
+    ) as gl:
+        await gl.users.get(1)
+        with pytest.raises(ConfigurationError, match="own credentials"):
+            gl.with_options(headers={"PRIVATE-TOKEN": Secret("glpat-other")})
+    assert seen[0].headers["Authorization"] == "Basic cHJveHk6cHc="
+    assert seen[0].headers["PRIVATE-TOKEN"] == "glpat-real"
+    # Where the client's own token goes, a second value would be ambiguous.
+    with pytest.raises(ConfigurationError, match="own credentials"):
+        AsyncGitLab(BASE, token="glpat-real", headers={"Authorization": proxy_login})
+    with pytest.raises(ConfigurationError, match="sudo="):
+        AsyncGitLab(BASE, headers={"Sudo": Secret("root")})
 
 
 @pytest.mark.parametrize("name", ["Content-Length", "transfer-encoding", "Host", "Connection"])

@@ -251,7 +251,7 @@ async def test_retries_are_logged_without_secrets(
     assert any("ConnectError" in message for message in retry_messages)
     assert any("503" in message for message in retry_messages)
     assert any("rate limited" in message for message in retry_messages)
-    assert any("retries 3" in record.getMessage() for record in ours)
+    assert any("attempt 4" in record.getMessage() for record in ours)
     text = _all_text(caplog.records)
     assert TOKEN not in text
     assert SUDO not in text

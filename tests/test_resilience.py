@@ -23,6 +23,7 @@ from gitlab_users_client import (
     CrossOriginError,
     RateLimitError,
     RetryPolicy,
+    Secret,
     ServerError,
     map_concurrently,
 )
@@ -291,7 +292,7 @@ async def test_credentials_never_reach_another_host(auth: dict[str, str]) -> Non
                 origin.url,
                 sudo="root",
                 follow_redirects=True,
-                headers={"Cookie": "_gitlab_session=s"},
+                headers={"Cookie": Secret("_gitlab_session=s")},
                 **auth,  # type: ignore[arg-type]
             ) as gl,
         ):

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl
 import httpx
 import pytest
 
-from gitlab_users_client import AsyncGitLab, InvalidRequestError
+from gitlab_users_client import AsyncGitLab, InvalidRequestError, NotFoundError, Secret
 from gitlab_users_client._base import BaseResource
 from gitlab_users_client._generated.api.users import users_list
 
@@ -373,6 +373,29 @@ async def test_extras_cannot_shadow_the_operation_or_carry_credentials(
     with pytest.raises(InvalidRequestError, match=needle):
         await run()
     assert recorder.requests == []
+
+
+async def test_a_credential_header_is_sent_only_as_an_explicit_secret(recorder: Recorder) -> None:
+    """A proxy in front of GitLab may want its own ``Authorization`` while GitLab's token
+    goes as ``PRIVATE-TOKEN``: allowed as a :class:`Secret`, redacted from errors."""
+    transport = httpx.MockTransport(
+        lambda request: (recorder(request), httpx.Response(404, json={"message": "404"}))[1]
+    )
+    async with AsyncGitLab(
+        BASE, token="glpat-x", token_header="private-token", transport=transport
+    ) as gl:
+        with pytest.raises(NotFoundError) as caught:
+            await gl.users.get(1, extra_headers={"Authorization": Secret("Basic cHJveHk6cHc=")})
+        with pytest.raises(InvalidRequestError, match="client sends its own credentials"):
+            await gl.users.get(1, extra_headers={"private-token": Secret("glpat-other")})
+        with pytest.raises(InvalidRequestError, match="is for credential headers"):
+            await gl.users.get(1, extra_headers={"X-Api-Key": Secret("k")})
+    sent = recorder.requests[0]
+    assert sent.headers["Authorization"] == "Basic cHJveHk6cHc="
+    assert sent.headers["PRIVATE-TOKEN"] == "glpat-x"
+    assert len(recorder.requests) == 1
+    shown = str(caught.value) + repr(caught.value.response.request.headers)
+    assert "cHJveHk6cHc" not in shown
 
 
 def test_build_request_applies_the_same_rules() -> None:
