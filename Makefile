@@ -81,9 +81,19 @@ format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# pyright's --verifytypes checks what users' type checkers see of the public API (every
+# exported name fully typed). It finds the package through the `python` on PATH (it
+# ignores --pythonpath in this mode); PYRIGHT_PYTHON_IGNORE_WARNINGS=1 skips the wrapper's
+# "newer version" look-up on PyPI, so the run needs no network (pyright and Node.js come
+# as wheels, see requirements/dev.txt).
 typecheck: venv
+	@mkdir -p build
 	$(BIN)/mypy
 	$(BIN)/mypy tests/typed_usage.py examples
+	PATH="$(CURDIR)/$(BIN):$$PATH" PYRIGHT_PYTHON_IGNORE_WARNINGS=1 \
+		$(BIN)/pyright --verifytypes gitlab_users_client --ignoreexternal > build/verifytypes.log 2>&1 \
+		|| (cat build/verifytypes.log; exit 1)
+	@grep "completeness score" build/verifytypes.log
 
 pytest: venv
 	$(BIN)/pytest

@@ -33,6 +33,9 @@ class PaginationLoopError(GitLabError):
     answering ``X-Next-Page: 1`` on every page); ``url`` is the repeated page.
     """
 
+    #: The repeated page, with credentials removed.
+    url: str
+
     def __init__(self, message: str, *, url: str) -> None:
         super().__init__(message)
         self.url = redact_url(url)

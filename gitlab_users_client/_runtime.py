@@ -12,7 +12,7 @@ import enum
 import functools
 import types as _types
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, TypeAdapter, ValidationError
 from pydantic_core import InitErrorDetails
@@ -31,7 +31,7 @@ class ApiModel(BaseModel):
     add fields; building the validator is deferred to first use to keep imports fast.
     """
 
-    model_config = ConfigDict(
+    model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
         validate_by_name=True,
         validate_by_alias=True,

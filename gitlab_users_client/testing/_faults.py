@@ -167,12 +167,12 @@ class Stats:
 
     def reset(self) -> None:
         with self._lock:
-            self.requests_total = 0
+            self.requests_total: int = 0
             self.by_method: Counter[str] = Counter()
             self.by_path: Counter[str] = Counter()
             self.by_status: Counter[str] = Counter()
             self.faults: Counter[str] = Counter()
-            self.window_requests = 0
+            self.window_requests: int = 0
             self.applied: Counter[str] = Counter()
 
     def record_request(self, method: str, path: str) -> None:

@@ -338,11 +338,11 @@ class FakeState:
     """
 
     def __init__(self, config: FakeConfig | None = None, faults: Faults | None = None) -> None:
-        self.config = config or FakeConfig()
-        self.engine = FaultEngine(faults)
-        self.stats = Stats()
-        self.lock = threading.RLock()
-        self.version = 0  # bumped on any change that can affect a sort order or filter
+        self.config: FakeConfig = config or FakeConfig()
+        self.engine: FaultEngine = FaultEngine(faults)
+        self.stats: Stats = Stats()
+        self.lock: threading.RLock = threading.RLock()
+        self.version: int = 0  # bumped on any change that can affect a sort order or filter
         self.users: dict[int, User] = {}
         self.user_ids: list[int] = []  # ascending
         self.username_index: dict[str, int] = {}

@@ -4,7 +4,7 @@ must be sent. (generated; do not edit)."""
 from __future__ import annotations
 
 import datetime
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, model_validator
 
@@ -18,7 +18,7 @@ class CreateOwnPersonalAccessTokenRequest(ApiModel):
     """
 
     # A request body: no silent coercion ("5" for an int), documented enum values only.
-    model_config = ConfigDict(strict=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(strict=True)
 
     @model_validator(mode="before")
     @classmethod

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import ConfigDict, model_validator
 
@@ -14,7 +14,7 @@ class CreatePersonalAccessTokenRequest(ApiModel):
     """A new personal access token for a given user (administrators)."""
 
     # A request body: no silent coercion ("5" for an int), documented enum values only.
-    model_config = ConfigDict(strict=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(strict=True)
 
     @model_validator(mode="before")
     @classmethod

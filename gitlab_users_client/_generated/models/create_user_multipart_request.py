@@ -4,7 +4,7 @@ and `provider` go together. Form fields cannot carry null. (generated; do not ed
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -19,7 +19,7 @@ class CreateUserMultipartRequest(ApiModel):
     """
 
     # A request body: no silent coercion ("5" for an int), documented enum values only.
-    model_config = ConfigDict(strict=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(strict=True)
 
     @model_validator(mode="before")
     @classmethod

@@ -5,7 +5,7 @@ false, `password` is required, and those two take priority over `password`. `ext
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -20,7 +20,7 @@ class CreateUserRequest(ApiModel):
     """
 
     # A request body: no silent coercion ("5" for an int), documented enum values only.
-    model_config = ConfigDict(strict=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(strict=True)
 
     @model_validator(mode="before")
     @classmethod

@@ -4,7 +4,7 @@ status. (generated; do not edit)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import ConfigDict, model_validator
 
@@ -20,7 +20,7 @@ class SetUserStatusRequest(ApiModel):
     """
 
     # A request body: no silent coercion ("5" for an int), documented enum values only.
-    model_config = ConfigDict(strict=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(strict=True)
 
     @model_validator(mode="before")
     @classmethod

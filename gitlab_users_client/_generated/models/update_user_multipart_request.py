@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -17,7 +17,7 @@ class UpdateUserMultipartRequest(ApiModel):
     """
 
     # A request body: no silent coercion ("5" for an int), documented enum values only.
-    model_config = ConfigDict(strict=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(strict=True)
 
     @model_validator(mode="before")
     @classmethod
