@@ -35,6 +35,7 @@ PAGES: dict[str, tuple[str, str, list[str]]] = {
             "gitlab_users_client.RetryPolicy",
             "gitlab_users_client.Response",
             "gitlab_users_client.File",
+            "gitlab_users_client.Secret",
             "gitlab_users_client.UNSET",
             "gitlab_users_client.NOT_GIVEN",
             "gitlab_users_client.DEFAULT_TIMEOUT",
