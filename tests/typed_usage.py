@@ -27,6 +27,7 @@ from gitlab_users_client import (
     RateLimitError,
     Response,
     RetryPolicy,
+    Secret,
     ServerError,
     Unset,
     UserScan,
@@ -477,6 +478,37 @@ async def use_errors(gl: AsyncGitLab) -> None:
     await gl.users.update(1, bio=optional)
 
 
+async def use_per_call_options_dates_and_resuming(gl: AsyncGitLab) -> None:
+    user = await gl.users.get(
+        1,
+        timeout=5.0,
+        extra_headers={"X-Trace": "abc", "Authorization": Secret("Basic eDp5")},
+        extra_query={"flag": True, "ids[]": [1, 2], "since": datetime.date(2024, 1, 1)},
+    )
+    del user
+    await gl.users.keys.create(1, key="k", title="t", expires_at="2030-01-01", extra_body={"x": 1})
+    await gl.users.delete(1, if_unmodified_since=datetime.date(2024, 1, 1))
+    listing = gl.users.list(created_after="2024-01-01", created_before=datetime.date(2025, 1, 1))
+    page: Page[UserBasic | UserWithAdmin] = await listing.first_page()
+    saved: str | None = page.next_cursor
+    current: str | None = page.cursor
+    following: Page[UserBasic | UserWithAdmin] | None = await page.get_next_page()
+    del current, following
+    resumed = gl.users.list(cursor=saved)
+    del resumed
+    scan = gl.users.scan(created_after=datetime.datetime(2024, 1, 1), extra_query={"a": "b"})
+    checkpoint: str = scan.checkpoint()
+    again: UserScan[UserBasic | UserWithAdmin] = gl.users.scan(resume=checkpoint)
+    del again
+    try:
+        await gl.users.get(1)
+    except APIConnectionError as exc:
+        attempts: int = exc.attempts
+        method: str = exc.method
+        url: str = exc.url
+        del attempts, method, url
+
+
 async def use_everything(gl: AsyncGitLab) -> None:
     await use_construction()
     await use_users(gl)
@@ -484,4 +516,5 @@ async def use_everything(gl: AsyncGitLab) -> None:
     await use_current_user(gl)
     await use_raw_responses(gl)
     await use_errors(gl)
+    await use_per_call_options_dates_and_resuming(gl)
     await use_users(gl.with_options(sudo="alice", timeout=None))
