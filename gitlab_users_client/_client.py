@@ -26,6 +26,7 @@ from ._exceptions import (
     status_error,
     validation_error,
 )
+from ._http import TransportKind
 from ._limits import DEFAULT_MAX_RESPONSE_SIZE, check_max_response_size
 from ._options import (
     Settings,
@@ -42,7 +43,6 @@ from ._request import ApiRequest, Response, UnexpectedStatus
 from ._retry import IDEMPOTENT_METHODS, Attempts, RetryPolicy
 from ._shared import Shared, build_request
 from ._throttle import retry_after_seconds
-from ._transport import TransportKind
 from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
 
 if TYPE_CHECKING:

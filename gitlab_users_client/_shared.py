@@ -15,10 +15,11 @@ import anyio
 import httpx
 
 from ._exceptions import ClientStateError, CrossOriginError
+from ._http import CookielessAsyncClient, LazyTransport, TransportKind, make_transport
 from ._options import Settings
+from ._redirects import check_location
 from ._request import ApiRequest
 from ._retry import Executor, RateGate
-from ._transport import CookielessAsyncClient, LazyTransport, TransportKind, make_transport
 from ._version import __version__
 
 __all__ = ["Shared", "build_request"]
@@ -108,6 +109,7 @@ class Shared:
                 ) from None
         response = await direct.handle_async_request(request)
         response.request = request
+        await check_location(response)
         return response
 
     async def aclose(self) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +12,13 @@ from gitlab_users_client import AsyncGitLab
 from gitlab_users_client.testing import FakeGitLab
 
 pytest_plugins = ["gitlab_users_client.testing.pytest_plugin"]
+
+# tests/ is a package (so that tests/http/ is ``tests.http``, not the standard library's
+# ``http``); helper modules beside this file are imported by their plain names. Appended,
+# never prepended: nothing here may shadow a standard module.
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:
+    sys.path.append(_HERE)
 
 
 @pytest.fixture(autouse=True)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gitlab_users_client import _h1
-from gitlab_users_client._h1 import MAX_HEAD, ProtocolError, ResponseReader, encode_request
+from gitlab_users_client._http import h1 as _h1
+from gitlab_users_client._http.h1 import MAX_HEAD, ProtocolError, ResponseReader, encode_request
 
 HOST = [(b"Host", b"gitlab.example.com")]
 

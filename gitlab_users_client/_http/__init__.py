@@ -21,71 +21,15 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Literal
 
 import httpx
 import sniffio
 
-from ._exceptions import ConfigurationError
+from .._exceptions import ConfigurationError
+from .checks import check_head
 
 TransportKind = Literal["auto", "asyncio", "aiohttp", "httpcore"]
-
-#: Limits on a response head, the same on every engine: the longest header line
-#: (aiohttp's and most servers' limit) and the number of header fields.
-MAX_LINE_SIZE = 8190
-MAX_HEADERS = 100
-
-
-def seconds(timeouts: dict[str, Any], name: str) -> float | None:
-    """One of a request's ``timeout`` extension values (``None``: no limit)."""
-    value = timeouts.get(name)
-    return None if value is None else float(value)
-
-
-async def _refuse(response: httpx.Response, reason: str) -> httpx.Response:
-    await response.aclose()
-    raise httpx.RemoteProtocolError(f"malformed response: {reason}")
-
-
-_REDIRECTS = frozenset({301, 302, 303, 307, 308})
-
-
-async def check_head(request: httpx.Request, response: httpx.Response) -> httpx.Response:
-    """Hold every engine's response head to the same rules (httpcore accepts more).
-
-    A redirect's ``Location`` is checked here too: httpx resolves it while receiving
-    the response (even when not following it) and fails with its own exception types
-    on a hostile one.
-    """
-    raw = response.headers.raw
-    if len(raw) > MAX_HEADERS:
-        return await _refuse(response, f"more than {MAX_HEADERS} header fields")
-    if not 100 <= response.status_code <= 999:
-        return await _refuse(response, "invalid status code")
-    framing = 0
-    location: bytes | None = None
-    for name, value in raw:
-        if len(name) + len(value) + 2 > MAX_LINE_SIZE:
-            return await _refuse(response, f"a header line longer than {MAX_LINE_SIZE} bytes")
-        lowered = name.lower()
-        if lowered == b"content-length":
-            framing |= 1
-        elif lowered == b"transfer-encoding":
-            framing |= 2
-        elif lowered == b"location" and location is None:
-            location = value
-    if framing == 3:
-        # RFC 9112, 6.3: both framings at once is how responses get smuggled.
-        return await _refuse(response, "both Content-Length and Transfer-Encoding")
-    if location is not None and response.status_code in _REDIRECTS:
-        from ._urls import redirect_target
-
-        try:
-            redirect_target(request.url, location.decode("latin-1"))
-        except BaseException:
-            await response.aclose()
-            raise
-    return response
 
 
 class _NoCookies(httpx.Cookies):
@@ -127,7 +71,7 @@ def _httpcore(
 
 def _aiohttp(limits: httpx.Limits, tls: Callable[[], ssl.SSLContext]) -> httpx.AsyncBaseTransport:
     try:
-        from ._http_aiohttp import AiohttpTransport
+        from .aiohttp import AiohttpTransport
     except ImportError:
         missing = True
     else:
@@ -171,7 +115,7 @@ class LazyTransport(httpx.AsyncBaseTransport):
         engine = self._engines.get(key)
         if engine is None:
             if kind == "asyncio":
-                from ._http_asyncio import AsyncioTransport
+                from .asyncio import AsyncioTransport
 
                 engine = AsyncioTransport(limits=self._limits, tls=self._tls_context)
             elif kind == "aiohttp":
@@ -183,7 +127,7 @@ class LazyTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         engine = self._engine_for(request.url)
-        return await check_head(request, await engine.handle_async_request(request))
+        return await check_head(await engine.handle_async_request(request))
 
     def closes_at_once(self) -> bool:
         """Whether ``aclose`` finishes without waiting (only the asyncio engine, or none)."""

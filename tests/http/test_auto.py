@@ -162,7 +162,7 @@ def test_aiohttp_not_installed_is_a_configuration_error_naming_the_extra(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # What an install without the "aiohttp" extra sees: the adapter cannot be imported.
-    monkeypatch.setitem(sys.modules, "gitlab_users_client._http_aiohttp", None)
+    monkeypatch.setitem(sys.modules, "gitlab_users_client._http.aiohttp", None)
 
     async def main() -> int:
         with HostileServer(answer) as server:

@@ -38,8 +38,8 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ._h1 import Head, ProtocolError, ResponseReader, encode_request
-from ._transport import seconds
+from .checks import seconds
+from .h1 import Head, ProtocolError, ResponseReader, encode_request
 
 __all__ = ["AsyncioTransport"]
 

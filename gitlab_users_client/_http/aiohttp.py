@@ -31,7 +31,7 @@ import aiohttp
 import httpx
 from yarl import URL
 
-from ._transport import MAX_HEADERS, MAX_LINE_SIZE, seconds
+from .checks import MAX_HEADERS, MAX_LINE_SIZE, seconds
 
 __all__ = ["AiohttpTransport"]
 

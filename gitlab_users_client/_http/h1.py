@@ -19,10 +19,12 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from .checks import MAX_HEADERS, MAX_LINE_SIZE
+
 __all__ = ["MAX_HEAD", "Head", "ProtocolError", "ResponseReader", "encode_request"]
 
 #: The longest response head (or trailer section) kept in memory while it arrives.
-MAX_HEAD: Final = 100 * (8190 + 2) + 8190
+MAX_HEAD: Final = MAX_HEADERS * (MAX_LINE_SIZE + 2) + MAX_LINE_SIZE
 _MAX_CHUNK_LINE: Final = 1024
 _MAX_LENGTH_DIGITS: Final = 18
 

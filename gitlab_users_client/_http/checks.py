@@ -1,0 +1,52 @@
+"""The rules every engine holds a response head to, and the one source of its limits.
+
+The SDK's own engine enforces the limits while it reads (``h1``), aiohttp is configured
+with them, and ``check_head`` applies them again to whatever an engine (httpcore
+included) hands back, so that every engine refuses the same heads.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import httpx
+
+__all__ = ["MAX_HEADERS", "MAX_LINE_SIZE", "check_head", "seconds"]
+
+#: The longest header line (aiohttp's and most servers' limit) and the most header fields
+#: a response head may have, on every engine.
+MAX_LINE_SIZE: Final = 8190
+MAX_HEADERS: Final = 100
+
+
+def seconds(timeouts: dict[str, Any], name: str) -> float | None:
+    """One of a request's ``timeout`` extension values (``None``: no limit)."""
+    value = timeouts.get(name)
+    return None if value is None else float(value)
+
+
+async def _refuse(response: httpx.Response, reason: str) -> httpx.Response:
+    await response.aclose()
+    raise httpx.RemoteProtocolError(f"malformed response: {reason}")
+
+
+async def check_head(response: httpx.Response) -> httpx.Response:
+    """Hold a response head to the same rules on every engine (httpcore accepts more)."""
+    raw = response.headers.raw
+    if len(raw) > MAX_HEADERS:
+        return await _refuse(response, f"more than {MAX_HEADERS} header fields")
+    if not 100 <= response.status_code <= 999:
+        return await _refuse(response, "invalid status code")
+    framing = 0
+    for name, value in raw:
+        if len(name) + len(value) + 2 > MAX_LINE_SIZE:
+            return await _refuse(response, f"a header line longer than {MAX_LINE_SIZE} bytes")
+        lowered = name.lower()
+        if lowered == b"content-length":
+            framing |= 1
+        elif lowered == b"transfer-encoding":
+            framing |= 2
+    if framing == 3:
+        # RFC 9112, 6.3: both framings at once is how responses get smuggled.
+        return await _refuse(response, "both Content-Length and Transfer-Encoding")
+    return response
