@@ -26,7 +26,8 @@ from ._exceptions import (
     status_error,
     validation_error,
 )
-from ._http import TransportKind
+from ._http import Network, TransportKind
+from ._http.network import CertTypes, ProxyTypes, VerifyTypes
 from ._limits import DEFAULT_MAX_RESPONSE_SIZE, check_max_response_size
 from ._options import (
     Settings,
@@ -36,12 +37,13 @@ from ._options import (
     check_request,
     check_sudo,
     check_timeout,
+    refuse_connection_options,
 )
 from ._redact import redact_url
 from ._redirects import MAX_REDIRECTS, next_request
 from ._request import ApiRequest, Response, UnexpectedStatus
 from ._retry import IDEMPOTENT_METHODS, Attempts, RetryPolicy
-from ._shared import Shared, build_request
+from ._shared import EventHooks, Shared, build_request
 from ._throttle import retry_after_seconds
 from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
 
@@ -92,10 +94,19 @@ class AsyncGitLab:
             (for instances whose ``external_url`` differs from the URL you use) instead
             of refusing them.
         headers: Extra headers for every request.
-        transport: ``"auto"`` (under asyncio the SDK's own HTTP/1.1 engine, under trio
-            httpcore), ``"asyncio"`` (that engine), ``"httpcore"``, ``"aiohttp"`` (needs
-            the ``aiohttp`` extra), or an ``httpx.AsyncBaseTransport`` (e.g.
-            ``httpx.ASGITransport``).
+        verify: ``True`` (certifi, or ``SSL_CERT_FILE``/``SSL_CERT_DIR``), a CA bundle file
+            or directory, an ``ssl.SSLContext`` (e.g. ``truststore.SSLContext``) or
+            ``False`` (no check). See "Networks, proxies and TLS" in the docs.
+        cert: A client certificate: a PEM file, ``(cert, key)`` or ``(cert, key, password)``.
+        proxy: Send every request through this proxy; overrides the environment.
+        trust_env: Read the proxy (``HTTPS_PROXY``, ``NO_PROXY``...) and CA
+            (``SSL_CERT_FILE``...) variables, as httpx does. On by default.
+        event_hooks: httpx event hooks (``{"request": [...], "response": [...]}``), run on
+            every request, retries included.
+        transport: ``"auto"`` (httpx's own client: what proxies, respx, tracing and hooks
+            see; asyncio, uvloop, trio), or an opt-in engine for bulk jobs near a large
+            GitLab: ``"asyncio"`` (the SDK's own) or ``"aiohttp"`` (the ``aiohttp``
+            extra). ``"httpcore"`` means ``"auto"``. Or an ``httpx.AsyncBaseTransport``.
         http_client: Bring your own ``httpx.AsyncClient`` (its lifecycle stays yours). The
             SDK still applies its timeout, auth, retries and limits per request.
     """
@@ -120,6 +131,11 @@ class AsyncGitLab:
         keep_base_url: bool = False,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         headers: Mapping[str, str] | None = None,
+        verify: VerifyTypes = True,
+        cert: CertTypes | None = None,
+        proxy: ProxyTypes | None = None,
+        trust_env: bool = True,
+        event_hooks: EventHooks | None = None,
         transport: TransportKind | httpx.AsyncBaseTransport = "auto",
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -153,6 +169,10 @@ class AsyncGitLab:
             max_response_size=check_max_response_size(max_response_size),
             transport=transport,
             http_client=http_client,
+            network=Network.for_client(
+                http_client, verify=verify, cert=cert, proxy=proxy, trust_env=trust_env
+            ),
+            event_hooks=event_hooks,
         )
         self._bind(settings, shared)
 
@@ -216,8 +236,11 @@ class AsyncGitLab:
         max_retries: int | None = None,
         retry_budget: float | None = None,
         headers: Mapping[str, str] | None = None,
+        **connection: Any,
     ) -> AsyncGitLab:
-        """A cheap copy with other per-call settings; it shares the connection pool and limits."""
+        """A cheap copy with other per-call settings; it shares the connection pool and limits
+        (so ``verify``, ``proxy``... are refused here: create another client for those)."""
+        refuse_connection_options(connection)
         settings = self._settings
         changes: dict[str, Any] = {}
         if not isinstance(sudo, NotGiven):

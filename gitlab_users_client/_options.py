@@ -29,6 +29,7 @@ __all__ = [
     "check_request",
     "check_sudo",
     "check_timeout",
+    "refuse_connection_options",
 ]
 
 #: A ``Sudo`` value: a user ID or username, visible ASCII only.
@@ -111,12 +112,25 @@ def check_timeout(timeout: TimeoutTypes) -> httpx.Timeout | None:
     return httpx.Timeout(float(timeout))
 
 
+#: Headers that frame or route the message: the HTTP engine sets them, a caller's value
+#: would contradict it (a second Content-Length, a Transfer-Encoding the body does not
+#: have, a Host other than the URL's) on any engine.
+_ENGINE_HEADERS = frozenset(
+    {"content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer", "host"}
+)
+
+
 def check_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """The extra headers, or a :class:`ConfigurationError` that never quotes a value."""
     checked = {}
     for name, value in headers.items():
         if not isinstance(name, str) or not _FIELD_NAME.fullmatch(name):
             raise ConfigurationError(f"invalid header name {str(name)[:100]!r}")
+        if name.lower() in _ENGINE_HEADERS:
+            raise ConfigurationError(
+                f"the {name} header is set by the HTTP engine from the request itself; "
+                "it cannot be given in headers="
+            )
         if not isinstance(value, str) or not _FIELD_VALUE.fullmatch(value):
             raise ConfigurationError(
                 f"invalid value for header {name!r}: use printable ASCII without line breaks "
@@ -175,3 +189,13 @@ def check_request(
         json=body,
         headers=dict(headers),
     )
+
+
+def refuse_connection_options(options: Mapping[str, Any]) -> None:
+    """``with_options(verify=...)`` and the like: copies share the connection pool."""
+    if options:
+        names = ", ".join(f"{name}=" for name in sorted(options))
+        raise ConfigurationError(
+            f"with_options() cannot change {names}: copies share the client's connection "
+            "pool; create another AsyncGitLab for other connection settings"
+        )

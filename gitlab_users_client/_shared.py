@@ -2,27 +2,40 @@
 
 The connection pool, the retry executor (limiter and rate gate), whether it is
 closed, and the event loop it is bound to.
+
+By default requests go through an ``httpx.AsyncClient`` that httpx builds itself (no
+transport of the SDK's), and are sent with ``send()``, so that environment proxies and
+CA settings, event hooks, respx, OpenTelemetry and Sentry all see them. What the SDK
+adds stays on that path: no cookie jar, its own redirects, the pool limits of
+``max_concurrency``, and :func:`check_response` as the first response event hook (httpx
+runs those when the head has arrived, before the body is read). Size caps and
+deadlines are the retry executor's.
 """
 
 from __future__ import annotations
 
 import asyncio
 import warnings
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
 import anyio
 import httpx
 
-from ._exceptions import ClientStateError, CrossOriginError
-from ._http import CookielessAsyncClient, LazyTransport, TransportKind, make_transport
+from ._exceptions import ClientStateError, ConfigurationError, CrossOriginError
+from ._http import CookielessAsyncClient, LazyTransport, Network, TransportKind, make_transport
+from ._http.checks import check_head
 from ._options import Settings
 from ._redirects import check_location
 from ._request import ApiRequest
 from ._retry import Executor, RateGate
 from ._version import __version__
 
-__all__ = ["Shared", "build_request"]
+__all__ = ["EventHooks", "Shared", "build_request", "check_response"]
+
+#: ``{"request": [...], "response": [...]}``: httpx's event hooks (async callables).
+EventHooks = Mapping[str, Sequence[Callable[[Any], Awaitable[Any]]]]
 
 _USER_AGENT = f"gitlab-users-client/{__version__}"
 _NO_TIMEOUT = httpx.Timeout(None)
@@ -79,19 +92,56 @@ class Shared:
         max_response_size: int,
         transport: TransportKind | httpx.AsyncBaseTransport,
         http_client: httpx.AsyncClient | None,
+        network: Network,
+        event_hooks: EventHooks | None,
     ) -> Shared:
+        """The pool and executor of a new client (``network``: its checked TLS/proxy options)."""
         executor = Executor(
             max_concurrency=max_concurrency,
             gate=RateGate(requests_per_second, pace_from_headers),
             max_response_size=max_response_size,
         )
+        hooks = _check_event_hooks(event_hooks)
         if http_client is not None:
+            if hooks["request"] or hooks["response"]:
+                raise ConfigurationError(
+                    "event_hooks= is for the client the SDK creates; add them to your "
+                    "http_client instead"
+                )
             return cls(http_client, False, executor)
         limits = httpx.Limits(
             max_connections=max_concurrency, max_keepalive_connections=max_concurrency
         )
-        engine = make_transport(transport, limits=limits)
-        http = CookielessAsyncClient(transport=engine, follow_redirects=False, trust_env=True)
+        engine = make_transport(transport, limits=limits, network=network)
+        error: ConfigurationError | None = None
+        try:
+            if engine is None:  # httpx's own transport, proxies and certificates
+                http = CookielessAsyncClient(
+                    follow_redirects=False,
+                    limits=limits,
+                    verify=network.httpx_verify,
+                    proxy=network.explicit_proxy,
+                    trust_env=network.trust_env,
+                    event_hooks={
+                        "request": hooks["request"],
+                        "response": [check_response, *hooks["response"]],
+                    },
+                )
+            else:
+                http = CookielessAsyncClient(
+                    transport=engine, follow_redirects=False, event_hooks=hooks
+                )
+        except ImportError:  # a socks5:// proxy (given or from ALL_PROXY) without socksio
+            error = ConfigurationError(
+                "a SOCKS proxy needs the socksio package: pip install 'httpx[socks]'"
+            )
+        except OSError as exc:  # SSL_CERT_FILE / SSL_CERT_DIR naming what cannot be read
+            error = ConfigurationError(
+                "cannot load the CA certificates named by SSL_CERT_FILE / SSL_CERT_DIR: "
+                f"{exc.strerror or type(exc).__name__} (fix them or pass trust_env=False)"
+            )
+        if error is not None:
+            raise error
         return cls(http, True, executor, engine if isinstance(engine, LazyTransport) else None)
 
     async def send(self, request: httpx.Request) -> httpx.Response:
@@ -107,9 +157,18 @@ class Shared:
                 raise CrossOriginError(
                     "the server redirected to a URL that cannot be followed", url=str(request.url)
                 ) from None
+        hooks = self.http.event_hooks
+        for hook in hooks["request"]:
+            await hook(request)
         response = await direct.handle_async_request(request)
         response.request = request
-        await check_location(response)
+        try:
+            await check_location(response)
+            for hook in hooks["response"]:
+                await hook(response)
+        except BaseException:
+            await response.aclose()
+            raise
         return response
 
     async def aclose(self) -> None:
@@ -147,6 +206,29 @@ class Shared:
             )
 
 
+async def check_response(response: httpx.Response) -> None:
+    """The SDK's response event hook on httpx's own client: the head rules every engine
+    keeps, then the redirect ``Location`` check (before httpx resolves it)."""
+    await check_head(response)
+    await check_location(response)
+
+
+def _check_event_hooks(hooks: EventHooks | None) -> dict[str, list[Callable[[Any], Any]]]:
+    checked: dict[str, list[Callable[[Any], Any]]] = {"request": [], "response": []}
+    for name, functions in (hooks or {}).items():
+        if name not in checked or not isinstance(functions, list | tuple):
+            raise ConfigurationError(
+                "event_hooks must map 'request' and/or 'response' to lists of async functions"
+            )
+        for function in functions:
+            if not callable(function):
+                raise ConfigurationError(
+                    f"event_hooks[{name!r}] holds {function!r}, not a function"
+                )
+            checked[name].append(function)
+    return checked
+
+
 async def build_request(shared: Shared, settings: Settings, request: ApiRequest) -> httpx.Request:
     """The ``httpx.Request`` for a generated request, with the client's headers and credentials."""
     headers = {
@@ -174,11 +256,14 @@ async def build_request(shared: Shared, settings: Settings, request: ApiRequest)
     if query:
         # Encoded once here: passing params= would make httpx parse the URL a second time.
         url = f"{url}?{query}"
+    # One value per name, whatever the spelling: the last one given wins, as when httpx
+    # merges a client's headers (httpx would send both "Accept" and "accept").
+    unique = list({name.lower(): (name, value) for name, value in headers.items()}.values())
     if shared.direct is None:
         return shared.http.build_request(
             request.method,
             url,
-            headers=headers,
+            headers=unique,
             content=request.json,
             data=data,
             files=request.files,
@@ -187,9 +272,7 @@ async def build_request(shared: Shared, settings: Settings, request: ApiRequest)
     return httpx.Request(
         request.method,
         url,
-        # One value per name, whatever the spelling: the last one given wins, as
-        # when httpx merges a client's headers.
-        headers=list({name.lower(): (name, value) for name, value in headers.items()}.values()),
+        headers=unique,
         content=request.json,
         data=data,
         files=request.files,

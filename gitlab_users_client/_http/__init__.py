@@ -1,26 +1,28 @@
-"""Which HTTP engine carries the requests.
+"""The HTTP engines behind ``httpx.AsyncBaseTransport``, and which one carries a request.
 
-``transport="auto"`` picks the engine at the first request, once the running async
-library is known:
+The default (``transport="auto"``) is no engine of the SDK's: requests go through an
+``httpx.AsyncClient`` that httpx builds itself, so whatever users run around httpx sees
+and shapes them (environment proxies, ``SSL_CERT_FILE``, event hooks, respx,
+OpenTelemetry, Sentry), under asyncio, uvloop and trio alike. ``"httpcore"`` is the same
+(its name from earlier releases).
 
-* under asyncio, the SDK's own engine (``_http_asyncio``: asyncio protocols and the
-  strict HTTP/1.1 framing of ``_h1``). Measured on this project's benchmarks it is the
-  fastest of the three for both shapes of work: sequential pages of 100 users
-  (httpcore spends ~0.4 ms more per page) and a 32-wide fan-out of small GETs
-  (httpcore's pool bookkeeping grows with the square of the connections in use; the
-  SDK on aiohttp takes ~1.3x as long); and it imports nothing that httpx has not
-  already imported, where aiohttp costs a fresh process ~70 ms;
-* under trio, httpcore.
+Two engines are opt-in, for bulk jobs close to a large self-managed GitLab, where they
+cost less CPU per request and fan out faster on a fast network (numbers in
+``benchmarks/README.md``); both need asyncio (uvloop included):
 
-``"asyncio"``, ``"aiohttp"`` (through ``_http_aiohttp``, keeping the httpx API and
-httpcore's error semantics) and ``"httpcore"`` force one engine. Every engine gets the
-same response-head rules (``check_head``) and the same conformance suite.
+* ``"asyncio"``: the SDK's own, asyncio protocols and the strict framing of ``h1``;
+* ``"aiohttp"``: aiohttp's pool and parser, behind the same httpx interface.
+
+``LazyTransport`` creates them at first use. An origin that goes through a proxy
+(``proxy=`` or the environment, see ``network``) is handed to httpx's own proxy
+transport instead: an engine never goes direct where a proxy was asked for. Every
+engine gets the same response-head rules (``checks``) and the same conformance suite.
+
+This package imports httpx, the standard library and ``_exceptions`` only.
 """
 
 from __future__ import annotations
 
-import ssl
-from collections.abc import Callable
 from typing import Literal
 
 import httpx
@@ -28,8 +30,13 @@ import sniffio
 
 from .._exceptions import ConfigurationError
 from .checks import check_head
+from .network import Network
 
-TransportKind = Literal["auto", "asyncio", "aiohttp", "httpcore"]
+__all__ = ["CookielessAsyncClient", "LazyTransport", "Network", "TransportKind", "make_transport"]
+
+TransportKind = Literal["auto", "httpcore", "asyncio", "aiohttp"]
+#: The kinds that mean httpx's own client.
+HTTPX_KINDS = ("auto", "httpcore")
 
 
 class _NoCookies(httpx.Cookies):
@@ -59,17 +66,7 @@ class CookielessAsyncClient(httpx.AsyncClient):
             raise ValueError("this client does not keep cookies; send a Cookie header if you must")
 
 
-def _httpcore(
-    limits: httpx.Limits, scheme: str, tls: Callable[[], ssl.SSLContext]
-) -> httpx.AsyncBaseTransport:
-    if scheme == "https":
-        return httpx.AsyncHTTPTransport(limits=limits, verify=tls())
-    # Plain http: no certificate store to load (most of a cold start's TLS cost). The
-    # empty context verifies, so it would fail closed if it were ever used for TLS.
-    return httpx.AsyncHTTPTransport(limits=limits, verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
-
-
-def _aiohttp(limits: httpx.Limits, tls: Callable[[], ssl.SSLContext]) -> httpx.AsyncBaseTransport:
+def _aiohttp(limits: httpx.Limits, network: Network) -> httpx.AsyncBaseTransport:
     try:
         from .aiohttp import AiohttpTransport
     except ImportError:
@@ -80,48 +77,54 @@ def _aiohttp(limits: httpx.Limits, tls: Callable[[], ssl.SSLContext]) -> httpx.A
         raise ConfigurationError(
             "transport='aiohttp' needs aiohttp: pip install 'gitlab-users-client[aiohttp]'"
         )
-    return AiohttpTransport(limits=limits, tls=tls)
+    return AiohttpTransport(limits=limits, tls=network.ssl_context)
+
+
+def _proxied(
+    proxy: httpx.Proxy, limits: httpx.Limits, network: Network
+) -> httpx.AsyncBaseTransport:
+    error: ConfigurationError | None = None
+    try:
+        return httpx.AsyncHTTPTransport(
+            proxy=proxy, limits=limits, verify=network.ssl_context(), trust_env=False
+        )
+    except ImportError:  # socks5:// without httpx's "socks" extra
+        error = ConfigurationError(
+            "a SOCKS proxy needs the socksio package: pip install 'httpx[socks]'"
+        )
+    raise error
 
 
 class LazyTransport(httpx.AsyncBaseTransport):
-    """Creates the engine at first use, once the running async library is known.
+    """Creates the opt-in engine at first use, once the running async library is known.
 
     TLS is set up only for an https URL, with one certificate store shared by every
-    engine the client creates.
+    engine the client creates. Proxied origins go through httpx's proxy transport.
     """
 
-    def __init__(self, kind: TransportKind, limits: httpx.Limits) -> None:
+    def __init__(self, kind: TransportKind, limits: httpx.Limits, network: Network) -> None:
         self._kind = kind
         self._limits = limits
+        self._network = network
         self._engines: dict[str, httpx.AsyncBaseTransport] = {}
-        self._tls: ssl.SSLContext | None = None
-
-    def _tls_context(self) -> ssl.SSLContext:
-        if self._tls is None:
-            self._tls = httpx.create_ssl_context()
-        return self._tls
 
     def _engine_for(self, url: httpx.URL) -> httpx.AsyncBaseTransport:
         kind: str = self._kind
-        if kind in ("auto", "asyncio", "aiohttp"):
-            library = sniffio.current_async_library()
-            if library != "asyncio":
-                if kind != "auto":
-                    raise ConfigurationError(f"the {kind} transport needs asyncio, not {library}")
-                kind = "httpcore"
-            elif kind == "auto":
-                kind = "asyncio"
-        key = f"httpcore-{url.scheme}" if kind == "httpcore" else kind
+        library = sniffio.current_async_library()
+        if library != "asyncio":
+            raise ConfigurationError(f"the {kind} transport needs asyncio, not {library}")
+        proxy = self._network.proxy_for(url)
+        key = kind if proxy is None else f"proxy {proxy.url}"
         engine = self._engines.get(key)
         if engine is None:
-            if kind == "asyncio":
+            if proxy is not None:
+                engine = _proxied(proxy, self._limits, self._network)
+            elif kind == "asyncio":
                 from .asyncio import AsyncioTransport
 
-                engine = AsyncioTransport(limits=self._limits, tls=self._tls_context)
-            elif kind == "aiohttp":
-                engine = _aiohttp(self._limits, self._tls_context)
+                engine = AsyncioTransport(limits=self._limits, tls=self._network.ssl_context)
             else:
-                engine = _httpcore(self._limits, url.scheme, self._tls_context)
+                engine = _aiohttp(self._limits, self._network)
             self._engines[key] = engine
         return engine
 
@@ -140,13 +143,16 @@ class LazyTransport(httpx.AsyncBaseTransport):
 
 
 def make_transport(
-    transport: TransportKind | httpx.AsyncBaseTransport, *, limits: httpx.Limits
-) -> httpx.AsyncBaseTransport:
+    transport: TransportKind | httpx.AsyncBaseTransport, *, limits: httpx.Limits, network: Network
+) -> httpx.AsyncBaseTransport | None:
+    """The transport for ``transport=``; ``None`` for httpx's own (the default)."""
     if isinstance(transport, httpx.AsyncBaseTransport):
         return transport
-    if transport not in ("auto", "asyncio", "aiohttp", "httpcore"):
+    if transport in HTTPX_KINDS:
+        return None
+    if transport not in ("asyncio", "aiohttp"):
         raise ConfigurationError(
-            "transport must be 'auto', 'asyncio', 'aiohttp', 'httpcore' or a transport, "
+            "transport must be 'auto', 'asyncio', 'aiohttp' or an httpx.AsyncBaseTransport, "
             f"not {transport!r}"
         )
-    return LazyTransport(transport, limits)
+    return LazyTransport(transport, limits, network)

@@ -34,7 +34,7 @@ import select
 import ssl
 from collections import deque
 from collections.abc import AsyncIterator, Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import httpx
 
@@ -72,8 +72,9 @@ class _Connection(asyncio.Protocol):
     # -- asyncio.Protocol ----------------------------------------------------------
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self.transport = transport
+        # A stream transport, though not always an asyncio.Transport subclass (uvloop's
+        # are its own classes with the same methods).
+        self.transport = cast(asyncio.Transport, transport)
 
     def data_received(self, data: bytes) -> None:
         reader = self.reader
@@ -400,6 +401,11 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
                 self._ssl_context = self._tls()
             ssl_context = self._ssl_context
         connect = seconds(timeouts, "connect")
+        options: dict[str, Any] = {}
+        if isinstance(loop, asyncio.BaseEventLoop):
+            # RFC 8305, as httpcore (anyio) and aiohttp do: a dead IPv6 route does not
+            # cost the whole connect timeout. uvloop's loop has no such option.
+            options["happy_eyeballs_delay"] = 0.25
         error: httpx.TransportError | None = None
         try:
             async with asyncio.timeout(connect):
@@ -409,9 +415,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
                     port,
                     ssl=ssl_context,
                     server_hostname=host if ssl_context is not None else None,
-                    # RFC 8305, as httpcore (anyio) and aiohttp do: a dead IPv6 route does
-                    # not cost the whole connect timeout.
-                    happy_eyeballs_delay=0.25,
+                    **options,
                 )
         except TimeoutError:
             error = httpx.ConnectTimeout("timed out while connecting")
@@ -439,7 +443,10 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         timeouts: dict[str, Any] = request.extensions.get("timeout", {})
         body = await request.aread()
         loop = asyncio.get_running_loop()
-        origin = (scheme, url.host, url.port or _DEFAULT_PORTS[scheme])
+        # The host as httpx encoded it (IDNA 2008 / UTS 46, as in the Host header), for the
+        # pool, the connection and TLS alike: never re-encoded by the resolver (IDNA 2003
+        # would turn "faß.de" into another domain, "fass.de").
+        origin = (scheme, url.raw_host.decode("ascii"), url.port or _DEFAULT_PORTS[scheme])
         conn = await self._acquire(origin, timeouts, loop)
         try:
             return await self._exchange(conn, request, body, timeouts, loop)

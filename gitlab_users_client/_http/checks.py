@@ -11,12 +11,15 @@ from typing import Any, Final
 
 import httpx
 
-__all__ = ["MAX_HEADERS", "MAX_LINE_SIZE", "check_head", "seconds"]
+__all__ = ["MAX_HEADERS", "MAX_HEAD_SIZE", "MAX_LINE_SIZE", "check_head", "seconds"]
 
 #: The longest header line (aiohttp's and most servers' limit) and the most header fields
 #: a response head may have, on every engine.
 MAX_LINE_SIZE: Final = 8190
 MAX_HEADERS: Final = 100
+#: The largest response head (or trailer section): httpcore's limit (h11's
+#: ``max_incomplete_event_size`` as httpcore sets it), so every engine refuses the same.
+MAX_HEAD_SIZE: Final = 100 * 1024
 
 
 def seconds(timeouts: dict[str, Any], name: str) -> float | None:
@@ -38,9 +41,14 @@ async def check_head(response: httpx.Response) -> httpx.Response:
     if not 100 <= response.status_code <= 999:
         return await _refuse(response, "invalid status code")
     framing = 0
+    size = 0
     for name, value in raw:
-        if len(name) + len(value) + 2 > MAX_LINE_SIZE:
+        line = len(name) + len(value) + 2
+        if line > MAX_LINE_SIZE:
             return await _refuse(response, f"a header line longer than {MAX_LINE_SIZE} bytes")
+        size += line + 2
+        if size > MAX_HEAD_SIZE:
+            return await _refuse(response, f"a head larger than {MAX_HEAD_SIZE} bytes")
         lowered = name.lower()
         if lowered == b"content-length":
             framing |= 1
