@@ -23,9 +23,14 @@ if _HERE not in sys.path:
 
 @pytest.fixture(autouse=True)
 def _no_gitlab_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never see the developer's own GITLAB_URL/GITLAB_TOKEN/CI_JOB_TOKEN."""
+    """Tests never see the developer's own GITLAB_URL/GITLAB_TOKEN/CI_JOB_TOKEN or proxies."""
     for name in ("GITLAB_URL", "GITLAB_TOKEN", "CI_JOB_TOKEN"):
         monkeypatch.delenv(name, raising=False)
+    # Nor their proxies: the default client reads them, as httpx does (the proxy tests
+    # set their own).
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
 
 
 def sdk_client(fake: FakeGitLab, token: str | None, **kwargs: object) -> AsyncGitLab:

@@ -31,7 +31,7 @@ import aiohttp
 import httpx
 from yarl import URL
 
-from .checks import MAX_HEADERS, MAX_LINE_SIZE, seconds
+from .checks import MAX_HEADERS, MAX_LINE_SIZE, certificate_error, seconds
 
 __all__ = ["AiohttpTransport"]
 
@@ -81,7 +81,7 @@ def _map_error(exc: BaseException) -> httpx.TransportError:
     if isinstance(exc, aiohttp.ConnectionTimeoutError):
         return httpx.ConnectTimeout("timed out while connecting")
     if isinstance(exc, aiohttp.ClientConnectorCertificateError):
-        return httpx.ConnectError("TLS certificate verification failed")
+        return certificate_error(getattr(exc, "certificate_error", None))
     if isinstance(exc, aiohttp.ClientConnectorError):
         os_error = getattr(exc, "os_error", None)
         reason = getattr(os_error, "strerror", None) or type(os_error or exc).__name__

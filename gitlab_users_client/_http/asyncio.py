@@ -38,7 +38,7 @@ from typing import Any, TypeVar, cast
 
 import httpx
 
-from .checks import seconds
+from .checks import certificate_error, seconds
 from .h1 import Head, ProtocolError, ResponseReader, encode_request
 
 __all__ = ["AsyncioTransport"]
@@ -419,8 +419,8 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
                 )
         except TimeoutError:
             error = httpx.ConnectTimeout("timed out while connecting")
-        except ssl.SSLCertVerificationError:
-            error = httpx.ConnectError("TLS certificate verification failed")
+        except ssl.SSLCertVerificationError as exc:
+            error = certificate_error(exc)
         except ssl.SSLError:
             error = httpx.ConnectError("TLS handshake failed")
         except OSError as exc:

@@ -9,9 +9,19 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+import ssl
+
 import httpx
 
-__all__ = ["MAX_HEADERS", "MAX_HEAD_SIZE", "MAX_LINE_SIZE", "check_head", "seconds"]
+__all__ = [
+    "MAX_HEADERS",
+    "MAX_HEAD_SIZE",
+    "MAX_LINE_SIZE",
+    "certificate_error",
+    "certificate_reason",
+    "check_head",
+    "seconds",
+]
 
 #: The longest header line (aiohttp's and most servers' limit) and the most header fields
 #: a response head may have, on every engine.
@@ -26,6 +36,31 @@ def seconds(timeouts: dict[str, Any], name: str) -> float | None:
     """One of a request's ``timeout`` extension values (``None``: no limit)."""
     value = timeouts.get(name)
     return None if value is None else float(value)
+
+
+def certificate_error(exc: BaseException | None) -> httpx.ConnectError:
+    """A refused server certificate, saying why as OpenSSL does ("self-signed
+    certificate", "Hostname mismatch..."), as httpcore's error does."""
+    reason = getattr(exc, "verify_message", None)
+    if isinstance(exc, ssl.SSLCertVerificationError) and reason:
+        return httpx.ConnectError(f"TLS certificate verification failed: {reason}")
+    return httpx.ConnectError("TLS certificate verification failed")
+
+
+def certificate_reason(exc: BaseException) -> str | None:
+    """OpenSSL's reason for a refused certificate anywhere in ``exc``'s chain.
+
+    httpcore under trio raises its ``ConnectError`` with no message; the reason is on
+    the ``ssl.SSLCertVerificationError`` it was raised from.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError) and current.verify_message:
+            return f"TLS certificate verification failed: {current.verify_message}"
+        current = current.__cause__ or current.__context__
+    return None
 
 
 async def _refuse(response: httpx.Response, reason: str) -> httpx.Response:
