@@ -7,9 +7,8 @@ included) hands back, so that every engine refuses the same heads.
 
 from __future__ import annotations
 
-from typing import Any, Final
-
 import ssl
+from typing import Any, Final
 
 import httpx
 
