@@ -15,6 +15,7 @@ deadlines are the retry executor's.
 from __future__ import annotations
 
 import asyncio
+import logging
 import warnings
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
@@ -33,6 +34,8 @@ from ._retry import Executor, RateGate
 from ._version import __version__
 
 __all__ = ["EventHooks", "Shared", "build_request", "check_response"]
+
+logger = logging.getLogger("gitlab_users_client")
 
 #: ``{"request": [...], "response": [...]}``: httpx's event hooks (async callables).
 EventHooks = Mapping[str, Sequence[Callable[[Any], Awaitable[Any]]]]
@@ -142,6 +145,14 @@ class Shared:
             )
         if error is not None:
             raise error
+        logger.debug(
+            "new client on %s",
+            "httpx's own transport"
+            if engine is None
+            else f"the {transport} engine"
+            if isinstance(engine, LazyTransport)
+            else f"a given {type(engine).__name__}",
+        )
         return cls(http, True, executor, engine if isinstance(engine, LazyTransport) else None)
 
     async def send(self, request: httpx.Request) -> httpx.Response:
