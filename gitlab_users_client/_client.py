@@ -20,14 +20,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 
 from ._auth import Credentials, TokenHeader, TokenSource, resolve_credentials
-from ._exceptions import (
-    ClientStateError,
-    ConfigurationError,
-    status_error,
-    validation_error,
-)
-from ._http import Network, TransportKind
-from ._http.network import CertTypes, ProxyTypes, VerifyTypes
+from ._exceptions import ClientStateError, ConfigurationError, status_error, validation_error
+from ._http import CertTypes, Network, ProxyTypes, TransportKind, VerifyTypes
 from ._limits import DEFAULT_MAX_RESPONSE_SIZE, check_max_response_size
 from ._options import (
     Settings,
@@ -94,19 +88,15 @@ class AsyncGitLab:
             (for instances whose ``external_url`` differs from the URL you use) instead
             of refusing them.
         headers: Extra headers for every request.
-        verify: ``True`` (certifi, or ``SSL_CERT_FILE``/``SSL_CERT_DIR``), a CA bundle file
-            or directory, an ``ssl.SSLContext`` (e.g. ``truststore.SSLContext``) or
-            ``False`` (no check). See "Networks, proxies and TLS" in the docs.
+        verify: ``True`` (certifi or ``SSL_CERT_FILE``), a CA bundle path, an
+            ``ssl.SSLContext`` (e.g. truststore's) or ``False``: see "Networks" in the docs.
         cert: A client certificate: a PEM file, ``(cert, key)`` or ``(cert, key, password)``.
         proxy: Send every request through this proxy; overrides the environment.
-        trust_env: Read the proxy (``HTTPS_PROXY``, ``NO_PROXY``...) and CA
-            (``SSL_CERT_FILE``...) variables, as httpx does. On by default.
-        event_hooks: httpx event hooks (``{"request": [...], "response": [...]}``), run on
-            every request, retries included.
-        transport: ``"auto"`` (httpx's own client: what proxies, respx, tracing and hooks
-            see; asyncio, uvloop, trio), or an opt-in engine for bulk jobs near a large
-            GitLab: ``"asyncio"`` (the SDK's own) or ``"aiohttp"`` (the ``aiohttp``
-            extra). ``"httpcore"`` means ``"auto"``. Or an ``httpx.AsyncBaseTransport``.
+        trust_env: Read ``HTTPS_PROXY``/``NO_PROXY``... and ``SSL_CERT_FILE``... (default).
+        event_hooks: httpx's ``{"request": [...], "response": [...]}``, on every request.
+        transport: ``"auto"`` (httpx's own client, on asyncio, uvloop and trio), an opt-in
+            engine for bulk jobs near a large GitLab (``"asyncio"``, ``"aiohttp"``: see the
+            docs), or an ``httpx.AsyncBaseTransport``. ``"httpcore"`` means ``"auto"``.
         http_client: Bring your own ``httpx.AsyncClient`` (its lifecycle stays yours). The
             SDK still applies its timeout, auth, retries and limits per request.
     """
@@ -169,9 +159,7 @@ class AsyncGitLab:
             max_response_size=check_max_response_size(max_response_size),
             transport=transport,
             http_client=http_client,
-            network=Network.for_client(
-                http_client, verify=verify, cert=cert, proxy=proxy, trust_env=trust_env
-            ),
+            network=Network.for_client(http_client, verify, cert, proxy, trust_env),
             event_hooks=event_hooks,
         )
         self._bind(settings, shared)
@@ -238,8 +226,7 @@ class AsyncGitLab:
         headers: Mapping[str, str] | None = None,
         **connection: Any,
     ) -> AsyncGitLab:
-        """A cheap copy with other per-call settings; it shares the connection pool and limits
-        (so ``verify``, ``proxy``... are refused here: create another client for those)."""
+        """A cheap copy with other per-call settings, sharing the pool (``verify=``... refused)."""
         refuse_connection_options(connection)
         settings = self._settings
         changes: dict[str, Any] = {}

@@ -30,9 +30,18 @@ import sniffio
 
 from .._exceptions import ConfigurationError
 from .checks import check_head
-from .network import Network
+from .network import CertTypes, Network, ProxyTypes, VerifyTypes
 
-__all__ = ["CookielessAsyncClient", "LazyTransport", "Network", "TransportKind", "make_transport"]
+__all__ = [
+    "CertTypes",
+    "CookielessAsyncClient",
+    "LazyTransport",
+    "Network",
+    "ProxyTypes",
+    "TransportKind",
+    "VerifyTypes",
+    "make_transport",
+]
 
 TransportKind = Literal["auto", "httpcore", "asyncio", "aiohttp"]
 #: The kinds that mean httpx's own client.

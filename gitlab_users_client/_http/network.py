@@ -125,7 +125,6 @@ class Network:
     def for_client(
         cls,
         http_client: object,
-        *,
         verify: VerifyTypes,
         cert: CertTypes | None,
         proxy: ProxyTypes | None,
