@@ -4,11 +4,12 @@
 when the client is created (a :class:`ConfigurationError` before any request), and hands
 them on in the shapes the transports take:
 
-* httpx's own client (the default) gets ``verify`` as ``True``/``False`` or an
-  ``ssl.SSLContext`` (a CA path or a client certificate are loaded into a context here,
-  which is what httpx asks for), ``proxy`` and ``trust_env`` as given: httpx then reads
-  ``HTTP(S)_PROXY``/``ALL_PROXY``/``NO_PROXY`` and ``SSL_CERT_FILE``/``SSL_CERT_DIR``
-  itself;
+* httpx's own client (the default) gets ``verify`` as ``False`` or an ``ssl.SSLContext``
+  (a CA path or a client certificate are loaded into a context here, which is what httpx
+  asks for; the default check is a :class:`DeferredTrust` that loads httpx's choice of
+  certificates, ``SSL_CERT_FILE``/``SSL_CERT_DIR`` or certifi, at the first TLS
+  connection), ``proxy`` and ``trust_env`` as given: httpx then reads
+  ``HTTP(S)_PROXY``/``ALL_PROXY``/``NO_PROXY`` itself;
 * the opt-in engines get one ``ssl.SSLContext`` (built at their first https request) and
   ask :meth:`Network.proxy_for` which proxy, if any, an origin goes through. The
   environment is read with the standard library's rules (``urllib.request``), as
@@ -22,6 +23,7 @@ import os
 import ssl
 import urllib.request
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.request import (  # type: ignore[attr-defined]  # not in typeshed
     proxy_bypass_environment,
 )
@@ -107,6 +109,61 @@ def _check_proxy(proxy: object) -> httpx.Proxy | None:
     return checked
 
 
+class DeferredTrust(ssl.SSLContext):
+    """The default certificate check, with its certificates loaded at the first TLS
+    connection rather than when the client is created.
+
+    Loading a CA bundle takes tens of milliseconds, which a script talking to an
+    ``http://`` instance (or one that sends no request) would pay for nothing; httpx
+    loads it when its client is built. The certificates are the ones httpx would load:
+    ``SSL_CERT_FILE``, else ``SSL_CERT_DIR`` when trusting the environment, else
+    certifi's bundle. Checked (host name, chain) as ``ssl.create_default_context`` does.
+    """
+
+    _where: tuple[str | None, str | None]
+    _loaded: bool
+
+    def __new__(cls, cafile: str | None = None, capath: str | None = None) -> DeferredTrust:
+        return super().__new__(cls, ssl.PROTOCOL_TLS_CLIENT)
+
+    def __init__(self, cafile: str | None = None, capath: str | None = None) -> None:
+        self._where = (cafile, capath)
+        self._loaded = False
+
+    @classmethod
+    def from_environment(cls, trust_env: bool) -> DeferredTrust:
+        """httpx's choice of certificates; a variable naming nothing is refused now."""
+        for variable, is_there in (
+            ("SSL_CERT_FILE", os.path.isfile),
+            ("SSL_CERT_DIR", os.path.isdir),
+        ):
+            path = os.environ.get(variable) if trust_env else None
+            if path:
+                if not is_there(path):
+                    raise ConfigurationError(
+                        f"{variable} names {path}, which does not exist: fix it, unset it, "
+                        "or pass trust_env=False"
+                    )
+                return cls(path, None) if variable == "SSL_CERT_FILE" else cls(None, path)
+        import certifi
+
+        return cls(certifi.where(), None)
+
+    def _load(self) -> None:
+        if not self._loaded:
+            cafile, capath = self._where
+            self.load_verify_locations(cafile=cafile, capath=capath)
+            self._loaded = True
+
+    def wrap_socket(self, *args: Any, **kwargs: Any) -> ssl.SSLSocket:
+        self._load()
+        return super().wrap_socket(*args, **kwargs)
+
+    def wrap_bio(self, *args: Any, **kwargs: Any) -> ssl.SSLObject:
+        self._load()
+        return super().wrap_bio(*args, **kwargs)
+
+
 @dataclass(eq=False)
 class Network:
     """The checked ``verify``/``cert``/``proxy``/``trust_env`` options of one client."""
@@ -166,6 +223,8 @@ class Network:
             self._context = context
         elif not isinstance(self.verify, bool):
             self._context = _context_for(self.verify, self.trust_env)
+        elif self.verify:
+            self._context = DeferredTrust.from_environment(self.trust_env)
 
     @property
     def httpx_verify(self) -> bool | ssl.SSLContext:
