@@ -451,3 +451,23 @@ def test_sentrys_httpx_integration_sees_the_default_client() -> None:
     assert result.returncode == 0, result.stderr
     # The request carried Sentry's trace header; the transaction has the request's span.
     assert result.stdout.split() == ["True", "['http.client']"], result.stdout + result.stderr
+
+
+def test_the_default_certificates_are_loaded_at_the_first_tls_connection(
+    ca: trustme.CA, ca_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gitlab_users_client._http.network import DeferredTrust, Network
+
+    monkeypatch.setenv("SSL_CERT_FILE", ca_file)  # httpx's rule: instead of certifi
+    context = Network().httpx_verify
+    assert isinstance(context, DeferredTrust)
+    assert context.cert_store_stats()["x509_ca"] == 0  # nothing loaded by creating a client
+
+    async def main() -> int:
+        with TLSServer(server_context(ca, "localhost")) as server:
+            async with httpx.AsyncClient(verify=context) as client:
+                response = await client.get(f"https://localhost:{server.port}/")
+                return response.status_code
+
+    assert anyio.run(main) == 200
+    assert context.cert_store_stats()["x509_ca"] == 1  # the CA of SSL_CERT_FILE, once
