@@ -1,8 +1,8 @@
-"""An ``httpx`` transport over aiohttp: the default engine under asyncio.
+"""An ``httpx`` transport over aiohttp: ``transport="aiohttp"``, opt-in (the ``aiohttp`` extra).
 
-It exists because aiohttp's connection pool handles a wide fan-out of small requests
-several times faster than httpcore's, and it keeps the observable behaviour of the
-httpcore engine:
+aiohttp's connection pool handles a wide fan-out of small requests several times faster
+than httpcore's on a fast network; this adapter keeps the observable behaviour of the
+default (httpcore):
 
 * every aiohttp or OS failure becomes the httpx exception httpcore would raise
   (``ConnectError``/``ConnectTimeout`` before the request left, ``ReadTimeout``,

@@ -1,4 +1,5 @@
-"""The SDK's own HTTP/1.1 engine under asyncio: asyncio protocols and ``_h1``.
+"""The SDK's own HTTP/1.1 engine: ``transport="asyncio"``, opt-in; asyncio protocols
+(uvloop's too) and the framing of ``h1``.
 
 Why it exists (numbers in ``benchmarks/README.md``): on a 144 KB page of 100 admin
 users, httpcore spends about 0.4 ms more per request than a plain asyncio protocol
@@ -7,11 +8,11 @@ Python calls per page; on a small GET, h11's per-event bookkeeping costs more th
 everything else the engine does), and aiohttp, fast once loaded, costs a fresh process
 about 70 ms to import. This
 engine is sockets through ``loop.create_connection``, the strict HTTP/1.1 framing of
-``_h1``, a pool of kept-alive connections, and timeouts as timer callbacks instead of
+``h1``, a pool of kept-alive connections, and timeouts as timer callbacks instead of
 cancel scopes.
 
 Observable behaviour is the other engines' (the conformance suite in
-``tests/engine`` runs every case on each):
+``tests/http`` runs every case on each):
 
 * failures are httpx's exception types, raised with no cause chain and with fixed
   messages (never the server's bytes, which may echo a request header);
