@@ -67,11 +67,11 @@ class Shared:
         self.http = http
         self.owns_http = owns_http
         self.executor = executor
-        #: The SDK's own transport, when requests skip ``httpx.AsyncClient``'s per-request
-        #: layers: in a client the SDK made, those (cookies, auth, event hooks, redirects,
-        #: and proxy mounts, which httpx does not make for a given transport) have nothing
-        #: to do, and cost a quarter of a small GET's CPU time. ``None``: every request
-        #: goes through ``http``, as with a caller's own client or transport.
+        #: An opt-in engine, which requests reach without ``httpx.AsyncClient``'s
+        #: per-request layers: cookies, auth, redirects and proxy mounts have nothing to do
+        #: there (the engine routes proxied origins itself) and cost a quarter of a small
+        #: GET's CPU time; :meth:`send` runs the event hooks. ``None``: every request goes
+        #: through ``http.send()``, as on the default client or a caller's own.
         self.direct = direct
         #: The owned client's default headers that the direct path must send too.
         self.default_headers: dict[str, str] = (
@@ -138,7 +138,7 @@ class Shared:
             error = ConfigurationError(
                 "a SOCKS proxy needs the socksio package: pip install 'httpx[socks]'"
             )
-        except OSError as exc:  # SSL_CERT_FILE / SSL_CERT_DIR naming what cannot be read
+        except OSError as exc:  # certificates httpx loads itself and cannot read
             error = ConfigurationError(
                 "cannot load the CA certificates named by SSL_CERT_FILE / SSL_CERT_DIR: "
                 f"{exc.strerror or type(exc).__name__} (fix them or pass trust_env=False)"
