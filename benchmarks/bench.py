@@ -55,6 +55,8 @@ CLIENT_NOTES = {
 }
 #: The SDK on every engine, side by side: the default first, then the opt-in engines.
 SDK_ENGINES = ["sdk-default", "sdk-asyncio", "sdk-aiohttp"]
+#: gl.users.scan() on the same engines.
+SCAN_CLIENTS = ["sdk-scan", "sdk-scan-asyncio", "sdk-scan-aiohttp"]
 LIST_CLIENTS = [
     *SDK_ENGINES,
     "python-gitlab",
@@ -105,13 +107,7 @@ SCENARIOS: dict[str, dict[str, Any]] = {
     "gitlab-list": {
         "kind": "natural-list",
         "users": 20_000,
-        "clients": [
-            "sdk-default",
-            "sdk-scan",
-            "sdk-scan-asyncio",
-            "sdk-scan-aiohttp",
-            "python-gitlab",
-        ],
+        "clients": ["sdk-default", *SCAN_CLIENTS, "python-gitlab"],
         "server": GITLAB_LIKE,
         "runs": 2,
         "warmups": 0,
@@ -697,7 +693,9 @@ def plot(results: dict[str, Any], path: Path) -> None:
         if s in results
     ]
     clients = [
-        c for c in [*GET_CLIENTS, "sdk-scan"] if any(c in results[s]["clients"] for s in scenarios)
+        c
+        for c in [*GET_CLIENTS, *SCAN_CLIENTS]
+        if any(c in results[s]["clients"] for s in scenarios)
     ]
     fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(14, 9), constrained_layout=True)
     width = 0.8 / max(1, len(clients))
@@ -844,7 +842,7 @@ def main() -> None:
     unknown = set(args.scenario or ()) - set(SCENARIOS)
     if unknown:
         parser.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
-    all_clients = set(GET_CLIENTS) | set(IMPORTS) | {"sdk-scan"}
+    all_clients = set(GET_CLIENTS) | set(IMPORTS) | set(SCAN_CLIENTS)
     if set(args.client or ()) - all_clients:
         parser.error(f"unknown client(s): {', '.join(sorted(set(args.client) - all_clients))}")
     full = not args.quick and not args.scenario and not args.client and args.runs >= 5
