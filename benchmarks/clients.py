@@ -204,7 +204,7 @@ def floor_httpx(
         Client = httpx.AsyncClient
     engine: dict[str, Any] = {}
     if sdk_engine:
-        from gitlab_users_client._http_asyncio import AsyncioTransport
+        from gitlab_users_client._http.asyncio import AsyncioTransport
 
         engine["transport"] = AsyncioTransport(
             limits=httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
@@ -311,11 +311,14 @@ SCENARIOS = [
     "scan",
 ]
 CLIENTS: dict[str, Callable[[], Callable[..., Any]]] = {
-    "sdk-auto": lambda: sdk("auto"),
-    "sdk-auto-gather": lambda: sdk("auto", gather=True),
-    "sdk-scan": lambda: sdk("auto", scan=True),
-    "sdk-httpcore": lambda: sdk("httpcore"),
+    # The default (httpx's own client) and each opt-in engine, side by side.
+    "sdk-default": lambda: sdk("auto"),
+    "sdk-default-gather": lambda: sdk("auto", gather=True),
+    "sdk-asyncio": lambda: sdk("asyncio"),
     "sdk-aiohttp": lambda: sdk("aiohttp"),
+    "sdk-scan": lambda: sdk("auto", scan=True),
+    "sdk-scan-asyncio": lambda: sdk("asyncio", scan=True),
+    "sdk-scan-aiohttp": lambda: sdk("aiohttp", scan=True),
     "python-gitlab": python_gitlab,
     "gidgetlab": gidgetlab_httpx,
     "floor-httpx-json": lambda: floor_httpx("json"),

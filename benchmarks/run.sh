@@ -21,4 +21,7 @@ if [ "$want" != "$have" ]; then
     fi
     echo "$want" >"$VENV/.stamp"
 fi
+# The default client reads proxy variables, as httpx does: the local server is reached
+# directly whatever this machine's environment says.
+export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}"
 exec "$VENV/bin/python" "$HERE/bench.py" "$@"

@@ -20,12 +20,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 
 from ._auth import Credentials, TokenHeader, TokenSource, resolve_credentials
-from ._exceptions import (
-    ClientStateError,
-    ConfigurationError,
-    status_error,
-    validation_error,
-)
+from ._exceptions import ClientStateError, ConfigurationError, status_error, validation_error
+from ._http import CertTypes, Network, ProxyTypes, TransportKind, VerifyTypes
 from ._limits import DEFAULT_MAX_RESPONSE_SIZE, check_max_response_size
 from ._logs import log_call, logger
 from ._options import (
@@ -38,14 +34,14 @@ from ._options import (
     check_request,
     check_sudo,
     check_timeout,
+    refuse_connection_options,
 )
 from ._redact import Secret
 from ._redirects import MAX_REDIRECTS, next_request
 from ._request import ApiRequest, Response, UnexpectedStatus
 from ._retry import IDEMPOTENT_METHODS, Attempts, RetryPolicy
-from ._shared import Shared, build_request
+from ._shared import EventHooks, Shared, build_request
 from ._throttle import retry_after_seconds
-from ._transport import TransportKind
 from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
 
 if TYPE_CHECKING:
@@ -97,10 +93,15 @@ class AsyncGitLab:
         headers: Extra headers for every request: not framing headers, and a credential
             header (``Authorization``, ``PRIVATE-TOKEN``, ``Cookie``...) only as a
             :class:`Secret`, when GitLab's own credentials go elsewhere.
-        transport: ``"auto"`` (under asyncio the SDK's own HTTP/1.1 engine, under trio
-            httpcore), ``"asyncio"`` (that engine), ``"httpcore"``, ``"aiohttp"`` (needs
-            the ``aiohttp`` extra), or an ``httpx.AsyncBaseTransport`` (e.g.
-            ``httpx.ASGITransport``).
+        verify: ``True`` (certifi or ``SSL_CERT_FILE``), a CA bundle path, an
+            ``ssl.SSLContext`` (e.g. truststore's) or ``False``: see "Networks" in the docs.
+        cert: A client certificate: a PEM file, ``(cert, key)`` or ``(cert, key, password)``.
+        proxy: Send every request through this proxy; overrides the environment.
+        trust_env: Read ``HTTPS_PROXY``/``NO_PROXY``... and ``SSL_CERT_FILE``... (default).
+        event_hooks: httpx's ``{"request": [...], "response": [...]}``, on every request.
+        transport: ``"auto"`` (httpx's own client, on asyncio, uvloop and trio), an opt-in
+            engine for bulk jobs near a large GitLab (``"asyncio"``, ``"aiohttp"``: see the
+            docs), or an ``httpx.AsyncBaseTransport``. ``"httpcore"`` means ``"auto"``.
         http_client: Bring your own ``httpx.AsyncClient`` (its lifecycle stays yours). The
             SDK still applies its timeout, auth, retries and limits per request.
     """
@@ -125,6 +126,11 @@ class AsyncGitLab:
         keep_base_url: bool = False,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         headers: Mapping[str, str | Secret] | None = None,
+        verify: VerifyTypes = True,
+        cert: CertTypes | None = None,
+        proxy: ProxyTypes | None = None,
+        trust_env: bool = True,
+        event_hooks: EventHooks | None = None,
         transport: TransportKind | httpx.AsyncBaseTransport = "auto",
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
@@ -162,6 +168,8 @@ class AsyncGitLab:
             max_response_size=check_max_response_size(max_response_size),
             transport=transport,
             http_client=http_client,
+            network=Network.for_client(http_client, verify, cert, proxy, trust_env),
+            event_hooks=event_hooks,
         )
         self._bind(settings, shared)
 
@@ -225,8 +233,10 @@ class AsyncGitLab:
         max_retries: int | None = None,
         retry_budget: float | None = None,
         headers: Mapping[str, str | Secret] | None = None,
+        **connection: Any,
     ) -> AsyncGitLab:
-        """A cheap copy with other per-call settings; it shares the connection pool and limits."""
+        """A cheap copy with other per-call settings, sharing the pool (``verify=``... refused)."""
+        refuse_connection_options(connection)
         settings = self._settings
         changes: dict[str, Any] = {}
         if not isinstance(sudo, NotGiven):

@@ -22,6 +22,9 @@ __all__ = ["DEFAULT_MAX_RESPONSE_SIZE", "ResponseTooLargeError", "read_body"]
 DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
 #: Most bytes one decompression step may produce.
 _STEP = 256 * 1024
+#: Most content codings one body may be wrapped in (urllib3's and curl's limit): each
+#: one is a decoder kept in memory and run on every byte.
+MAX_CODINGS = 5
 
 Stage = Callable[[bytes], Iterator[bytes]]
 
@@ -76,6 +79,10 @@ def _stages(response: httpx.Response) -> list[Stage] | None:
         for value in response.headers.get("content-encoding", "").split(",")
         if value.strip()
     ]
+    if len(values) > MAX_CODINGS:
+        raise httpx.DecodingError(
+            f"the response has more than {MAX_CODINGS} content codings (Content-Encoding)"
+        )
     stages: list[Stage] = []
     for value in reversed(values):
         if value in ("gzip", "x-gzip"):

@@ -33,6 +33,7 @@ __all__ = [
     "check_request",
     "check_sudo",
     "check_timeout",
+    "refuse_connection_options",
 ]
 
 #: A ``Sudo`` value: a user ID or username, visible ASCII only.
@@ -341,3 +342,13 @@ def check_request(
         json=body,
         headers=dict(headers),
     )
+
+
+def refuse_connection_options(options: Mapping[str, Any]) -> None:
+    """``with_options(verify=...)`` and the like: copies share the connection pool."""
+    if options:
+        names = ", ".join(f"{name}=" for name in sorted(options))
+        raise ConfigurationError(
+            f"with_options() cannot change {names}: copies share the client's connection "
+            "pool; create another AsyncGitLab for other connection settings"
+        )

@@ -11,7 +11,7 @@ import httpx
 from ._redact import SENSITIVE_HEADERS
 from ._urls import redirect_target, same_origin
 
-__all__ = ["MAX_REDIRECTS", "REDIRECT_STATUSES", "next_request"]
+__all__ = ["MAX_REDIRECTS", "REDIRECT_STATUSES", "check_location", "next_request"]
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 5
@@ -42,3 +42,22 @@ def next_request(
     return http.build_request(
         method, target, headers=headers, content=content or None, timeout=timeout
     )
+
+
+async def check_location(response: httpx.Response) -> None:
+    """Refuse a redirect whose ``Location`` cannot be followed, followed or not.
+
+    Checked as soon as the head arrives: httpx resolves a redirect's ``Location`` while
+    receiving the response (even when not following it) and would fail on a hostile one
+    with its own exception types.
+    """
+    if response.status_code not in REDIRECT_STATUSES:
+        return
+    location = response.headers.get("location")
+    if location is None:
+        return
+    try:
+        redirect_target(response.request.url, location)
+    except BaseException:
+        await response.aclose()
+        raise

@@ -39,6 +39,7 @@ from ._exceptions import (
     APITimeoutError,
     forget_request_credentials,
 )
+from ._http.checks import certificate_reason
 from ._limits import DEFAULT_MAX_RESPONSE_SIZE, read_body
 from ._redact import SENSITIVE_HEADERS
 from ._throttle import RateGate, is_instance_wide, refusal, retry_after_seconds
@@ -146,7 +147,7 @@ class Slots:
 def _clean_cause(exc: httpx.HTTPError, request: httpx.Request) -> httpx.HTTPError:
     """A copy of an httpx error to chain as ``__cause__``: same type and message, no chain
     of library exceptions behind it, no credentials on its request or in its text."""
-    message = str(exc)
+    message = str(exc) or certificate_reason(exc) or ""
     for name, value in request.headers.items():
         if name.lower() in SENSITIVE_HEADERS:
             for secret in (value, value.partition(" ")[2]):

@@ -2,28 +2,44 @@
 
 The connection pool, the retry executor (limiter and rate gate), whether it is
 closed, and the event loop it is bound to.
+
+By default requests go through an ``httpx.AsyncClient`` that httpx builds itself (no
+transport of the SDK's), and are sent with ``send()``, so that environment proxies and
+CA settings, event hooks, respx, OpenTelemetry and Sentry all see them. What the SDK
+adds stays on that path: no cookie jar, its own redirects, the pool limits of
+``max_concurrency``, and :func:`check_response` as the first response event hook (httpx
+runs those when the head has arrived, before the body is read). Size caps and
+deadlines are the retry executor's.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import warnings
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
 import anyio
 import httpx
 
-from ._exceptions import ClientStateError, CrossOriginError, InvalidRequestError
+from ._exceptions import ClientStateError, ConfigurationError, CrossOriginError, InvalidRequestError
+from ._http import CookielessAsyncClient, LazyTransport, Network, TransportKind, make_transport
+from ._http.checks import check_head
 from ._options import Settings
 from ._redact import Secret
+from ._redirects import check_location
 from ._request import ApiRequest
 from ._retry import Executor, RateGate
-from ._transport import CookielessAsyncClient, LazyTransport, TransportKind, make_transport
 from ._version import __version__
 
-__all__ = ["Shared", "build_request"]
+__all__ = ["EventHooks", "Shared", "build_request", "check_response"]
+
+logger = logging.getLogger("gitlab_users_client")
+
+#: ``{"request": [...], "response": [...]}``: httpx's event hooks (async callables).
+EventHooks = Mapping[str, Sequence[Callable[[Any], Awaitable[Any]]]]
 
 _USER_AGENT = f"gitlab-users-client/{__version__}"
 _NO_TIMEOUT = httpx.Timeout(None)
@@ -52,11 +68,11 @@ class Shared:
         self.http = http
         self.owns_http = owns_http
         self.executor = executor
-        #: The SDK's own transport, when requests skip ``httpx.AsyncClient``'s per-request
-        #: layers: in a client the SDK made, those (cookies, auth, event hooks, redirects,
-        #: and proxy mounts, which httpx does not make for a given transport) have nothing
-        #: to do, and cost a quarter of a small GET's CPU time. ``None``: every request
-        #: goes through ``http``, as with a caller's own client or transport.
+        #: An opt-in engine, which requests reach without ``httpx.AsyncClient``'s
+        #: per-request layers: cookies, auth, redirects and proxy mounts have nothing to do
+        #: there (the engine routes proxied origins itself) and cost a quarter of a small
+        #: GET's CPU time; :meth:`send` runs the event hooks. ``None``: every request goes
+        #: through ``http.send()``, as on the default client or a caller's own.
         self.direct = direct
         #: The owned client's default headers that the direct path must send too.
         self.default_headers: dict[str, str] = (
@@ -80,19 +96,64 @@ class Shared:
         max_response_size: int,
         transport: TransportKind | httpx.AsyncBaseTransport,
         http_client: httpx.AsyncClient | None,
+        network: Network,
+        event_hooks: EventHooks | None,
     ) -> Shared:
+        """The pool and executor of a new client (``network``: its checked TLS/proxy options)."""
         executor = Executor(
             max_concurrency=max_concurrency,
             gate=RateGate(requests_per_second, pace_from_headers),
             max_response_size=max_response_size,
         )
+        hooks = _check_event_hooks(event_hooks)
         if http_client is not None:
+            if hooks["request"] or hooks["response"]:
+                raise ConfigurationError(
+                    "event_hooks= is for the client the SDK creates; add them to your "
+                    "http_client instead"
+                )
             return cls(http_client, False, executor)
         limits = httpx.Limits(
             max_connections=max_concurrency, max_keepalive_connections=max_concurrency
         )
-        engine = make_transport(transport, limits=limits)
-        http = CookielessAsyncClient(transport=engine, follow_redirects=False, trust_env=True)
+        engine = make_transport(transport, limits=limits, network=network)
+        error: ConfigurationError | None = None
+        try:
+            if engine is None:  # httpx's own transport, proxies and certificates
+                http = CookielessAsyncClient(
+                    follow_redirects=False,
+                    limits=limits,
+                    verify=network.httpx_verify,
+                    proxy=network.explicit_proxy,
+                    trust_env=network.trust_env,
+                    event_hooks={
+                        "request": hooks["request"],
+                        "response": [check_response, *hooks["response"]],
+                    },
+                )
+            else:
+                http = CookielessAsyncClient(
+                    transport=engine, follow_redirects=False, event_hooks=hooks
+                )
+        except ImportError:  # a socks5:// proxy (given or from ALL_PROXY) without socksio
+            error = ConfigurationError(
+                "a SOCKS proxy needs the socksio package: pip install 'httpx[socks]'"
+            )
+        except OSError as exc:  # certificates httpx loads itself and cannot read
+            error = ConfigurationError(
+                "cannot load the CA certificates named by SSL_CERT_FILE / SSL_CERT_DIR: "
+                f"{exc.strerror or type(exc).__name__} (fix them or pass trust_env=False)"
+            )
+        if error is not None:
+            raise error
+        logger.debug(
+            "new client on %s",
+            "httpx's own transport"
+            if engine is None
+            else f"the {transport} engine"
+            if isinstance(engine, LazyTransport)
+            else f"a given {type(engine).__name__}",
+        )
         return cls(http, True, executor, engine if isinstance(engine, LazyTransport) else None)
 
     async def send(self, request: httpx.Request) -> httpx.Response:
@@ -108,8 +169,18 @@ class Shared:
                 raise CrossOriginError(
                     "the server redirected to a URL that cannot be followed", url=str(request.url)
                 ) from None
+        hooks = self.http.event_hooks
+        for hook in hooks["request"]:
+            await hook(request)
         response = await direct.handle_async_request(request)
         response.request = request
+        try:
+            await check_location(response)
+            for hook in hooks["response"]:
+                await hook(response)
+        except BaseException:
+            await response.aclose()
+            raise
         return response
 
     async def aclose(self) -> None:
@@ -155,6 +226,29 @@ def _check_no_clash(headers: Mapping[str, object], credentials: Mapping[str, str
                 f"extra_headers cannot set {name!r}: the client sends its own credentials "
                 "there; pass one or the other"
             )
+
+
+async def check_response(response: httpx.Response) -> None:
+    """The SDK's response event hook on httpx's own client: the head rules every engine
+    keeps, then the redirect ``Location`` check (before httpx resolves it)."""
+    await check_head(response)
+    await check_location(response)
+
+
+def _check_event_hooks(hooks: EventHooks | None) -> dict[str, list[Callable[[Any], Any]]]:
+    checked: dict[str, list[Callable[[Any], Any]]] = {"request": [], "response": []}
+    for name, functions in (hooks or {}).items():
+        if name not in checked or not isinstance(functions, list | tuple):
+            raise ConfigurationError(
+                "event_hooks must map 'request' and/or 'response' to lists of async functions"
+            )
+        for function in functions:
+            if not callable(function):
+                raise ConfigurationError(
+                    f"event_hooks[{name!r}] holds {function!r}, not a function"
+                )
+            checked[name].append(function)
+    return checked
 
 
 async def build_request(shared: Shared, settings: Settings, request: ApiRequest) -> httpx.Request:

@@ -90,12 +90,13 @@ def _join(base: str, url: str, *, what: str) -> str:
             f"the {what} is not a valid URL (non-ASCII, control characters or too long)",
             url=_shown(url),
         )
-    if has_dot_segments(urlsplit(url).path if "://" in url else url.partition("?")[0]):
-        raise CrossOriginError(f"refusing a {what} with dot segments", url=_shown(url))
-    try:
-        return urljoin(base, url)
+    try:  # urlsplit refuses a malformed IPv6 literal ("http://[::1/", "http://[zz::1]/")
+        path = urlsplit(url).path if "://" in url else url.partition("?")[0]
+        if not has_dot_segments(path):
+            return urljoin(base, url)
     except ValueError:
         raise CrossOriginError(f"the {what} is not a valid URL", url=_shown(url)) from None
+    raise CrossOriginError(f"refusing a {what} with dot segments", url=_shown(url))
 
 
 def redirect_target(current: httpx.URL, location: str) -> httpx.URL:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 
 import pytest
 
@@ -11,12 +13,24 @@ from gitlab_users_client.testing import FakeGitLab
 
 pytest_plugins = ["gitlab_users_client.testing.pytest_plugin"]
 
+# tests/ is a package (so that tests/http/ is ``tests.http``, not the standard library's
+# ``http``); helper modules beside this file are imported by their plain names. Appended,
+# never prepended: nothing here may shadow a standard module.
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:
+    sys.path.append(_HERE)
+
 
 @pytest.fixture(autouse=True)
 def _no_gitlab_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never see the developer's own GITLAB_URL/GITLAB_TOKEN/CI_JOB_TOKEN."""
+    """Tests never see the developer's own GITLAB_URL/GITLAB_TOKEN/CI_JOB_TOKEN or proxies."""
     for name in ("GITLAB_URL", "GITLAB_TOKEN", "CI_JOB_TOKEN"):
         monkeypatch.delenv(name, raising=False)
+    # Nor their proxies: the default client reads them, as httpx does (the proxy tests
+    # set their own).
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
 
 
 def sdk_client(fake: FakeGitLab, token: str | None, **kwargs: object) -> AsyncGitLab:

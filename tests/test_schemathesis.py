@@ -41,8 +41,10 @@ def schemathesis(
     """Run Schemathesis from ``workdir``: its cache (``.schemathesis/``) lands there, not in the repo."""
     env = {
         **os.environ,
-        "SCHEMATHESIS_HOOKS": "schemathesis_hooks",
-        "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), os.environ.get("PYTHONPATH", "")]),
+        # tests/ is a package (tests.http must never shadow the standard library's http):
+        # the hooks are imported through it, from the repository root.
+        "SCHEMATHESIS_HOOKS": "tests.schemathesis_hooks",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
         "NO_COLOR": "1",
     }
     command = [

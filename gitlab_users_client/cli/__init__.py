@@ -28,6 +28,12 @@ from ._report import ProgressLogHandler
 
 __all__ = ["main"]
 
+INSECURE_WARNING = (
+    "WARNING: --insecure: the server's TLS certificate is NOT verified. Anyone on the "
+    "network path can impersonate GitLab, read your token and change what you see. Use "
+    "--ca-file PATH for an internal CA instead.\n"
+)
+
 
 def _setup_logging() -> None:
     handler = ProgressLogHandler(sys.stderr)  # log lines go above a progress bar
@@ -61,7 +67,7 @@ async def _run_command(args: argparse.Namespace, settings: Settings) -> int:
         token_header=settings.token_header,
         sudo=settings.sudo,
         max_concurrency=max(32, getattr(args, "concurrency", 0)),
-        transport="auto",
+        **settings.network.client_options(),
         **options,
     ) as gl:
         module, _, name = str(args.handler).partition(":")
@@ -108,6 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _setup_logging()
     try:
         settings = resolve(args, os.environ)
+        if settings.network.insecure:
+            sys.stderr.write(INSECURE_WARNING)
+            sys.stderr.flush()
         return anyio.run(_run, args, settings)
     except BaseException as raised:
         error = _unwrap(raised)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from ._config import ENGINES
 from ._errors import redact
 
 __all__ = [
     "Parser",
     "Tree",
     "add_global_options",
+    "add_network_options",
     "count",
     "date_arg",
     "datetime_arg",
@@ -159,6 +161,7 @@ def add_global_options(
         help="retries per request (default 4)",
     )
     group.add_argument("--config", metavar="PATH", default=default(None), help="TOML config file")
+    add_network_options(parser, default)
     group.add_argument(
         "-v",
         "--verbose",
@@ -167,6 +170,38 @@ def add_global_options(
         help="SDK debug logs and tracebacks on stderr",
     )
     group.add_argument("--token", nargs="?", action=_RefuseToken, help=argparse.SUPPRESS)
+
+
+def add_network_options(parser: argparse.ArgumentParser, default: Callable[[Any], Any]) -> None:
+    """How the CLI reaches the server (``_config.Network``): CA file, proxy, engine."""
+    group = parser.add_argument_group("network options")
+    group.add_argument(
+        "--ca-file",
+        metavar="PATH",
+        default=default(None),
+        help="CA bundle (file or directory) for the server's certificate, e.g. an internal CA "
+        "(default: $GITLAB_CA_FILE, config ca_file, else certifi or $SSL_CERT_FILE)",
+    )
+    group.add_argument(
+        "--proxy",
+        metavar="URL",
+        default=default(None),
+        help="send every request through this proxy (default: config proxy, else "
+        "$HTTPS_PROXY/$HTTP_PROXY/$ALL_PROXY minus $NO_PROXY)",
+    )
+    group.add_argument(
+        "--insecure",
+        action="store_true",
+        default=default(False),
+        help="do NOT verify the server's certificate (anyone on the path can read the token)",
+    )
+    group.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=default(None),
+        help="HTTP engine: auto (httpx, the default), or asyncio / aiohttp for bulk jobs near "
+        "a large GitLab (default: $GITLAB_USERS_ENGINE, config engine)",
+    )
 
 
 def output_options(parser: argparse.ArgumentParser) -> None:

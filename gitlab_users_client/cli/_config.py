@@ -4,6 +4,11 @@ Precedence, highest first: command-line flags, environment (``GITLAB_URL``,
 ``GITLAB_TOKEN``), the TOML config file. The token is never taken from the command
 line: only from a file (``--token-file``, ``token_file``), the environment, or a
 ``token`` key in a config file that only its owner can read.
+
+How the CLI reaches the server (CA file, proxy, insecure, engine) is one group of its
+own, :class:`Network`, resolved by :func:`resolve_network` with the same precedence
+(``GITLAB_CA_FILE``, ``GITLAB_USERS_ENGINE``; ``HTTP(S)_PROXY``/``NO_PROXY`` are read by
+the SDK itself unless ``--proxy`` is given).
 """
 
 from __future__ import annotations
@@ -19,9 +24,20 @@ from typing import Any, Literal, cast
 
 from ._errors import CLIError, add_secret
 
-__all__ = ["Settings", "default_config_path", "load_config", "read_token_file", "resolve"]
+__all__ = [
+    "ENGINES",
+    "Network",
+    "Settings",
+    "default_config_path",
+    "load_config",
+    "read_token_file",
+    "resolve",
+    "resolve_network",
+]
 
 TokenHeader = Literal["bearer", "private-token"]
+#: ``--engine`` choices: the SDK's ``transport=`` names ("auto" is its default).
+ENGINES = ("auto", "asyncio", "aiohttp")
 _KEYS: dict[str, tuple[type, ...]] = {
     "url": (str,),
     "token_file": (str,),
@@ -30,7 +46,35 @@ _KEYS: dict[str, tuple[type, ...]] = {
     "sudo": (str, int),
     "timeout": (int, float),
     "max_retries": (int,),
+    # Network (resolve_network): paths are relative to the config file.
+    "ca_file": (str,),
+    "proxy": (str,),
+    "engine": (str,),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    """How the CLI reaches the server: the ``AsyncGitLab`` options it sets from them."""
+
+    #: A CA bundle (file or directory) to verify the server with, or ``None``.
+    ca_file: str | None = None
+    #: A proxy URL for every request (else the SDK reads ``HTTPS_PROXY``...), or ``None``.
+    proxy: str | None = field(default=None, repr=False)
+    #: No certificate check at all (``--insecure``: warned about on every run).
+    insecure: bool = False
+    engine: str = "auto"
+
+    def client_options(self) -> dict[str, Any]:
+        """The keyword arguments of ``AsyncGitLab`` these settings stand for."""
+        options: dict[str, Any] = {"transport": self.engine}
+        if self.insecure:
+            options["verify"] = False
+        elif self.ca_file is not None:
+            options["verify"] = self.ca_file
+        if self.proxy is not None:
+            options["proxy"] = self.proxy
+        return options
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +88,7 @@ class Settings:
     timeout: float | None = None
     max_retries: int | None = None
     config_path: Path | None = None
+    network: Network = field(default_factory=Network)
 
     def no_token_message(self) -> str:
         """Says that no token is configured and every place one is read from."""
@@ -97,8 +142,9 @@ def load_config(path: Path, *, required: bool) -> dict[str, Any]:
             )
         if "token_file" in data:
             raise CLIError(f"config file {path}: set token or token_file, not both")
-    if "token_file" in data:
-        data["token_file"] = str((path.parent / Path(data["token_file"]).expanduser()).resolve())
+    for key in ("token_file", "ca_file"):
+        if key in data:
+            data[key] = str((path.parent / Path(data[key]).expanduser()).resolve())
     return data
 
 
@@ -176,4 +222,34 @@ def resolve(args: argparse.Namespace, environ: Mapping[str, str]) -> Settings:
         timeout=None if timeout is None else float(timeout),
         max_retries=retries,
         config_path=path,
+        network=resolve_network(args, environ, config),
     )
+
+
+def resolve_network(
+    args: argparse.Namespace, environ: Mapping[str, str], config: Mapping[str, Any]
+) -> Network:
+    """``--ca-file``/``GITLAB_CA_FILE``/``ca_file``, ``--proxy``/``proxy``, ``--insecure``,
+    ``--engine``/``GITLAB_USERS_ENGINE``/``engine``: flags > environment > config file."""
+    insecure = bool(getattr(args, "insecure", False))
+    ca_file = _pick(
+        getattr(args, "ca_file", None), environ.get("GITLAB_CA_FILE"), config.get("ca_file")
+    )
+    if insecure and ca_file:
+        raise CLIError("--insecure turns certificate checks off; it cannot go with a CA file")
+    if ca_file is not None:
+        ca_file = str(Path(ca_file).expanduser())
+        if not Path(ca_file).exists():
+            raise CLIError(f"the CA file {ca_file} does not exist")
+    proxy = _pick(getattr(args, "proxy", None), config.get("proxy"))
+    if proxy is not None:
+        # A proxy may take credentials in its URL (user:password@): never printed.
+        userinfo, at, _ = str(proxy).partition("://")[2].partition("/")[0].rpartition("@")
+        for part in userinfo.split(":") if at else ():
+            add_secret(part)
+    engine = _pick(
+        getattr(args, "engine", None), environ.get("GITLAB_USERS_ENGINE"), config.get("engine")
+    )
+    if engine is not None and engine not in ENGINES:
+        raise CLIError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    return Network(ca_file=ca_file, proxy=proxy, insecure=insecure, engine=engine or "auto")

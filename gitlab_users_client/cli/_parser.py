@@ -32,9 +32,17 @@ authentication:
 
 configuration:
   --config PATH, else $GITLAB_USERS_CONFIG, else ~/.config/gitlab-users/config.toml.
-  TOML keys: url, token_file, token, token_header, sudo, timeout, max_retries.
+  TOML keys: url, token_file, token, token_header, sudo, timeout, max_retries,
+  ca_file, proxy, engine.
   A config file holding `token` must not be readable by group/others (chmod 600).
-  Precedence: flags > environment (GITLAB_URL, GITLAB_TOKEN) > config file.
+  Precedence: flags > environment (GITLAB_URL, GITLAB_TOKEN, GITLAB_CA_FILE,
+  GITLAB_USERS_ENGINE) > config file.
+
+network:
+  Proxies come from --proxy, else the config file, else HTTPS_PROXY / HTTP_PROXY /
+  ALL_PROXY minus NO_PROXY. The server's certificate is checked against --ca-file
+  (an internal CA), else certifi or SSL_CERT_FILE / SSL_CERT_DIR. --insecure turns the
+  check off and says so on every run.
 
 exit codes:
   0 success; 1 API error, any failed/unknown bulk item, or a declined delete prompt

@@ -1,4 +1,5 @@
-"""The SDK's own HTTP/1.1 engine under asyncio: asyncio protocols and ``_h1``.
+"""The SDK's own HTTP/1.1 engine: ``transport="asyncio"``, opt-in; asyncio protocols
+(uvloop's too) and the framing of ``h1``.
 
 Why it exists (numbers in ``benchmarks/README.md``): on a 144 KB page of 100 admin
 users, httpcore spends about 0.4 ms more per request than a plain asyncio protocol
@@ -7,11 +8,11 @@ Python calls per page; on a small GET, h11's per-event bookkeeping costs more th
 everything else the engine does), and aiohttp, fast once loaded, costs a fresh process
 about 70 ms to import. This
 engine is sockets through ``loop.create_connection``, the strict HTTP/1.1 framing of
-``_h1``, a pool of kept-alive connections, and timeouts as timer callbacks instead of
+``h1``, a pool of kept-alive connections, and timeouts as timer callbacks instead of
 cancel scopes.
 
 Observable behaviour is the other engines' (the conformance suite in
-``tests/engine`` runs every case on each):
+``tests/http`` runs every case on each):
 
 * failures are httpx's exception types, raised with no cause chain and with fixed
   messages (never the server's bytes, which may echo a request header);
@@ -34,12 +35,12 @@ import select
 import ssl
 from collections import deque
 from collections.abc import AsyncIterator, Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import httpx
 
-from ._h1 import Head, ProtocolError, ResponseReader, encode_request
-from ._transport import seconds
+from .checks import certificate_error, seconds
+from .h1 import Head, ProtocolError, ResponseReader, encode_request
 
 __all__ = ["AsyncioTransport"]
 
@@ -72,8 +73,9 @@ class _Connection(asyncio.Protocol):
     # -- asyncio.Protocol ----------------------------------------------------------
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self.transport = transport
+        # A stream transport, though not always an asyncio.Transport subclass (uvloop's
+        # are its own classes with the same methods).
+        self.transport = cast(asyncio.Transport, transport)
 
     def data_received(self, data: bytes) -> None:
         reader = self.reader
@@ -400,6 +402,11 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
                 self._ssl_context = self._tls()
             ssl_context = self._ssl_context
         connect = seconds(timeouts, "connect")
+        options: dict[str, Any] = {}
+        if isinstance(loop, asyncio.BaseEventLoop):
+            # RFC 8305, as httpcore (anyio) and aiohttp do: a dead IPv6 route does not
+            # cost the whole connect timeout. uvloop's loop has no such option.
+            options["happy_eyeballs_delay"] = 0.25
         error: httpx.TransportError | None = None
         try:
             async with asyncio.timeout(connect):
@@ -409,14 +416,12 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
                     port,
                     ssl=ssl_context,
                     server_hostname=host if ssl_context is not None else None,
-                    # RFC 8305, as httpcore (anyio) and aiohttp do: a dead IPv6 route does
-                    # not cost the whole connect timeout.
-                    happy_eyeballs_delay=0.25,
+                    **options,
                 )
         except TimeoutError:
             error = httpx.ConnectTimeout("timed out while connecting")
-        except ssl.SSLCertVerificationError:
-            error = httpx.ConnectError("TLS certificate verification failed")
+        except ssl.SSLCertVerificationError as exc:
+            error = certificate_error(exc)
         except ssl.SSLError:
             error = httpx.ConnectError("TLS handshake failed")
         except OSError as exc:
@@ -439,7 +444,10 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         timeouts: dict[str, Any] = request.extensions.get("timeout", {})
         body = await request.aread()
         loop = asyncio.get_running_loop()
-        origin = (scheme, url.host, url.port or _DEFAULT_PORTS[scheme])
+        # The host as httpx encoded it (IDNA 2008 / UTS 46, as in the Host header), for the
+        # pool, the connection and TLS alike: never re-encoded by the resolver (IDNA 2003
+        # would turn "faß.de" into another domain, "fass.de").
+        origin = (scheme, url.raw_host.decode("ascii"), url.port or _DEFAULT_PORTS[scheme])
         conn = await self._acquire(origin, timeouts, loop)
         try:
             return await self._exchange(conn, request, body, timeouts, loop)

@@ -4,10 +4,18 @@
 server sends and gives back the response head, then the body in pieces, then tells
 whether the connection can carry another request. Both are strict where leniency is
 how requests get smuggled or responses spliced: a header name must be a token, no
-value may hold CR, LF or NUL, a head has one framing (``Content-Length`` values that
-agree, or ``chunked`` as the only transfer coding, never both), and sizes are bounded
-(``MAX_HEAD`` for a head or a trailer section, ``_MAX_CHUNK_LINE`` for a chunk-size
-line). Lines may end in LF alone, as many servers' and h11's parsers allow.
+value may hold CR, LF or NUL (a CR not followed by LF is refused), a head has one
+framing (``Content-Length`` values that agree, or ``chunked`` as the only transfer
+coding, never both), and sizes are bounded (``MAX_HEAD_SIZE`` for a head or a trailer
+section, ``MAX_LINE_SIZE`` per line and field, ``MAX_HEADERS`` fields, ``_MAX_CHUNK_LINE``
+for a chunk-size line).
+
+Every limit is checked on a line before any pattern looks at it, and every pattern is
+linear in the length of what it matches, so no head within the limits costs more than
+a few passes over its bytes. Head and trailer lines may end in LF alone, as h11 (which
+httpcore uses) allows; chunk-size lines and the end of each chunk's data must end in
+CRLF, as h11 requires. An obsolete line folding in a response is replaced with a space
+(RFC 9112, 5.2). Values are trimmed of spaces and tabs only.
 
 Errors are :class:`ProtocolError` with fixed messages that never quote the server's
 bytes (a hostile server can echo a request header back).
@@ -19,10 +27,10 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-__all__ = ["MAX_HEAD", "Head", "ProtocolError", "ResponseReader", "encode_request"]
+from .checks import MAX_HEAD_SIZE, MAX_HEADERS, MAX_LINE_SIZE
 
-#: The longest response head (or trailer section) kept in memory while it arrives.
-MAX_HEAD: Final = 100 * (8190 + 2) + 8190
+__all__ = ["Head", "ProtocolError", "ResponseReader", "encode_request"]
+
 _MAX_CHUNK_LINE: Final = 1024
 _MAX_LENGTH_DIGITS: Final = 18
 
@@ -33,7 +41,8 @@ _TARGET = re.compile(rb"[\x21-\x7e]+")
 # What a server may send in a reason phrase or a field value: as lenient as h11 (which
 # httpcore uses), so every engine accepts the same heads; never NUL, CR or LF.
 _STATUS_LINE = re.compile(rb"HTTP/1\.([01]) ([0-9]{3})(?: ([^\x00\r\n]*))?")
-_HEADER_LINE = re.compile(rb"([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[ \t]*([^\x00\r\n]*?)[ \t]*")
+_RECEIVED_VALUE = re.compile(rb"[^\x00\r\n]*")
+_OWS = b" \t"
 _CHUNK_SIZE = re.compile(rb"([0-9A-Fa-f]{1,16})[ \t]*(?:;[\t\x20-\x7e\x80-\xff]*)?")
 _HEAD_END = re.compile(rb"\r?\n\r?\n")
 
@@ -140,15 +149,15 @@ class ResponseReader:
         while self._head is None:
             # Resume where the last look stopped: a head trickled byte by byte is not
             # searched from its start each time (that would be quadratic).
-            match = _HEAD_END.search(self._buffer, self._scanned, MAX_HEAD + 4)
+            match = _HEAD_END.search(self._buffer, self._scanned, MAX_HEAD_SIZE + 4)
             if match is None:
-                if len(self._buffer) > MAX_HEAD:
+                if len(self._buffer) > MAX_HEAD_SIZE:
                     raise ProtocolError("the response head is too large")
                 if self._eof:
                     raise EOFError
                 self._scanned = max(0, len(self._buffer) - 3)
                 return None
-            raw = bytes(self._buffer[: match.start()])
+            raw = bytes(self._buffer[: match.end()])
             del self._buffer[: match.end()]
             self._scanned = 0
             head = self._parse_head(raw)
@@ -159,33 +168,25 @@ class ResponseReader:
         return self._head
 
     def _parse_head(self, raw: bytes) -> Head:
-        lines = raw.split(b"\n")
-        status_line = lines[0].removesuffix(b"\r")
+        lines = _lines(raw)
+        status_line = _line(lines[0])
         match = _STATUS_LINE.fullmatch(status_line)
         if match is None:
             raise ProtocolError("invalid status line")
         minor, code, reason = match.groups()
         status = int(code)
-        headers: list[tuple[bytes, bytes]] = []
+        headers = parse_fields(lines[1:])
         lengths: set[bytes] = set()
         codings: list[bytes] = []
         connection: list[bytes] = []
-        for line in lines[1:]:
-            line = line.removesuffix(b"\r")
-            field = _HEADER_LINE.fullmatch(line)
-            if field is None:
-                # Leading whitespace (obsolete line folding), a space before the colon,
-                # a bare CR, a control character or no colon at all.
-                raise ProtocolError("invalid header line")
-            name, value = field.groups()
-            headers.append((name, value))
+        for name, value in headers:
             lowered = name.lower()
             if lowered == b"content-length":
-                lengths.update(part.strip() for part in value.split(b","))
+                lengths.update(_parts(value))
             elif lowered == b"transfer-encoding":
-                codings += (part.strip().lower() for part in value.split(b","))
+                codings += (part.lower() for part in _parts(value))
             elif lowered == b"connection":
-                connection += (part.strip().lower() for part in value.split(b","))
+                connection += (part.lower() for part in _parts(value))
         keep_alive = minor == b"1" and b"close" not in connection
         if status < 200:
             return Head(status, b"HTTP/1." + minor, reason or b"", headers, keep_alive)
@@ -259,7 +260,7 @@ class ResponseReader:
             if state == _TRAILER:
                 end = _trailer_end(buffer, self._scanned)
                 if end is None:
-                    if len(buffer) > MAX_HEAD:
+                    if len(buffer) > MAX_HEAD_SIZE:
                         raise ProtocolError("the trailer section is too large")
                     self._scanned = max(0, len(buffer) - 3)
                     break
@@ -271,7 +272,9 @@ class ResponseReader:
                 if len(buffer) > _MAX_CHUNK_LINE:
                     raise ProtocolError("invalid chunk size line")
                 break
-            line = bytes(buffer[:newline]).removesuffix(b"\r")
+            if not newline or buffer[newline - 1] != 0x0D:
+                raise ProtocolError("a chunk line does not end in CRLF")
+            line = bytes(buffer[: newline - 1])
             del buffer[: newline + 1]
             if state == _DATA_END:
                 if line:
@@ -289,15 +292,68 @@ class ResponseReader:
 
 
 def _trailer_end(buffer: bytearray, start: int) -> int | None:
-    """Where the trailer section after the last chunk ends (its lines are discarded)."""
+    """Where the trailer section after the last chunk ends (its fields are discarded)."""
     if buffer.startswith(b"\r\n"):
         return 2
     if buffer.startswith(b"\n"):
         return 1
-    match = _HEAD_END.search(buffer, start, MAX_HEAD + 4)
+    match = _HEAD_END.search(buffer, start, MAX_HEAD_SIZE + 4)
     if match is None:
         return None
-    for line in bytes(buffer[: match.start()]).split(b"\n"):
-        if _HEADER_LINE.fullmatch(line.removesuffix(b"\r")) is None:
-            raise ProtocolError("invalid trailer line")
+    parse_fields(_lines(bytes(buffer[: match.end()])))
     return match.end()
+
+
+def _lines(raw: bytes) -> list[bytes]:
+    """The lines of a head or trailer section that ends in its blank line.
+
+    Split at each LF with the line's own CR kept, so a CR that is not followed by LF
+    (even just before the line ending) stays in the line and is refused there.
+    """
+    return raw.split(b"\n")[:-2]
+
+
+def _line(raw: bytes) -> bytes:
+    """A line without its line ending, refused if too long (before any pattern runs)."""
+    line = raw[:-1] if raw.endswith(b"\r") else raw
+    if len(line) > MAX_LINE_SIZE:
+        raise ProtocolError("a header line is too long")
+    return line
+
+
+def _parts(value: bytes) -> list[bytes]:
+    """The comma-separated elements of a field value, trimmed of spaces and tabs only."""
+    return [part.strip(_OWS) for part in value.split(b",")]
+
+
+def parse_fields(lines: list[bytes]) -> list[tuple[bytes, bytes]]:
+    """Header (or trailer) field lines as (name, value) pairs, values trimmed.
+
+    Linear in the input: each line is checked against ``MAX_LINE_SIZE`` and the count
+    against ``MAX_HEADERS`` first, then split at its first colon; the name must be a
+    token and the value hold no NUL, CR or LF. A line starting with a space or tab
+    continues the previous field (obsolete line folding), joined with one space.
+    """
+    fields: list[tuple[bytes, bytes]] = []
+    for raw in lines:
+        line = _line(raw)
+        if line[:1] in (b" ", b"\t"):
+            if not fields:
+                raise ProtocolError("invalid header line")
+            name, value = fields[-1]
+            value = (value + b" " + line.strip(_OWS)).strip(_OWS)
+            if len(name) + len(value) + 2 > MAX_LINE_SIZE:
+                raise ProtocolError("a header line is too long")
+        else:
+            if len(fields) >= MAX_HEADERS:
+                raise ProtocolError("too many header fields")
+            name, colon, value = line.partition(b":")
+            # No colon, a space before it, or a name that is not a token.
+            if not colon or not _TOKEN.fullmatch(name):
+                raise ProtocolError("invalid header line")
+            value = value.strip(_OWS)
+            fields.append((name, value))
+        if not _RECEIVED_VALUE.fullmatch(value):
+            raise ProtocolError("invalid header line")
+        fields[-1] = (name, value)
+    return fields

@@ -1,12 +1,15 @@
-"""``transport="auto"``: the SDK's own engine under asyncio, httpcore under trio.
+"""Which engine carries the requests: httpx's own client by default, an opt-in engine
+only when asked for.
 
-A one-request script must not pay for importing aiohttp (nor the fan-out and scan
-modules); a client used concurrently stays on the same engine; a forced engine is the
-only one used, and one that needs asyncio says so under trio before anything is sent.
+A one-request script on the default loads none of the SDK's engines (nor aiohttp, nor
+the fan-out and scan modules); the default client is httpx's own, with httpx's own
+transport, under asyncio and trio; an opt-in engine is the only one used, and one that
+needs asyncio says so under trio before anything is sent.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -14,10 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import httpx
 import pytest
 
 from gitlab_users_client import AsyncGitLab, ConfigurationError
 
+from .harness import run_on
 from .hostile import Exchange, HostileServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +45,7 @@ def engines(gl: AsyncGitLab) -> list[str]:
     return sorted(transport._engines)
 
 
-def test_a_one_shot_script_imports_no_other_engine_and_a_fan_out_no_aiohttp() -> None:
+def test_a_one_shot_script_on_the_default_loads_none_of_the_sdks_engines() -> None:
     script = textwrap.dedent(
         """
         import asyncio, sys, threading
@@ -69,68 +74,55 @@ def test_a_one_shot_script_imports_no_other_engine_and_a_fan_out_no_aiohttp() ->
         from gitlab_users_client import AsyncGitLab
 
         def loaded():
-            # aiohttp; the fan-out and scan modules; httpcore's HTTP/1.1 code and h11;
-            # anyio's event-loop backend (closing the client must not need it either).
-            prefixes = ("aiohttp", "h11", "httpcore._async.http11", "anyio._backends")
-            return [m for m in sys.modules if m.startswith(prefixes) or m.endswith(("._bulk", "._scan"))]
+            # aiohttp; the SDK's own engine and its framing; the fan-out and scan modules.
+            names = ("._http.asyncio", "._http.aiohttp", "._http.h1", "._bulk", "._scan")
+            return [m for m in sys.modules if m.startswith("aiohttp") or m.endswith(names)]
 
         async def main():
             async with AsyncGitLab(url, token="glpat-x") as gl:
                 for _ in range(3):
                     await gl.users.get(1)
-            print(loaded())
-            async with AsyncGitLab(url, token="glpat-x") as gl:
                 users = await asyncio.gather(*(gl.users.get(1) for _ in range(8)))
-                print(len(users), "aiohttp" in sys.modules)
+            print(loaded(), len(users))
 
         asyncio.run(main())
         server.shutdown()
         """
     )
+    env = {**os.environ, "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
     result = subprocess.run(
         [sys.executable, "-W", "ignore::ResourceWarning", "-c", script],
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env=env,
         timeout=60,
         check=True,
     )
-    assert result.stdout.split() == ["[]", "8", "False"], result.stdout + result.stderr
+    assert result.stdout.split() == ["[]", "8"], result.stdout + result.stderr
 
 
-def test_sequential_and_overlapping_requests_share_the_asyncio_engine() -> None:
-    async def main() -> tuple[list[str], int]:
+@pytest.mark.parametrize("loop", ["asyncio", "uvloop", "trio"])
+@pytest.mark.parametrize("transport", ["auto", "httpcore"])
+def test_the_default_is_httpxs_own_client_and_transport(loop: str, transport: str) -> None:
+    async def main() -> tuple[object, object, int]:
         with HostileServer(lambda exchange: answer(exchange, delay=0.05)) as server:
-            async with AsyncGitLab(server.url, token="glpat-x") as gl:
-                await gl.users.get(1)
-                await gl.users.get(1)
+            async with AsyncGitLab(server.url, token="glpat-x", transport=transport) as gl:  # type: ignore[arg-type]
                 async with anyio.create_task_group() as group:
                     for _ in range(4):
                         group.start_soon(gl.users.get, 1)
                 await gl.users.get(1)
-                assert server.attempts == 7
-                # One kept-alive connection for the sequential calls, three more for
-                # the overlap, reused afterwards.
-                return engines(gl), server.connections
+                assert server.attempts == 5
+                return gl._shared.direct, gl._shared.http._transport, server.connections
 
-    assert anyio.run(main, backend="asyncio") == (["asyncio"], 4)
-
-
-def test_under_trio_auto_stays_on_httpcore_even_when_concurrent() -> None:
-    async def main() -> list[str]:
-        with HostileServer(lambda exchange: answer(exchange, delay=0.05)) as server:
-            async with AsyncGitLab(server.url, token="glpat-x") as gl:
-                async with anyio.create_task_group() as group:
-                    for _ in range(4):
-                        group.start_soon(gl.users.get, 1)
-                assert server.attempts == 4
-                return engines(gl)
-
-    assert anyio.run(main, backend="trio") == ["httpcore-http"]
+    direct, http_transport, connections = run_on(loop, main)
+    assert direct is None  # every request goes through AsyncClient.send
+    assert type(http_transport) is httpx.AsyncHTTPTransport  # built by httpx itself
+    assert connections == 4  # kept alive and reused after the overlap
 
 
-@pytest.mark.parametrize("forced", ["asyncio", "aiohttp", "httpcore"])
-def test_a_forced_engine_is_the_only_one_used(forced: str) -> None:
+@pytest.mark.parametrize("forced", ["asyncio", "aiohttp"])
+def test_an_opt_in_engine_is_the_only_one_used(forced: str) -> None:
     async def main() -> list[str]:
         with HostileServer(lambda exchange: answer(exchange, delay=0.05)) as server:
             async with AsyncGitLab(server.url, token="glpat-x", transport=forced) as gl:  # type: ignore[arg-type]
@@ -140,8 +132,7 @@ def test_a_forced_engine_is_the_only_one_used(forced: str) -> None:
                         group.start_soon(gl.users.get, 1)
                 return engines(gl)
 
-    expected = ["httpcore-http"] if forced == "httpcore" else [forced]
-    assert anyio.run(main, backend="asyncio") == expected
+    assert anyio.run(main, backend="asyncio") == [forced]
 
 
 @pytest.mark.parametrize("forced", ["asyncio", "aiohttp"])
@@ -162,7 +153,7 @@ def test_aiohttp_not_installed_is_a_configuration_error_naming_the_extra(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # What an install without the "aiohttp" extra sees: the adapter cannot be imported.
-    monkeypatch.setitem(sys.modules, "gitlab_users_client._http_aiohttp", None)
+    monkeypatch.setitem(sys.modules, "gitlab_users_client._http.aiohttp", None)
 
     async def main() -> int:
         with HostileServer(answer) as server:

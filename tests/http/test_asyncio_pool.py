@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from gitlab_users_client import APIConnectionError, AsyncGitLab, RetryPolicy
-from gitlab_users_client._http_asyncio import _HIGH_WATER, AsyncioTransport, _Connection
+from gitlab_users_client._http.asyncio import _HIGH_WATER, AsyncioTransport, _Connection
 from gitlab_users_client._retry import was_sent
 
 from .hostile import Exchange, HostileServer

@@ -1,8 +1,8 @@
-"""An ``httpx`` transport over aiohttp: the default engine under asyncio.
+"""An ``httpx`` transport over aiohttp: ``transport="aiohttp"``, opt-in (the ``aiohttp`` extra).
 
-It exists because aiohttp's connection pool handles a wide fan-out of small requests
-several times faster than httpcore's, and it keeps the observable behaviour of the
-httpcore engine:
+aiohttp's connection pool handles a wide fan-out of small requests several times faster
+than httpcore's on a fast network; this adapter keeps the observable behaviour of the
+default (httpcore):
 
 * every aiohttp or OS failure becomes the httpx exception httpcore would raise
   (``ConnectError``/``ConnectTimeout`` before the request left, ``ReadTimeout``,
@@ -31,7 +31,7 @@ import aiohttp
 import httpx
 from yarl import URL
 
-from ._transport import MAX_HEADERS, MAX_LINE_SIZE, seconds
+from .checks import MAX_HEADERS, MAX_LINE_SIZE, certificate_error, seconds
 
 __all__ = ["AiohttpTransport"]
 
@@ -81,7 +81,7 @@ def _map_error(exc: BaseException) -> httpx.TransportError:
     if isinstance(exc, aiohttp.ConnectionTimeoutError):
         return httpx.ConnectTimeout("timed out while connecting")
     if isinstance(exc, aiohttp.ClientConnectorCertificateError):
-        return httpx.ConnectError("TLS certificate verification failed")
+        return certificate_error(getattr(exc, "certificate_error", None))
     if isinstance(exc, aiohttp.ClientConnectorError):
         os_error = getattr(exc, "os_error", None)
         reason = getattr(os_error, "strerror", None) or type(os_error or exc).__name__

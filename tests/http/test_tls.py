@@ -20,7 +20,7 @@ import trustme
 
 from gitlab_users_client import APIConnectionError, AsyncGitLab, RetryPolicy
 
-from .harness import ENGINES
+from .harness import ENGINES, run_on
 
 BODY = b'{"id": 1, "username": "a", "name": "A", "state": "active", "web_url": "http://x/a"}'
 ANSWER = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (
@@ -132,7 +132,7 @@ def run(engine: tuple[str, str], url: str, calls: int) -> tuple[list[str], BaseE
             return names, exc
         return names, None
 
-    return anyio.run(main, backend=backend)
+    return run_on(backend, main)
 
 
 @pytest.mark.parametrize("engine", list(ENGINES.values()), ids=list(ENGINES))

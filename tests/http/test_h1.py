@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gitlab_users_client import _h1
-from gitlab_users_client._h1 import MAX_HEAD, ProtocolError, ResponseReader, encode_request
+from gitlab_users_client._http import h1 as _h1
+from gitlab_users_client._http.checks import MAX_HEAD_SIZE, MAX_HEADERS, MAX_LINE_SIZE
+from gitlab_users_client._http.h1 import ProtocolError, ResponseReader, encode_request
 
 HOST = [(b"Host", b"gitlab.example.com")]
 
@@ -161,7 +162,7 @@ def test_malformed_responses_are_refused(raw: bytes) -> None:
 
 def test_the_head_is_bounded() -> None:
     reader = ResponseReader("GET")
-    reader.feed(b"HTTP/1.1 200 OK\r\n" + b"X: " + b"a" * (MAX_HEAD + 10))
+    reader.feed(b"HTTP/1.1 200 OK\r\n" + b"X: " + b"a" * (MAX_HEAD_SIZE + 10))
     with pytest.raises(ProtocolError, match="too large"):
         reader.head()
 
@@ -181,13 +182,13 @@ def test_a_trickled_head_is_not_searched_from_its_start_each_time(
     monkeypatch.setattr(_h1, "_HEAD_END", Counting())
     reader = ResponseReader("GET")
     reader.feed(b"HTTP/1.1 200 OK\r\n")
-    for _ in range(2000):
+    for _ in range(99):
         reader.feed(b"X-A: b\r\n")
         assert reader.head() is None
     reader.feed(b"\r\n")
     assert reader.head() is not None
-    # Linear: each byte looked at a few times, not once per arrival (~16 KB x 2000).
-    assert searched < 4 * reader_bytes(2000)
+    # Linear: each byte looked at a few times, not once per arrival (~800 B x 99).
+    assert searched < 4 * reader_bytes(99)
 
 
 def reader_bytes(lines: int) -> int:
@@ -297,3 +298,103 @@ def test_a_damaged_response_is_refused_cut_short_or_read_never_anything_else(
         raw[at : at + len(replacement)] = replacement
     with contextlib.suppress(ProtocolError, EOFError):
         read_all(bytes(raw), step=7, eof=True)
+
+
+# -- the field rules, one by one ----------------------------------------------------------
+
+
+def test_an_obsolete_line_folding_becomes_one_space() -> None:
+    raw = b"HTTP/1.1 200 OK\r\nX-A: first \r\n   second\r\n\t third\r\nContent-Length: 0\r\n\r\n"
+    _, headers, _, _ = read_all(raw)
+    assert headers[0] == (b"X-A", b"first second third")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"HTTP/1.1 200 OK\r\nX-A: a\r\r\nContent-Length: 0\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\r\nContent-Length: 0\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nContent-Length: \x0b0\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: \x0cchunked\r\n\r\n0\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\nab\r\n0\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nab\n0\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\r\nab\r\n0\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX: a\rb\r\n\r\n",
+    ],
+    ids=[
+        "CR before a header line's CRLF",
+        "CR before the status line's CRLF",
+        "CR before the last header line's CRLF",
+        "VT around Content-Length",
+        "FF around Transfer-Encoding",
+        "chunk size line ending in LF",
+        "chunk data ending in LF",
+        "CR before a chunk line's CRLF",
+        "CR inside a trailer",
+    ],
+)
+def test_line_endings_and_framing_values_are_strict(raw: bytes) -> None:
+    with pytest.raises(ProtocolError):
+        read_all(raw, eof=True)
+
+
+def test_framing_values_are_trimmed_of_spaces_and_tabs() -> None:
+    raw = b"HTTP/1.1 200 OK\r\nContent-Length: \t2 \t\r\nConnection: \tclose\t\r\n\r\nok"
+    status, _, body, reader = read_all(raw)
+    assert (status, body) == (200, b"ok")
+    assert not reader.reusable  # "close" was read through its tabs
+
+
+@pytest.mark.parametrize("where", ["head", "trailer"])
+@pytest.mark.parametrize(
+    ("fields", "refused"),
+    [
+        ([b"X-A: " + b"a" * (MAX_LINE_SIZE - 5)], False),
+        ([b"X-A: " + b"a" * (MAX_LINE_SIZE - 4)], True),
+        ([b"X-A: a\r\n " + b"b" * (MAX_LINE_SIZE - 6)], True),  # too long once unfolded
+        ([b"X-%d: v" % index for index in range(MAX_HEADERS)], False),
+        ([b"X-%d: v" % index for index in range(MAX_HEADERS + 1)], True),
+    ],
+    ids=["longest line", "one byte more", "folded past the limit", "most fields", "one more"],
+)
+def test_the_line_and_field_limits_hold_in_heads_and_trailers(
+    where: str, fields: list[bytes], refused: bool
+) -> None:
+    lines = b"".join(field + b"\r\n" for field in fields)
+    if where == "head":  # the body runs until the connection closes
+        raw = b"HTTP/1.1 200 OK\r\n" + lines + b"\r\n"
+    else:
+        raw = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n"
+        raw += lines + b"\r\n"
+    if refused:
+        with pytest.raises(ProtocolError):
+            read_all(raw, eof=True)
+    else:
+        read_all(raw, eof=True)
+
+
+def test_no_pattern_ever_sees_a_line_over_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    longest = 0
+
+    class Measured:
+        def __init__(self, pattern: re.Pattern[bytes]) -> None:
+            self.pattern = pattern
+
+        def fullmatch(self, data: bytes) -> re.Match[bytes] | None:
+            nonlocal longest
+            longest = max(longest, len(data))
+            return self.pattern.fullmatch(data)
+
+    for name in ("_TOKEN", "_RECEIVED_VALUE", "_STATUS_LINE", "_CHUNK_SIZE"):
+        monkeypatch.setattr(_h1, name, Measured(getattr(_h1, name)))
+    for raw in (
+        b"HTTP/1.1 200 OK\r\nX-Pad: a" + b" " * 60_000 + b"b\r\n\r\n",
+        b"HTTP/1.1 200 OK" + b" " * 60_000 + b"\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX: "
+        + b"v" * 60_000
+        + b"\r\n\r\n",
+    ):
+        with pytest.raises(ProtocolError):
+            read_all(raw, eof=True)
+    assert 0 < longest <= MAX_LINE_SIZE

@@ -1,8 +1,9 @@
-"""What goes on the wire when the SDK skips ``httpx.AsyncClient``'s per-request layers.
+"""What goes on the wire on each request path.
 
-A client the SDK made hands its requests straight to its transport; a caller's own
-``http_client`` gets them through ``send()``. Either way the request carries the same
-headers, once each.
+The default client and a caller's own ``http_client`` get requests through
+``AsyncClient.send()``; a client on an opt-in engine hands them straight to its
+transport (the "direct path", skipping per-request layers that have nothing to do
+there). Every path puts the same headers on the wire, once each.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 import anyio
 import httpx
+import pytest
 
 from gitlab_users_client import AsyncGitLab, RetryPolicy
 
@@ -48,13 +50,15 @@ def sent(url: str, **options: Any) -> tuple[bool, str, list[tuple[str, str]]]:
     return anyio.run(main, backend="asyncio")
 
 
-def test_the_direct_path_sends_every_header_once() -> None:
+@pytest.mark.parametrize("transport", ["auto", "asyncio", "aiohttp"])
+def test_every_header_is_sent_once(transport: str) -> None:
     direct, target, headers = sent(
         "http://127.0.0.1:{port}",
         headers={"accept": "application/vnd.test+json", "X-Trace": "t1"},
         sudo="alice",
+        transport=transport,
     )
-    assert direct
+    assert direct is (transport != "auto")
     assert target == "/api/v4/users/1"
     names = [name for name, _ in headers]
     assert len(names) == len(set(names)), headers
@@ -68,21 +72,26 @@ def test_the_direct_path_sends_every_header_once() -> None:
     assert found["host"].startswith("127.0.0.1:")
 
 
-def test_the_direct_path_and_a_callers_client_send_the_same_headers() -> None:
-    direct, _, headers = sent("http://127.0.0.1:{port}", headers={"X-Trace": "t1"})
+def test_the_direct_path_the_default_and_a_callers_client_send_the_same_headers() -> None:
+    direct, _, headers = sent(
+        "http://127.0.0.1:{port}", headers={"X-Trace": "t1"}, transport="asyncio"
+    )
+    default, _, default_headers = sent("http://127.0.0.1:{port}", headers={"X-Trace": "t1"})
     through_httpx, _, httpx_headers = sent(
         "http://127.0.0.1:{port}", headers={"X-Trace": "t1"}, http_client=httpx.AsyncClient()
     )
-    assert direct and not through_httpx
-    assert sorted(h for h in headers if h[0] != "host") == sorted(
-        h for h in httpx_headers if h[0] != "host"
-    )
+    assert direct and not default and not through_httpx
+    expected = sorted(h for h in headers if h[0] != "host")
+    assert sorted(h for h in default_headers if h[0] != "host") == expected
+    assert sorted(h for h in httpx_headers if h[0] != "host") == expected
 
 
 def test_a_raw_response_from_the_direct_path_is_a_complete_httpx_response() -> None:
     async def main() -> None:
         with HostileServer(ok) as server:
-            async with AsyncGitLab(server.url, token="glpat-x", retry_policy=NO_RETRY) as gl:
+            async with AsyncGitLab(
+                server.url, token="glpat-x", retry_policy=NO_RETRY, transport="asyncio"
+            ) as gl:
                 raw = await gl.users.with_raw_response.get(1)
                 assert gl._shared.direct is not None
         response = raw.http_response

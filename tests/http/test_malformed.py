@@ -28,7 +28,20 @@ MALFORMED = {
     + b"".join(b"X-H-%d: v\r\n" % index for index in range(2_000))
     + b"Content-Length: 2\r\n\r\n[]",
     "body cut short": OK_HEAD + b"Content-Length: 100\r\n\r\n[1, 2",
+    "CR inside a header line": OK_HEAD + b"X-A: a\rb\r\nContent-Length: 2\r\n\r\n[]",
+    "CR before the line's CRLF": OK_HEAD + b"X-A: a\r\r\nContent-Length: 2\r\n\r\n[]",
+    "chunk size line ending in LF": OK_HEAD
+    + b"Transfer-Encoding: chunked\r\n\r\n2\n[]\r\n0\r\n\r\n",
+    "chunk data ending in LF": OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\n2\r\n[]\n0\r\n\r\n",
+    "head over 100 KiB": OK_HEAD
+    + b"".join(b"X-H-%d: %s\r\n" % (index, b"v" * 8000) for index in range(14))
+    + b"Content-Length: 2\r\n\r\n[]",
 }
+
+
+#: Where an engine is known to be more lenient than the others (pinned, so that a change
+#: either way shows): aiohttp's parser (llhttp) takes a bare LF after a chunk's data.
+LENIENT = {("aiohttp", "chunk data ending in LF")}
 
 
 def answer(raw: bytes) -> object:
@@ -44,6 +57,9 @@ def test_a_malformed_get_is_a_connection_error_and_is_retried(
 ) -> None:
     with HostileServer(answer(MALFORMED[case])) as server:
         outcome = call(engine, server.url, lambda gl: gl.request("GET", "/users"))
+        if (engine[0], case) in LENIENT:
+            assert outcome.error is None, outcome.error
+            return
         error = outcome.raised(APIConnectionError)
         assert error.outcome_unknown is False
         assert error.retries == 1

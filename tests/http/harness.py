@@ -21,13 +21,25 @@ POLICY = RetryPolicy(max_retries=1, budget=10.0, backoff_base=0.01, backoff_max=
 #: No call in the suite may take longer than this, whatever the server does.
 HANG_GUARD = 8.0
 
-#: (transport, async library): every engine the SDK can run on.
+#: (transport, event loop): every engine the SDK can run on, on every loop it supports.
+#: "auto" is the default, httpx's own client; "asyncio" and "aiohttp" are the opt-in
+#: engines (asyncio only, uvloop included).
 ENGINES = {
+    "default-asyncio": ("auto", "asyncio"),
+    "default-uvloop": ("auto", "uvloop"),
+    "default-trio": ("auto", "trio"),
     "asyncio": ("asyncio", "asyncio"),
+    "asyncio-uvloop": ("asyncio", "uvloop"),
     "aiohttp": ("aiohttp", "asyncio"),
-    "httpcore-asyncio": ("httpcore", "asyncio"),
-    "httpcore-trio": ("httpcore", "trio"),
+    "aiohttp-uvloop": ("aiohttp", "uvloop"),
 }
+
+
+def run_on(loop: str, main: Callable[[], Awaitable[Any]]) -> Any:
+    """``anyio.run(main)`` on ``loop``: "asyncio", "uvloop" (asyncio's API) or "trio"."""
+    if loop == "uvloop":
+        return anyio.run(main, backend="asyncio", backend_options={"use_uvloop": True})
+    return anyio.run(main, backend=loop)
 
 
 @pytest.fixture(params=list(ENGINES))
@@ -86,7 +98,7 @@ def call(
     value: Any = None
     error: BaseException | None = None
     try:
-        value = anyio.run(main, backend=backend)
+        value = run_on(backend, main)
     except Exception as exc:
         error = exc
     finally:

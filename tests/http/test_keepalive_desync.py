@@ -1,0 +1,79 @@
+"""A forged extra response on a kept-alive connection (a response-queue desync).
+
+The server answers the first request with its response and then a second, forged one,
+and keeps the connection open: either in the same write (the forged bytes arrive with
+the real response) or a moment later (they arrive while the connection is idle). An
+engine that keeps those bytes and reuses the connection hands them to the next request
+as its answer: a GET of user 2 comes back as someone else, and every later answer on
+that connection is one behind.
+
+Pinned per engine (docs: "Networks, proxies and TLS"), so that a change either way shows:
+
+* the SDK's own engine never reuses a connection with bytes left after a response or
+  that became readable while idle: never exposed;
+* httpx's default (httpcore, h11) keeps bytes that came in the same read as the response
+  and answers the next request with them; a later extra response is caught (httpcore
+  looks at the socket before reusing an idle connection, and drops it);
+* aiohttp is the other way round: the same-read case is dropped, a later one is kept.
+"""
+
+from __future__ import annotations
+
+import json
+
+import anyio
+import pytest
+
+from .harness import call
+from .hostile import Exchange, HostileServer
+
+#: (engine's transport, timing) -> what the second GET returns.
+EXPOSED = {("auto", "same write"), ("aiohttp", "later")}
+
+
+def user(user_id: int, name: str) -> bytes:
+    body = json.dumps(
+        {"id": user_id, "username": name, "name": name, "state": "active", "web_url": "http://x"}
+    ).encode()
+    return b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (
+        len(body),
+        body,
+    )
+
+
+def forging(timing: str) -> object:
+    def handler(exchange: Exchange) -> None:
+        if exchange.index == 0:
+            if timing == "same write":
+                exchange.send(user(1, "first") + user(666, "forged"))
+            else:
+                exchange.send(user(1, "first"))
+                exchange.sleep(0.1)
+                exchange.send(user(666, "forged"))
+        else:
+            exchange.send(user(2, "second"))
+        exchange.keep_alive = True
+
+    return handler
+
+
+async def two_gets(gl: object) -> list[str]:
+    first = await gl.users.get(1)  # type: ignore[attr-defined]
+    await anyio.sleep(0.4)  # the late forged response has arrived
+    second = await gl.users.get(2)  # type: ignore[attr-defined]
+    return [first.username, second.username]
+
+
+@pytest.mark.parametrize("timing", ["same write", "later"])
+def test_a_forged_extra_response_on_a_kept_alive_connection(
+    engine: tuple[str, str], timing: str
+) -> None:
+    with HostileServer(forging(timing)) as server:  # type: ignore[arg-type]
+        outcome = call(engine, server.url, two_gets)
+        assert outcome.error is None, outcome.error
+        if (engine[0], timing) in EXPOSED:
+            assert outcome.value == ["first", "forged"]
+            assert server.connections == 1
+        else:
+            assert outcome.value == ["first", "second"]
+            assert server.connections == 2  # the tainted connection was not reused
