@@ -1,0 +1,35 @@
+"""``DELETE /personal_access_tokens/self``: Revoke the token you are using (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+from ...._request import ApiRequest, UnexpectedStatus
+
+OPERATION_ID = "personal_access_tokens_revoke_self"
+METHOD = "DELETE"
+PATH = "/personal_access_tokens/self"
+
+
+def build_request() -> ApiRequest:
+    """Check the arguments and build the request; nothing is sent."""
+    params: list[tuple[str, str]] = []
+    request = ApiRequest(
+        method=METHOD,
+        path=PATH,
+        operation_id=OPERATION_ID,
+        params=params,
+    )
+    return request
+
+
+def parse_response(response: httpx.Response) -> None:
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
+    status = response.status_code
+    if status == 204:
+        return None
+    raise UnexpectedStatus(status)
