@@ -318,6 +318,11 @@ class JsonReducer:
 
 
 # -- forms --------------------------------------------------------------------------------------
+def _form_text(raw: bytes) -> str:
+    """A form key or value: UTF-8 (bad bytes replaced), then ``+`` and ``%XX`` decoded."""
+    return unquote_plus(raw.decode("utf-8", "replace"), encoding="utf-8", errors="replace")
+
+
 class FormReducer:
     """``application/x-www-form-urlencoded``, pair by pair, each pair cut like a string."""
 
@@ -352,12 +357,7 @@ class FormReducer:
         if raw and len(self.pairs) < FORM_MAX_PAIRS:
             self.budget.take(len(raw))
             key, _, value = raw.partition(b"=")
-            self.pairs.append(
-                (
-                    unquote_plus(key.decode("latin-1"), encoding="utf-8", errors="replace"),
-                    unquote_plus(value.decode("latin-1"), encoding="utf-8", errors="replace"),
-                )
-            )
+            self.pairs.append((_form_text(key), _form_text(value)))
         self.cap = self.budget.cap()
 
     def finish(self) -> dict[str, Any]:

@@ -32,10 +32,10 @@ JSON_MAX_INTEGER_DIGITS = 1000
 JSON_MAX_CONTAINER_SIZE = 50_000
 _JSON_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{},]|-?\d+')
 # Lenient dates as Ruby's ``Date.parse``/``DateTime.parse`` read them (``2000-1-1``,
-# ``2000/01/01``, ``20000101``, an optional time and zone).
+# ``2000/01/01``, ``20000101``, an optional time (``T12:30``, also ``T:12:30``) and zone).
 _LENIENT_DT = re.compile(
     r"^(\d{4})([-/]?)(\d{1,2})\2(\d{1,2})"
-    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
+    r"(?:[T\s]+:?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
     r"\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$",
     re.IGNORECASE,
 )

@@ -68,8 +68,8 @@ def _order_key(name: str) -> tuple[Callable[[Token], Any], bool] | None:
         def key(t: Token) -> Any:
             value = getattr(t, field)
             missing = value is None
-            if descending:
-                return (not missing, value if value is not None else date.min, t.id)
+            if descending:  # sorted in reverse: NULLs first, then the latest
+                return (missing, value if value is not None else date.min, t.id)
             return (missing, value if value is not None else date.max, -t.id)
 
         return key
