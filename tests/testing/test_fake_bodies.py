@@ -98,7 +98,10 @@ async def post_json(fake: FakeGitLab, path: str, body: bytes) -> httpx.Response:
         ),
         # StreamValidator::ElementCountLimitError (100,000 elements in all)
         (
-            b'{"a":[' + b",".join([b"1"] * 49_999) + b'],"b":[' + b",".join([b"1"] * 49_999)
+            b'{"a":['
+            + b",".join([b"1"] * 49_999)
+            + b'],"b":['
+            + b",".join([b"1"] * 49_999)
             + b'],"c":[1,1,1]}',
             "Too many total parameters",
         ),
@@ -110,9 +113,7 @@ async def post_json(fake: FakeGitLab, path: str, body: bytes) -> httpx.Response:
         (b"[1 2]", "Invalid JSON format"),
     ],
 )
-async def test_json_validation_middleware(
-    fake: FakeGitLab, body: bytes, error: str
-) -> None:
+async def test_json_validation_middleware(fake: FakeGitLab, body: bytes, error: str) -> None:
     """lib/gitlab/json/stream_validator.rb `user_facing_error_message`; the middleware
     answers 400 `{"error": ...}` before any route runs."""
     r = await post_json(fake, "/api/v4/users", body)
@@ -155,8 +156,7 @@ def _chunks(data: bytes, rng: random.Random) -> Iterator[bytes]:
 def _read(data: bytes, content_type: str, seed: int) -> Any:
     rng = random.Random(seed)
     messages = [
-        {"type": "http.request", "body": chunk, "more_body": True}
-        for chunk in _chunks(data, rng)
+        {"type": "http.request", "body": chunk, "more_body": True} for chunk in _chunks(data, rng)
     ]
     messages.append({"type": "http.request", "body": b"", "more_body": False})
     queue = iter(messages)

@@ -69,7 +69,7 @@ async def test_revoke_self_already_revoked(spec_fake: FakeGitLab) -> None:
 
 @pytest.mark.parametrize("scope", ALL_SCOPES)
 async def test_revoke_and_show_self_with_any_scope(spec_fake: FakeGitLab, scope: str) -> None:
-    """"with a '<scope>' scoped token": any scope may read ('shows token info', the scopes
+    """ "with a '<scope>' scoped token": any scope may read ('shows token info', the scopes
     match) and revoke ('revoking token succeeds') the token in use."""
     user = add_user(spec_fake, "spec_scoped")
     token = add_token(spec_fake, user, scopes=(scope,))
@@ -179,7 +179,7 @@ async def test_rotate_self_impersonation(spec_fake: FakeGitLab, current_user: Us
 
 @pytest.mark.parametrize("scope", ALL_SCOPES)
 async def test_rotate_self_scopes(spec_fake: FakeGitLab, scope: str) -> None:
-    """"with a '<scope>' scoped token": only `api` and `self_rotate` may rotate (403
+    """ "with a '<scope>' scoped token": only `api` and `self_rotate` may rotate (403
     otherwise); "with '<scope>' and 'self_rotate' scoped token" always may."""
     user = add_user(spec_fake, "spec_scoped")
     alone = add_token(spec_fake, user, scopes=(scope,))

@@ -18,8 +18,7 @@ scope" (admin)                                                  `admin_mode` is 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
@@ -71,7 +70,9 @@ def at(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0) -> datetim
 
 
 # -- GET /personal_access_tokens, logged in as an Administrator -------------------------------
-async def test_admin_returns_all_pats_by_default(spec_fake: FakeGitLab, admin_caller: Caller) -> None:
+async def test_admin_returns_all_pats_by_default(
+    spec_fake: FakeGitLab, admin_caller: Caller
+) -> None:
     """'logged in as an Administrator' 'returns all PATs by default' (every user's,
     impersonation tokens included)."""
     someone = other(spec_fake)
@@ -417,10 +418,10 @@ async def test_not_authenticated(spec_fake: FakeGitLab) -> None:
 
 # -- GET /personal_access_tokens/:id ----------------------------------------------------------
 @pytest.fixture
-def by_id(spec_fake: FakeGitLab) -> Iterator[dict[str, Any]]:
+def by_id(spec_fake: FakeGitLab) -> dict[str, Any]:
     current = add_user(spec_fake, "spec_current")
     admin = add_user(spec_fake, "spec_admin_user", is_admin=True)
-    yield {
+    return {
         "current": current,
         "user_token": add_token(spec_fake, current),
         "token1": add_token(spec_fake, other(spec_fake)),
@@ -515,7 +516,10 @@ async def test_rotate_a_revoked_token(spec_fake: FakeGitLab) -> None:
     revoked = add_token(spec_fake, other(spec_fake), revoked=True)
     async with spec_fake.client(add_token(spec_fake, admin).token) as c:
         r = await c.post(f"{PATH}/{revoked.id}/rotate")
-    assert (r.status_code, r.json()) == (400, {"message": "400 Bad request - Token already revoked"})
+    assert (r.status_code, r.json()) == (
+        400,
+        {"message": "400 Bad request - Token already revoked"},
+    )
 
 
 async def test_rotate_without_permission(spec_fake: FakeGitLab) -> None:
