@@ -42,7 +42,7 @@ def run(
     server: FakeGitLabServer, home: Path, *args: str, token: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     env = clean_env(home, GITLAB_URL=server.url, GITLAB_TOKEN=token or server.admin_token)
-    proc = subprocess.run(  # noqa: S603
+    proc = subprocess.run(
         [*CLI, *args], capture_output=True, text=True, env=env, timeout=60, check=False
     )
     for value in server.state.tokens:  # no token value is ever printed

@@ -49,9 +49,7 @@ async def test_list_every_token_as_admin_and_own_as_user(
         await regular.personal_access_tokens.list(user_id=1).to_list()
 
 
-async def test_list_filters_are_typed_and_sent(
-    admin: AsyncGitLab, fake_gitlab: FakeGitLab
-) -> None:
+async def test_list_filters_are_typed_and_sent(admin: AsyncGitLab, fake_gitlab: FakeGitLab) -> None:
     st = fake_gitlab.state
     st.add_token(5, ["api"], name="deploy-old", expires_at=TODAY + datetime.timedelta(days=3))
     st.add_token(5, ["api"], name="deploy-new", expires_at=TODAY + datetime.timedelta(days=90))
@@ -77,7 +75,9 @@ async def test_list_filters_are_typed_and_sent(
 async def test_list_pages_through_many_tokens(admin: AsyncGitLab, fake_gitlab: FakeGitLab) -> None:
     for i in range(230):
         fake_gitlab.state.add_token(7, ["api"], name=f"bulk-{i}")
-    pages = [page async for page in admin.personal_access_tokens.list(user_id=7, per_page=100).pages()]
+    pages = [
+        page async for page in admin.personal_access_tokens.list(user_id=7, per_page=100).pages()
+    ]
     assert [len(p.items) for p in pages][:3] == [100, 100, 30]
     ids = [t.id for p in pages for t in p.items]
     assert len(ids) == len(set(ids)) == 230
@@ -107,7 +107,11 @@ async def test_rotate_revokes_the_old_token_and_returns_the_new(
         old.id, expires_at=TODAY + datetime.timedelta(days=30)
     )
     assert type(new) is PersonalAccessTokenWithToken
-    assert (new.name, new.expires_at, new.active) == ("ci", TODAY + datetime.timedelta(days=30), True)
+    assert (new.name, new.expires_at, new.active) == (
+        "ci",
+        TODAY + datetime.timedelta(days=30),
+        True,
+    )
     assert new.id != old.id and new.token != old.token
     assert "token=" not in repr(new) and new.token not in repr(new)
     assert (await admin.personal_access_tokens.get(old.id)).revoked

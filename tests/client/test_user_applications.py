@@ -53,7 +53,9 @@ async def test_application_errors(regular: AsyncGitLab, admin: AsyncGitLab) -> N
         await regular.user.applications.create(name="x", redirect_uri="not a url", scopes="api")
     assert "redirect_uri" in str(bad.value)
     with pytest.raises(BadRequestError, match="scopes is empty"):  # Grape's allow_blank: false
-        await regular.user.applications.create(name="x", redirect_uri="https://a.example", scopes=" ")
+        await regular.user.applications.create(
+            name="x", redirect_uri="https://a.example", scopes=" "
+        )
     with pytest.raises(NotFoundError, match="404 Application Not Found"):
         await regular.user.applications.get(999_999)
     with pytest.raises(InvalidRequestError):  # a path ID must be an int, before any request
