@@ -45,6 +45,7 @@ from ._throttle import retry_after_seconds
 from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
 
 if TYPE_CHECKING:
+    from ._generated.api.personal_access_tokens import PersonalAccessTokensResource
     from ._resources import CurrentUser, Users
 
 __all__ = ["DEFAULT_TIMEOUT", "AsyncGitLab"]
@@ -272,6 +273,14 @@ class AsyncGitLab:
         from ._resources import CurrentUser
 
         return CurrentUser(self)
+
+    @cached_property
+    def personal_access_tokens(self) -> PersonalAccessTokensResource:
+        """``/personal_access_tokens``: list, inspect, rotate and revoke personal access
+        tokens (every user's for an administrator), and the token in use itself."""
+        from ._generated.api.personal_access_tokens import PersonalAccessTokensResource
+
+        return PersonalAccessTokensResource(self)
 
     # -- the request path ------------------------------------------------------
 

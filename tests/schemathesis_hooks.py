@@ -1,7 +1,9 @@
 """Schemathesis hooks for tests/test_schemathesis.py (loaded through SCHEMATHESIS_HOOKS).
 
 Generated requests act as the seeded admin; they must not delete, block or otherwise
-lock out that admin half-way through the run, or every later request would be a 401.
+lock out that admin half-way through the run, or every later request would be a 401. The
+admin's token has ID 1 too, so the same filter keeps `/personal_access_tokens/{id}` from
+revoking or rotating it.
 """
 
 from __future__ import annotations

@@ -337,15 +337,15 @@ def test_approve_result() -> None:
     assert result.message == "Success"
 
 
-def test_reject_result_is_opaque_and_keeps_everything() -> None:
-    result = parse(users_reject, "reject_result.json", 201)
+def test_reject_result_is_gitlabs_message() -> None:
+    """users_spec POST /users/:id/reject: 200 {"message":"Success"} (the route renders the
+    service's result through render_api_error!, status :ok)."""
+    result = parse(users_reject, "reject_result.json", 200)
     assert type(result) is RejectResult
-    assert result.model_extra is not None
-    assert result.model_extra["username"] == "jdoe"
-    assert result.model_extra["state"] == "blocked_pending_approval"
-    # The docs' `{"message": "Success"}` also parses (every key is extra).
-    docs = parse_bytes(users_reject, b'{"message":"Success"}', 201)
-    assert docs.model_extra == {"message": "Success"}
+    assert result.message == "Success"
+    # 201 was never GitLab's answer: it is an undocumented status, not a silent success.
+    with pytest.raises(UnexpectedStatus):
+        parse(users_reject, "reject_result.json", 201)
 
 
 # -- keys, emails -----------------------------------------------------------------------

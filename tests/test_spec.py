@@ -108,6 +108,26 @@ REFERENCE_ROUTES: list[tuple[str, str]] = [
     ("GET", "/users/{id}/events"),  # 77
 ]
 
+# Beyond the reference's 77: the authenticated user's OAuth applications
+# (lib/api/user_applications.rb, GitLab 19.0) and the personal access token API
+# (lib/api/personal_access_tokens.rb and personal_access_tokens/self_*.rb).
+TOKEN_AND_APPLICATION_ROUTES: list[tuple[str, str]] = [
+    ("GET", "/user/applications"),
+    ("POST", "/user/applications"),
+    ("GET", "/user/applications/{id}"),
+    ("PUT", "/user/applications/{id}"),
+    ("DELETE", "/user/applications/{id}"),
+    ("GET", "/personal_access_tokens"),
+    ("GET", "/personal_access_tokens/{id}"),
+    ("DELETE", "/personal_access_tokens/{id}"),
+    ("POST", "/personal_access_tokens/{id}/rotate"),
+    ("GET", "/personal_access_tokens/self"),
+    ("DELETE", "/personal_access_tokens/self"),
+    ("POST", "/personal_access_tokens/self/rotate"),
+    ("GET", "/personal_access_tokens/self/associations"),
+]
+ALL_ROUTES = REFERENCE_ROUTES + TOKEN_AND_APPLICATION_ROUTES
+
 # Reference §1 "Pagination" column: routes with offset (or offset+keyset) pagination.
 REFERENCE_PAGINATED = {
     ("GET", "/users"),
@@ -127,6 +147,9 @@ REFERENCE_PAGINATED = {
     ("GET", "/users/{user_id}/contributed_projects"),
     ("GET", "/users/{user_id}/starred_projects"),
     ("GET", "/users/{id}/events"),
+    ("GET", "/user/applications"),
+    ("GET", "/personal_access_tokens"),
+    ("GET", "/personal_access_tokens/self/associations"),
 }
 
 
@@ -189,12 +212,14 @@ def test_reference_list_has_77_distinct_routes() -> None:
     assert len(set(REFERENCE_ROUTES)) == 77
 
 
-def test_operations_are_exactly_the_77_reference_routes(spec: dict[str, Any]) -> None:
+def test_operations_are_exactly_the_reference_routes_and_the_token_api(
+    spec: dict[str, Any],
+) -> None:
     actual = [(method, path) for method, path, _, _ in operations(spec)]
     assert len(actual) == len(set(actual))
-    assert set(actual) - set(REFERENCE_ROUTES) == set(), "routes not in the reference"
-    assert set(REFERENCE_ROUTES) - set(actual) == set(), "reference routes missing"
-    assert len(actual) == 77
+    assert set(actual) - set(ALL_ROUTES) == set(), "routes not in the reference"
+    assert set(ALL_ROUTES) - set(actual) == set(), "reference routes missing"
+    assert len(actual) == 90
 
 
 def test_every_operation_has_one_tag_and_operation_id_tag_underscore_method(
@@ -218,7 +243,7 @@ def test_every_operation_has_one_tag_and_operation_id_tag_underscore_method(
         # `users_keys_list` tagged `users` would make a `keys_list` method on gl.users.
         longest = max((t for t in declared_tags if operation_id.startswith(t + "_")), key=len)
         assert longest == tag, f"{operation_id} is tagged {tag!r} but reads as {longest!r}"
-    assert len(seen_ids) == 77
+    assert len(seen_ids) == 90
 
 
 def _walk_for_defaults(
@@ -323,7 +348,7 @@ def test_generated_package_has_one_endpoint_module_per_operation(spec: dict[str,
         if module.name != "__init__.py"
     }
     assert actual == expected
-    assert len(actual) == 77
+    assert len(actual) == 90
     for method, path, op, _ in operations(spec):
         module = importlib.import_module(
             f"gitlab_users_client._generated.api.{op['tags'][0]}.{op['operationId']}"
@@ -369,6 +394,11 @@ def test_success_statuses_match_reference(spec: dict[str, Any]) -> None:
         ("PATCH", "/users/{id}/disable_two_factor"): {"204"},
         ("POST", "/users/{id}/follow"): {"201", "304"},
         ("POST", "/users/{id}/unfollow"): {"201", "304"},
+        # reject: render_api_error!("Success", :ok), see the document's `# source:` note
+        ("POST", "/users/{id}/reject"): {"200"},
+        # rotate_token sets `status :ok`
+        ("POST", "/personal_access_tokens/{id}/rotate"): {"200"},
+        ("POST", "/personal_access_tokens/self/rotate"): {"200"},
     }
     default = {"GET": {"200"}, "PUT": {"200"}, "PATCH": {"200"}, "POST": {"201"}, "DELETE": {"204"}}
     for method, path, op, _ in operations(spec):

@@ -1,7 +1,8 @@
 """Type-checked usage of the whole public surface (``mypy --strict tests/typed_usage.py``).
 
 Never executed: pytest does not collect this file (no ``test_`` prefix, no test functions).
-Every resource method of ``gl.users``, ``gl.user`` and their sub-resources is called with
+Every resource method of ``gl.users``, ``gl.user``, ``gl.personal_access_tokens`` and their
+sub-resources is called with
 realistic arguments, and every result is assigned to an explicitly annotated variable, so a
 change of a signature or a return type in the generated code breaks ``make typecheck``.
 """
@@ -33,6 +34,8 @@ from gitlab_users_client import (
     UserScan,
 )
 from gitlab_users_client.models import (
+    Application,
+    ApplicationWithSecret,
     ApproveResult,
     Avatar,
     BasicProjectDetails,
@@ -49,6 +52,10 @@ from gitlab_users_client.models import (
     Membership,
     MembershipType,
     OwnPersonalAccessTokenScope,
+    PersonalAccessToken,
+    PersonalAccessTokenAssociations,
+    PersonalAccessTokenSort,
+    PersonalAccessTokenState,
     PersonalAccessTokenWithToken,
     ProjectOrderBy,
     ProjectVisibility,
@@ -421,6 +428,53 @@ async def use_current_user(gl: AsyncGitLab) -> None:
     del group_runner, runner_token
 
 
+async def use_personal_access_tokens(gl: AsyncGitLab) -> None:
+    tokens: AsyncPaginator[PersonalAccessToken] = gl.personal_access_tokens.list(
+        user_id=42,
+        state=PersonalAccessTokenState.ACTIVE,
+        revoked=False,
+        created_before=NOW,
+        created_after=NOW,
+        last_used_before=NOW,
+        last_used_after=NOW,
+        expires_before=NEXT_YEAR,
+        expires_after=datetime.date(2026, 2, 1),
+        search="ci",
+        sort=PersonalAccessTokenSort.EXPIRES_ASC,
+        max_items=500,
+    )
+    by_literal: AsyncPaginator[PersonalAccessToken] = gl.personal_access_tokens.list(
+        state="inactive", sort="last_used_desc"
+    )
+    listed: list[PersonalAccessToken] = await tokens.to_list()
+    one: PersonalAccessToken = await gl.personal_access_tokens.get(listed[0].id)
+    mine: PersonalAccessToken = await gl.personal_access_tokens.self()
+    rotated: PersonalAccessTokenWithToken = await gl.personal_access_tokens.rotate(
+        one.id, expires_at=NEXT_YEAR
+    )
+    value: str = rotated.token
+    renewed: PersonalAccessTokenWithToken = await gl.personal_access_tokens.rotate_self()
+    reach: PersonalAccessTokenAssociations = await gl.personal_access_tokens.self_associations(
+        min_access_level=30
+    )
+    await gl.personal_access_tokens.revoke(rotated.id)
+    await gl.personal_access_tokens.revoke_self()
+    raw: Response[PersonalAccessToken] = await gl.personal_access_tokens.with_raw_response.self()
+    del by_literal, mine, value, renewed, reach, raw
+
+    app: ApplicationWithSecret = await gl.user.applications.create(
+        name="ci", redirect_uri="https://ci.example.com/cb", scopes="api", confidential=False
+    )
+    secret: str = app.secret
+    apps: list[Application] = await gl.user.applications.list().to_list()
+    got: Application = await gl.user.applications.get(app.id)
+    renamed: Application = await gl.user.applications.update(
+        app.id, name="ci-2", scopes="read_user"
+    )
+    await gl.user.applications.delete(app.id)
+    del secret, apps, got, renamed
+
+
 async def use_raw_responses(gl: AsyncGitLab) -> None:
     raw_user: Response[UserDetailsWithAdmin | UserProfile] = await gl.users.with_raw_response.get(1)
     status_code: int = raw_user.status_code
@@ -514,6 +568,7 @@ async def use_everything(gl: AsyncGitLab) -> None:
     await use_users(gl)
     await use_users_sub_resources(gl)
     await use_current_user(gl)
+    await use_personal_access_tokens(gl)
     await use_raw_responses(gl)
     await use_errors(gl)
     await use_per_call_options_dates_and_resuming(gl)

@@ -130,7 +130,8 @@ def pages() -> dict[str, str]:
     built["reference/resources.md"] = _page(
         "Resources",
         "The operations, one class per resource: `gl.users` (`Users`), `gl.user` "
-        "(`CurrentUser`) and the sub-resources they expose as attributes "
+        "(`CurrentUser`), `gl.personal_access_tokens` (`PersonalAccessTokensResource`) "
+        "and the sub-resources they expose as attributes "
         "(`gl.users.keys`, `gl.user.emails`...). Each operation also exists on "
         "`.with_raw_response`, returning a `Response` with status and headers.",
         _resources(),

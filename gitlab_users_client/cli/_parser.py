@@ -212,12 +212,14 @@ def _related_commands(tree: Tree) -> None:
     p.add_argument("user", metavar="USER")
     p.add_argument("email", metavar="EMAIL_ID")
 
-    tokens = tree.group("tokens", "impersonation tokens of a user")
+    tokens = tree.group("tokens", "personal access and impersonation tokens")
     p = tokens.add(
-        "list", "_related:cmd_tokens_list", "list tokens (never their values)", output=True
+        "list",
+        "_tokens:cmd_tokens_list",
+        "list tokens, never their values (an administrator sees every user's; others their own)",
+        output=True,
     )
-    p.add_argument("user", metavar="USER")
-    p.add_argument("--state", choices=("active", "inactive", "all"))
+    _token_list_options(p)
     p = tokens.add(
         "create",
         "_related:cmd_tokens_create",
@@ -254,6 +256,57 @@ def _related_commands(tree: Tree) -> None:
         p.add_argument("key", metavar="KEY")
         for positional in extra:
             p.add_argument(positional, metavar=positional.upper())
+
+
+TOKEN_SORTS = (
+    "created_asc",
+    "created_desc",
+    "expires_asc",
+    "expires_desc",
+    "last_used_asc",
+    "last_used_desc",
+    "name_asc",
+    "name_desc",
+    "id_asc",
+    "id_desc",
+    "updated_asc",
+    "updated_desc",
+)
+
+
+def _token_list_options(p: argparse.ArgumentParser) -> None:
+    """``tokens list``: the filters of ``GET /personal_access_tokens``."""
+    p.add_argument(
+        "user", nargs="?", metavar="USER", help="only this user's tokens (ID or username)"
+    )
+    group = p.add_argument_group("filters")
+    group.add_argument(
+        "--user", dest="user_option", metavar="USER", help="only this user's tokens (same as USER)"
+    )
+    group.add_argument(
+        "--state",
+        choices=("active", "inactive", "all"),
+        help="active: not revoked and not expired; inactive: revoked or expired (default: all)",
+    )
+    group.add_argument(
+        "--revoked",
+        action=argparse.BooleanOptionalAction,
+        help="only revoked tokens (--no-revoked: only tokens not revoked)",
+    )
+    for name, kind, metavar, text in (
+        ("expires-before", date_arg, "DATE", "expiring before this day (YYYY-MM-DD)"),
+        ("expires-after", date_arg, "DATE", "expiring on or after this day"),
+        ("last-used-before", datetime_arg, "WHEN", "last used at or before (never used: left out)"),
+        ("last-used-after", datetime_arg, "WHEN", "last used at or after"),
+        ("created-before", datetime_arg, "WHEN", "created at or before (ISO date or datetime)"),
+        ("created-after", datetime_arg, "WHEN", "created at or after"),
+    ):
+        group.add_argument(f"--{name}", type=kind, metavar=metavar, help=text)
+    group.add_argument("--search", metavar="TEXT", help="name contains TEXT")
+    paging = p.add_argument_group("order and paging")
+    paging.add_argument("--sort", choices=TOKEN_SORTS, help="default: by ID")
+    paging.add_argument("--limit", type=count, metavar="N", help="stop after N tokens")
+    paging.add_argument("--per-page", type=positive_int, metavar="N", help="page size (max 100)")
 
 
 BULK_EPILOG = """\

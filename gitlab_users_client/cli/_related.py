@@ -1,4 +1,5 @@
-"""What hangs off a user: SSH keys, emails, impersonation tokens, custom attributes."""
+"""What hangs off a user: SSH keys, emails, impersonation tokens (create, revoke), custom
+attributes."""
 
 from __future__ import annotations
 
@@ -27,13 +28,11 @@ __all__ = [
     "cmd_keys_delete",
     "cmd_keys_list",
     "cmd_tokens_create",
-    "cmd_tokens_list",
     "cmd_tokens_revoke",
 ]
 
 KEY_TABLE = ("id", "title", "usage_type", "created_at", "expires_at")
 EMAIL_TABLE = ("id", "email", "confirmed_at")
-TOKEN_TABLE = ("id", "name", "scopes", "active", "revoked", "expires_at", "last_used_at")
 ATTR_TABLE = ("key", "value")
 
 
@@ -114,15 +113,7 @@ async def cmd_emails_delete(ctx: Context) -> int:
     return 0
 
 
-# -- impersonation tokens ------------------------------------------------------------------
-async def cmd_tokens_list(ctx: Context) -> int:
-    """List a user's impersonation tokens (never their values)."""
-    uid = await user_id(ctx.gl, ctx.args.user)
-    state = ctx.args.state if ctx.args.state is not None else UNSET
-    await ctx.stream(ctx.gl.users.impersonation_tokens.list(uid, state=state), TOKEN_TABLE)
-    return 0
-
-
+# -- impersonation tokens (listing: _tokens.py) --------------------------------------------
 def _open_token_file(path: str) -> int:
     """Create ``path`` for the new token: mode 0600, never overwriting or following a link."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)

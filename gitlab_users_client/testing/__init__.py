@@ -1,6 +1,7 @@
 """A fake GitLab Users API server for testing code that talks to GitLab.
 
-It emulates the 77 routes of GitLab's Users REST API under ``/api/v4`` with GitLab's own
+It emulates the 77 routes of GitLab's Users REST API under ``/api/v4``, the authenticated
+user's OAuth applications and the personal access token API (90 routes) with GitLab's own
 semantics (entities per caller, auth and sudo, pagination headers, error bodies, rate
 limits), over an in-memory state, and can inject faults deterministically. It is independent
 of the SDK: it speaks JSON only, so it cannot hide SDK model bugs.

@@ -1,10 +1,13 @@
 """The ASGI application: GitLab's request pipeline plus the ``/-/fake`` control API.
 
-Order of a request under ``/api/v4`` (chosen so faults look like real infrastructure):
+Order of a request under ``/api/v4`` (and ``GET /api/v3/user``, the v3 alias GitLab keeps
+for OAuth clients; every other ``/api/v3`` path is 410), chosen so faults look like real
+infrastructure:
 
 1. count it (stats) and let the fault engine decide (request number, latency, 5xx, drop);
 2. injected latency;
-3. read the body;
+3. read the body as it streams in (:mod:`._body`: 413 above the instance's limit, JSON
+   limits checked, memory bounded);
 4. a scheduled 429 window (``Retry later`` like Rack::Attack, ``Retry-After`` = remaining);
 5. the instance throttle (Rack::Attack: per credential, else per IP);
 6. an injected 5xx (handler not run) or a ``before`` drop (handler not run);
@@ -34,13 +37,13 @@ from starlette.routing import Route as StarletteRoute
 from starlette.types import Receive, Scope, Send
 
 from ._auth import authenticate, credential
+from ._body import Body, BodyTooLarge, read_body
 from ._config import RateLimit
 from ._faults import Faults
 from ._http import (
     ApiError,
     check_json_limits,
     check_path_integers,
-    decode_body,
     decode_pairs,
     parse_query,
     route_not_found,
@@ -51,7 +54,15 @@ from ._store import FakeState
 from ._util import http_date
 
 API_PREFIX = "/api/v4"
+# lib/api/users.rb declares `GET /user` for both versions (`version %w[v3 v4]`) so OAuth
+# clients written for v3 keep working; API::API's v3 catch-all answers everything else.
+V3_USER = "/api/v3/user"
 _JSON = b"application/json"
+_NGINX_413 = (
+    b"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n"
+    b"<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n"
+    b"</body>\r\n</html>\r\n"
+)
 
 
 class ConnectionDropped(httpx.RemoteProtocolError):
@@ -101,9 +112,9 @@ class GitLabAPI:
         st = self.st
         method: str = scope["method"]
         path: str = scope["path"]
-        if not (path == API_PREFIX or path.startswith(API_PREFIX + "/")):
-            body_raw = await _read_body(receive)
-            del body_raw
+        v3_user = method in ("GET", "HEAD") and path in (V3_USER, V3_USER + "/")
+        if not (path == API_PREFIX or path.startswith(API_PREFIX + "/") or v3_user):
+            await _discard_body(receive)
             if path.startswith("/api/v3/") or path == "/api/v3":
                 err = ApiError(410, {"error": "API V3 is no longer supported. Use API V4 instead."})
             else:
@@ -116,8 +127,17 @@ class GitLabAPI:
         if decision.latency > 0:
             st.stats.record_fault("latency")
             await anyio.sleep(decision.latency)
-        body = await _read_body(receive)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        body: Body | ApiError
+        try:
+            body = await read_body(receive, headers, st.config.max_request_body_bytes)
+        except BodyTooLarge:
+            await self._respond(
+                send, method, 413, _NGINX_413, b"text/html", {"Connection": "close"}
+            )
+            return
+        except ApiError as err:  # answered after the throttles, where GitLab's middleware sits
+            body = err
         query_pairs = parse_query(scope.get("query_string", b""))
         client = scope.get("client")
         client_ip = client[0] if client else "127.0.0.1"
@@ -174,8 +194,8 @@ class GitLabAPI:
         out = self._handle(method, path, headers, query_pairs, body, client_ip, scope)
         out.headers.update(extra)
         ctype = out.content_type.encode() if out.content_type else None
-        if method not in ("GET", "HEAD") and out.status < 400:
-            st.stats.record_applied(method, path, body)
+        if method not in ("GET", "HEAD") and out.status < 400 and isinstance(body, Body):
+            st.stats.record_applied_digest(method, path, body.digest)
         if decision.drop == "after":
             st.stats.record_fault("drop_after")
             await _drop(send, out.status, out.body or b"{}", ctype or _JSON, out.headers)
@@ -199,21 +219,23 @@ class GitLabAPI:
         path: str,
         headers: dict[str, str],
         query_pairs: list[tuple[str, str]],
-        body: bytes,
+        body: Body | ApiError,
         client_ip: str,
         scope: Scope,
     ) -> Out:
         st = self.st
-        sub = path[len(API_PREFIX) :] or "/"
+        sub = "/user" if path.startswith(V3_USER) else path[len(API_PREFIX) :] or "/"
         scheme = scope.get("scheme", "http")
         host = headers.get("host")
         if not host:
             server = scope.get("server") or ("localhost", None)
             host = server[0] if server[1] in (None, 80, 443) else f"{server[0]}:{server[1]}"
         try:
+            if isinstance(body, ApiError):
+                raise body
             params = decode_pairs(query_pairs)
             if method not in ("GET", "HEAD"):
-                params.update(decode_body(headers.get("content-type", ""), body))
+                params.update(body.params)
             match = self.routes.match(method, sub)
             if match is None:
                 raise route_not_found()
@@ -228,7 +250,6 @@ class GitLabAPI:
                 path_params=path_params,
                 headers=headers,
                 client_ip=client_ip,
-                raw_body=body,
             )
             with st.lock:
                 authenticate(ctx, route)
@@ -249,16 +270,12 @@ def _throttle_headers(rl: RateLimit, headers: dict[str, str], now: float) -> dic
     return out
 
 
-async def _read_body(receive: Receive) -> bytes:
-    chunks: list[bytes] = []
+async def _discard_body(receive: Receive) -> None:
+    """Read and drop the body of a request answered without it (not an API path)."""
     while True:
         message = await receive()
-        if message["type"] == "http.disconnect":
-            break
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
+        if message["type"] == "http.disconnect" or not message.get("more_body", False):
+            return
 
 
 async def _send(

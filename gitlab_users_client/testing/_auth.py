@@ -5,7 +5,8 @@
   accepted by any Users route, so they are ignored (the request is anonymous).
 * Any credential that is sent is validated, even on public routes: unknown → 401
   ``Bad Access Token.``, revoked/expired → 401 with GitLab's descriptions, each with a
-  ``WWW-Authenticate`` header.
+  ``WWW-Authenticate`` header. Presenting a rotated (so revoked) token again also revokes
+  the tokens rotated from it.
 * Scopes: ``api`` allows everything; ``read_api`` any GET/HEAD; ``read_user`` GET/HEAD on the
   Users API routes (not the project-list routes). Otherwise 403 ``insufficient_scope``.
 * Account state (decision): a token of a blocked, banned, LDAP-blocked, pending-approval or
@@ -110,6 +111,9 @@ def authenticate(ctx: Ctx, route: Route) -> None:
         if tok is None:
             raise _invalid_token(_BAD)
         if tok.revoked:
+            # AuthFinders: a revoked token that was rotated may have leaked; using it
+            # revokes every token rotated from it (RevokeTokenFamilyService).
+            st.revoke_successors(tok)
             raise _invalid_token(_REVOKED)
         if tok.is_expired(st.clock.today()):
             raise _invalid_token(_EXPIRED)

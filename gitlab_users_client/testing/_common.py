@@ -8,7 +8,7 @@ import binascii
 import hashlib
 import math
 import re
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
@@ -23,10 +23,12 @@ from ._http import (
 )
 from ._routing import Ctx, bytes_out, json_out
 from ._store import Email, GpgKey, SshKey, User
+from ._text import sanitize_profile_field
 from ._util import dumps
 
 if TYPE_CHECKING:
     from ._routing import Out
+    from ._store import FakeState
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+$")
 USERNAME_RE = re.compile(r"^[a-zA-Z0-9_.][a-zA-Z0-9_\-.]*$")
@@ -77,6 +79,33 @@ WEAK_PASSWORDS = frozenset(
 THEME_IDS = frozenset(range(1, 12))
 COLOR_SCHEME_IDS = frozenset(range(1, 7))
 AVATAR_EXTENSIONS = ("png", "jpg", "jpeg", "gif", "bmp", "tiff", "ico", "webp")
+# UserDetail validations (app/models/user_detail.rb): DEFAULT_FIELD_LENGTH (500) for the
+# profile links, location and organization, 50 for pronouns; `note` is the User model's.
+# `github` is not in the versions of user_detail.rb read; it is held to its siblings' limit.
+PROFILE_FIELD_LIMITS = {
+    "discord": 500,
+    "linkedin": 500,
+    "twitter": 500,
+    "website_url": 500,
+    "github": 500,
+    "location": 500,
+    "organization": 500,
+    "pronouns": 50,
+    "note": 500,
+}
+# UserDetail#discord_format: a Discord user ID is 17 to 20 digits.
+DISCORD_RE = re.compile(r"\A\d{17,20}\Z")
+# UserDetail#sanitize_attrs: Sanitize.clean before validation (location and organization
+# also turn `&amp;` back into `&`).
+SANITIZED_PROFILE_FIELDS = (
+    "discord",
+    "linkedin",
+    "twitter",
+    "website_url",
+    "github",
+    "location",
+    "organization",
+)
 RATE_LIMIT_BODY = {
     "message": {"error": "This endpoint has been requested too many times. Try again later."}
 }
@@ -107,6 +136,39 @@ USER_ATTRIBUTE_SPECS: tuple[P, ...] = (
     P("view_diffs_file_by_file", "bool"),
     P("policy_advanced_editor", "bool"),
 )
+
+
+def sanitize_profile(v: dict[str, Any]) -> None:
+    """Apply ``UserDetail#sanitize_attrs`` to the declared parameters in place."""
+    for field in SANITIZED_PROFILE_FIELDS:
+        value = v.get(field)
+        if isinstance(value, str):
+            v[field] = sanitize_profile_field(field, value)
+
+
+def max_token_expiry(st: FakeState) -> date:
+    """``PersonalAccessToken.max_expiration_lifetime_in_days.days.from_now``: the expiry
+    a new token gets by default and the latest one the model accepts."""
+    return st.clock.today() + timedelta(days=st.config.max_token_lifetime_days)
+
+
+def token_expiry_errors(st: FakeState, expires_at: date | None) -> dict[str, list[str]]:
+    """``PersonalAccessToken#expires_at_before_instance_max_expiry_date`` (on create).
+
+    A date in the past is valid: the token is created and is inactive from the start.
+    """
+    latest = max_token_expiry(st)
+    if expires_at is not None and expires_at > latest:
+        return {"expires_at": [f"must be before {latest.isoformat()}"]}
+    return {}
+
+
+def full_messages(errors: dict[str, list[str]]) -> str:
+    """ActiveModel ``full_messages.to_sentence``: ``Scopes can't be blank and ...``."""
+    msgs = [f"{k.replace('_', ' ').capitalize()} {m}" for k, ms in errors.items() for m in ms]
+    if len(msgs) <= 1:
+        return "".join(msgs)
+    return ", ".join(msgs[:-1]) + " and " + msgs[-1]
 
 
 def user_or_404(ctx: Ctx, key: str = "id") -> User:
@@ -273,10 +335,11 @@ def user_model_errors(
             add("projects_limit", "must be less than or equal to 2147483647")
     if v.get("bio") is not None and len(v["bio"]) > 255:
         add("bio", "is too long (maximum is 255 characters)")
-    for field in ("linkedin", "twitter", "discord", "github", "location", "pronouns", "note"):
-        limit = 500 if field == "note" else 255
+    for field, limit in PROFILE_FIELD_LIMITS.items():
         if v.get(field) is not None and len(v[field]) > limit:
             add(field, f"is too long (maximum is {limit} characters)")
+    if v.get("discord") and not DISCORD_RE.match(v["discord"]):
+        add("discord", "must contain only a discord user ID.")
     if v.get("website_url") and not re.match(r"^https?://[^\s/$.?#].[^\s]*$", v["website_url"]):
         add("website_url", "is not a valid URL")
     owned = set()

@@ -77,6 +77,11 @@ class FakeConfig:
     * ``app_rate_limits``: GitLab application throttles, ``{key: (requests, period_seconds)}``
       for the keys of reference §4.5 (``users_get_by_id``, ``user_followers``, ``user_status``,
       ``user_ssh_keys`` ...). Empty by default, like an instance upgraded to 18.x.
+    * ``max_token_lifetime_days``: ``PersonalAccessToken.max_expiration_lifetime_in_days``
+      (365; 400 with the ``buffered_token_expiration_limit`` flag): the default expiry of a
+      new token and the latest ``expires_at`` accepted.
+    * ``max_request_body_bytes``: request bodies above this are refused with 413 before
+      they are read, like the ``client_max_body_size 250m`` of Omnibus GitLab's nginx.
     * ``clock``: time source for everything (use :class:`ManualClock` for deterministic tests).
     """
 
@@ -89,4 +94,6 @@ class FakeConfig:
     default_per_page: int = 20
     avatar_max_bytes: int = 200 * 1024
     follow_limit: int = 300
+    max_token_lifetime_days: int = 365
+    max_request_body_bytes: int = 250 * 1024 * 1024
     clock: Clock = field(default_factory=Clock)

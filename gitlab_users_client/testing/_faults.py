@@ -155,7 +155,7 @@ def body_hash(body: bytes | str | None) -> str:
 
 
 def applied_key(method: str, path: str, body: bytes | str | None) -> str:
-    return f"{method.upper()} {path} {body_hash(body)}"
+    return f"{method.upper()} {path} {body_hash(body)}"  # as record_applied_digest spells it
 
 
 class Stats:
@@ -194,8 +194,13 @@ class Stats:
             self.window_requests += 1
 
     def record_applied(self, method: str, path: str, body: bytes) -> None:
+        self.record_applied_digest(method, path, body_hash(body))
+
+    def record_applied_digest(self, method: str, path: str, digest: str) -> None:
+        """Count an applied request by its body's :func:`body_hash` (computed while the body
+        streamed in, so the body itself is never kept)."""
         with self._lock:
-            self.applied[applied_key(method, path, body)] += 1
+            self.applied[f"{method.upper()} {path} {digest}"] += 1
 
     def applied_count(self, method: str, path: str, body: bytes | str | None = None) -> int:
         """How many times a mutating request with this exact body was applied (status < 400)."""

@@ -5,13 +5,11 @@ write route and merges them with the query string; arrays come as ``k[]=a&k[]=b`
 or (where marked) comma-separated strings; hashes as ``k[x]=v``. Validation failures use
 Grape's wording (``is missing``, ``is invalid`` for a value that cannot be coerced,
 ``does not have a valid value`` for a value outside the allowed set, joined with ``, ``) and
-the body shapes of reference §4.4. No third-party form parser is needed (Starlette's needs
-``python-multipart``, which is not a dependency).
+the body shapes of reference §4.4. Bodies are read and decoded by :mod:`._body`.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -34,10 +32,10 @@ JSON_MAX_INTEGER_DIGITS = 1000
 JSON_MAX_CONTAINER_SIZE = 50_000
 _JSON_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{},]|-?\d+')
 # Lenient dates as Ruby's ``Date.parse``/``DateTime.parse`` read them (``2000-1-1``,
-# ``2000/01/01``, ``20000101``, an optional time and zone).
+# ``2000/01/01``, ``20000101``, an optional time (``T12:30``, also ``T:12:30``) and zone).
 _LENIENT_DT = re.compile(
     r"^(\d{4})([-/]?)(\d{1,2})\2(\d{1,2})"
-    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
+    r"(?:[T\s]+:?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
     r"\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$",
     re.IGNORECASE,
 )
@@ -194,72 +192,6 @@ def parse_query(raw: bytes | str) -> list[tuple[str, str]]:
     return parse_qsl(raw, keep_blank_values=True)
 
 
-def _parse_multipart(body: bytes, boundary: bytes) -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = []
-    delimiter = b"--" + boundary
-    for part in body.split(delimiter)[1:]:
-        if part.startswith(b"--"):
-            break
-        part = part.removeprefix(b"\r\n")
-        head, sep, data = part.partition(b"\r\n\r\n")
-        if not sep:
-            continue
-        data = data.removesuffix(b"\r\n")
-        headers: dict[str, str] = {}
-        for line in head.decode("utf-8", "replace").split("\r\n"):
-            name, _, value = line.partition(":")
-            headers[name.strip().lower()] = value.strip()
-        disp = headers.get("content-disposition", "")
-        params = dict(
-            (m.group(1).lower(), m.group(2) if m.group(2) is not None else m.group(3))
-            for m in re.finditer(r';\s*([^=;\s]+)="?(?:([^";]*)"|([^;]*))', disp)
-        )
-        field_name = params.get("name")
-        if field_name is None:
-            continue
-        if "filename" in params:
-            out.append(
-                (
-                    field_name,
-                    UploadedFile(
-                        filename=params["filename"] or "",
-                        content_type=headers.get("content-type", "application/octet-stream"),
-                        data=data,
-                    ),
-                )
-            )
-        else:
-            out.append((field_name, data.decode("utf-8", "replace")))
-    return out
-
-
-def decode_body(content_type: str, body: bytes) -> dict[str, Any]:
-    """Decode a request body; malformed JSON is a 400 like Grape's."""
-    if not body:
-        return {}
-    ctype = content_type.split(";", 1)[0].strip().lower()
-    if ctype == "application/json" or ctype.endswith("+json"):
-        check_json_limits(body)
-        try:
-            value = json.loads(body)
-        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-            raise error_error(400, "There was a problem with the JSON in your request") from exc
-        if isinstance(value, dict):
-            return value
-        raise error_error(400, "There was a problem with the JSON in your request")
-    if ctype == "multipart/form-data":
-        m = re.search(r'boundary="?([^";]+)"?', content_type)
-        if not m:
-            raise error_error(400, "multipart boundary is missing")
-        return decode_pairs(_parse_multipart(body, m.group(1).encode()))
-    if ctype in ("application/x-www-form-urlencoded", ""):
-        try:
-            return decode_pairs(parse_query(body.decode("utf-8")))
-        except UnicodeDecodeError:
-            return {}
-    return {}
-
-
 # -- Grape-ish parameter declarations -----------------------------------------------------------
 @dataclass(frozen=True)
 class P:
@@ -267,6 +199,8 @@ class P:
 
     ``kind``: str, int, bool, datetime, date, csv (array, also from a comma string), array,
     hash, file. ``values``: allowed values (after coercion). ``default``: Grape default.
+    ``allow_blank=False``: Grape's ``allow_blank: false`` (``<name> is empty`` for a blank
+    string, whitespace included).
     """
 
     name: str
@@ -275,6 +209,7 @@ class P:
     values: tuple[Any, ...] | None = None
     default: Any = None
     min_value: int | None = None
+    allow_blank: bool = True
 
 
 class GrapeErrors:
@@ -443,6 +378,9 @@ def validate(
             continue
         if spec.kind not in ("str", "hash", "array", "csv", "file") and _blank(v):
             out[spec.name] = None if spec.default is None else spec.default
+            continue
+        if not spec.allow_blank and isinstance(v, str) and not v.strip():
+            errs.add(f"{spec.name} is empty")
             continue
         ok, value = coerce(spec.kind, v)
         if not ok:

@@ -33,11 +33,28 @@ T = TypeVar("T")
 
 @dataclass
 class PageParams:
+    """The page served (``page`` >= 1, ``per_page`` in 1..100) and the values as sent.
+
+    ``requested_*`` are Grape's coerced integers before Kaminari reads them; GitLab's
+    offset ceiling for ``/users`` multiplies those, not the page actually served.
+    """
+
     page: int
     per_page: int
+    requested_page: int = 1
+    requested_per_page: int = 20
 
 
 def page_params(ctx: Ctx) -> PageParams:
+    """``use :pagination`` and Kaminari, as the Users API serves them.
+
+    Grape coerces both to Integer (``<name> is invalid`` otherwise) and refuses
+    ``per_page=0`` (``except_values: [0]``: ``per_page has a value not allowed``).
+    Kaminari then serves a page of 0 or below as page 1 and ignores a negative
+    ``per_page`` (the default applies). ``verify_pagination_params!``, the check that
+    answers ``does not have a valid value`` for values below 1, is not called by these
+    routes (source: lib/api/pagination_params.rb; Kaminari's ``page``/``per``).
+    """
     cfg = ctx.st.config
     values: dict[str, int] = {}
     errors: list[str] = []
@@ -49,20 +66,24 @@ def page_params(ctx: Ctx) -> PageParams:
         if isinstance(raw, bool):
             errors.append(f"{name} is invalid")
             continue
-        if isinstance(raw, int):
-            n = raw
-        elif isinstance(raw, str) and parse_int(raw) is not None:
-            n = parse_int(raw) or 0
-        else:
+        n = raw if isinstance(raw, int) else parse_int(raw) if isinstance(raw, str) else None
+        if n is None:
             errors.append(f"{name} is invalid")
             continue
-        if n < 1:
-            errors.append(f"{name} does not have a valid value")
+        if name == "per_page" and n == 0:
+            errors.append("per_page has a value not allowed")
             continue
         values[name] = n
     if errors:
         raise error_error(400, ", ".join(errors))
-    return PageParams(values["page"], min(values["per_page"], cfg.max_per_page))
+    page = max(values["page"], 1)
+    per_page = values["per_page"] if values["per_page"] > 0 else cfg.default_per_page
+    return PageParams(
+        page,
+        min(per_page, cfg.max_per_page),
+        requested_page=values["page"],
+        requested_per_page=values["per_page"],
+    )
 
 
 def _to_query(pairs: Sequence[tuple[str, str]]) -> str:

@@ -43,6 +43,13 @@ class FakeGitLabProcess:
         return f"{self.url}/api/v4"
 
     @property
+    def pid(self) -> int:
+        """The server's process ID (to watch its memory, for example)."""
+        if self._proc is None:
+            raise RuntimeError("the fake GitLab process is not running")
+        return self._proc.pid
+
+    @property
     def admin_token(self) -> str:
         return str(self.info["admin_token"])
 

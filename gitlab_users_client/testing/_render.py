@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from ._text import render_markdown
 from ._util import dumps, iso, iso_date
 
 if TYPE_CHECKING:
@@ -58,9 +59,8 @@ def local_time(u: User, now: datetime | None = None) -> str | None:
 
 
 def bio_html(u: User) -> str:
-    if not u.bio:
-        return ""
-    return f'<p data-sourcepos="1:1-1:{len(u.bio)}" dir="auto">{html.escape(u.bio)}</p>'
+    """``markdown_field(user_detail, :bio)``: the bio rendered as Markdown."""
+    return render_markdown(u.bio) if u.bio else ""
 
 
 def work_information(u: User) -> str | None:
@@ -159,6 +159,9 @@ def render_user(
     d["namespace_id"] = u.namespace_id
     creator = st.users.get(u.created_by_id) if u.created_by_id is not None else None
     d["created_by"] = render_user(st, creator, "basic", None) if creator is not None else None
+    # Documented for administrators since 19.3 (doc/api/users.md); null unless a project
+    # (a service account's) provisioned the user.
+    d["provisioned_by_project_id"] = u.provisioned_by_project_id
     if view == "with_admin":
         return d
     d["bio_html"] = bio_html(u)
@@ -186,39 +189,6 @@ def admin_list_bytes(st: FakeState, u: User, viewer: User, now: datetime) -> byt
     followed = b"true" if viewer.id in st.followers.get(u.id, ()) else b"false"
     lt = local_time(u, now)
     return parts[0] + followed + parts[1] + (dumps(lt) if lt else b"null") + parts[2]
-
-
-def raw_user(u: User) -> dict[str, Any]:
-    """``present user`` without an entity (POST /users/:id/reject): the model's attributes."""
-    return {
-        "id": u.id,
-        "email": u.email,
-        "created_at": iso(u.created_at),
-        "updated_at": iso(u.updated_at),
-        "name": u.name,
-        "admin": u.is_admin,
-        "projects_limit": u.projects_limit,
-        "bio": u.bio,
-        "username": u.username,
-        "can_create_group": u.can_create_group,
-        "state": u.state,
-        "color_scheme_id": u.color_scheme_id,
-        "theme_id": u.theme_id,
-        "external": u.external,
-        "public_email": u.public_email,
-        "commit_email": u.commit_email,
-        "confirmed_at": iso(u.confirmed_at),
-        "last_activity_on": iso_date(u.last_activity_on),
-        "private_profile": u.private_profile,
-        "user_type": u.user_type,
-        "note": u.note,
-        "preferred_language": u.preferred_language,
-        "otp_required_for_login": u.two_factor_enabled,
-        "created_by_id": u.created_by_id,
-        "organization": u.organization,
-        "location": u.location,
-        "timezone": u.timezone,
-    }
 
 
 def ssh_key(k: SshKey, user_name: str, host: str) -> dict[str, Any]:
@@ -258,7 +228,11 @@ def email(e: Email) -> dict[str, Any]:
     return {"id": e.id, "email": e.email, "confirmed_at": iso(e.confirmed_at)}
 
 
-def token(t: Token, today: Any, *, with_token: bool = False) -> dict[str, Any]:
+def token(
+    t: Token, today: Any, *, with_token: bool = False, impersonation_field: bool = True
+) -> dict[str, Any]:
+    """``Entities::PersonalAccessToken`` and its subclasses. ``impersonation`` belongs to the
+    impersonation token entities only (the ``/users/:id/impersonation_tokens`` routes)."""
     d: dict[str, Any] = {
         "id": t.id,
         "name": t.name,
@@ -273,7 +247,7 @@ def token(t: Token, today: Any, *, with_token: bool = False) -> dict[str, Any]:
         "granular": False,
         "expires_at": iso_date(t.expires_at),
     }
-    if t.impersonation:
+    if t.impersonation and impersonation_field:
         d["impersonation"] = True
     if with_token:
         d["token"] = t.token

@@ -6,10 +6,24 @@ nothing registers itself on import. The order of :data:`ROUTE_MODULES` is the ma
 
 from __future__ import annotations
 
-from . import _routes_admin, _routes_other, _routes_user, _routes_users
+from . import (
+    _routes_admin,
+    _routes_applications,
+    _routes_other,
+    _routes_tokens,
+    _routes_user,
+    _routes_users,
+)
 from ._routing import RouteDef, RouteTable
 
-ROUTE_MODULES = (_routes_admin, _routes_other, _routes_users, _routes_user)
+ROUTE_MODULES = (
+    _routes_admin,
+    _routes_other,
+    _routes_users,
+    _routes_user,
+    _routes_applications,
+    _routes_tokens,
+)
 
 
 def all_route_defs() -> tuple[RouteDef, ...]:

@@ -2,17 +2,26 @@
 
 Moderation bodies follow the source, not the docs: ``true`` (201), ``null`` for an already
 blocked/deactivated user, ``false`` from ``unblock`` when there was nothing to unblock,
-``{"message":"Success"}`` from approve and a raw model serialization from reject.
+``{"message":"Success"}`` from approve (201) and reject (200): both routes test a
+``result[:success]`` key their service never sets, so the service's message and status
+always go through ``render_api_error!``.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, timedelta
 from typing import Any
 
-from ._common import check_unmodified_since, int_param, user_or_404
+from ._common import (
+    check_unmodified_since,
+    full_messages,
+    int_param,
+    max_token_expiry,
+    token_expiry_errors,
+    user_or_404,
+)
 from ._http import P, forbidden, message_error, not_found, validate
-from ._render import raw_user, token
+from ._render import token
 from ._routing import Ctx, Out, RouteDef, bytes_out, empty_out, json_out
 from ._store import ALL_SCOPES, Token, User
 
@@ -73,12 +82,22 @@ def block(ctx: Ctx) -> Out:
     if user.is_internal:
         raise message_error(403, "An internal user cannot be blocked")
     user.state = "blocked"
+    _record_moderator(ctx, user, admin, "blocked_by")
     ctx.st.touch(user)
     return _ok()
 
 
+def _record_moderator(ctx: Ctx, user: User, admin: User, key: str) -> None:
+    """``Users::BlockService#after_block_hook`` / ``UnblockService#after_unblock_hook``:
+    upsert the custom attribute ``blocked_by``/``unblocked_by`` =
+    ``"<username>/<id>+<Time.current>"`` (Ruby's ``Time#to_s``)."""
+    when = ctx.st.now().astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    attrs = user.custom_attributes = user.custom_attributes or {}
+    attrs[key] = f"{admin.username}/{admin.id}+{when}"
+
+
 def unblock(ctx: Ctx) -> Out:
-    _, user = _admin_target(ctx)
+    admin, user = _admin_target(ctx)
     if user.state == "ldap_blocked":
         raise forbidden("LDAP blocked users cannot be unblocked by the API")
     if user.state == "deactivated":
@@ -86,6 +105,7 @@ def unblock(ctx: Ctx) -> Out:
     if user.state != "blocked":
         return _ok(FALSE)
     user.state = "active"
+    _record_moderator(ctx, user, admin, "unblocked_by")
     ctx.st.touch(user)
     return _ok()
 
@@ -133,26 +153,11 @@ def reject(ctx: Ctx) -> Out:
         raise message_error(403, "You are not allowed to reject a user")
     if user.state != "blocked_pending_approval":
         raise message_error(409, "User does not have a pending request")
-    body = raw_user(user)
     ctx.st.remove_user(user)
-    return json_out(body, 201)
+    return json_out({"message": "Success"}, 200)
 
 
 # -- impersonation tokens and admin-created PATs ---------------------------------------------
-def _max_expiry(ctx: Ctx) -> date:
-    return ctx.st.clock.today() + timedelta(days=365)
-
-
-def _expiry_errors(ctx: Ctx, expires_at: date | None) -> dict[str, list[str]]:
-    """``PersonalAccessToken`` validations of ``expires_at``: only the instance maximum.
-
-    A date in the past is valid; the token is created and is inactive from the start.
-    """
-    if expires_at is not None and expires_at > _max_expiry(ctx):
-        return {"expires_at": [f"must be before {_max_expiry(ctx).isoformat()}"]}
-    return {}
-
-
 def list_impersonation_tokens(ctx: Ctx) -> Out:
     from ._pagination import paginate_seq
 
@@ -195,7 +200,7 @@ def create_impersonation_token(ctx: Ctx) -> Out:
         raise message_error(404, "404 Not Found")
     # The model's scopes column defaults to an empty list: no scopes is "can't be blank".
     scopes = v.get("scopes") or []
-    errors = {**_scope_errors(scopes), **_expiry_errors(ctx, v.get("expires_at"))}
+    errors = {**_scope_errors(scopes), **token_expiry_errors(ctx.st, v.get("expires_at"))}
     if errors:
         raise message_error(400, errors)
     t = st.add_token(
@@ -203,7 +208,7 @@ def create_impersonation_token(ctx: Ctx) -> Out:
         scopes,
         name=v["name"],
         description=v.get("description"),
-        expires_at=v.get("expires_at") or _max_expiry(ctx),
+        expires_at=v.get("expires_at") or max_token_expiry(ctx.st),
         impersonation=True,
     )
     return json_out(token(t, st.clock.today(), with_token=True), 201)
@@ -242,26 +247,18 @@ def admin_create_pat(ctx: Ctx) -> Out:
         ),
     )
     user = user_or_404(ctx, "user_id")
-    errors = {**_scope_errors(v["scopes"]), **_expiry_errors(ctx, v.get("expires_at"))}
+    errors = {**_scope_errors(v["scopes"]), **token_expiry_errors(ctx.st, v.get("expires_at"))}
     if errors:
         # CreateService: the model's full messages as one sentence, 422.
-        raise message_error(422, _full_messages(errors))
+        raise message_error(422, full_messages(errors))
     t = st.add_token(
         user.id,
         v["scopes"],
         name=v["name"],
         description=v.get("description"),
-        expires_at=v.get("expires_at") or _max_expiry(ctx),
+        expires_at=v.get("expires_at") or max_token_expiry(ctx.st),
     )
     return json_out(token(t, st.clock.today(), with_token=True), 201)
-
-
-def _full_messages(errors: dict[str, list[str]]) -> str:
-    """ActiveModel ``full_messages.to_sentence``: ``Scopes can't be blank and ...``."""
-    msgs = [f"{k.replace('_', ' ').capitalize()} {m}" for k, ms in errors.items() for m in ms]
-    if len(msgs) <= 1:
-        return "".join(msgs)
-    return ", ".join(msgs[:-1]) + " and " + msgs[-1]
 
 
 # -- custom attributes ------------------------------------------------------------------------

@@ -15,9 +15,12 @@ from ._common import (
     create_ssh_key,
     delete_email,
     delete_ssh_key,
+    full_messages,
     host_of,
     int_param,
+    max_token_expiry,
     remove_gpg_key,
+    token_expiry_errors,
 )
 from ._http import P, UploadedFile, message_error, not_found, validate
 from ._pagination import paginate_seq
@@ -309,19 +312,24 @@ def create_my_pat(ctx: Ctx) -> Out:
     me = ctx.require_user()
     if v.get("granular_scopes") is not None:
         raise message_error(404, "404 Not Found")
-    # PersonalAccessTokens::CreateService: the model validates scope presence (422 with the
-    # full message); a past expires_at is accepted and yields an already inactive token.
-    if not v["scopes"]:
-        raise message_error(422, "Scopes can't be blank")
-    today = st.clock.today()
+    # PersonalAccessTokens::CreateService: the model validates scope presence and the
+    # maximum lifetime (422 with the full messages); a past expires_at is accepted and
+    # yields an already inactive token; without one the token gets the instance's maximum
+    # lifetime (`pat_expiration`; the 1-day Grape default of older versions is gone).
+    errors = {
+        **({"scopes": ["can't be blank"]} if not v["scopes"] else {}),
+        **token_expiry_errors(st, v.get("expires_at")),
+    }
+    if errors:
+        raise message_error(422, full_messages(errors))
     t = st.add_token(
         me.id,
         v["scopes"],
         name=v["name"],
         description=v.get("description"),
-        expires_at=v.get("expires_at") or today + timedelta(days=1),
+        expires_at=v.get("expires_at") or max_token_expiry(st),
     )
-    return json_out(token(t, today, with_token=True), 201)
+    return json_out(token(t, st.clock.today(), with_token=True), 201)
 
 
 def create_support_pin(ctx: Ctx) -> Out:
@@ -336,7 +344,7 @@ def get_my_support_pin(ctx: Ctx) -> Out:
     me = ctx.require_user()
     pin = ctx.st.support_pins.get(me.id)
     if pin is None or pin.expires_at <= ctx.st.now():
-        raise message_error(404, "Support PIN not found or expired")
+        raise not_found("Support PIN not found or expired")
     return json_out({"pin": pin.pin, "expires_at": iso(pin.expires_at)})
 
 

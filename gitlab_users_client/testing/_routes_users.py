@@ -19,6 +19,7 @@ from ._common import (
     int_param,
     list_out,
     remove_gpg_key,
+    sanitize_profile,
     user_model_errors,
     user_or_404,
 )
@@ -267,7 +268,9 @@ def list_users(ctx: Ctx) -> Out:
         return list_out(_render_list(ctx, page_users, with_ca), headers)
 
     pp = page_params(ctx)
-    if pp.page * pp.per_page > st.config.offset_pagination_limit:
+    # source: PaginationStrategies#offset_limit_exceeded? multiplies params[:page] and
+    # params[:per_page] as sent (after Grape's coercion), before Kaminari clamps them.
+    if pp.requested_page * pp.requested_per_page > st.config.offset_pagination_limit:
         raise error_error(
             405,
             "Offset pagination has a maximum allowed offset of "
@@ -348,7 +351,8 @@ def _apply_attributes(ctx: Ctx, user: User, v: dict[str, Any]) -> None:
         if field in v:
             setattr(user, field, v[field])
     if "organization" in v:
-        user.organization = v["organization"] or None
+        # UserDetail#prevent_nil_fields: a cleared organization is stored as "".
+        user.organization = v["organization"] or ""
     if v.get("projects_limit") is not None:
         user.projects_limit = v["projects_limit"]
     if "public_email" in v:
@@ -396,6 +400,7 @@ def create_user(ctx: Ctx) -> Out:
         all_or_none_of=[("extern_uid", "provider")],
     )
     admin = ctx.require_admin()
+    sanitize_profile(v)
     confirmed = bool(v.get("skip_confirmation"))
     errors = user_model_errors(ctx, None, v, confirmed_new=confirmed)
     holder = st.email_holder(v["email"])
@@ -441,6 +446,7 @@ def update_user(ctx: Ctx) -> Out:
     v = validate(ctx.params, UPDATE_SPECS, all_or_none_of=[("extern_uid", "provider")])
     admin = ctx.require_admin()
     user = user_or_404(ctx)
+    sanitize_profile(v)
     holder = st.email_holder(v["email"], except_user=user.id) if v.get("email") else None
     if holder is not None and holder[1]:
         raise conflict("Email has already been taken")
@@ -656,7 +662,7 @@ def get_support_pin(ctx: Ctx) -> Out:
     user = user_or_404(ctx)
     pin = ctx.st.support_pins.get(user.id)
     if pin is None or pin.expires_at <= ctx.st.now():
-        raise message_error(404, "Support PIN not found or expired")
+        raise not_found("Support PIN not found or expired")
     return json_out({"pin": pin.pin, "expires_at": iso(pin.expires_at)})
 
 
@@ -665,7 +671,7 @@ def revoke_support_pin(ctx: Ctx) -> Out:
     user = user_or_404(ctx)
     pin = ctx.st.support_pins.get(user.id)
     if pin is None or pin.expires_at <= ctx.st.now():
-        raise message_error(404, "Support PIN not found or expired")
+        raise not_found("Support PIN not found or expired")
     del ctx.st.support_pins[user.id]
     return empty_out(202)
 

@@ -57,7 +57,6 @@ class Ctx:
     path_params: dict[str, str]
     headers: dict[str, str]  # lower-cased names
     client_ip: str
-    raw_body: bytes = b""
     user: User | None = None
     token: Token | None = None
     sudo: bool = False

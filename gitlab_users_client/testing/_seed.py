@@ -584,7 +584,7 @@ def seed_state(
             else "",
             location=CITIES[(flags >> 28) % len(CITIES)] if (flags >> 9) % 2 else None,
             job_title=JOBS[(flags >> 22) % len(JOBS)] if (flags >> 13) % 4 == 0 else "",
-            organization=ORGS[(flags >> 31) % len(ORGS)] if (flags >> 14) % 3 == 0 else None,
+            organization=ORGS[(flags >> 31) % len(ORGS)] if (flags >> 14) % 3 == 0 else "",
             pronouns=PRONOUNS[(r2 >> 40) % 3] if (r2 >> 42) % 5 == 0 else None,
             timezone=TIMEZONES[(r2 >> 44) % len(TIMEZONES)] if (r2 >> 47) % 4 == 0 else None,
             last_sign_in_at=None if never_signed_in else created + timedelta(days=1),

@@ -126,7 +126,7 @@ class User:
     github: str = ""
     job_title: str = ""
     pronouns: str | None = None
-    organization: str | None = None
+    organization: str = ""  # user_details.organization: never null (prevent_nil_fields)
     timezone: str | None = None
     last_sign_in_at: datetime | None = None
     confirmed_at: datetime | None = None
@@ -144,6 +144,7 @@ class User:
     is_admin: bool = False
     note: str | None = None
     created_by_id: int | None = None
+    provisioned_by_project_id: int | None = None
     current_sign_in_ip: str | None = None
     last_sign_in_ip: str | None = None
     sign_in_count: int = 0
@@ -230,12 +231,30 @@ class Token:
     impersonation: bool = False
     last_used_at: datetime | None = None
     last_used_ips: list[str] = field(default_factory=list)
+    previous_id: int | None = None  # the token this one replaced by rotation
 
     def is_expired(self, today: date) -> bool:
+        """``Expirable#expired?``: ``expires_at <= Time.current``, so a token expiring
+        today no longer authenticates."""
         return self.expires_at is not None and self.expires_at <= today
 
     def is_active(self, today: date) -> bool:
         return not self.revoked and not self.is_expired(today)
+
+
+@dataclass(slots=True, eq=False)
+class Application:
+    """An OAuth application owned by a user (``/user/applications``)."""
+
+    id: int
+    owner_id: int
+    uid: str
+    secret: str
+    name: str
+    redirect_uri: str
+    scopes: str
+    confidential: bool
+    created_at: datetime
 
 
 @dataclass(slots=True, eq=False)
@@ -370,6 +389,7 @@ class FakeState:
         self.deploy_keys: dict[int, list[DeployKey]] = {}
         self.events: dict[int, list[Event]] = {}
         self.support_pins: dict[int, SupportPin] = {}
+        self.applications: dict[int, Application] = {}
         self.runners: list[Runner] = []
         self.creators: set[int] = set()
         self.sorted_cache: dict[str, tuple[int, list[tuple[Any, int]]]] = {}
@@ -543,6 +563,8 @@ class FakeState:
             table = self.group_members if m.source_type == "Namespace" else self.project_members
             table.get(m.source_id, {}).pop(uid, None)
         self.support_pins.pop(uid, None)
+        for app_id in [a.id for a in self.applications.values() if a.owner_id == uid]:
+            del self.applications[app_id]
         self.events.pop(uid, None)
         self.starred.pop(uid, None)
         self.contributed.pop(uid, None)
@@ -593,6 +615,7 @@ class FakeState:
         impersonation: bool = False,
         description: str | None = None,
         revoked: bool = False,
+        previous_id: int | None = None,
     ) -> Token:
         """Create a personal (or impersonation) access token for ``user_id``."""
         with self.lock:
@@ -614,6 +637,7 @@ class FakeState:
                 description=description,
                 revoked=revoked,
                 impersonation=impersonation,
+                previous_id=previous_id,
             )
             self.tokens[value] = rec
             self.tokens_by_id[rec.id] = rec
@@ -622,9 +646,22 @@ class FakeState:
 
     def revoke_token(self, token: str) -> None:
         with self.lock:
-            rec = self.tokens[token]
-            rec.revoked = True
-            rec.updated_at = self.now()
+            self.revoke(self.tokens[token])
+
+    def revoke(self, rec: Token) -> None:
+        """``PersonalAccessToken#revoke!`` (also of a token revoked before)."""
+        rec.revoked = True
+        rec.updated_at = self.now()
+
+    def revoke_successors(self, rec: Token) -> None:
+        """``RevokeTokenFamilyService``: a rotated token was used again, so every token
+        rotated from it is revoked too (the old value may have leaked)."""
+        family = {rec.id}
+        for other in sorted(self.tokens_by_id.values(), key=lambda t: t.id):
+            if other.previous_id in family:
+                family.add(other.id)
+                if not other.revoked:
+                    self.revoke(other)
 
     # -- public conveniences ------------------------------------------------------------------
     def seed_users(

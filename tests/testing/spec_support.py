@@ -106,3 +106,35 @@ def add_deploy_key(fake: FakeGitLab, project: Project, title: str) -> DeployKey:
     )
     st.deploy_keys.setdefault(project.id, []).append(key)
     return key
+
+
+PAT_SPEC = "spec/requests/api/personal_access_tokens_spec.rb"
+
+
+def empty_fake(clock: object | None = None) -> FakeGitLab:
+    """An instance with no users and no tokens, for specs that count every token."""
+    from gitlab_users_client.testing import FakeConfig, FakeState, create_app
+
+    config = FakeConfig() if clock is None else FakeConfig(clock=clock)  # type: ignore[arg-type]
+    state = FakeState(config)
+    return FakeGitLab(state, create_app(state), "", "")
+
+
+def add_token(fake: FakeGitLab, user: User, **fields: object) -> Token:
+    """``create(:personal_access_token, user:, ...)``: scopes ``api``, expiring in 5 days
+    (the factory's defaults); ``created_at``/``last_used_at`` and the like are set after."""
+    st = fake.state
+    scopes = fields.pop("scopes", ("api",))
+    expires_at = fields.pop("expires_at", st.clock.today() + timedelta(days=5))
+    token = st.add_token(
+        user.id,
+        scopes,  # type: ignore[arg-type]
+        name=str(fields.pop("name", "token")),
+        expires_at=expires_at,  # type: ignore[arg-type]
+        revoked=bool(fields.pop("revoked", False)),
+        impersonation=bool(fields.pop("impersonation", False)),
+        previous_id=fields.pop("previous_id", None),  # type: ignore[arg-type]
+    )
+    for name, value in fields.items():
+        setattr(token, name, value)
+    return token

@@ -63,18 +63,53 @@ async def test_link_urls_are_absolute_and_keep_params(fake: FakeGitLab) -> None:
 
 
 async def test_per_page_clamped_and_validated(admin: httpx.AsyncClient) -> None:
+    """lib/api/pagination_params.rb: Integer coercion (`is invalid`) and `except_values: [0]`
+    on per_page; `verify_pagination_params!` is not called by the Users routes."""
     r = await admin.get("/api/v4/users", params={"per_page": 1000})
     assert r.headers["X-Per-Page"] == "100"
     assert "per_page=100" in links(r)["first"]
     for params, msg in (
-        ({"page": 0}, "page does not have a valid value"),
-        ({"per_page": 0}, "per_page does not have a valid value"),
-        ({"page": -1}, "page does not have a valid value"),
+        ({"per_page": 0}, "per_page has a value not allowed"),
         ({"page": "abc"}, "page is invalid"),
+        ({"page": "x", "per_page": 0}, "page is invalid, per_page has a value not allowed"),
     ):
         r = await admin.get("/api/v4/users", params=params)
         assert r.status_code == 400
         assert r.json() == {"error": msg}
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "-999"])
+async def test_page_zero_or_negative_is_the_first_page(admin: httpx.AsyncClient, page: str) -> None:
+    """Kaminari's `page(num)`: an offset below zero is zero, so page 0 or a negative page is
+    served as page 1 (X-Page 1, no previous page)."""
+    first = await admin.get("/api/v4/users", params={"per_page": 3})
+    r = await admin.get("/api/v4/users", params={"per_page": 3, "page": page})
+    assert r.status_code == 200
+    assert [u["id"] for u in r.json()] == [u["id"] for u in first.json()]
+    assert (r.headers["X-Page"], r.headers["X-Prev-Page"], r.headers["X-Next-Page"]) == (
+        "1",
+        "",
+        "2",
+    )
+    assert "page=1&" in links(r)["first"] and "prev" not in links(r)
+
+
+@pytest.mark.parametrize("per_page", ["-1", "-100"])
+async def test_negative_per_page_is_the_default(admin: httpx.AsyncClient, per_page: str) -> None:
+    """Kaminari's `per(num)` ignores a negative number: the default 20 applies."""
+    r = await admin.get("/api/v4/users", params={"per_page": per_page})
+    assert r.status_code == 200
+    assert len(r.json()) == 20 and r.headers["X-Per-Page"] == "20"
+    assert "per_page=20" in links(r)["next"]
+
+
+async def test_offset_ceiling_multiplies_the_values_as_sent(admin: httpx.AsyncClient) -> None:
+    """PaginationStrategies#offset_limit_exceeded? multiplies params[:page] and
+    params[:per_page] as Grape coerced them: two negatives make a product past 50,000."""
+    r = await admin.get("/api/v4/users", params={"page": -1000, "per_page": -100})
+    assert r.status_code == 405
+    r = await admin.get("/api/v4/users", params={"page": -1000, "per_page": 100})
+    assert r.status_code == 200 and r.headers["X-Page"] == "1"
 
 
 async def test_other_lists_paginate(user: httpx.AsyncClient) -> None:

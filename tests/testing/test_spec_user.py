@@ -477,8 +477,9 @@ async def test_my_pat_empty_scopes(user: httpx.AsyncClient) -> None:
 
 
 async def test_my_pat_created(user: httpx.AsyncClient) -> None:
-    """users_spec POST /user/personal_access_tokens: creates a token that expires in a day
-    by default (name, description, scopes, active, not revoked, token)."""
+    """users_spec POST /user/personal_access_tokens: creates a token (name, description,
+    scopes, active, not revoked, token); without expires_at it gets the instance's maximum
+    lifetime (PersonalAccessTokens::CreateService#pat_expiration: 365 days)."""
     r = await user.post("/api/v4/user/personal_access_tokens", json=PAT)
     body = r.json()
     assert r.status_code == 201
@@ -487,8 +488,17 @@ async def test_my_pat_created(user: httpx.AsyncClient) -> None:
         "new pat description",
         ["k8s_proxy"],
     )
-    assert (body["expires_at"], body["active"], body["revoked"]) == ("2026-01-02", True, False)
+    assert (body["expires_at"], body["active"], body["revoked"]) == ("2027-01-01", True, False)
     assert body["token"] and body["id"] and body["created_at"]
+
+
+async def test_my_pat_beyond_max_lifetime(user: httpx.AsyncClient) -> None:
+    """PersonalAccessToken#expires_at_before_instance_max_expiry_date through the create
+    service: 422 `Expires at must be before <today + 365 days>`."""
+    r = await user.post(
+        "/api/v4/user/personal_access_tokens", json={**PAT, "expires_at": "2027-01-02"}
+    )
+    assert (r.status_code, r.json()) == (422, {"message": "Expires at must be before 2027-01-01"})
 
 
 async def test_my_pat_expires_at(user: httpx.AsyncClient) -> None:

@@ -10,10 +10,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .application import Application
+    from .application_with_secret import ApplicationWithSecret
     from .approve_result import ApproveResult
     from .avatar import Avatar
     from .basic_project_details import BasicProjectDetails
     from .clear_status_after import ClearStatusAfter
+    from .create_application_request import CreateApplicationRequest
     from .create_email_request import CreateEmailRequest
     from .create_gpg_key_request import CreateGpgKeyRequest
     from .create_impersonation_token_request import CreateImpersonationTokenRequest
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     from .gpg_key import GpgKey
     from .granular_scope_input import GranularScopeInput
     from .grape_error import GrapeError
+    from .group_association_details import GroupAssociationDetails
     from .identity import Identity
     from .impersonation_token import ImpersonationToken
     from .impersonation_token_state import ImpersonationTokenState
@@ -49,8 +53,13 @@ if TYPE_CHECKING:
     from .o_auth_error import OAuthError
     from .own_personal_access_token_scope import OwnPersonalAccessTokenScope
     from .personal_access_token import PersonalAccessToken
+    from .personal_access_token_associations import PersonalAccessTokenAssociations
     from .personal_access_token_granular_scope import PersonalAccessTokenGranularScope
+    from .personal_access_token_sort import PersonalAccessTokenSort
+    from .personal_access_token_state import PersonalAccessTokenState
     from .personal_access_token_with_token import PersonalAccessTokenWithToken
+    from .project_association_access_levels import ProjectAssociationAccessLevels
+    from .project_association_details import ProjectAssociationDetails
     from .project_identity import ProjectIdentity
     from .project_member_access import ProjectMemberAccess
     from .project_namespace import ProjectNamespace
@@ -59,6 +68,7 @@ if TYPE_CHECKING:
     from .project_visibility import ProjectVisibility
     from .project_with_access import ProjectWithAccess
     from .reject_result import RejectResult
+    from .rotate_personal_access_token_request import RotatePersonalAccessTokenRequest
     from .runner_access_level import RunnerAccessLevel
     from .runner_registration_details import RunnerRegistrationDetails
     from .runner_type import RunnerType
@@ -69,6 +79,7 @@ if TYPE_CHECKING:
     from .ssh_key import SshKey
     from .ssh_key_usage_type import SshKeyUsageType
     from .two_factor_filter import TwoFactorFilter
+    from .update_application_request import UpdateApplicationRequest
     from .update_credit_card_validation_request import UpdateCreditCardValidationRequest
     from .update_user_multipart_request import UpdateUserMultipartRequest
     from .update_user_preferences_request import UpdateUserPreferencesRequest
@@ -95,10 +106,13 @@ if TYPE_CHECKING:
     from .validation_errors import ValidationErrors
 
 _MODULES: dict[str, str] = {
+    "Application": "application",
+    "ApplicationWithSecret": "application_with_secret",
     "ApproveResult": "approve_result",
     "Avatar": "avatar",
     "BasicProjectDetails": "basic_project_details",
     "ClearStatusAfter": "clear_status_after",
+    "CreateApplicationRequest": "create_application_request",
     "CreateEmailRequest": "create_email_request",
     "CreateGpgKeyRequest": "create_gpg_key_request",
     "CreateImpersonationTokenRequest": "create_impersonation_token_request",
@@ -122,6 +136,7 @@ _MODULES: dict[str, str] = {
     "GpgKey": "gpg_key",
     "GranularScopeInput": "granular_scope_input",
     "GrapeError": "grape_error",
+    "GroupAssociationDetails": "group_association_details",
     "Identity": "identity",
     "ImpersonationToken": "impersonation_token",
     "ImpersonationTokenState": "impersonation_token_state",
@@ -134,8 +149,13 @@ _MODULES: dict[str, str] = {
     "OAuthError": "o_auth_error",
     "OwnPersonalAccessTokenScope": "own_personal_access_token_scope",
     "PersonalAccessToken": "personal_access_token",
+    "PersonalAccessTokenAssociations": "personal_access_token_associations",
     "PersonalAccessTokenGranularScope": "personal_access_token_granular_scope",
+    "PersonalAccessTokenSort": "personal_access_token_sort",
+    "PersonalAccessTokenState": "personal_access_token_state",
     "PersonalAccessTokenWithToken": "personal_access_token_with_token",
+    "ProjectAssociationAccessLevels": "project_association_access_levels",
+    "ProjectAssociationDetails": "project_association_details",
     "ProjectIdentity": "project_identity",
     "ProjectMemberAccess": "project_member_access",
     "ProjectNamespace": "project_namespace",
@@ -144,6 +164,7 @@ _MODULES: dict[str, str] = {
     "ProjectVisibility": "project_visibility",
     "ProjectWithAccess": "project_with_access",
     "RejectResult": "reject_result",
+    "RotatePersonalAccessTokenRequest": "rotate_personal_access_token_request",
     "RunnerAccessLevel": "runner_access_level",
     "RunnerRegistrationDetails": "runner_registration_details",
     "RunnerType": "runner_type",
@@ -154,6 +175,7 @@ _MODULES: dict[str, str] = {
     "SshKey": "ssh_key",
     "SshKeyUsageType": "ssh_key_usage_type",
     "TwoFactorFilter": "two_factor_filter",
+    "UpdateApplicationRequest": "update_application_request",
     "UpdateCreditCardValidationRequest": "update_credit_card_validation_request",
     "UpdateUserMultipartRequest": "update_user_multipart_request",
     "UpdateUserPreferencesRequest": "update_user_preferences_request",
@@ -181,10 +203,13 @@ _MODULES: dict[str, str] = {
 }
 
 __all__ = (
+    "Application",
+    "ApplicationWithSecret",
     "ApproveResult",
     "Avatar",
     "BasicProjectDetails",
     "ClearStatusAfter",
+    "CreateApplicationRequest",
     "CreateEmailRequest",
     "CreateGpgKeyRequest",
     "CreateImpersonationTokenRequest",
@@ -208,6 +233,7 @@ __all__ = (
     "GpgKey",
     "GranularScopeInput",
     "GrapeError",
+    "GroupAssociationDetails",
     "Identity",
     "ImpersonationToken",
     "ImpersonationTokenState",
@@ -220,8 +246,13 @@ __all__ = (
     "OAuthError",
     "OwnPersonalAccessTokenScope",
     "PersonalAccessToken",
+    "PersonalAccessTokenAssociations",
     "PersonalAccessTokenGranularScope",
+    "PersonalAccessTokenSort",
+    "PersonalAccessTokenState",
     "PersonalAccessTokenWithToken",
+    "ProjectAssociationAccessLevels",
+    "ProjectAssociationDetails",
     "ProjectIdentity",
     "ProjectMemberAccess",
     "ProjectNamespace",
@@ -230,6 +261,7 @@ __all__ = (
     "ProjectVisibility",
     "ProjectWithAccess",
     "RejectResult",
+    "RotatePersonalAccessTokenRequest",
     "RunnerAccessLevel",
     "RunnerRegistrationDetails",
     "RunnerType",
@@ -240,6 +272,7 @@ __all__ = (
     "SshKey",
     "SshKeyUsageType",
     "TwoFactorFilter",
+    "UpdateApplicationRequest",
     "UpdateCreditCardValidationRequest",
     "UpdateUserMultipartRequest",
     "UpdateUserPreferencesRequest",

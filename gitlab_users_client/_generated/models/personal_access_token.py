@@ -35,8 +35,6 @@ class PersonalAccessToken(ApiModel):
     """Fine-grained scopes. Only sent for granular tokens when the server renders them."""
     granular: bool | None = None
     """Whether the token uses fine-grained (granular) scopes."""
-    expired: bool | None = None
-    """Whether the token has expired. Newer GitLab versions only."""
     expires_at: datetime.date | None = None
     """Expiry date (YYYY-MM-DD)."""
 

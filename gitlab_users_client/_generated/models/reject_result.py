@@ -1,4 +1,4 @@
-"""An opaque, entity-less serialization of the rejected user record. Do not rely on any key. (generated; do not edit)."""
+"""The reject service's result, serialized as a message (`{"message": "Success"}`). (generated; do not edit)."""
 
 from __future__ import annotations
 
@@ -6,4 +6,7 @@ from ..._runtime import ApiModel
 
 
 class RejectResult(ApiModel):
-    """An opaque, entity-less serialization of the rejected user record. Do not rely on any key."""
+    """The reject service's result, serialized as a message (`{"message": "Success"}`)."""
+
+    message: str | None = None
+    """Result message, for example `Success`."""

@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from ...models.user_public import UserPublic
     from ...models.user_with_admin import UserWithAdmin
     from ...models.validation_error_message import ValidationErrorMessage
+    from ..user_applications import (
+        UserApplicationsResource,
+        UserApplicationsResourceWithRawResponse,
+    )
     from ..user_emails import UserEmailsResource, UserEmailsResourceWithRawResponse
     from ..user_gpg_keys import UserGpgKeysResource, UserGpgKeysResourceWithRawResponse
     from ..user_keys import UserKeysResource, UserKeysResourceWithRawResponse
@@ -58,6 +62,13 @@ __all__ = ("UserResource", "UserResourceWithRawResponse")
 
 class UserResource(BaseResource):
     """Operations tagged ``user`` in the OpenAPI document."""
+
+    @cached_property
+    def applications(self) -> UserApplicationsResource:
+        """Sub-resource ``applications``."""
+        from ..user_applications import UserApplicationsResource
+
+        return UserApplicationsResource(self._client)
 
     @cached_property
     def emails(self) -> UserEmailsResource:
@@ -289,6 +300,11 @@ class UserResource(BaseResource):
 class UserResourceWithRawResponse(RawResponseView[UserResource]):
     """``UserResource``'s operations, returning :class:`Response` objects (status,
     headers, parsed body); list operations return their first page."""
+
+    @cached_property
+    def applications(self) -> UserApplicationsResourceWithRawResponse:
+        """Sub-resource ``applications``."""
+        return self._resource.applications.with_raw_response
 
     @cached_property
     def emails(self) -> UserEmailsResourceWithRawResponse:

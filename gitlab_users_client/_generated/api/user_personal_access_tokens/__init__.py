@@ -73,11 +73,11 @@ class UserPersonalAccessTokensResource(BaseResource):
         Creates a narrowly scoped personal access token for the authenticated user. Exactly one
         of `scopes` (only `k8s_proxy` and `self_rotate`) and `granular_scopes` must be sent;
         `granular_scopes` needs the `granular_personal_access_tokens` feature flag (404
-        otherwise). The token value is returned only once. Without `expires_at` the token
-        expires the next day; a date in the past is accepted and gives an inactive token. A
-        service failure answers with its HTTP status (default 422), for example `{"message":
-        "Scopes can't be blank"}` for an empty `scopes`. Granular token permission:
-        `create_personal_access_token`.
+        otherwise). The token value is returned only once. Without `expires_at` the token gets
+        the instance's maximum lifetime (365 days by default); a date in the past is accepted
+        and gives an inactive token. A service failure answers with its HTTP status (default
+        422), for example `{"message": "Scopes can't be blank"}` for an empty `scopes`. Granular
+        token permission: `create_personal_access_token`.
 
         Args:
             name: Token name.

@@ -93,8 +93,9 @@ class UserSupportPinResource(BaseResource):
     ) -> UserSupportPin:
         """Get your Support PIN.
 
-        Returns the authenticated user's current Support PIN. 404 `Support PIN not found or
-        expired` when there is none. Granular token permission: `read_user_support_pin`.
+        Returns the authenticated user's current Support PIN. 404 `404 Support PIN not found or
+        expired Not Found` when there is none. Granular token permission:
+        `read_user_support_pin`.
 
         Args:
             extra_headers: More headers for this call (not framing headers or credentials).

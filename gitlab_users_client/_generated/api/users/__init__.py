@@ -826,9 +826,9 @@ class UsersResource(BaseResource):
     ) -> UserSupportPin:
         """Get the Support PIN of a user.
 
-        Returns a user's current Support PIN and its expiry. Administrators only. 404 "Support
-        PIN not found or expired" when there is none; 422 when it cannot be read. Granular token
-        permission: `read_user_support_pin`.
+        Returns a user's current Support PIN and its expiry. Administrators only. 404 `404
+        Support PIN not found or expired Not Found` when there is none; 422 when it cannot be
+        read. Granular token permission: `read_user_support_pin`.
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
@@ -1709,10 +1709,10 @@ class UsersResource(BaseResource):
         """Reject a user.
 
         Rejects (and deletes) a user who is pending approval. Needs a signed-in user; the reject
-        service decides on permission (in practice administrators). Answers 201 with a raw
-        serialization of the user record, which should be treated as opaque. Service failures
-        use the service's HTTP status; the docs name 403 for a non-admin and 409 for a user that
-        is not pending approval. Granular token permission: `reject_user`.
+        service decides on permission (in practice administrators). Answers 200 `{"message":
+        "Success"}`. Service failures use the service's HTTP status; the docs name 403 for a
+        non-admin and 409 for a user that is not pending approval. Granular token permission:
+        `reject_user`.
 
         Args:
             id: Numeric ID of the user (the route only matches digits).
@@ -1749,8 +1749,8 @@ class UsersResource(BaseResource):
         """Revoke the Support PIN of a user.
 
         Revokes a user's Support PIN. Administrators only. Answers 202 with no body. 404 when
-        the user does not exist or has no PIN. Granular token permission:
-        `revoke_user_support_pin`.
+        the user does not exist or has no PIN (`404 Support PIN not found or expired Not
+        Found`). Granular token permission: `revoke_user_support_pin`.
 
         Args:
             id: Numeric ID of the user (the route only matches digits).

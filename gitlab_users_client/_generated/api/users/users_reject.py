@@ -56,7 +56,7 @@ def build_request(
 def parse_response(response: httpx.Response) -> RejectResult:
     """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
     status = response.status_code
-    if status == 201:
-        parsed_201: RejectResult = parse_json(RejectResult, response.content)
-        return parsed_201
+    if status == 200:
+        parsed_200: RejectResult = parse_json(RejectResult, response.content)
+        return parsed_200
     raise UnexpectedStatus(status)

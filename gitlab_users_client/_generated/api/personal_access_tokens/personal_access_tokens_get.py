@@ -1,0 +1,60 @@
+"""``GET /personal_access_tokens/{id}``: Get a personal access token (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+from ...._encoding import (
+    path_int,
+)
+from ...._extras import with_extras
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
+from ...._types import ExtraHeaders, ExtraQuery
+from ...models.personal_access_token import PersonalAccessToken
+
+OPERATION_ID = "personal_access_tokens_get"
+METHOD = "GET"
+PATH = "/personal_access_tokens/{id}"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset({"id"})
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
+
+
+def build_request(
+    id: int,
+    *,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+) -> ApiRequest:
+    """Check the arguments and build the request; nothing is sent."""
+    params: list[tuple[str, str]] = []
+    request = ApiRequest(
+        method=METHOD,
+        path=PATH.format(
+            id=path_int("id", id),
+        ),
+        operation_id=OPERATION_ID,
+        params=params,
+    )
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+    )
+
+
+def parse_response(response: httpx.Response) -> PersonalAccessToken:
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
+    status = response.status_code
+    if status == 200:
+        parsed_200: PersonalAccessToken = parse_json(PersonalAccessToken, response.content)
+        return parsed_200
+    raise UnexpectedStatus(status)

@@ -1,0 +1,53 @@
+"""``DELETE /personal_access_tokens/self``: Revoke the token you are using (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+from ...._extras import with_extras
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
+
+OPERATION_ID = "personal_access_tokens_revoke_self"
+METHOD = "DELETE"
+PATH = "/personal_access_tokens/self"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset()
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
+
+
+def build_request(
+    *,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
+) -> ApiRequest:
+    """Check the arguments and build the request; nothing is sent."""
+    params: list[tuple[str, str]] = []
+    request = ApiRequest(
+        method=METHOD,
+        path=PATH,
+        operation_id=OPERATION_ID,
+        params=params,
+    )
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+    )
+
+
+def parse_response(response: httpx.Response) -> None:
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
+    status = response.status_code
+    if status == 204:
+        return None
+    raise UnexpectedStatus(status)

@@ -1,0 +1,59 @@
+"""``POST /user/applications``: Create an OAuth application (generated; do not edit).
+
+Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
+that calls them is documented in this package's ``__init__``; sending is the client's job.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+from ...._extras import with_extras
+from ...._request import ApiRequest, UnexpectedStatus
+from ...._runtime import parse_json
+from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
+from ...models.application_with_secret import ApplicationWithSecret
+from ...models.create_application_request import CreateApplicationRequest
+
+OPERATION_ID = "user_applications_create"
+METHOD = "POST"
+PATH = "/user/applications"
+#: The parameters and body fields this operation has: ``extra_query``/``extra_body`` cannot set them.
+PARAMETERS: frozenset[str] = frozenset({"confidential", "name", "redirect_uri", "scopes"})
+#: Its header parameters (lower case): ``extra_headers`` cannot set them.
+HEADERS: frozenset[str] = frozenset({"sudo"})
+
+
+def build_request(
+    *,
+    body: CreateApplicationRequest,
+    extra_headers: ExtraHeaders | None = None,
+    extra_query: ExtraQuery | None = None,
+    extra_body: ExtraBody | None = None,
+) -> ApiRequest:
+    """Check the arguments and build the request; nothing is sent."""
+    params: list[tuple[str, str]] = []
+    request = ApiRequest(
+        method=METHOD,
+        path=PATH,
+        operation_id=OPERATION_ID,
+        params=params,
+    )
+    request.json = body.model_dump_json(exclude_unset=True, by_alias=True).encode()
+    return with_extras(
+        request,
+        PARAMETERS,
+        HEADERS,
+        extra_headers=extra_headers,
+        extra_query=extra_query,
+        extra_body=extra_body,
+    )
+
+
+def parse_response(response: httpx.Response) -> ApplicationWithSecret:
+    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
+    status = response.status_code
+    if status == 201:
+        parsed_201: ApplicationWithSecret = parse_json(ApplicationWithSecret, response.content)
+        return parsed_201
+    raise UnexpectedStatus(status)
