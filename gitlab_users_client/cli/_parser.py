@@ -6,7 +6,7 @@ import argparse
 
 from gitlab_users_client import __version__
 
-from ._actions import BULK_ACTIONS, MODERATION
+from ._actions import MODERATION
 from ._args import (
     Parser,
     Tree,
@@ -18,7 +18,10 @@ from ._args import (
     positive_int,
     seconds,
 )
+from ._bulk_actions import BULK
+from ._failfast import DEFAULT_THRESHOLD
 from ._fields import add_attr_flags
+from ._signals import DEFAULT_GRACE
 
 __all__ = ["build_parser"]
 
@@ -300,7 +303,7 @@ def _bulk_command(tree: Tree) -> None:
     )
     p.epilog = BULK_EPILOG
     p.formatter_class = argparse.RawDescriptionHelpFormatter
-    p.add_argument("action", choices=BULK_ACTIONS, metavar="ACTION", help=", ".join(BULK_ACTIONS))
+    p.add_argument("action", choices=tuple(BULK), metavar="ACTION", help=", ".join(BULK))
     source = p.add_mutually_exclusive_group()
     source.add_argument(
         "-f",
@@ -346,9 +349,39 @@ def _bulk_command(tree: Tree) -> None:
         help="when stderr is not a terminal: one progress line every SECONDS (default 10)",
     )
     p.add_argument(
-        "--results", metavar="PATH", help="write every item's outcome to PATH (.csv or .jsonl)"
+        "--allow-multiline",
+        action="store_true",
+        help="CSV input: accept cells with line breaks (refused by default: an unclosed quote "
+        "would swallow the rows after it)",
+    )
+    p.add_argument(
+        "--results",
+        metavar="PATH",
+        help="the job's journal: every item's outcome, written as it finishes (.csv or .jsonl)",
     )
     p.add_argument("--force", action="store_true", help="overwrite an existing --results file")
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue the job whose journal is --results PATH (same command and input): "
+        "items recorded ok or skipped are not sent again, unknown ones are checked first",
+    )
+    p.add_argument(
+        "--breaker",
+        type=count,
+        default=DEFAULT_THRESHOLD,
+        metavar="N",
+        help="stop starting items after N consecutive failures of one systemic kind (401, "
+        f"403 on the token, connection errors, 5xx); 0: never (default {DEFAULT_THRESHOLD})",
+    )
+    p.add_argument(
+        "--grace",
+        type=seconds,
+        default=DEFAULT_GRACE,
+        metavar="SECONDS",
+        help="after SIGINT/SIGTERM/SIGHUP: how long requests in flight may finish (default "
+        f"{DEFAULT_GRACE:g}); a second signal stops at once",
+    )
     p.add_argument("--key", help="set-attr: attribute key (or a 'key' input field)")
     p.add_argument("--value", help="set-attr: attribute value (or a 'value' input field)")
     p.add_argument("--hard-delete", action="store_true", help="delete: also delete contributions")
