@@ -157,9 +157,15 @@ def _csv_records(text: str, allow_multiline: bool) -> Iterator[tuple[int, list[s
         except StopIteration:
             return
         except csv.Error as exc:
+            if "unexpected end of data" in str(exc):
+                raise CLIError(
+                    f"the CSV record starting on line {start} opens a quote that is never "
+                    "closed: it would swallow every row after it. Nothing was done. Close "
+                    'the quote (a quote inside a cell is written twice: "")'
+                ) from None
             raise CLIError(
-                f"CSV input is malformed in the record starting on line {start}: {exc} "
-                "(check the quotes on that line; nothing was done)"
+                f"CSV input is malformed in the record starting on line {start}: {exc}. "
+                "Nothing was done. Check the quotes on that line"
             ) from None
         end = lines.number
         if end > start and not allow_multiline:

@@ -471,6 +471,8 @@ class Job:
         if self.journal is None:
             return
         uid, username = self.known.get(item.index, (None, None))
+        if uid is None and item.ref and not item.error and item.by_id:
+            uid = int(item.key.removeprefix("id:"))  # the input gives it
         self.journal.write(
             {
                 "index": item.index,

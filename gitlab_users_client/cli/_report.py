@@ -131,29 +131,28 @@ class Progress:
         """The total is final: from now on an ETA is computed from it."""
         self._open = False
 
-    def _parts(self, compact: bool) -> tuple[str, str, str]:
-        """``(done/total and counts, rate, ETA or how it ended)``."""
+    def _parts(self, compact: bool) -> tuple[str, str, str, str]:
+        """``(done/total and counts, rate, ETA or how it ended, a shorter form of it)``."""
         done = sum(self._counts.values())
         elapsed = max(time.monotonic() - self._started, 1e-9)
         head = f"{done}/{self._total} {counts_text(self._counts, compact=compact)}".rstrip()
         rate = (done - self._carried) / elapsed
         if self._stopped:
             found = f" (the scan had found {self._total})" if self._open else ""
-            return head, "", f"{self._stopped} after {_duration(elapsed)}{found}"
+            ended = f"{self._stopped} after {_duration(elapsed)}"
+            return head, "", ended + found, ended
         if self._open:
             return (
                 head,
                 f"{rate:.1f}/s",
-                (
-                    f"ETA unknown: still scanning, {self._total} found so far"
-                    if not compact
-                    else "still scanning"
-                ),
+                f"ETA unknown: still scanning, {self._total} found so far",
+                "still scanning",
             )
         if done >= self._total:
-            return head, f"{rate:.1f}/s", f"took {_duration(elapsed)}"
+            took = f"took {_duration(elapsed)}"
+            return head, f"{rate:.1f}/s", took, took
         eta = "ETA -" if rate <= 0 else f"ETA {_duration((self._total - done) / rate)}"
-        return head, f"{rate:.1f}/s", eta
+        return head, f"{rate:.1f}/s", eta, eta
 
     def text(self, width: int | None = None) -> str:
         """The status: ``40/100 ok 38 failed 1 unknown 0 skipped 1 · 12.5/s · ETA 5s``.
@@ -165,17 +164,19 @@ class Progress:
 
     def _forms(self, *, bar: bool) -> Iterator[str]:
         """Every way to show the status, from the fullest to the shortest."""
-        for compact in (False, True):
-            head, rate, tail = self._parts(compact)
-            full = " · ".join(part for part in (head, rate, tail) if part)
-            if bar and not compact:
-                yield f"{self._bar(20)} {full}"
-                yield f"{self._bar(10)} {full}"
-            yield full
-        head, rate, tail = self._parts(True)
-        yield " · ".join(part for part in (head, tail) if part)
-        yield head
-        yield head.split(" ", 1)[0]
+        head, rate, tail, short = self._parts(False)
+        full = " · ".join(part for part in (head, rate, tail) if part)
+        if bar:
+            yield f"{self._bar(20)} {full}"
+            yield f"{self._bar(10)} {full}"
+        yield full
+        head, rate, tail, short = self._parts(True)
+        yield " · ".join(part for part in (head, rate, tail) if part)
+        yield " · ".join(part for part in (head, rate, short) if part)
+        yield f"{head} · {short}"
+        done = head.split(" ", 1)[0]
+        yield f"{done} · {short}"
+        yield done
 
     @staticmethod
     def _fit(forms: Iterator[str], width: int | None) -> str:
