@@ -40,9 +40,10 @@ configuration:
   Precedence: flags > environment (GITLAB_URL, GITLAB_TOKEN) > config file.
 
 exit codes:
-  0 success; 1 API error, any failed/unknown bulk item, or a declined delete prompt
-  (nothing was done: a script's next step must not run as if it had been); 2 usage
-  or configuration error; 130 interrupted (Ctrl-C).
+  0 success; 1 API error, any failed/unknown bulk item, a bulk job stopped by its
+  preflight or circuit breaker, or a declined delete prompt (nothing was done: a
+  script's next step must not run as if it had been); 2 usage or configuration error;
+  128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP).
 """
 
 
@@ -252,17 +253,23 @@ def _related_commands(tree: Tree) -> None:
 
 
 BULK_EPILOG = """\
-input (detected from the first line, or --format):
+input (detected from the first line, or --format; UTF-8 text, else refused):
   lines  one user ID or username per line; blank lines and # comments are skipped
   csv    a header with an id and/or username column (required: a first line with a
          comma but neither column is refused); for update, the other columns are
-         the attributes to set (empty cells are not sent), e.g.  id,note,external
-  jsonl  one object per line: {"id": 42, "note": "x"} or {"username": "bob"}
+         the attributes to set (empty cells are not sent), e.g.  id,note,external.
+         A record spanning lines (an unclosed quote) is refused: --allow-multiline
+         if cells really hold line breaks
+  jsonl  one object per line: {"id": 42, "note": "x"} or {"username": "bob"}; a bad
+         line (invalid JSON, true, null...) fails on its own
 When a row has both an id and a username, GitLab is asked who that id is before
 anything changes: if the username differs, the item fails and nothing is sent.
-A user named twice (same id, or same username) is acted on once; the repeats are
-skipped and listed (with other values than the first, a repeat fails instead).
-set-attr takes --key/--value, or key/value fields per item.
+A user named twice (same id, same username, or an id and a username of one user)
+is acted on once; the repeats are skipped and listed. Two rows for one user with
+other values refuse the job before any change. set-attr takes --key/--value, or
+key/value fields per item. Before the first change, GET /user checks the token (an
+administrator's is needed); ban, block, deactivate, delete and reject leave the
+token's own user out.
 
 --matching (instead of an input):
   The users are those `gitlab-users list` would print with the same filters,
@@ -272,26 +279,35 @@ set-attr takes --key/--value, or key/value fields per item.
   that removes users from its own filter (block --active, delete) finds each
   matching user exactly once. At least one filter is required; --all-users acts
   on every user. update is refused (its fields come from input rows); set-attr
-  needs --key and --value. Filters that GitLab ignores for non-administrators
-  (--created-after/--created-before, --two-factor, --without-projects) are refused
-  for such a caller. ban, block, deactivate, delete and reject skip the token's
-  own user (the job would lock itself out). delete: without --yes, on a terminal,
-  every match is found first (an ID, username and state per user kept in memory),
-  then the prompt says how many; off a terminal --yes is required. --dry-run
-  prints each match and what would be done. Results rows have an empty line and
-  the user ID as input.
+  needs --key and --value. delete: without --yes, on a terminal, every match is
+  found first, then the prompt says how many; off a terminal --yes is required.
+  --dry-run prints each match and what would be done. Results rows have an empty
+  line and the user ID as input.
 
 outcomes (--results, summary line on stderr):
-  ok, failed, unknown (a write that may have been applied: 5xx or lost connection
-  on a POST; check before retrying), skipped (--dry-run, a duplicate, or not
-  started after Ctrl-C). --results never overwrites a file unless --force.
-  Exit code 1 when any item failed or is unknown, or when the delete prompt was
-  declined (nothing was done, so `gitlab-users bulk ... && next-step` stops).
+  ok, failed, unknown (a write that may have been applied: 5xx or lost connection,
+  or in flight when the job stopped), skipped (--dry-run, a repeat, the token's own
+  user), not_attempted (the job stopped first). --results never overwrites a file
+  unless --force. Exit code 1 when any item failed or is unknown, when the breaker
+  stopped the job, or when the delete prompt was declined.
 
-progress (stderr): done/total, each outcome, rate and ETA; a bar on a terminal,
-  otherwise a `progress: ...` line every --heartbeat seconds; --no-progress: none.
-  With --matching the total is what the scan has found so far and the ETA reads
-  `ETA unknown: still scanning, N found so far` until the scan ends.
+the journal and --resume:
+  --results is written as the job goes (a row before each request, one when the
+  item ends; synced every 2 s) and holds every finished item after any exit, kill -9
+  included. Run the same command with --resume to continue: items recorded ok or
+  skipped are not sent again, unknown ones are checked against GitLab first, the
+  rest are done; another job's journal is refused.
+
+signals and fail fast:
+  SIGINT, SIGTERM and SIGHUP start no new item, give requests in flight --grace
+  seconds, print the summary and exit 128+N (130, 143, 129); a second signal stops
+  at once. --breaker N consecutive failures of one systemic kind (401, 403 on the
+  token, connection errors, 5xx) stop the job; fix the cause, then --resume.
+
+progress (stderr): done/total, each outcome, rate and ETA; a bar on a terminal
+  (never wider than it), otherwise a `progress: ...` line every --heartbeat
+  seconds; --no-progress: none. With --matching the total is what the scan has
+  found so far and the ETA reads `ETA unknown: still scanning, N found so far`.
 """
 
 
