@@ -45,6 +45,9 @@ from ._signals import Stopper, watch_signals
 
 __all__ = ["cmd_bulk", "job_digest"]
 
+#: Journal outcomes whose row names a user the job had identified.
+_IDENTIFIED = ("ok", "skipped", "unknown")
+
 
 def job_digest(args: Any, source: str, *, dry_run: bool) -> str:
     """What identifies a job for ``--resume``: its input (or filters) and options."""
@@ -295,7 +298,7 @@ class _Run:
         known: dict[int, tuple[int, str | None]] = {}
         for item in live:
             row = rows.get(item.index)
-            if row is not None and row.user_id is not None:
+            if row is not None and row.user_id is not None and row.outcome in _IDENTIFIED:
                 known[item.index] = (row.user_id, row.username)
         lookups = [item for item in live if not item.by_id and item.index not in known]
         errors: dict[int, Exception] = {}

@@ -218,11 +218,10 @@ class Job:
             self.claimed.setdefault(row.user_id, item)
 
     def _resume_state(self, item: Item, row: Row | None) -> None:
-        if row is None:
-            return
-        if row.user_id is not None:
+        # Only a row written once the user was identified (and checked against the
+        # input's username) says who the item is; any other item is identified again.
+        if row is not None and row.outcome == "unknown" and row.user_id is not None:
             self.known[item.index] = (row.user_id, row.username)
-        if row.outcome == "unknown" and row.user_id is not None:
             self.check_first.add(item.index)
             self.unsettled.add(item.index)
 

@@ -233,3 +233,23 @@ def test_a_matching_job_resumes_by_user(bulk: Bulk, fake: FakeGitLabServer, tmp_
     assert Counter(r["user_id"] for r in rows.values()) == Counter(active | {1})
     assert {r["outcome"] for r in rows.values() if r["user_id"] != 1} == {"ok"}
     assert rows[next(i for i, r in rows.items() if r["user_id"] == 1)]["outcome"] == "skipped"
+
+
+def test_failed_items_are_identified_again_on_resume(
+    bulk: Bulk, fake: FakeGitLabServer, tmp_path: Path
+) -> None:
+    a, b, c = pick(fake, 3)
+    source = tmp_path / "block.csv"
+    source.write_text(f"id,username\n{a.id},{b.username}\n{c.id},{c.username}\n")
+    out = tmp_path / "results.csv"
+    command = ("bulk", "block", "-f", str(source), "--results", str(out))
+    assert bulk.run(*command).returncode == 1
+    for _ in range(2):  # a failed item is tried again, and checked again, every time
+        rows = {r["line"]: r for r in final(out).values()}
+        assert rows[2]["outcome"] == "failed" and "is user" in rows[2]["message"]
+        assert rows[3]["outcome"] == "ok"
+        writes = len(bulk.writes())
+        proc = bulk.run(*command, "--resume")
+        assert proc.returncode == 1 and f"id {a.id} is user {a.username!r}" in proc.stderr
+        assert len(bulk.writes()) == writes  # the mismatch is never acted on
+    assert (a.state, b.state, c.state) == ("active", "active", "blocked")
