@@ -172,6 +172,8 @@ class Job:
         self.scan_error: GitLabError | None = None
         self.started_at = time.monotonic()
         self.total = total
+        #: Rows written together (the items a stopping job never started): one flush.
+        self._batch = False
         self.progress = Progress(
             ctx.stderr,
             total,
@@ -482,7 +484,8 @@ class Job:
                 "outcome": result,
                 "status": status,
                 "message": message,
-            }
+            },
+            flush=not self._batch,
         )
 
     def _record(
@@ -510,6 +513,7 @@ class Job:
         self._write_row(item, result, message, status)
         if not quiet:
             self._say(item, result, message, done)
+        self.known.pop(item.index, None)  # kept only while the item is pending
         self.progress.update(self.counts, force=result not in ("ok", "not_attempted"))
 
     def _say(self, item: Item, result: str, message: str, done: Done | None) -> None:
@@ -530,6 +534,7 @@ class Job:
         """Record the items that never finished, close the journal, print the summary."""
         stopping = self.stopper.reason
         interrupted = self.stopper.signum is not None
+        self._batch = True
         for item in list(self.pending.values()):
             if item.index in self.sent and not self.dry_run:
                 self._record(
@@ -543,6 +548,9 @@ class Job:
             else:
                 why = stopping or "the job was interrupted"
                 self._record(item, "not_attempted", f"not started: {why}", None, None, quiet=True)
+        self._batch = False
+        if self.journal is not None:
+            self.journal.flush()
         if interrupted:
             ended: str | None = "interrupted"
         elif stopping or not self.scan_finished:

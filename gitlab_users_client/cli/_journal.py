@@ -273,8 +273,11 @@ class Journal:
         handle.flush()
         return journal
 
-    def write(self, row: dict[str, Any]) -> None:
-        """Append one row and flush it (credentials masked, one physical line per row)."""
+    def write(self, row: dict[str, Any], *, flush: bool = True) -> None:
+        """Append one row and flush it (credentials masked, one physical line per row).
+
+        ``flush=False`` for a batch of rows written at once (then :meth:`flush`).
+        """
         values: dict[str, Any] = {}
         for key in COLUMNS:
             value = row.get(key)
@@ -287,8 +290,12 @@ class Journal:
             self._writer.writerow({k: "" if v is None else v for k, v in values.items()})
         else:
             self._handle.write(json.dumps(values, ensure_ascii=False) + "\n")
-        self._handle.flush()
+        if flush:
+            self._handle.flush()
         self._dirty = True
+
+    def flush(self) -> None:
+        self._handle.flush()
 
     def sync_due(self) -> bool:
         """Whether rows were written and the last sync is :data:`SYNC_EVERY` seconds old."""
