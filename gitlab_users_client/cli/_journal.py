@@ -317,7 +317,10 @@ class Journal:
         os.fsync(self._handle.fileno())
         self._handle.close()
         if compact:
-            _compact(self.path)
+            # The raw journal is complete as it is: if it cannot be rewritten (a folder
+            # that became read-only, a full disk), it stays, and --resume reads it.
+            with contextlib.suppress(OSError):
+                _compact(self.path)
 
 
 def _compact(path: str) -> None:

@@ -175,3 +175,24 @@ def test_another_jobs_journal_is_refused(
     with pytest.raises(CLIError) as refused:
         load(str(path), action=action, digest="d", dry_run_digest="e")
     assert message in str(refused.value)
+
+
+def test_a_journal_that_cannot_be_rewritten_stays_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_space(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(_journal.tempfile, "mkstemp", no_space)
+    path = tmp_path / "r.jsonl"
+
+    async def main() -> None:
+        journal_ = Journal.create(str(path), force=False, action="block", digest="d")
+        journal_.write({"index": 1, "outcome": "unknown", "message": "in flight"})
+        journal_.write({"index": 1, "outcome": "ok", "message": "blocked"})
+        await journal_.close(compact=True)
+
+    anyio.run(main)
+    rows = journal(path)
+    assert [r["outcome"] for r in rows] == ["unknown", "ok"]  # raw, and still resumable
+    assert load(str(path), action="block", digest="d", dry_run_digest="e").rows[1].outcome == "ok"
