@@ -286,7 +286,7 @@ class Job:
             done = await self._check(item, plan, uid, username)
             if done is not None:
                 return done
-            username = self.known[item.index][1]
+            username = self.known.get(item.index, (uid, username))[1]
         if self.stopper.stopping:
             raise NotAttempted(self.stopper.reason)
         return await self._apply(item, plan, uid, username)
@@ -313,8 +313,18 @@ class Job:
         return uid, None if text.isdigit() else text, "-"
 
     async def _check(self, item: Item, plan: Plan, uid: int, username: str | None) -> Done | None:
-        """``--resume``: whether the write in flight when the job stopped took effect."""
-        state = await plan.check(self.ctx.gl, uid)
+        """``--resume``: whether the write in flight when the job stopped took effect.
+
+        When the check itself fails, an idempotent request is simply sent again (that is
+        harmless); a non-idempotent one is not, and the item stays ``unknown``.
+        """
+        try:
+            state = await plan.check(self.ctx.gl, uid)
+        except GitLabError:
+            if not self.action.idempotent:
+                raise
+            self.unsettled.discard(item.index)
+            return None
         self.unsettled.discard(item.index)
         self.checked += 1
         username = state.username or username

@@ -253,3 +253,40 @@ def test_failed_items_are_identified_again_on_resume(
         assert proc.returncode == 1 and f"id {a.id} is user {a.username!r}" in proc.stderr
         assert len(bulk.writes()) == writes  # the mismatch is never acted on
     assert (a.state, b.state, c.state) == ("active", "active", "blocked")
+
+
+def test_a_failing_check_resends_only_an_idempotent_request(
+    bulk: Bulk, fake: FakeGitLabServer, tmp_path: Path
+) -> None:
+    users = pick(fake, 10)
+    source = write_ids(tmp_path / "ids.txt", users)
+    ban = ("--max-retries", "0", "bulk", "ban", "-f", str(source), "-c", "1",
+           "--results", str(tmp_path / "ban.csv"))  # fmt: skip
+    tag = ("--max-retries", "0", "bulk", "set-attr", "--key", "k", "--value", "v", "-f",
+           str(source), "-c", "1", "--results", str(tmp_path / "tag.csv"))  # fmt: skip
+    for command, method in ((ban, "POST"), (tag, "PUT")):
+        fake.state.engine.set_faults(Faults(seed=3, error_rate=0.5, methods=[method]))
+        assert bulk.run(*command).returncode == 1
+    ban_unknown = {r["user_id"] for r in final(tmp_path / "ban.csv").values()
+                   if r["outcome"] == "unknown"}  # fmt: skip
+    tag_unknown = {r["user_id"] for r in final(tmp_path / "tag.csv").values()
+                   if r["outcome"] == "unknown"}  # fmt: skip
+    assert ban_unknown and tag_unknown
+    # Now every check fails: GitLab cannot say whether the earlier requests took effect.
+    fake.state.engine.set_faults(
+        Faults(error_rate=1.0, error_statuses=[503], methods=["GET"],
+               paths=[r"^/api/v4/users/\d+(/custom_attributes/.*)?$"])
+    )  # fmt: skip
+    writes = len(bulk.writes())
+    banned = bulk.run(*ban, "--resume")
+    assert banned.returncode == 1
+    rows = final(tmp_path / "ban.csv")
+    assert {r["user_id"] for r in rows.values() if r["outcome"] == "unknown"} == ban_unknown
+    assert all(r["message"].startswith("still unknown") for r in rows.values()
+               if r["outcome"] == "unknown")  # fmt: skip
+    assert len(bulk.writes()) == writes  # a POST is never sent without a check
+    tagged = bulk.run(*tag, "--resume")
+    assert tagged.returncode == 0, tagged.stderr  # a PUT is sent again: harmless
+    resent = {int(w["path"].split("/")[4]) for w in bulk.writes()[writes:]}
+    assert resent == tag_unknown
+    assert all(u.custom_attributes == {"k": "v"} for u in users)
