@@ -32,6 +32,7 @@ from ._errors import CLIError
 __all__ = [
     "InputFormat",
     "Item",
+    "conflict_error",
     "decode_input",
     "detect_format",
     "mark_duplicates",

@@ -20,7 +20,6 @@ from collections import Counter
 from collections.abc import AsyncGenerator, Iterable
 from contextlib import aclosing
 from dataclasses import dataclass
-from typing import Any
 
 import anyio
 import httpx
@@ -42,7 +41,7 @@ from ._errors import describe, redact
 from ._failfast import Breaker
 from ._items import Item
 from ._journal import Journal, Previous, Row
-from ._report import Progress, forbidden_hint, summary
+from ._report import Mode, Progress, forbidden_hint, summary
 from ._signals import Stopper
 
 __all__ = ["Done", "Found", "Job", "classify"]
@@ -181,7 +180,7 @@ class Job:
             float(ctx.args.heartbeat),
         )
 
-    def _progress_mode(self) -> Any:
+    def _progress_mode(self) -> Mode:
         chosen: bool | None = self.ctx.args.progress
         if chosen is None:
             return "bar" if self.ctx.stderr.isatty() else "heartbeat"
