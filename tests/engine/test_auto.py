@@ -66,13 +66,20 @@ def test_a_one_shot_script_imports_no_other_engine_and_a_fan_out_no_aiohttp() ->
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}"
 
+        # What `import httpx` loads by itself is not the SDK's doing (httpx < 0.28
+        # imports httpcore's HTTP/1.1 code and h11 at once).
+        import httpx
+        baseline = set(sys.modules)
         from gitlab_users_client import AsyncGitLab
 
         def loaded():
             # aiohttp; the fan-out and scan modules; httpcore's HTTP/1.1 code and h11;
             # anyio's event-loop backend (closing the client must not need it either).
             prefixes = ("aiohttp", "h11", "httpcore._async.http11", "anyio._backends")
-            return [m for m in sys.modules if m.startswith(prefixes) or m.endswith(("._bulk", "._scan"))]
+            return [
+                m for m in sys.modules
+                if m not in baseline and (m.startswith(prefixes) or m.endswith(("._bulk", "._scan")))
+            ]
 
         async def main():
             async with AsyncGitLab(url, token="glpat-x") as gl:
