@@ -139,7 +139,7 @@ def find_python(
     return None
 
 
-def _inputs_digest(leg: Leg, python_version: str, files: Sequence[Path]) -> str:
+def _inputs_digest(python_version: str, files: Sequence[Path]) -> str:
     digest = hashlib.sha256(python_version.encode())
     for path in (ROOT / "pyproject.toml", *files):
         digest.update(path.read_bytes())
@@ -158,7 +158,7 @@ def prepare(leg: Leg, python: str, log: Path) -> Path:
     version = _version_of(python) or "?"
     files = leg_files(leg, LOG_DIR)
     stamp = leg.venv / ".matrix-stamp"
-    digest = _inputs_digest(leg, version, files)
+    digest = _inputs_digest(version, files)
     leg_python = leg.venv / "bin" / "python"
     if stamp.is_file() and stamp.read_text() == digest and leg_python.exists():
         return leg_python

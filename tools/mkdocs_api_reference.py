@@ -241,7 +241,7 @@ def pages() -> dict[str, str]:
     groups = model_groups()
     for slug, title, _ in MODEL_GROUPS:
         built[f"reference/models/{slug}.md"] = _page(
-            f"Models: {title.lower() if title[1:].islower() else title}",
+            f"Models: {title}",
             "Pydantic v2 models and enums, importable from `gitlab_users_client.models` "
             f"(`from gitlab_users_client.models import {groups[slug][0].rsplit('.', 1)[-1]}`).",
             [_object(obj) for obj in groups[slug]],
