@@ -66,7 +66,7 @@ class Uvicorn:
             time.sleep(0.05)
         raise AssertionError(f"uvicorn did not start in {START_TIMEOUT} s:\n{self.output}")
 
-    def stop(self) -> int:
+    def stop(self) -> int | None:
         """Ctrl-C, as an operator would; the exit status."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
@@ -140,8 +140,11 @@ def test_caller_input_errors_are_422_and_gitlab_answers_pass_through(
             assert odd.status_code == 422, odd.text
             assert client.get("/me").status_code == 401
 
-        assert app.stop() == 0
+        app.stop()
     assert "Application startup complete" in app.output
+    # The lifespan ran to its end (it closed the client). The exit status after Ctrl-C
+    # depends on uvicorn's version (0.30 re-raises the signal), so it is not checked.
+    assert "Application shutdown complete" in app.output
     assert "Traceback" not in app.output, app.output
     assert "500 Internal Server Error" not in app.output
     assert gitlab.admin_token not in app.output
@@ -169,8 +172,8 @@ def test_an_unreachable_gitlab_at_startup_does_not_stop_the_application() -> Non
                 down = client.get("/users/1")
             assert down.status_code == 502
             assert down.json() == {"detail": "GitLab did not answer"}
-            assert app.stop() == 0
     assert "token not checked" in app.output
+    assert "Application shutdown complete" in app.output
     assert "glpat-unchecked" not in app.output
 
 
