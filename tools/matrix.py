@@ -13,9 +13,10 @@ A leg's pins are requirements/dev.txt and constraints.txt with the lines of its 
 requirements/matrix/ put in place of theirs. A leg whose interpreter this machine lacks
 is skipped with a notice (looked up on ``PATH``, then in pyenv's versions); a leg that
 would repeat the main run (same interpreter, no pins of its own) is skipped too. Legs run
-``--jobs`` at a time (pytest mostly waits on sockets and subprocesses, so two legs share
-two cores well); each writes its output to build/matrix/<leg>.log, printed in full only
-when the leg fails.
+``--jobs`` at a time (``MATRIX_JOBS``, default 3: pytest spends most of its time waiting
+on sockets, timers and subprocesses, about half a core per run, so three legs share two
+cores); each writes its output to build/matrix/<leg>.log, printed in full only when the
+leg fails.
 
     python tools/matrix.py [--jobs N] [LEG ...]
 """
@@ -231,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("legs", nargs="*", metavar="LEG", help="legs to run (default: all)")
     parser.add_argument(
-        "--jobs", type=int, default=int(os.environ.get("MATRIX_JOBS", "2")), help="legs at once"
+        "--jobs", type=int, default=int(os.environ.get("MATRIX_JOBS", "3")), help="legs at once"
     )
     args = parser.parse_args(argv)
     by_name = {leg.name: leg for leg in LEGS}
