@@ -20,6 +20,7 @@ import anyio
 
 from gitlab_users_client import AsyncGitLab, ConfigurationError, GitLabError, InvalidRequestError
 
+from ._completion import complete
 from ._config import Settings, resolve
 from ._context import Context
 from ._errors import CLIError, RedactingFilter, add_secret, describe, redact
@@ -88,7 +89,7 @@ def _page_size(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def _run_local(args: argparse.Namespace) -> int:
-    """A command that connects nowhere (``config ...``)."""
+    """A command that connects nowhere (``config ...``, ``completion``)."""
     module, _, name = str(args.handler).partition(":")
     handler = getattr(importlib.import_module(f"{__name__}.{module}"), name)
     result: int = handler(args)
@@ -125,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``gitlab-users`` with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     add_secret(os.environ.get("GITLAB_TOKEN"))
     parser = build_parser()
+    if complete(parser, os.environ):  # a shell asking for completions; argcomplete is missing
+        return 1
     try:
         args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
     except SystemExit as usage:

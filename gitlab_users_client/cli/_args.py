@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from ._completion import complete_profiles
 from ._config_file import ENGINES
 from ._errors import redact
 
@@ -127,7 +128,7 @@ def add_global_options(
         return argparse.SUPPRESS if sub else value
 
     group = parser.add_argument_group("connection options")
-    group.add_argument(
+    profile = group.add_argument(
         "-g",
         "--gitlab",
         metavar="NAME",
@@ -135,6 +136,7 @@ def add_global_options(
         help="the profile (instance) of the config file to use "
         "(default: $GITLAB_PROFILE, else the file's default)",
     )
+    profile.completer = complete_profiles  # type: ignore[attr-defined] # argcomplete's hook
     group.add_argument(
         "--url", default=default(None), help="GitLab URL (default: $GITLAB_URL, profile url)"
     )

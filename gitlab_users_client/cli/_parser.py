@@ -18,6 +18,7 @@ from ._args import (
     positive_int,
     seconds,
 )
+from ._completion import add_completion_command
 from ._config_commands import add_config_commands
 from ._fields import add_attr_flags
 
@@ -45,6 +46,10 @@ configuration:
   GITLAB_USERS_ENGINE) > profile > config file top level > defaults.
   `gitlab-users config show` prints each setting and where it came from;
   `gitlab-users config import-python-gitlab` converts ~/.python-gitlab.cfg.
+
+shell completion (pip install 'gitlab-users-client[completion]'):
+  bash: eval "$(gitlab-users completion bash)"   zsh: the same with zsh
+  fish: gitlab-users completion fish > ~/.config/fish/completions/gitlab-users.fish
 
 network:
   Proxies come from --proxy, else the config file, else HTTPS_PROXY / HTTP_PROXY /
@@ -456,4 +461,5 @@ def build_parser() -> argparse.ArgumentParser:
     _related_commands(tree)
     _bulk_command(tree)
     add_config_commands(tree)
+    add_completion_command(subparsers)
     return parser
