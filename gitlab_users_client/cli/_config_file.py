@@ -158,6 +158,12 @@ def load_config_file(path: Path, *, required: bool) -> ConfigFile:
     for secret in _secrets(data):
         add_secret(secret)
     top = {key: value for key, value in data.items() if key not in _TOP_ONLY}
+    for key, value in top.items():
+        if isinstance(value, dict):
+            raise CLIError(
+                f"config file {path}: [{key}] is not a setting; a profile is written "
+                f"[profiles.{key}]"
+            )
     profiles_table = data.get("profiles", {})
     if not isinstance(profiles_table, dict):
         raise CLIError(f"config file {path}: profiles must be a table ([profiles.NAME])")

@@ -250,6 +250,7 @@ P = '[profiles.prod]\nurl = "https://p.example"\n'
         (P + "token_command = 'pass show x'\n", [], {}, 0o620, "has a token_command but is writable by group/others (mode 0620)"),
         ("[profiles.'-x']\nurl = 'u'\n", [], {}, 0o600, "the profile name '-x' may only have"),
         ("profiles = 3\n", [], {}, 0o600, "profiles must be a table"),
+        ("[prod]\nurl = 'u'\n", [], {}, 0o600, "[prod] is not a setting; a profile is written [profiles.prod]"),
         ("[profiles]\nprod = 3\n", [], {}, 0o600, "profile 'prod' (config file {path}) must be a table"),
     ],
 )  # fmt: skip
