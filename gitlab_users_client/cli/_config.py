@@ -206,9 +206,16 @@ class _Resolver:
     @property
     def profile_asked(self) -> bool:
         """A profile was named for this run (not just the file's default)."""
-        return self.profile_choice is not None and not self.profile_choice.source.startswith(
-            "default"
+        return self.profile_choice is not None and self.profile_choice.source in (
+            "--gitlab",
+            "$GITLAB_PROFILE",
         )
+
+    def _other_url(self, url: Choice) -> str | None:
+        """The instance's own url if it is not ``url`` (a trailing / or case aside)."""
+        own = self.instance.values.get("url")
+        same = own is None or str(own).rstrip("/").lower() == str(url.value).rstrip("/").lower()
+        return None if same else str(own)
 
     def pick(self, key: str) -> Choice | None:
         """The first layer that sets ``key``."""
@@ -257,10 +264,10 @@ class _Resolver:
 
     def check_pairing(self, url: Choice, token: TokenSource | None) -> None:
         """Refuse a token and a URL that were configured for different instances."""
-        own_url = self.instance.values.get("url")
+        own_url = self._other_url(url)
         own_token = any(key in self.instance.values for key in TOKEN_KEYS)
         from_file = token is not None and token.in_file
-        if url.source == "$GITLAB_URL" and from_file and own_url not in (None, url.value):
+        if url.source == "$GITLAB_URL" and from_file and own_url is not None:
             raise CLIError(
                 f"$GITLAB_URL ({url.value}) would receive the token of {self.instance.where}, "
                 f"whose url is {own_url}: a token is only sent to the GitLab it is configured "
@@ -276,8 +283,7 @@ class _Resolver:
             )
 
     def warnings(self, url: Choice) -> tuple[str, ...]:
-        own_url = self.instance.values.get("url")
-        if self.profile_asked and url.source == "$GITLAB_URL" and own_url not in (None, url.value):
+        if self.profile_asked and url.source == "$GITLAB_URL" and self._other_url(url):
             return (
                 f"warning: $GITLAB_URL overrides the url of {self.instance.where}: "
                 f"using {url.value}",

@@ -193,7 +193,7 @@ def test_a_token_is_never_paired_with_another_instances_url(tmp_path: Path) -> N
     assert where in str(two.value)
     # What stays allowed: the same URL; a flag's URL; a profile without a token of its own
     # (its token is the environment's, as in CI); both from the environment (warned).
-    same = resolve(parse("whoami"), env_for(tmp_path, GITLAB_URL="https://p.example"))
+    same = resolve(parse("whoami"), env_for(tmp_path, GITLAB_URL="https://P.example/"))
     assert same.token == TOKEN_P and same.warnings == ()
     flagged = resolve(parse("--url", "https://x.example", "whoami"), env_for(tmp_path))
     assert (flagged.url, flagged.token) == ("https://x.example", TOKEN_P)
