@@ -23,6 +23,7 @@ cannot write and that belongs to you (or root): whoever can edit it runs command
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shlex
@@ -238,7 +239,7 @@ def _value(key: str, value: Any, where: str, path: Path) -> Any:
         return str((path.parent / Path(value).expanduser()).resolve())
     if key == "token_command":
         return _command(value, where, path)
-    if key in ("timeout", "token_command_timeout") and not value > 0:
+    if key in ("timeout", "token_command_timeout") and not 0 < value < math.inf:
         problem = "a positive number of seconds"
     elif key == "max_retries" and value < 0:
         problem = "an integer >= 0"

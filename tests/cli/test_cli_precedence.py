@@ -242,6 +242,7 @@ P = '[profiles.prod]\nurl = "https://p.example"\n'
         (P + "private_token = 'x'\n", [], {}, 0o600, "profile 'prod' (config file {path}): unknown key 'private_token'"),
         (P + "per_page = 500\n", [], {}, 0o600, "profile 'prod' (config file {path}): per_page must be an integer from 1 to 100"),
         (P + "timeout = '5'\n", [], {}, 0o600, "profile 'prod' (config file {path}): timeout has the wrong type"),
+        (P + "token_command = 'x'\ntoken_command_timeout = inf\n", [], {}, 0o600, "token_command_timeout must be a positive number of seconds, not inf"),
         (P + "engine = 'curl'\n", [], {}, 0o600, "profile 'prod' (config file {path}): engine must be one of"),
         (P + "token = 'a'\ntoken_file = 'b'\n", [], {}, 0o600, "set one of token, token_file and token_command"),
         (P + "token_command = []\n", [], {}, 0o600, "token_command must be a command and its arguments"),
