@@ -14,7 +14,9 @@ stays true.
 
 Everything happens in ``build/mutation/<module>/`` (a copy of the package, the tests
 and pyproject.toml, where mutmut writes its ``mutants/`` tree): the working tree is
-never touched. ``MUTATION_JOBS`` sets the number of worker processes (default 2).
+never touched. ``MUTATION_JOBS`` sets the number of worker processes (default 2);
+``--report`` judges the last run again without running it (after editing
+``equivalent.toml``).
 """
 
 from __future__ import annotations
@@ -259,7 +261,8 @@ def main(argv: list[str]) -> int:
     ok = True
     results = []
     for module, tests in chosen.items():
-        print(f"mutating {module} against {' '.join(tests)}", flush=True)
+        doing = "mutating" if rerun else "judging the last run of"
+        print(f"{doing} {module} against {' '.join(tests)}", flush=True)
         results.append(run_module(module, tests, jobs, equivalents, rerun=rerun))
         ok = report(results[-1], floor) and ok
     stale = [entry for entry in equivalents if entry.module in chosen and not entry.matched]
