@@ -10,7 +10,10 @@ Everything public is importable from here; the generated models also live in
 
 from typing import TYPE_CHECKING, Any
 
+from ._body import ResponseTooLargeError
 from ._client import DEFAULT_TIMEOUT, AsyncGitLab
+from ._contract.request import Response
+from ._contract.types import NOT_GIVEN, UNSET, NotGiven, PaginationMode, Unset
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -33,19 +36,16 @@ from ._exceptions import (
     ServerError,
     UnprocessableEntityError,
 )
-from ._limits import ResponseTooLargeError
-from ._links import PaginationLoopError
 from ._logs import setup_from_environment
-from ._pagination import AsyncPaginator, Page
+from ._paging.links import PaginationLoopError
+from ._paging.pagination import AsyncPaginator, Page
 from ._redact import Secret
-from ._request import Response
 from ._retry import RetryPolicy
-from ._types import NOT_GIVEN, UNSET, NotGiven, PaginationMode, Unset
 from ._version import __version__
 
 if TYPE_CHECKING:
     from ._bulk import BulkError, BulkResult, Outcome, map_concurrently
-    from ._encoding import File
+    from ._contract.encoding import File
     from ._scan import UserScan
 
 # GITLAB_USERS_LOG=debug|info: the SDK's logger on stderr (see _logs).
@@ -58,7 +58,7 @@ _LAZY = {
     "BulkResult": "_bulk",
     "Outcome": "_bulk",
     "map_concurrently": "_bulk",
-    "File": "_encoding",
+    "File": "_contract.encoding",
     "UserScan": "_scan",
 }
 

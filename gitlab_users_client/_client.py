@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 
 from ._auth import Credentials, TokenHeader, TokenSource, resolve_credentials
+from ._body import DEFAULT_MAX_RESPONSE_SIZE, check_max_response_size
+from ._contract.request import ApiRequest, Response, UnexpectedStatus
+from ._contract.types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
 from ._exceptions import ClientStateError, ConfigurationError, status_error, validation_error
 from ._http import CertTypes, Network, ProxyTypes, TransportKind, VerifyTypes
-from ._limits import DEFAULT_MAX_RESPONSE_SIZE, check_max_response_size
 from ._logs import log_call, logger
 from ._options import (
     Settings,
@@ -38,11 +40,9 @@ from ._options import (
 )
 from ._redact import Secret
 from ._redirects import MAX_REDIRECTS, next_request
-from ._request import ApiRequest, Response, UnexpectedStatus
 from ._retry import IDEMPOTENT_METHODS, Attempts, RetryPolicy
-from ._shared import EventHooks, Shared, build_request
+from ._session import EventHooks, Shared, build_request
 from ._throttle import retry_after_seconds
-from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
 
 if TYPE_CHECKING:
     from ._generated.api.personal_access_tokens import PersonalAccessTokensResource
@@ -313,7 +313,7 @@ class AsyncGitLab:
             except UnexpectedStatus:
                 message = f"undocumented status {status} for this operation"
             except (ValueError, RecursionError) as exc:
-                from ._runtime import parse_failure
+                from ._contract.models import parse_failure
 
                 failure = parse_failure(exc)
             else:

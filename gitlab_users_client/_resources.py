@@ -6,20 +6,20 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Literal
 
-from ._dates import to_datetime
+from ._contract.dates import to_datetime
+from ._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven, SudoArg, TimeoutArg
 from ._exceptions import InvalidRequestError
 from ._generated.api.user import UserResource
 from ._generated.api.users import UsersResource
-from ._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven, SudoArg, TimeoutArg
 
 if TYPE_CHECKING:
     from ._bulk import BulkResult
+    from ._contract.request import ApiRequest
     from ._generated.models.two_factor_filter import TwoFactorFilter
     from ._generated.models.user_basic import UserBasic
     from ._generated.models.user_details_with_admin import UserDetailsWithAdmin
     from ._generated.models.user_profile import UserProfile
     from ._generated.models.user_with_admin import UserWithAdmin
-    from ._request import ApiRequest
     from ._scan import UserScan
 
 __all__ = ["CurrentUser", "Users"]

@@ -34,13 +34,13 @@ import anyio
 import httpx
 import sniffio
 
+from ._body import DEFAULT_MAX_RESPONSE_SIZE, read_body
 from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
     forget_request_credentials,
 )
 from ._http.checks import certificate_reason
-from ._limits import DEFAULT_MAX_RESPONSE_SIZE, read_body
 from ._redact import SENSITIVE_HEADERS
 from ._throttle import RateGate, is_instance_wide, refusal, retry_after_seconds
 

@@ -59,13 +59,13 @@ from urllib.parse import parse_qsl, urlsplit
 import anyio
 
 from ._exceptions import InvalidRequestError, ResponseValidationError
-from ._pagination import Page
+from ._paging.pagination import Page
 
 if TYPE_CHECKING:
     import httpx
 
     from ._client import AsyncGitLab
-    from ._request import ApiRequest
+    from ._contract.request import ApiRequest
 
 __all__ = ["UserScan"]
 

@@ -17,7 +17,7 @@ from types import ModuleType
 
 import gitlab_users_client
 from gitlab_users_client import AsyncGitLab, models
-from gitlab_users_client._base import BaseResource
+from gitlab_users_client._contract.resource import BaseResource
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,8 +19,8 @@ import pydantic
 import pytest
 
 from gitlab_users_client import AsyncGitLab
-from gitlab_users_client._encoding import File, to_multipart
-from gitlab_users_client._runtime import ApiModel
+from gitlab_users_client._contract.encoding import File, to_multipart
+from gitlab_users_client._contract.models import ApiModel
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "gitlab_users_client" / "_generated"
@@ -98,7 +98,7 @@ def test_the_runtime_is_hand_written_not_templated() -> None:
         tree = ast.parse((GENERATED / name).read_text(encoding="utf-8"))
         assert len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr), name
     text = (GENERATED / "api" / "users" / "users_get.py").read_text(encoding="utf-8")
-    assert "from ...._request import ApiRequest" in text
+    assert "from ...._contract.request import ApiRequest" in text
     for template in ("types.py.jinja", "client.py.jinja", "errors.py.jinja"):
         assert "def " not in (ROOT / "openapi" / "templates" / template).read_text()
 
@@ -119,8 +119,8 @@ def test_each_operation_is_documented_once() -> None:
 
 
 def test_resource_methods_are_async_or_return_paginators() -> None:
-    from gitlab_users_client._base import BaseResource
-    from gitlab_users_client._pagination import AsyncPaginator
+    from gitlab_users_client._contract.resource import BaseResource
+    from gitlab_users_client._paging.pagination import AsyncPaginator
 
     checked = 0
     for path in sorted((GENERATED / "api").glob("*/__init__.py")):

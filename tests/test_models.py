@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from gitlab_users_client import AsyncGitLab, ResponseValidationError
-from gitlab_users_client._encoding import File
+from gitlab_users_client._contract.encoding import File
+from gitlab_users_client._contract.request import UnexpectedStatus
 from gitlab_users_client._generated.api.user import (
     user_get,
     user_get_counts,
@@ -102,7 +103,6 @@ from gitlab_users_client._generated.api.users_keys import (
 from gitlab_users_client._generated.api.users_personal_access_tokens import (
     users_personal_access_tokens_create,
 )
-from gitlab_users_client._request import UnexpectedStatus
 from gitlab_users_client.models import (
     ApproveResult,
     Avatar,

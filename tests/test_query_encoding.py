@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gitlab_users_client import NOT_GIVEN, AsyncGitLab, InvalidRequestError
-from gitlab_users_client._base import BaseResource
+from gitlab_users_client._contract.resource import BaseResource
 from gitlab_users_client._generated.api.user import user_list_activities
 from gitlab_users_client._generated.api.users import (
     users_get,

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from gitlab_users_client import AsyncGitLab, InvalidRequestError, NotFoundError, Secret
-from gitlab_users_client._base import BaseResource
+from gitlab_users_client._contract.resource import BaseResource
 from gitlab_users_client._generated.api.users import users_list
 
 BASE = "https://gitlab.example.com"

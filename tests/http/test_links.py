@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from gitlab_users_client import CrossOriginError
-from gitlab_users_client._links import next_link, parse_links
+from gitlab_users_client._paging.links import next_link, parse_links
 from gitlab_users_client._urls import has_dot_segments, link_target, redirect_target
 
 HOSTILE_HEADERS = {

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import httpx
 
-from ...._encoding import (
+from ...._contract.encoding import (
     path_int,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import ExtraHeaders, ExtraQuery
+from ...._contract.extras import with_extras
+from ...._contract.models import parse_json
+from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.types import ExtraHeaders, ExtraQuery
 from ...models.personal_access_token import PersonalAccessToken
 
 OPERATION_ID = "personal_access_tokens_get"

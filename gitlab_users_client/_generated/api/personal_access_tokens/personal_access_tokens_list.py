@@ -11,7 +11,7 @@ from typing import Literal
 
 import httpx
 
-from ...._encoding import (
+from ...._contract.encoding import (
     q_bool,
     q_date,
     q_datetime,
@@ -19,10 +19,10 @@ from ...._encoding import (
     q_int,
     q_str,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.models import parse_json
+from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.personal_access_token import PersonalAccessToken
 from ...models.personal_access_token_sort import PersonalAccessTokenSort
 from ...models.personal_access_token_state import PersonalAccessTokenState

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import httpx
 
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 
 OPERATION_ID = "personal_access_tokens_revoke_self"
 METHOD = "DELETE"

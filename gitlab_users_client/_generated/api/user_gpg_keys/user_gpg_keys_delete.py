@@ -10,13 +10,13 @@ import datetime
 
 import httpx
 
-from ...._encoding import (
+from ...._contract.encoding import (
     h_date,
     path_int,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
 
 OPERATION_ID = "user_gpg_keys_delete"
 METHOD = "DELETE"

@@ -10,14 +10,14 @@ import datetime
 
 import httpx
 
-from ...._encoding import (
+from ...._contract.encoding import (
     h_date,
     path_int,
     path_str,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
 
 OPERATION_ID = "users_delete_identity"
 METHOD = "DELETE"

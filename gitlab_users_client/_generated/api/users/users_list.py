@@ -12,7 +12,7 @@ from typing import Literal
 
 import httpx
 
-from ...._encoding import (
+from ...._contract.encoding import (
     q_bool,
     q_datetime,
     q_enum,
@@ -20,10 +20,10 @@ from ...._encoding import (
     q_map,
     q_str,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.models import parse_json
+from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.keyset_pagination import KeysetPagination
 from ...models.sort_direction import SortDirection
 from ...models.two_factor_filter import TwoFactorFilter

@@ -11,17 +11,17 @@ from typing import Literal
 
 import httpx
 
-from ...._encoding import (
+from ...._contract.encoding import (
     path_id,
     q_date,
     q_enum,
     q_int,
     q_str,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.models import parse_json
+from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.event import Event
 from ...models.event_target_type import EventTargetType
 from ...models.sort_direction import SortDirection

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import httpx
 
-from ...._encoding import (
+from ...._contract.encoding import (
     path_int,
     q_int,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.models import parse_json
+from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.user_basic import UserBasic
 
 OPERATION_ID = "users_list_followers"

@@ -10,15 +10,15 @@ from typing import Literal
 
 import httpx
 
-from ...._encoding import (
+from ...._contract.encoding import (
     path_int,
     q_enum,
     q_int,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.models import parse_json
+from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.membership import Membership
 from ...models.membership_type import MembershipType
 

@@ -11,7 +11,7 @@ from typing import Literal
 
 import httpx
 
-from ...._encoding import (
+from ...._contract.encoding import (
     path_id,
     q_bool,
     q_date,
@@ -20,10 +20,10 @@ from ...._encoding import (
     q_int,
     q_str,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.models import parse_json
+from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.basic_project_details import BasicProjectDetails
 from ...models.project_order_by import ProjectOrderBy
 from ...models.project_visibility import ProjectVisibility

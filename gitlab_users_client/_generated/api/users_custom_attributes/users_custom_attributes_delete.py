@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import httpx
 
-from ...._encoding import (
+from ...._contract.encoding import (
     path_int,
     path_str,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 
 OPERATION_ID = "users_custom_attributes_delete"
 METHOD = "DELETE"

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import httpx
 
-from ...._encoding import (
+from ...._contract.encoding import (
     path_int,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 
 OPERATION_ID = "users_gpg_keys_revoke"
 METHOD = "POST"

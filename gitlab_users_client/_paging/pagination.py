@@ -17,14 +17,14 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
-from ._exceptions import InvalidRequestError, MethodNotAllowedError
-from ._links import PageLoopGuard, next_link
-from ._request import ApiRequest, Response
-from ._types import PaginationMode
-from ._urls import link_target
+from .._contract.request import ApiRequest, Response
+from .._contract.types import PaginationMode
+from .._exceptions import InvalidRequestError, MethodNotAllowedError
+from .._urls import link_target
+from .links import PageLoopGuard, next_link
 
 if TYPE_CHECKING:
-    from ._client import AsyncGitLab
+    from .._client import AsyncGitLab
 
 T = TypeVar("T")
 

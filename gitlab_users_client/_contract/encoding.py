@@ -17,10 +17,10 @@ from urllib.parse import quote
 
 from pydantic import BaseModel
 
-from ._dates import gitlab_time, to_date, to_datetime
-from ._exceptions import InvalidRequestError
-from ._request import FileContent
-from ._types import NotGiven
+from .._exceptions import InvalidRequestError
+from .dates import gitlab_time, to_date, to_datetime
+from .request import FileContent
+from .types import NotGiven
 
 __all__ = [
     "File",

@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ._exceptions import GitLabError
-from ._redact import redact_url
+from .._exceptions import GitLabError
+from .._redact import redact_url
 
 if TYPE_CHECKING:
-    from ._request import ApiRequest
+    from .._contract.request import ApiRequest
 
 __all__ = ["PageLoopGuard", "PaginationLoopError", "next_link", "parse_links"]
 

@@ -24,13 +24,13 @@ from urllib.parse import urlencode
 import anyio
 import httpx
 
+from ._contract.request import ApiRequest
 from ._exceptions import ClientStateError, ConfigurationError, CrossOriginError, InvalidRequestError
 from ._http import CookielessAsyncClient, LazyTransport, Network, TransportKind, make_transport
 from ._http.checks import check_head
 from ._options import Settings
 from ._redact import Secret
 from ._redirects import check_location
-from ._request import ApiRequest
 from ._retry import Executor, RateGate
 from ._version import __version__
 

@@ -17,9 +17,9 @@ from typing import Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origi
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, TypeAdapter, ValidationError
 from pydantic_core import InitErrorDetails
 
-from ._dates import to_date, to_datetime
-from ._exceptions import InvalidRequestError
-from ._types import NotGiven
+from .._exceptions import InvalidRequestError
+from .dates import to_date, to_datetime
+from .types import NotGiven
 
 T = TypeVar("T")
 

@@ -22,12 +22,12 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._dates import gitlab_time
-from ._exceptions import ConfigurationError, InvalidRequestError
-from ._options import check_headers
-from ._redact import SENSITIVE_QUERY_KEYS, Secret
-from ._request import ApiRequest
-from ._types import ExtraBody, ExtraHeaders, ExtraQuery
+from .._exceptions import ConfigurationError, InvalidRequestError
+from .._options import check_headers
+from .._redact import SENSITIVE_QUERY_KEYS, Secret
+from .dates import gitlab_time
+from .request import ApiRequest
+from .types import ExtraBody, ExtraHeaders, ExtraQuery
 
 __all__ = ["with_extras"]
 

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar,
 
 import httpx
 
-from ._pagination import AsyncPaginator, Keyset
-from ._request import Response
-from ._types import (
+from .._paging.pagination import AsyncPaginator, Keyset
+from .request import Response
+from .types import (
     NOT_GIVEN,
     ExtraBody,
     ExtraHeaders,
@@ -28,8 +28,8 @@ from ._types import (
 )
 
 if TYPE_CHECKING:
-    from ._client import AsyncGitLab
-    from ._request import ApiRequest
+    from .._client import AsyncGitLab
+    from .request import ApiRequest
 
 __all__ = [
     "NOT_GIVEN",

@@ -11,7 +11,7 @@ from typing import IO, Generic, TypeVar
 
 import httpx
 
-from ._redact import Secret
+from .._redact import Secret
 
 __all__ = ["ApiRequest", "FileContent", "Response", "UnexpectedStatus"]
 

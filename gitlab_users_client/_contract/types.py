@@ -8,7 +8,7 @@ from typing import Final, Literal, final
 
 import httpx
 
-from ._redact import Secret
+from .._redact import Secret
 
 
 @final

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 
-from ._exceptions import InvalidRequestError
+from .._exceptions import InvalidRequestError
 
 __all__ = ["gitlab_time", "to_date", "to_datetime"]
 
