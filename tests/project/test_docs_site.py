@@ -19,7 +19,7 @@ import gitlab_users_client
 from gitlab_users_client import AsyncGitLab, models
 from gitlab_users_client._contract.resource import BaseResource
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _hook() -> ModuleType:

@@ -22,7 +22,7 @@ from gitlab_users_client import AsyncGitLab
 from gitlab_users_client._contract.encoding import File, to_multipart
 from gitlab_users_client._contract.models import ApiModel
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "gitlab_users_client" / "_generated"
 PACKAGE = "gitlab_users_client._generated"
 

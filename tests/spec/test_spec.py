@@ -15,7 +15,7 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "openapi" / "gitlab-users.yaml"
 GENERATED = ROOT / "gitlab_users_client" / "_generated"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")

@@ -1,4 +1,4 @@
-"""Schemathesis hooks for tests/test_schemathesis.py (loaded through SCHEMATHESIS_HOOKS).
+"""Schemathesis hooks for tests/spec/test_schemathesis.py (loaded through SCHEMATHESIS_HOOKS).
 
 Generated requests act as the seeded admin; they must not delete, block or otherwise
 lock out that admin half-way through the run, or every later request would be a 401. The

@@ -16,7 +16,7 @@ import pytest
 
 from gitlab_users_client.testing import FakeGitLabServer
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 CHECKS = ",".join(
     [
@@ -43,7 +43,7 @@ def schemathesis(
         **os.environ,
         # tests/ is a package (tests.http must never shadow the standard library's http):
         # the hooks are imported through it, from the repository root.
-        "SCHEMATHESIS_HOOKS": "tests.schemathesis_hooks",
+        "SCHEMATHESIS_HOOKS": "tests.spec.schemathesis_hooks",
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
         "NO_COLOR": "1",
     }

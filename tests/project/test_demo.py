@@ -10,7 +10,7 @@ from pathlib import Path
 
 from gitlab_users_client.testing import FakeGitLabServer
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_demo_blocks_every_inactive_user_and_summarises(tmp_path: Path) -> None:

@@ -6,8 +6,7 @@ import httpx
 import pytest
 
 from gitlab_users_client._retry import _clean_cause, was_sent
-
-from .harness import TOKEN
+from tests.http.harness import TOKEN
 
 
 def test_a_chained_cause_loses_the_token_its_request_and_its_own_chain() -> None:

@@ -8,7 +8,7 @@ import tarfile
 import tomllib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_metadata_lists_no_placeholder_url() -> None:
@@ -41,7 +41,7 @@ def test_sdist_carries_the_tests_and_the_changelog(tmp_path: Path) -> None:
         "CHANGELOG.md",
         "LICENSE",
         "tests/conftest.py",
-        "tests/test_cli_bulk.py",
+        "tests/cli/test_cli_bulk.py",
         "tests/fixtures/user_get_admin.json",
         "examples/demo.py",
         "mkdocs.yml",

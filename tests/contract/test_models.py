@@ -138,8 +138,8 @@ from gitlab_users_client.models import (
     UserWithAdmin,
 )
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "gitlab-users.yaml"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "gitlab-users.yaml"
 UTC = datetime.UTC
 
 

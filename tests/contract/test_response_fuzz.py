@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from gitlab_users_client import AsyncGitLab, GitLabError
 
-SPEC = Path(__file__).resolve().parent.parent / "openapi" / "gitlab-users.yaml"
+SPEC = Path(__file__).resolve().parents[2] / "openapi" / "gitlab-users.yaml"
 Call = Callable[[AsyncGitLab], Awaitable[Any]]
 
 # (operation id, how to call it through the SDK, documented success status)
