@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._body import ResponseTooLargeError
 from ._client import DEFAULT_TIMEOUT, AsyncGitLab
-from ._contract.request import Response
+from ._contract.response import Response
 from ._contract.types import NOT_GIVEN, UNSET, NotGiven, PaginationMode, Unset
 from ._exceptions import (
     APIConnectionError,

@@ -1,10 +1,11 @@
 """``AsyncGitLab``: the object users hold, and the one path every request takes.
 
 ``_call`` is that path: it sends through the retry loop (following redirects when
-asked), turns an error status into its typed exception, parses the body with the
-operation's generated parser and turns a parse failure into
-:class:`ResponseValidationError` — each in exactly one place. Resources, the
-paginator, ``with_raw_response`` and :meth:`AsyncGitLab.request` all come here.
+asked), turns an error status into its typed exception, parses the body into the type
+the operation declares for that status (its generated ``RESPONSES``, data) and turns a
+parse failure into :class:`ResponseValidationError` — each in exactly one place.
+Resources, the paginator, ``with_raw_response`` and :meth:`AsyncGitLab.request` all
+come here.
 """
 
 from __future__ import annotations
@@ -12,16 +13,17 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
 from ._auth import Credentials, TokenHeader, TokenSource, resolve_credentials
 from ._body import DEFAULT_MAX_RESPONSE_SIZE, check_max_response_size
-from ._contract.request import ApiRequest, Response, UnexpectedStatus
+from ._contract.request import ApiRequest
+from ._contract.response import UNPARSED, Response, ResponseTypes
 from ._contract.types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
 from ._exceptions import ClientStateError, ConfigurationError, status_error, validation_error
 from ._http import CertTypes, Network, ProxyTypes, TransportKind, VerifyTypes
@@ -296,30 +298,40 @@ class AsyncGitLab:
         """Call any API path (relative to ``/api/v4``) with the client's auth, sudo, retries
         and error handling; for routes the SDK does not model."""
         request = check_request(method, path, params=params, json=json, headers=headers)
-        return (await self._call(request, _unparsed)).parsed
+        return (await self._call(request, UNPARSED)).parsed
 
     async def send(self, request: ApiRequest, /) -> httpx.Response:
         """Send a prepared request; return the response if it succeeded, raise otherwise."""
-        return (await self._call(request, _unparsed)).parsed
+        return (await self._call(request, UNPARSED)).parsed
 
-    async def _call(self, request: ApiRequest, parse: Callable[[httpx.Response], T]) -> Response[T]:
-        """Send, map an error status, parse, map a parse failure: the one request path."""
+    async def _call(self, request: ApiRequest, expected: ResponseTypes[T]) -> Response[T]:
+        """Send, map an error status, parse, map a parse failure: the one request path.
+
+        ``expected`` is the operation's documented successful answers (status → body
+        type); ``UNPARSED`` takes any successful status and returns the response itself.
+        """
         response, retries, exhausted = await self._exchange(request)
         status = response.status_code
         message = "too many redirects" if exhausted else None
         if status < 400 and not exhausted:
-            try:
-                parsed = parse(response)
-            except UnexpectedStatus:
+            if expected is UNPARSED:
+                return Response(
+                    status, response.headers, response.content, cast(T, response), response
+                )
+            body_type = expected.get(status, _UNDOCUMENTED)
+            if body_type is _UNDOCUMENTED:
                 message = f"undocumented status {status} for this operation"
-            except (ValueError, RecursionError) as exc:
-                from ._contract.models import parse_failure
-
-                failure = parse_failure(exc)
             else:
-                return Response(status, response.headers, response.content, parsed, response)
-            if message is None:  # raised out here: no context chains to the values
-                raise validation_error(response, *failure)
+                # Imported with the first model (pydantic), not with the package.
+                from ._contract.models import parse_body, parse_failure
+
+                try:
+                    parsed = parse_body(body_type, response.content)
+                except (ValueError, RecursionError) as exc:
+                    failure = parse_failure(exc)
+                else:
+                    return Response(status, response.headers, response.content, parsed, response)
+                raise validation_error(response, *failure)  # out here: no context to the values
         raise status_error(
             response,
             retries=retries,
@@ -364,5 +376,5 @@ class AsyncGitLab:
         return response, attempts.retries, exhausted
 
 
-def _unparsed(response: httpx.Response) -> httpx.Response:
-    return response
+#: A status missing from an operation's ``ResponseTypes`` (``None`` there means "no body").
+_UNDOCUMENTED: Any = object()

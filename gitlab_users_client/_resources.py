@@ -162,7 +162,7 @@ class Users(UsersResource):
         return UserScan(
             client,
             build,
-            users_list.parse_response,
+            users_list.RESPONSES,
             created_after=after,
             created_before=before,
             concurrency=concurrency,

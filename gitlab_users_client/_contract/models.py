@@ -182,6 +182,19 @@ def parse_json(tp: Any, content: bytes) -> Any:
     return _parser(tp)(content)
 
 
+def parse_body(body_type: Any, content: bytes) -> Any:
+    """A successful response's body as its operation's ``ResponseTypes`` declares it.
+
+    ``None`` for a status without a body, and for an empty body where the type allows
+    ``None`` (GitLab answers some updates with nothing); otherwise the JSON validated
+    into ``body_type``. A body that does not match raises ``ValueError`` (pydantic's
+    ``ValidationError`` among them) or ``RecursionError``.
+    """
+    if body_type is None or (not content and type(None) in get_args(body_type)):
+        return None
+    return parse_json(body_type, content)
+
+
 def problems_of(error: ValidationError) -> list[str]:
     """One readable line per problem, naming fields the way the caller passed them.
 

@@ -1,4 +1,4 @@
-"""What a generated operation hands to the client, and what a raw response gives back.
+"""What a generated operation hands to the client.
 
 Import-light on purpose (no pydantic): the client and the resources import it
 before any model is needed.
@@ -7,15 +7,11 @@ before any model is needed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import IO, Generic, TypeVar
-
-import httpx
+from typing import IO
 
 from .._redact import Secret
 
-__all__ = ["ApiRequest", "FileContent", "Response", "UnexpectedStatus"]
-
-T = TypeVar("T")
+__all__ = ["ApiRequest", "FileContent"]
 
 FileContent = bytes | IO[bytes]
 
@@ -36,25 +32,3 @@ class ApiRequest:
     #: Header parameters and a call's ``extra_headers`` (a :class:`Secret` for a
     #: credential header sent as it is).
     headers: dict[str, str | Secret] = field(default_factory=dict)
-
-
-@dataclass(slots=True, frozen=True)
-class Response(Generic[T]):
-    """A parsed response together with what the server sent: status, headers and raw body."""
-
-    status_code: int
-    headers: httpx.Headers
-    content: bytes
-    parsed: T
-    http_response: httpx.Response
-
-
-class UnexpectedStatus(Exception):
-    """Raised by a generated ``parse_response`` for a status its operation does not document.
-
-    The client turns it into an :class:`~gitlab_users_client.APIStatusError`.
-    """
-
-    def __init__(self, status_code: int) -> None:
-        super().__init__(f"undocumented status {status_code}")
-        self.status_code = status_code

@@ -1,8 +1,9 @@
 """What the generated resource classes build on (kept tiny and import-light).
 
 Every operation method builds its request with the generated ``build_request`` and
-hands it, with the generated ``parse_response``, to :meth:`BaseResource._request`
-(or :meth:`BaseResource._paginate` for list operations): the one way into the client.
+hands it, with the operation's ``RESPONSES`` (data: status → body type), to
+:meth:`BaseResource._request` (or :meth:`BaseResource._paginate` for list operations):
+the one way into the client.
 ``with_raw_response`` views wrap those same methods (:func:`raw_response`,
 :func:`raw_page`) instead of repeating them.
 """
@@ -12,10 +13,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast
 
-import httpx
-
 from .._paging.pagination import AsyncPaginator, Keyset
-from .request import Response
+from .response import Response, ResponseTypes
 from .types import (
     NOT_GIVEN,
     ExtraBody,
@@ -42,6 +41,7 @@ __all__ = [
     "NotGiven",
     "PaginationMode",
     "RawResponseView",
+    "ResponseTypes",
     "SudoArg",
     "TimeoutArg",
     "raw_page",
@@ -74,11 +74,11 @@ class BaseResource:
     async def _request(
         self,
         request: ApiRequest,
-        parse: Callable[[httpx.Response], T],
+        expected: ResponseTypes[T],
         sudo: SudoArg,
         timeout: TimeoutArg,
     ) -> T:
-        response = await self._with(sudo, timeout)._call(request, parse)
+        response = await self._with(sudo, timeout)._call(request, expected)
         # A raw view's copy hands the Response back through the same typed method;
         # raw_response() declares what it really returns.
         return cast(T, response) if self._raw else response.parsed
@@ -86,7 +86,7 @@ class BaseResource:
     def _paginate(
         self,
         request: ApiRequest,
-        parse: Callable[[httpx.Response], list[T]],
+        expected: ResponseTypes[list[T]],
         *,
         keyset: Keyset | None = None,
         pagination: PaginationMode = "offset",
@@ -98,7 +98,7 @@ class BaseResource:
         return AsyncPaginator(
             self._with(sudo, timeout),
             request,
-            parse,
+            expected,
             keyset=keyset,
             mode=pagination,
             max_items=max_items,

@@ -10,14 +10,14 @@ goes through the client's one request path (``AsyncGitLab._call``), like every c
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
-from .._contract.request import ApiRequest, Response
+from .._contract.request import ApiRequest
+from .._contract.response import Response, ResponseTypes
 from .._contract.types import PaginationMode
 from .._exceptions import InvalidRequestError, MethodNotAllowedError
 from .._urls import link_target
@@ -178,7 +178,7 @@ class AsyncPaginator(Generic[T]):
         self,
         client: AsyncGitLab,
         request: ApiRequest,
-        parse: Callable[[httpx.Response], list[T]],
+        expected: ResponseTypes[list[T]],
         *,
         keyset: Keyset | None,
         mode: PaginationMode,
@@ -196,7 +196,7 @@ class AsyncPaginator(Generic[T]):
                 raise InvalidRequestError(f"{name} must be >= 0")
         self._client = client
         self._request = request
-        self._parse = parse
+        self._expected = expected
         self._max_items = max_items
         self._max_pages = max_pages
         explicit_page = any(name == "page" for name, _ in request.params)
@@ -255,12 +255,12 @@ class AsyncPaginator(Generic[T]):
         """The first page as a raw :class:`Response` (``with_raw_response``): the request as
         given, by keyset only when ``pagination="keyset"`` was asked for explicitly."""
         return await self._client._call(
-            self._first_request(self._keyset and not self._auto), self._parse
+            self._first_request(self._keyset and not self._auto), self._expected
         )
 
     async def _fetch(self, request: ApiRequest, guard: PageLoopGuard, number: int) -> Page[T]:
         """Page ``number`` (1-based), with what fetching the one after it needs."""
-        response = await self._client._call(request, self._parse)
+        response = await self._client._call(request, self._expected)
         page = Page.from_response(response.parsed, response.http_response)
         # A frozen dataclass: the continuation is set once, here.
         object.__setattr__(page, "_continuation", _Continuation(self, request, guard, number))

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from types import GenericAlias, UnionType
 
 import httpx
 import pydantic
@@ -21,6 +22,7 @@ import pytest
 from gitlab_users_client import AsyncGitLab
 from gitlab_users_client._contract.encoding import File, to_multipart
 from gitlab_users_client._contract.models import ApiModel
+from gitlab_users_client._contract.response import ResponseTypes
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "gitlab_users_client" / "_generated"
@@ -75,9 +77,10 @@ def test_no_generated_module_defines_sync_functions() -> None:
     assert offenders == []
 
 
-def test_endpoint_modules_are_pure_build_and_parse_functions() -> None:
-    """One request path: an endpoint module only builds the request and parses the
-    response; sending (and mapping errors) is the client's, never the module's."""
+def test_endpoint_modules_build_requests_and_declare_responses_as_data() -> None:
+    """One request path: an endpoint module only builds the request and says, as data,
+    what each successful status carries; sending, parsing and mapping errors are the
+    client's, never the module's."""
     for path in ENDPOINT_MODULES:
         module = importlib.import_module(module_name(path))
         where = module.__name__
@@ -86,9 +89,12 @@ def test_endpoint_modules_are_pure_build_and_parse_functions() -> None:
             for name, value in vars(module).items()
             if inspect.isfunction(value) and value.__module__ == module.__name__
         }
-        assert functions == {"build_request", "parse_response"}, where
+        assert functions == {"build_request"}, where
         assert not inspect.iscoroutinefunction(module.build_request), where
-        assert not inspect.iscoroutinefunction(module.parse_response), where
+        assert type(module.RESPONSES) is ResponseTypes, where
+        assert module.RESPONSES and all(100 <= status < 400 for status in module.RESPONSES), where
+        for body_type in module.RESPONSES.values():  # types, never functions
+            assert body_type is None or isinstance(body_type, type | UnionType | GenericAlias)
 
 
 def test_the_runtime_is_hand_written_not_templated() -> None:

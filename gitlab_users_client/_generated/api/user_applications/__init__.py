@@ -104,7 +104,7 @@ class UserApplicationsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_applications_create.parse_response,
+            _user_applications_create.RESPONSES,
             sudo,
             timeout,
         )
@@ -141,7 +141,7 @@ class UserApplicationsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_applications_delete.parse_response,
+            _user_applications_delete.RESPONSES,
             sudo,
             timeout,
         )
@@ -176,7 +176,7 @@ class UserApplicationsResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_applications_get.parse_response,
+            _user_applications_get.RESPONSES,
             sudo,
             timeout,
         )
@@ -217,7 +217,7 @@ class UserApplicationsResource(BaseResource):
             _user_applications_list.build_request(
                 extra_headers=extra_headers, extra_query=extra_query, per_page=per_page, page=page
             ),
-            _user_applications_list.parse_response,
+            _user_applications_list.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -270,7 +270,7 @@ class UserApplicationsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_applications_update.parse_response,
+            _user_applications_update.RESPONSES,
             sudo,
             timeout,
         )

@@ -1,19 +1,18 @@
 """``GET /user/gpg_keys``: List your GPG keys (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
-
-import httpx
 
 from ...._contract.encoding import (
     q_int,
 )
 from ...._contract.extras import with_extras
-from ...._contract.models import parse_json
-from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.gpg_key import GpgKey
 
@@ -24,6 +23,13 @@ PATH = "/user/gpg_keys"
 PARAMETERS: frozenset[str] = frozenset({"page", "per_page"})
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[list[GpgKey]] = ResponseTypes(
+    {
+        200: list[GpgKey],
+    }
+)
 
 
 def build_request(
@@ -52,12 +58,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> list[GpgKey]:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: list[GpgKey] = parse_json(list[GpgKey], response.content)
-        return parsed_200
-    raise UnexpectedStatus(status)

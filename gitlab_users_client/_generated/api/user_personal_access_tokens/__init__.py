@@ -114,7 +114,7 @@ class UserPersonalAccessTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_personal_access_tokens_create.parse_response,
+            _user_personal_access_tokens_create.RESPONSES,
             sudo,
             timeout,
         )

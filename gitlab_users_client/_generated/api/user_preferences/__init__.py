@@ -74,7 +74,7 @@ class UserPreferencesResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_preferences_get.parse_response,
+            _user_preferences_get.RESPONSES,
             sudo,
             timeout,
         )
@@ -129,7 +129,7 @@ class UserPreferencesResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_preferences_update.parse_response,
+            _user_preferences_update.RESPONSES,
             sudo,
             timeout,
         )

@@ -134,7 +134,7 @@ class UserRunnersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_runners_create.parse_response,
+            _user_runners_create.RESPONSES,
             sudo,
             timeout,
         )

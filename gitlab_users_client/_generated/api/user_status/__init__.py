@@ -76,7 +76,7 @@ class UserStatusResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_status_get.parse_response,
+            _user_status_get.RESPONSES,
             sudo,
             timeout,
         )
@@ -136,7 +136,7 @@ class UserStatusResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_status_set.parse_response,
+            _user_status_set.RESPONSES,
             sudo,
             timeout,
         )
@@ -197,7 +197,7 @@ class UserStatusResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_status_update.parse_response,
+            _user_status_update.RESPONSES,
             sudo,
             timeout,
         )

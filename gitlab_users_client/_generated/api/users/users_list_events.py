@@ -1,15 +1,14 @@
 """``GET /users/{id}/events``: List a user's contribution events (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
 import datetime
 from typing import Literal
-
-import httpx
 
 from ...._contract.encoding import (
     path_id,
@@ -19,8 +18,8 @@ from ...._contract.encoding import (
     q_str,
 )
 from ...._contract.extras import with_extras
-from ...._contract.models import parse_json
-from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.event import Event
 from ...models.event_target_type import EventTargetType
@@ -35,6 +34,13 @@ PARAMETERS: frozenset[str] = frozenset(
 )
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[list[Event]] = ResponseTypes(
+    {
+        200: list[Event],
+    }
+)
 
 
 def build_request(
@@ -83,12 +89,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> list[Event]:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: list[Event] = parse_json(list[Event], response.content)
-        return parsed_200
-    raise UnexpectedStatus(status)

@@ -1,20 +1,19 @@
 """``GET /users/{id}/following``: List the accounts a user follows (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
-
-import httpx
 
 from ...._contract.encoding import (
     path_int,
     q_int,
 )
 from ...._contract.extras import with_extras
-from ...._contract.models import parse_json
-from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.user_basic import UserBasic
 
@@ -25,6 +24,13 @@ PATH = "/users/{id}/following"
 PARAMETERS: frozenset[str] = frozenset({"id", "page", "per_page"})
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[list[UserBasic]] = ResponseTypes(
+    {
+        200: list[UserBasic],
+    }
+)
 
 
 def build_request(
@@ -56,12 +62,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> list[UserBasic]:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: list[UserBasic] = parse_json(list[UserBasic], response.content)
-        return parsed_200
-    raise UnexpectedStatus(status)

@@ -1,7 +1,8 @@
 """``GET /users/{user_id}/projects``: List a user's projects (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Literal
-
-import httpx
 
 from ...._contract.encoding import (
     path_id,
@@ -23,8 +22,8 @@ from ...._contract.encoding import (
     q_str,
 )
 from ...._contract.extras import with_extras
-from ...._contract.models import parse_json
-from ...._contract.request import ApiRequest, UnexpectedStatus
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.basic_project_details import BasicProjectDetails
 from ...models.keyset_pagination import KeysetPagination
@@ -77,6 +76,13 @@ PARAMETERS: frozenset[str] = frozenset(
 )
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[list[BasicProjectDetails | ProjectWithAccess]] = ResponseTypes(
+    {
+        200: list[BasicProjectDetails | ProjectWithAccess],
+    }
+)
 
 
 def build_request(
@@ -236,14 +242,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> list[BasicProjectDetails | ProjectWithAccess]:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: list[BasicProjectDetails | ProjectWithAccess] = parse_json(
-            list[BasicProjectDetails | ProjectWithAccess], response.content
-        )
-        return parsed_200
-    raise UnexpectedStatus(status)

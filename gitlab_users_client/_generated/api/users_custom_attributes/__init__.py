@@ -84,7 +84,7 @@ class UsersCustomAttributesResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_custom_attributes_delete.parse_response,
+            _users_custom_attributes_delete.RESPONSES,
             sudo,
             timeout,
         )
@@ -121,7 +121,7 @@ class UsersCustomAttributesResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_custom_attributes_get.parse_response,
+            _users_custom_attributes_get.RESPONSES,
             sudo,
             timeout,
         )
@@ -155,7 +155,7 @@ class UsersCustomAttributesResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_custom_attributes_list.parse_response,
+            _users_custom_attributes_list.RESPONSES,
             sudo,
             timeout,
         )
@@ -205,7 +205,7 @@ class UsersCustomAttributesResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_custom_attributes_set.parse_response,
+            _users_custom_attributes_set.RESPONSES,
             sudo,
             timeout,
         )

@@ -96,7 +96,7 @@ class UsersEmailsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_emails_create.parse_response,
+            _users_emails_create.RESPONSES,
             sudo,
             timeout,
         )
@@ -140,7 +140,7 @@ class UsersEmailsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_emails_delete.parse_response,
+            _users_emails_delete.RESPONSES,
             sudo,
             timeout,
         )
@@ -187,7 +187,7 @@ class UsersEmailsResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_emails_list.parse_response,
+            _users_emails_list.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,

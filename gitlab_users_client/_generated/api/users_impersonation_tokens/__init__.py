@@ -112,7 +112,7 @@ class UsersImpersonationTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_impersonation_tokens_create.parse_response,
+            _users_impersonation_tokens_create.RESPONSES,
             sudo,
             timeout,
         )
@@ -150,7 +150,7 @@ class UsersImpersonationTokensResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_impersonation_tokens_get.parse_response,
+            _users_impersonation_tokens_get.RESPONSES,
             sudo,
             timeout,
         )
@@ -202,7 +202,7 @@ class UsersImpersonationTokensResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_impersonation_tokens_list.parse_response,
+            _users_impersonation_tokens_list.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -248,7 +248,7 @@ class UsersImpersonationTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_impersonation_tokens_revoke.parse_response,
+            _users_impersonation_tokens_revoke.RESPONSES,
             sudo,
             timeout,
         )

@@ -104,7 +104,7 @@ class UsersKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_keys_create.parse_response,
+            _users_keys_create.RESPONSES,
             sudo,
             timeout,
         )
@@ -148,7 +148,7 @@ class UsersKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_keys_delete.parse_response,
+            _users_keys_delete.RESPONSES,
             sudo,
             timeout,
         )
@@ -186,7 +186,7 @@ class UsersKeysResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_keys_get.parse_response,
+            _users_keys_get.RESPONSES,
             sudo,
             timeout,
         )
@@ -235,7 +235,7 @@ class UsersKeysResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_keys_list.parse_response,
+            _users_keys_list.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,

@@ -105,7 +105,7 @@ class UsersPersonalAccessTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_personal_access_tokens_create.parse_response,
+            _users_personal_access_tokens_create.RESPONSES,
             sudo,
             timeout,
         )
