@@ -10,7 +10,6 @@ Everything public is importable from here; the generated models also live in
 
 from typing import TYPE_CHECKING, Any
 
-from ._body import ResponseTooLargeError
 from ._client import DEFAULT_TIMEOUT, AsyncGitLab
 from ._contract.response import Response
 from ._contract.types import NOT_GIVEN, UNSET, NotGiven, PaginationMode, Unset
@@ -21,6 +20,7 @@ from ._exceptions import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    BulkError,
     ClientStateError,
     ConfigurationError,
     ConflictError,
@@ -29,22 +29,23 @@ from ._exceptions import (
     InvalidRequestError,
     MethodNotAllowedError,
     NotFoundError,
+    PaginationLoopError,
     PermissionDeniedError,
     PreconditionFailedError,
     RateLimitError,
+    ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
     UnprocessableEntityError,
 )
 from ._logs import setup_from_environment
-from ._paging.links import PaginationLoopError
 from ._paging.pagination import AsyncPaginator, Page
 from ._redact import Secret
 from ._retry import RetryPolicy
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._bulk import BulkError, BulkResult, Outcome, map_concurrently
+    from ._bulk import BulkResult, Outcome, map_concurrently
     from ._contract.encoding import File
     from ._scan import UserScan
 
@@ -54,7 +55,6 @@ setup_from_environment()
 #: Imported at first use: a script that sends one request needs none of them (File
 #: imports pydantic; fan-out and scans are modules of their own).
 _LAZY = {
-    "BulkError": "_bulk",
     "BulkResult": "_bulk",
     "Outcome": "_bulk",
     "map_concurrently": "_bulk",

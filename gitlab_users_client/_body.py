@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator
 import anyio
 import httpx
 
-from ._exceptions import APIError
+from ._exceptions import ConfigurationError, ResponseTooLargeError
 
-__all__ = ["DEFAULT_MAX_RESPONSE_SIZE", "ResponseTooLargeError", "read_body"]
+__all__ = ["DEFAULT_MAX_RESPONSE_SIZE", "check_max_response_size", "read_body"]
 
 #: 64 MiB: far above any Users API page (100 admin users are ~200 KB).
 DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
@@ -29,22 +29,8 @@ MAX_CODINGS = 5
 Stage = Callable[[bytes], Iterator[bytes]]
 
 
-class ResponseTooLargeError(APIError):
-    """The response body, once decoded, is larger than ``max_response_size``.
-
-    The rest of the body was not read and the request is not retried. ``limit`` is the
-    cap in bytes.
-    """
-
-    def __init__(self, message: str, *, method: str, url: str, limit: int) -> None:
-        super().__init__(message, method=method, url=url)
-        self.limit = limit
-
-
 def check_max_response_size(value: object) -> int:
     """Validate the ``max_response_size`` option (a positive number of bytes)."""
-    from ._exceptions import ConfigurationError
-
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigurationError("max_response_size must be a positive number of bytes")
     return value

@@ -12,33 +12,17 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .._exceptions import GitLabError
-from .._redact import redact_url
+from .._exceptions import PaginationLoopError
 
 if TYPE_CHECKING:
     from .._contract.request import ApiRequest
 
-__all__ = ["PageLoopGuard", "PaginationLoopError", "next_link", "parse_links"]
+__all__ = ["PageLoopGuard", "next_link", "parse_links"]
 
 _SPACE = re.compile(r"[ \t]*")
 _TOKEN = re.compile(r"[^\s=;,\"]*")
 _UNQUOTED = re.compile(r"[^\s;,]*")
 _QUOTED_RUN = re.compile(r'[^"\\]*')
-
-
-class PaginationLoopError(GitLabError):
-    """The server's next page is one the paginator has already fetched.
-
-    Following it would repeat the same requests forever (a proxy or a broken server
-    answering ``X-Next-Page: 1`` on every page); ``url`` is the repeated page.
-    """
-
-    #: The repeated page, with credentials removed.
-    url: str
-
-    def __init__(self, message: str, *, url: str) -> None:
-        super().__init__(message)
-        self.url = redact_url(url)
 
 
 def _quoted(header: str, pos: int) -> tuple[str, int]:
