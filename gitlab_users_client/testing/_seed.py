@@ -20,7 +20,7 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ._store import (
+from ._records import (
     DeployKey,
     Email,
     Event,
