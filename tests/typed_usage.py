@@ -238,6 +238,9 @@ async def use_users(gl: AsyncGitLab) -> None:
     async for scanned_user in scanned:
         scanned_id: int = scanned_user.id
         del scanned_id
+    # The filters are list's (one generated TypedDict): its order and paging are refused.
+    users.scan(order_by="id")  # type: ignore[call-arg]
+    users.scan(active="yes")  # type: ignore[arg-type]
 
     contributed: list[
         BasicProjectDetails | ProjectWithAccess

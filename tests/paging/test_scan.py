@@ -244,19 +244,31 @@ async def test_times_at_the_calendars_end_are_scanned() -> None:
     assert _edge(to_ms(last.created_at) + 1, timedelta(0)) == datetime.max.replace(tzinfo=UTC)
 
 
-def test_scan_takes_every_filter_of_list_and_nothing_else_of_it() -> None:
-    """``scan``'s filters are written out by hand (for typing): a filter the document adds to
-    ``GET /users`` must be added to ``scan`` too, with the same type."""
+async def test_scan_takes_every_filter_of_list_and_nothing_else_of_it() -> None:
+    """``scan``'s filters are one generated mapping, ``UsersListFilters``: every parameter
+    of ``list`` but its order and paging, with ``list``'s types; any other keyword is
+    refused before any request."""
     import inspect
+    import typing
 
+    from gitlab_users_client._generated.api.users import users_list
     from gitlab_users_client._resources import Users
 
     listing = inspect.signature(Users.list).parameters
-    scanning = inspect.signature(Users.scan).parameters
+    filters = users_list.UsersListFilters
     ordering = {"order_by", "sort", "pagination", "cursor", "page", "per_page"}
     paging = {"max_items", "max_pages"}
-    expected = {name for name in listing if name not in ordering | paging | {"self"}}
-    assert set(scanning) - {"self", "concurrency", "resume"} == expected
+    calls = {"self", "extra_headers", "extra_query", "sudo", "timeout"}
+    expected = {name for name in listing if name not in ordering | paging | calls}
+    assert set(filters.__optional_keys__) == expected and not filters.__required_keys__
     for name in expected:
-        assert scanning[name].annotation == listing[name].annotation, name
-        assert scanning[name].kind is inspect.Parameter.KEYWORD_ONLY, name
+        declared = filters.__annotations__[name]
+        assert isinstance(declared, typing.ForwardRef)
+        assert declared.__forward_arg__ == listing[name].annotation, name
+    scanning = inspect.signature(Users.scan).parameters
+    assert scanning["filters"].kind is inspect.Parameter.VAR_KEYWORD
+    assert scanning["filters"].annotation == "Unpack[UsersListFilters]"
+    async with AsyncGitLab("https://gitlab.example.com", token="glpat-x") as gl:
+        for name in ("order_by", "page", "pagination", "name"):
+            with pytest.raises(TypeError, match=f"unexpected keyword argument '{name}'"):
+                gl.users.scan(**{name: "id"})  # type: ignore[misc]

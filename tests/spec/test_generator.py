@@ -415,7 +415,7 @@ GENERATOR_ATTRIBUTES = frozenset(
 TEMPLATE_OWN_NAMES = frozenset(
     {
         "append", "at_least_one_of", "by", "children", "client_params", "default", "direct",
-        "first", "get", "headers",
+        "filters", "filters_type", "first", "get", "headers",
         "index0", "item", "items", "json", "keys", "keyset", "kinds", "last", "multipart",
         "mutually_exclusive", "names", "none", "orders", "pagination", "parent", "parent_props",
         "replaced", "required_when", "requires_together", "serves", "split", "startswith",

@@ -8,7 +8,7 @@ client's job.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Literal, TypedDict
 
 from ...._contract.encoding import (
     q_bool,
@@ -56,6 +56,22 @@ RESPONSES: ResponseTypes[list[PersonalAccessToken]] = ResponseTypes(
         200: list[PersonalAccessToken],
     }
 )
+
+
+class PersonalAccessTokensListFilters(TypedDict, total=False):
+    """The filters of ``GET /personal_access_tokens``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    user_id: int | NotGiven
+    revoked: bool | NotGiven
+    state: PersonalAccessTokenState | Literal["active", "inactive"] | NotGiven
+    created_before: datetime.datetime | datetime.date | str | NotGiven
+    created_after: datetime.datetime | datetime.date | str | NotGiven
+    last_used_before: datetime.datetime | datetime.date | str | NotGiven
+    last_used_after: datetime.datetime | datetime.date | str | NotGiven
+    expires_before: datetime.date | str | NotGiven
+    expires_after: datetime.date | str | NotGiven
+    search: str | NotGiven
 
 
 def build_request(

@@ -8,6 +8,7 @@ client's job.
 from __future__ import annotations
 
 import datetime
+from typing import TypedDict
 
 from ...._contract.encoding import (
     q_datetime,
@@ -33,6 +34,13 @@ RESPONSES: ResponseTypes[list[UserActivity]] = ResponseTypes(
         200: list[UserActivity],
     }
 )
+
+
+class UserListActivitiesFilters(TypedDict, total=False):
+    """The filters of ``GET /user/activities``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    from_: datetime.datetime | datetime.date | str | NotGiven
 
 
 def build_request(

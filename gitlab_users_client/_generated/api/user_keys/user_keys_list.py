@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from ...._contract.encoding import (
     q_int,
 )
@@ -30,6 +32,11 @@ RESPONSES: ResponseTypes[list[SshKey]] = ResponseTypes(
         200: list[SshKey],
     }
 )
+
+
+class UserKeysListFilters(TypedDict, total=False):
+    """The filters of ``GET /user/keys``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
 
 
 def build_request(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, TypedDict
 
 from ...._contract.encoding import (
     q_bool,
@@ -76,6 +76,35 @@ RESPONSES: ResponseTypes[list[UserBasic | UserWithAdmin]] = ResponseTypes(
         200: list[UserBasic | UserWithAdmin],
     }
 )
+
+
+class UsersListFilters(TypedDict, total=False):
+    """The filters of ``GET /users``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    username: str | NotGiven
+    public_email: str | NotGiven
+    extern_uid: str | NotGiven
+    provider: str | NotGiven
+    search: str | NotGiven
+    active: bool | NotGiven
+    humans: bool | NotGiven
+    external: bool | NotGiven
+    blocked: bool | NotGiven
+    created_after: datetime.datetime | datetime.date | str | NotGiven
+    created_before: datetime.datetime | datetime.date | str | NotGiven
+    without_projects: bool | NotGiven
+    without_project_bots: bool | NotGiven
+    admins: bool | NotGiven
+    two_factor: TwoFactorFilter | Literal["disabled", "enabled"] | NotGiven
+    exclude_active: bool | NotGiven
+    exclude_external: bool | NotGiven
+    exclude_humans: bool | NotGiven
+    exclude_internal: bool | NotGiven
+    with_custom_attributes: bool | NotGiven
+    custom_attributes: Mapping[str, str] | NotGiven
+    skip_ldap: bool | NotGiven
+    auditors: bool | NotGiven
 
 
 def build_request(

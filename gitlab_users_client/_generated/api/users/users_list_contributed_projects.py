@@ -7,7 +7,7 @@ client's job.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypedDict
 
 from ...._contract.encoding import (
     path_id,
@@ -40,6 +40,13 @@ RESPONSES: ResponseTypes[list[BasicProjectDetails | ProjectWithAccess]] = Respon
         200: list[BasicProjectDetails | ProjectWithAccess],
     }
 )
+
+
+class UsersListContributedProjectsFilters(TypedDict, total=False):
+    """The filters of ``GET /users/{user_id}/contributed_projects``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    simple: bool | NotGiven
 
 
 def build_request(

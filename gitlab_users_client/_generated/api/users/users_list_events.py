@@ -8,7 +8,7 @@ client's job.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Literal, TypedDict
 
 from ...._contract.encoding import (
     path_id,
@@ -41,6 +41,22 @@ RESPONSES: ResponseTypes[list[Event]] = ResponseTypes(
         200: list[Event],
     }
 )
+
+
+class UsersListEventsFilters(TypedDict, total=False):
+    """The filters of ``GET /users/{id}/events``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    action: str | NotGiven
+    target_type: (
+        EventTargetType
+        | Literal[
+            "epic", "issue", "merge_request", "milestone", "note", "project", "snippet", "user"
+        ]
+        | NotGiven
+    )
+    before: datetime.date | str | NotGiven
+    after: datetime.date | str | NotGiven
 
 
 def build_request(

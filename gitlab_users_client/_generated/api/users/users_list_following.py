@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from ...._contract.encoding import (
     path_int,
     q_int,
@@ -31,6 +33,11 @@ RESPONSES: ResponseTypes[list[UserBasic]] = ResponseTypes(
         200: list[UserBasic],
     }
 )
+
+
+class UsersListFollowingFilters(TypedDict, total=False):
+    """The filters of ``GET /users/{id}/following``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
 
 
 def build_request(

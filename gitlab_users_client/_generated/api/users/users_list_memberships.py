@@ -7,7 +7,7 @@ client's job.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypedDict
 
 from ...._contract.encoding import (
     path_int,
@@ -35,6 +35,13 @@ RESPONSES: ResponseTypes[list[Membership]] = ResponseTypes(
         200: list[Membership],
     }
 )
+
+
+class UsersListMembershipsFilters(TypedDict, total=False):
+    """The filters of ``GET /users/{user_id}/memberships``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    type_: MembershipType | Literal["Namespace", "Project"] | NotGiven
 
 
 def build_request(

@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from ...._contract.encoding import (
     path_id,
     q_int,
@@ -31,6 +33,11 @@ RESPONSES: ResponseTypes[list[DeployKey]] = ResponseTypes(
         200: list[DeployKey],
     }
 )
+
+
+class UsersListProjectDeployKeysFilters(TypedDict, total=False):
+    """The filters of ``GET /users/{user_id}/project_deploy_keys``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
 
 
 def build_request(

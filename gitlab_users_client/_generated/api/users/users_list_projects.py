@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, TypedDict
 
 from ...._contract.encoding import (
     path_id,
@@ -83,6 +83,40 @@ RESPONSES: ResponseTypes[list[BasicProjectDetails | ProjectWithAccess]] = Respon
         200: list[BasicProjectDetails | ProjectWithAccess],
     }
 )
+
+
+class UsersListProjectsFilters(TypedDict, total=False):
+    """The filters of ``GET /users/{user_id}/projects``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    archived: bool | NotGiven
+    visibility: ProjectVisibility | Literal["internal", "private", "public"] | NotGiven
+    search: str | NotGiven
+    search_namespaces: bool | NotGiven
+    owned: bool | NotGiven
+    starred: bool | NotGiven
+    imported: bool | NotGiven
+    membership: bool | NotGiven
+    with_issues_enabled: bool | NotGiven
+    with_merge_requests_enabled: bool | NotGiven
+    with_programming_language: str | NotGiven
+    min_access_level: int | NotGiven
+    id_after: int | NotGiven
+    id_before: int | NotGiven
+    last_activity_after: datetime.datetime | datetime.date | str | NotGiven
+    last_activity_before: datetime.datetime | datetime.date | str | NotGiven
+    repository_storage: str | NotGiven
+    topic: str | NotGiven
+    topic_id: int | NotGiven
+    updated_before: datetime.datetime | datetime.date | str | NotGiven
+    updated_after: datetime.datetime | datetime.date | str | NotGiven
+    include_pending_delete: bool | NotGiven
+    marked_for_deletion_on: datetime.date | str | NotGiven
+    active: bool | NotGiven
+    simple: bool | NotGiven
+    statistics: bool | NotGiven
+    with_custom_attributes: bool | NotGiven
+    custom_attributes: Mapping[str, str] | NotGiven
 
 
 def build_request(

@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from ...._contract.encoding import (
     path_int,
     q_int,
@@ -31,6 +33,11 @@ RESPONSES: ResponseTypes[list[GpgKey]] = ResponseTypes(
         200: list[GpgKey],
     }
 )
+
+
+class UsersGpgKeysListFilters(TypedDict, total=False):
+    """The filters of ``GET /users/{id}/gpg_keys``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
 
 
 def build_request(
