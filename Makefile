@@ -15,10 +15,11 @@ TEMPLATES := openapi/templates
 GENERATED := gitlab_users_client/_generated
 GEN_CHECK := build/gen-check/gitlab_users_client/_generated
 
-.PHONY: help venv test test-steps lint format typecheck pytest generate check-generated docs demo bench clean
+.PHONY: help venv test test-steps lint format typecheck pytest matrix generate check-generated docs demo bench clean
 
 help:
-	@echo "make test      lint, type-check, generated-code check, all tests, docs (strict)"
+	@echo "make test      lint, type-check, generated-code check, all tests, docs (strict), matrix"
+	@echo "make matrix    the tests again on Python 3.11-3.13 and the lowest dependency versions"
 	@echo "make demo      run the bulk admin demo against the bundled fake GitLab"
 	@echo "make docs      build the documentation site into build/site"
 	@echo "make generate  regenerate $(GENERATED) from $(SPEC)"
@@ -98,6 +99,14 @@ typecheck: venv
 pytest: venv
 	$(BIN)/pytest
 
+# The Python and dependency matrix (tools/matrix.py): pytest once more per leg (other
+# Pythons, the newest httpx, the lowest versions pyproject.toml allows), each leg in its
+# own virtualenv (.venv-py3.12, .venv-lowest...). `make matrix MATRIX_LEGS=py3.13` runs one.
+MATRIX_LEGS ?=
+
+matrix: venv
+	$(BIN)/python tools/matrix.py $(MATRIX_LEGS)
+
 docs: $(DOCS_BIN)/.stamp
 	$(DOCS_BIN)/mkdocs build --strict --quiet --site-dir build/site
 	@echo "documentation built into build/site (open build/site/index.html)"
@@ -116,7 +125,7 @@ test: venv
 			cat build/git-state.diff; exit 1)
 	@echo "git status is as it was before the run"
 
-test-steps: venv check-generated lint typecheck pytest docs
+test-steps: venv check-generated lint typecheck pytest docs matrix
 
 demo: $(DEMO_BIN)/.stamp
 	$(DEMO_BIN)/python examples/demo.py

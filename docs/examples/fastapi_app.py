@@ -8,7 +8,9 @@ Run it from the repository root::
 The token is the service's own. It needs the ``api`` and ``sudo`` scopes and an
 administrator account for the per-user routes (``/me``...), which act as the user named
 in ``X-Remote-User``. That header stands in for your real authentication: set it only
-in an authenticating proxy, never trust it from the internet. See docs/fastapi.md.
+in an authenticating proxy, never trust it from the internet. The application checks the
+token when it starts: one that GitLab refuses stops it with a message saying so.
+See docs/fastapi.md.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
@@ -30,6 +32,7 @@ from gitlab_users_client import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    InvalidRequestError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -47,9 +50,29 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     # GITLAB_URL and GITLAB_TOKEN. A web request cannot wait minutes, so the retry
     # budget stays well below the callers' own timeouts.
     async with AsyncGitLab(timeout=15.0, max_retries=2, retry_budget=10.0) as gl:
+        await check_token(gl)
         app.state.gitlab = gl
         yield
     # Leaving the block closed the pool.
+
+
+async def check_token(gl: AsyncGitLab) -> None:
+    """Fail at startup, not at the first request, when GitLab refuses the service's token."""
+    try:
+        me = await gl.user.get()
+    except (AuthenticationError, PermissionDeniedError) as exc:
+        # SDK errors never contain the token. `from None`: this message says it all.
+        raise RuntimeError(
+            f"GitLab at {gl.base_url} refused GITLAB_TOKEN ({exc.status_code} {exc.message}): "
+            "set a valid token with the api scope"
+        ) from None
+    except (APIConnectionError, APIStatusError) as exc:
+        # GitLab down, failing or throttling is no reason to stay down: requests answer
+        # 502/503/504 until it is back. Only a token GitLab refuses stops the service.
+        logger.warning("GitLab did not answer at startup, token not checked: %s", exc)
+        return
+    if not getattr(me, "is_admin", False):
+        logger.warning("GITLAB_TOKEN is not an administrator's: the /me routes (sudo) will fail")
 
 
 app = FastAPI(title="GitLab users facade", lifespan=lifespan)
@@ -63,7 +86,16 @@ async def get_gitlab(request: Request) -> AsyncIterator[AsyncGitLab]:
 GitLab = Annotated[AsyncGitLab, Depends(get_gitlab)]
 
 
-def remote_user(x_remote_user: Annotated[str | None, Header()] = None) -> str:
+# What GitLab accepts as a username; anything else is the caller's mistake (422), not a
+# request the SDK refuses to build (which would be a 500).
+USERNAME = r"^[A-Za-z0-9_.][A-Za-z0-9_.-]{0,254}$"
+# The SDK refuses IDs outside the signed 64-bit range GitLab accepts.
+UserId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+
+
+def remote_user(
+    x_remote_user: Annotated[str | None, Header(pattern=USERNAME)] = None,
+) -> str:
     """Who is calling. Replace with your own authentication."""
     if not x_remote_user:
         raise HTTPException(status_code=401, detail="not signed in")
@@ -130,7 +162,7 @@ async def search_users(
 
 
 @app.get("/users/{user_id}")
-async def read_user(user_id: int, gl: GitLab) -> UserOut:
+async def read_user(user_id: UserId, gl: GitLab) -> UserOut:
     return UserOut.model_validate(await gl.users.get(user_id))
 
 
@@ -163,6 +195,15 @@ async def gitlab_status_error(request: Request, exc: APIStatusError) -> JSONResp
         headers = {"Retry-After": str(round(exc.retry_after))} if exc.retry_after else None
         return JSONResponse({"detail": "GitLab is rate limiting"}, 503, headers=headers)
     return JSONResponse({"detail": f"GitLab failed: {exc.status_code}"}, status_code=502)
+
+
+@app.exception_handler(InvalidRequestError)
+async def call_refused(request: Request, exc: InvalidRequestError) -> JSONResponse:
+    # The SDK refused to build the call from the arguments it was given. Validating the
+    # input at the edge (UserId, USERNAME above) answers first; this catches the rest,
+    # which in a facade like this one came from the caller. Logged: it can be our bug too.
+    logger.warning("GitLab call refused before sending: %s", exc)
+    return JSONResponse({"detail": str(exc)}, status_code=422)
 
 
 @app.exception_handler(ResponseValidationError)

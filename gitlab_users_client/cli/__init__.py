@@ -1,7 +1,8 @@
 """The ``gitlab-users`` command line, built on :class:`gitlab_users_client.AsyncGitLab`.
 
-Exit codes: 0 success; 1 API error, any failed/unknown bulk item, or a declined delete
-prompt; 2 usage or configuration error; 130 interrupted. Errors are one ``error: ...``
+Exit codes: 0 success; 1 API error, any failed/unknown bulk item, a bulk job the circuit
+breaker stopped, or a declined delete prompt; 2 usage or configuration error; 128 + N
+after signal N (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP). Errors are one ``error: ...``
 line on stderr (with a traceback only under ``--verbose``); credentials are never printed.
 """
 
@@ -22,7 +23,7 @@ from gitlab_users_client import AsyncGitLab, ConfigurationError, GitLabError, In
 
 from ._config import Settings, resolve
 from ._context import Context
-from ._errors import CLIError, RedactingFilter, add_secret, describe, redact
+from ._errors import CLIError, Interrupted, RedactingFilter, add_secret, describe, redact
 from ._parser import build_parser
 from ._report import ProgressLogHandler
 
@@ -125,6 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             return 0
+        if isinstance(error, Interrupted):
+            sys.stderr.write(f"interrupted ({error})\n")
+            return error.exit_code
         code = _exit_code(error)
         if code == 130:
             sys.stderr.write("interrupted\n")

@@ -8,7 +8,7 @@ from gitlab_users_client import AsyncGitLab, GitLabError
 
 from ._errors import LookupFailed
 
-__all__ = ["BULK_ACTIONS", "MODERATION", "ActionFailed", "find_user", "moderate", "user_id"]
+__all__ = ["MODERATION", "ActionFailed", "find_user", "moderate", "user_id"]
 
 
 class ActionFailed(GitLabError):
@@ -90,10 +90,6 @@ MODERATION: dict[str, Callable[[AsyncGitLab, int], Awaitable[str]]] = {
     "approve": _approve,
     "reject": _reject,
 }
-
-
-#: What ``bulk`` can do.
-BULK_ACTIONS = (*MODERATION, "delete", "set-attr", "update")
 
 
 async def moderate(gl: AsyncGitLab, verb: str, uid: int) -> str:

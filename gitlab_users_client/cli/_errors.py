@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import logging
 import re
+import signal
 
-__all__ = ["CLIError", "LookupFailed", "RedactingFilter", "add_secret", "describe", "redact"]
+__all__ = [
+    "CLIError",
+    "Interrupted",
+    "LookupFailed",
+    "RedactingFilter",
+    "add_secret",
+    "describe",
+    "redact",
+]
 
 _SECRETS: set[str] = set()
 #: GitLab token formats (glpat-, gloas-, glimt-, glrt-...), masked even when not registered.
@@ -22,6 +31,27 @@ class LookupFailed(CLIError):
     """Something named on the command line or in the input does not exist (exit code 1)."""
 
     exit_code = 1
+
+
+class Interrupted(Exception):
+    """A signal stopped the command after it wrapped up (a bulk job's summary is out).
+
+    The exit code is the shell's for that signal: 128 + its number (SIGINT 130, SIGTERM
+    143, SIGHUP 129).
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal_name(signum))
+        self.signum = signum
+        self.exit_code = 128 + signum
+
+
+def signal_name(signum: int) -> str:
+    """``SIGTERM`` for 15 (the number itself for a signal Python does not name)."""
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
 
 
 def describe(error: BaseException | None) -> str:

@@ -15,16 +15,11 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from gitlab_users_client import AsyncGitLab
-
 from ._commands import list_filters
 from ._errors import CLIError
 from ._items import Item
 
 __all__ = [
-    "ADMIN_FILTERS",
-    "LOCKOUT",
-    "check_caller",
     "check_matching",
     "criteria",
     "found_item",
@@ -33,13 +28,6 @@ __all__ = [
 ]
 
 DEFAULT_SCAN_CONCURRENCY = 4
-
-#: Actions that would lock the job out of GitLab if they hit the token's own user.
-LOCKOUT = ("ban", "block", "deactivate", "delete", "reject")
-
-#: Filters GitLab silently drops for callers who are not administrators: with them the
-#: selection would be wider than asked, so they are refused for such a caller.
-ADMIN_FILTERS = ("created_after", "created_before", "two_factor", "without_projects")
 
 
 def matching_filters(args: argparse.Namespace) -> dict[str, Any]:
@@ -80,26 +68,6 @@ def check_matching(args: argparse.Namespace, stdin_is_terminal: bool) -> dict[st
     if args.action == "delete" and not (args.yes or args.dry_run or stdin_is_terminal):
         raise CLIError("refusing to delete users without --yes (stdin is not a terminal)")
     return filters
-
-
-async def check_caller(gl: AsyncGitLab, filters: dict[str, Any], action: str) -> int | None:
-    """Refuse filters GitLab would ignore for this caller; the caller's ID for a lock-out.
-
-    One ``GET /user``, only when needed. A selection can include the token's own user
-    (``--active`` does): banning, deactivating or deleting it would make every later
-    request of the job fail, so the actions in :data:`LOCKOUT` leave that user out.
-    """
-    used = [name for name in ADMIN_FILTERS if name in filters]
-    if not used and action not in LOCKOUT:
-        return None
-    me = await gl.user.get()
-    if used and getattr(me, "is_admin", False) is not True:
-        flags = ", ".join("--" + name.replace("_", "-") for name in used)
-        raise CLIError(
-            f"GitLab ignores {flags} unless the token's user is an administrator: the "
-            "selection would be wider than asked, so nothing was done"
-        )
-    return me.id if action in LOCKOUT else None
 
 
 def scan_concurrency(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 
 from gitlab_users_client import __version__
 
-from ._actions import BULK_ACTIONS, MODERATION
+from ._actions import MODERATION
 from ._args import (
     Parser,
     Tree,
@@ -18,7 +18,10 @@ from ._args import (
     positive_int,
     seconds,
 )
+from ._bulk_actions import BULK
+from ._failfast import DEFAULT_THRESHOLD
 from ._fields import add_attr_flags
+from ._signals import DEFAULT_GRACE
 
 __all__ = ["build_parser"]
 
@@ -45,9 +48,10 @@ network:
   check off and says so on every run.
 
 exit codes:
-  0 success; 1 API error, any failed/unknown bulk item, or a declined delete prompt
-  (nothing was done: a script's next step must not run as if it had been); 2 usage
-  or configuration error; 130 interrupted (Ctrl-C).
+  0 success; 1 API error, any failed/unknown bulk item, a bulk job stopped by its
+  preflight or circuit breaker, or a declined delete prompt (nothing was done: a
+  script's next step must not run as if it had been); 2 usage or configuration error;
+  128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP).
 """
 
 
@@ -310,17 +314,23 @@ def _token_list_options(p: argparse.ArgumentParser) -> None:
 
 
 BULK_EPILOG = """\
-input (detected from the first line, or --format):
+input (detected from the first line, or --format; UTF-8 text, else refused):
   lines  one user ID or username per line; blank lines and # comments are skipped
   csv    a header with an id and/or username column (required: a first line with a
          comma but neither column is refused); for update, the other columns are
-         the attributes to set (empty cells are not sent), e.g.  id,note,external
-  jsonl  one object per line: {"id": 42, "note": "x"} or {"username": "bob"}
+         the attributes to set (empty cells are not sent), e.g.  id,note,external.
+         A record spanning lines (an unclosed quote) is refused: --allow-multiline
+         if cells really hold line breaks
+  jsonl  one object per line: {"id": 42, "note": "x"} or {"username": "bob"}; a bad
+         line (invalid JSON, true, null...) fails on its own
 When a row has both an id and a username, GitLab is asked who that id is before
 anything changes: if the username differs, the item fails and nothing is sent.
-A user named twice (same id, or same username) is acted on once; the repeats are
-skipped and listed (with other values than the first, a repeat fails instead).
-set-attr takes --key/--value, or key/value fields per item.
+A user named twice (same id, same username, or an id and a username of one user)
+is acted on once; the repeats are skipped and listed. Two rows for one user with
+other values refuse the job before any change. set-attr takes --key/--value, or
+key/value fields per item. Before the first change, GET /user checks the token (an
+administrator's is needed); ban, block, deactivate, delete and reject leave the
+token's own user out.
 
 --matching (instead of an input):
   The users are those `gitlab-users list` would print with the same filters,
@@ -330,26 +340,35 @@ set-attr takes --key/--value, or key/value fields per item.
   that removes users from its own filter (block --active, delete) finds each
   matching user exactly once. At least one filter is required; --all-users acts
   on every user. update is refused (its fields come from input rows); set-attr
-  needs --key and --value. Filters that GitLab ignores for non-administrators
-  (--created-after/--created-before, --two-factor, --without-projects) are refused
-  for such a caller. ban, block, deactivate, delete and reject skip the token's
-  own user (the job would lock itself out). delete: without --yes, on a terminal,
-  every match is found first (an ID, username and state per user kept in memory),
-  then the prompt says how many; off a terminal --yes is required. --dry-run
-  prints each match and what would be done. Results rows have an empty line and
-  the user ID as input.
+  needs --key and --value. delete: without --yes, on a terminal, every match is
+  found first, then the prompt says how many; off a terminal --yes is required.
+  --dry-run prints each match and what would be done. Results rows have an empty
+  line and the user ID as input.
 
 outcomes (--results, summary line on stderr):
-  ok, failed, unknown (a write that may have been applied: 5xx or lost connection
-  on a POST; check before retrying), skipped (--dry-run, a duplicate, or not
-  started after Ctrl-C). --results never overwrites a file unless --force.
-  Exit code 1 when any item failed or is unknown, or when the delete prompt was
-  declined (nothing was done, so `gitlab-users bulk ... && next-step` stops).
+  ok, failed, unknown (a write that may have been applied: 5xx or lost connection,
+  or in flight when the job stopped), skipped (--dry-run, a repeat, the token's own
+  user), not_attempted (the job stopped first). --results never overwrites a file
+  unless --force. Exit code 1 when any item failed or is unknown, when the breaker
+  stopped the job, or when the delete prompt was declined.
 
-progress (stderr): done/total, each outcome, rate and ETA; a bar on a terminal,
-  otherwise a `progress: ...` line every --heartbeat seconds; --no-progress: none.
-  With --matching the total is what the scan has found so far and the ETA reads
-  `ETA unknown: still scanning, N found so far` until the scan ends.
+the journal and --resume:
+  --results is written as the job goes (a row before each request, one when the
+  item ends; synced every 2 s) and holds every finished item after any exit, kill -9
+  included. Run the same command with --resume to continue: items recorded ok or
+  skipped are not sent again, unknown ones are checked against GitLab first, the
+  rest are done; another job's journal is refused.
+
+signals and fail fast:
+  SIGINT, SIGTERM and SIGHUP start no new item, give requests in flight --grace
+  seconds, print the summary and exit 128+N (130, 143, 129); a second signal stops
+  at once. --breaker N consecutive failures of one systemic kind (401, 403 on the
+  token, connection errors, 5xx) stop the job; fix the cause, then --resume.
+
+progress (stderr): done/total, each outcome, rate and ETA; a bar on a terminal
+  (never wider than it), otherwise a `progress: ...` line every --heartbeat
+  seconds; --no-progress: none. With --matching the total is what the scan has
+  found so far and the ETA reads `ETA unknown: still scanning, N found so far`.
 """
 
 
@@ -361,7 +380,7 @@ def _bulk_command(tree: Tree) -> None:
     )
     p.epilog = BULK_EPILOG
     p.formatter_class = argparse.RawDescriptionHelpFormatter
-    p.add_argument("action", choices=BULK_ACTIONS, metavar="ACTION", help=", ".join(BULK_ACTIONS))
+    p.add_argument("action", choices=tuple(BULK), metavar="ACTION", help=", ".join(BULK))
     source = p.add_mutually_exclusive_group()
     source.add_argument(
         "-f",
@@ -407,9 +426,39 @@ def _bulk_command(tree: Tree) -> None:
         help="when stderr is not a terminal: one progress line every SECONDS (default 10)",
     )
     p.add_argument(
-        "--results", metavar="PATH", help="write every item's outcome to PATH (.csv or .jsonl)"
+        "--allow-multiline",
+        action="store_true",
+        help="CSV input: accept cells with line breaks (refused by default: an unclosed quote "
+        "would swallow the rows after it)",
+    )
+    p.add_argument(
+        "--results",
+        metavar="PATH",
+        help="the job's journal: every item's outcome, written as it finishes (.csv or .jsonl)",
     )
     p.add_argument("--force", action="store_true", help="overwrite an existing --results file")
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue the job whose journal is --results PATH (same command and input): "
+        "items recorded ok or skipped are not sent again, unknown ones are checked first",
+    )
+    p.add_argument(
+        "--breaker",
+        type=count,
+        default=DEFAULT_THRESHOLD,
+        metavar="N",
+        help="stop starting items after N consecutive failures of one systemic kind (401, "
+        f"403 on the token, connection errors, 5xx); 0: never (default {DEFAULT_THRESHOLD})",
+    )
+    p.add_argument(
+        "--grace",
+        type=seconds,
+        default=DEFAULT_GRACE,
+        metavar="SECONDS",
+        help="after SIGINT/SIGTERM/SIGHUP: how long requests in flight may finish (default "
+        f"{DEFAULT_GRACE:g}); a second signal stops at once",
+    )
     p.add_argument("--key", help="set-attr: attribute key (or a 'key' input field)")
     p.add_argument("--value", help="set-attr: attribute value (or a 'value' input field)")
     p.add_argument("--hard-delete", action="store_true", help="delete: also delete contributions")

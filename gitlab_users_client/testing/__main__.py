@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--web-url", default="http://gitlab.example.com")
     serve.add_argument("--faults", default=None, help="JSON object, see Faults")
     serve.add_argument("--rate-limit", default=None, help="JSON object, see RateLimit")
+    serve.add_argument(
+        "--request-log",
+        default=None,
+        metavar="PATH",
+        help="append one JSON line per API request to PATH (number, method, path, status, applied)",
+    )
     return parser
 
 
@@ -48,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     seeded = state.seed_users(
         args.users, seed=args.seed, admin_token=args.admin_token, user_token=args.user_token
     )
+    if args.request_log:
+        state.stats.request_log = open(args.request_log, "a", encoding="utf-8")  # noqa: SIM115
     sock = bind_socket(args.host, args.port)
     host, port = sock.getsockname()[:2]
     url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
@@ -70,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, remember)
     signal.signal(signal.SIGINT, remember)
     server.run(sockets=[sock])
+    if state.stats.request_log is not None:
+        state.stats.request_log.close()
     return 0
 
 

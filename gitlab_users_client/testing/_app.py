@@ -155,6 +155,7 @@ class GitLabAPI:
                 if fmt == "seconds"
                 else http_date(now + remaining)
             )
+            st.stats.log_request(decision.number, method, path, 429, False)
             await self._respond(
                 send, method, 429, b"Retry later\n", b"text/plain", {**extra, "Retry-After": retry}
             )
@@ -170,6 +171,7 @@ class GitLabAPI:
             result = st.engine.throttle(rl, key, now)
             if result.limited:
                 st.stats.record_fault("rate_limited")
+                st.stats.log_request(decision.number, method, path, 429, False)
                 await self._respond(
                     send,
                     method,
@@ -184,18 +186,22 @@ class GitLabAPI:
 
         if decision.error_status is not None:
             st.stats.record_fault(f"error_{decision.error_status}")
+            st.stats.log_request(decision.number, method, path, decision.error_status, False)
             payload, error_ctype = _error_body(decision.error_status)
             await self._respond(send, method, decision.error_status, payload, error_ctype, extra)
             return
         if decision.drop == "before":
             st.stats.record_fault("drop_before")
+            st.stats.log_request(decision.number, method, path, None, False)
             await _drop(send, 200, b'[{"id":1,"username":"r', _JSON)
 
         out = self._handle(method, path, headers, query_pairs, body, client_ip, scope)
         out.headers.update(extra)
         ctype = out.content_type.encode() if out.content_type else None
-        if method not in ("GET", "HEAD") and out.status < 400 and isinstance(body, Body):
+        applied = method not in ("GET", "HEAD") and out.status < 400
+        if applied and isinstance(body, Body):
             st.stats.record_applied_digest(method, path, body.digest)
+        st.stats.log_request(decision.number, method, path, out.status, applied)
         if decision.drop == "after":
             st.stats.record_fault("drop_after")
             await _drop(send, out.status, out.body or b"{}", ctype or _JSON, out.headers)

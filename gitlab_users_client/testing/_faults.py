@@ -13,13 +13,14 @@ throttles read the configurable :class:`~._util.Clock`, so tests can use a ``Man
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import random
 import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 from ._config import RateLimit
 
@@ -159,11 +160,30 @@ def applied_key(method: str, path: str, body: bytes | str | None) -> str:
 
 
 class Stats:
-    """Thread-safe request counters, readable as a dict (``snapshot``) or via helpers."""
+    """Thread-safe request counters, readable as a dict (``snapshot``) or via helpers.
+
+    ``request_log``: when set (``serve --request-log PATH``), one JSON line per API
+    request, in the order they were answered: its number, method, path, status and
+    whether a write was applied (``null`` status: the connection was dropped before any
+    handler ran). It survives :meth:`reset`.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self.request_log: TextIO | None = None
         self.reset()
+
+    def log_request(
+        self, number: int, method: str, path: str, status: int | None, applied: bool
+    ) -> None:
+        """Append one request to ``request_log`` (flushed), if there is one."""
+        log = self.request_log
+        if log is None:
+            return
+        entry = {"n": number, "method": method, "path": path, "status": status, "applied": applied}
+        with self._lock:
+            log.write(json.dumps(entry) + "\n")
+            log.flush()
 
     def reset(self) -> None:
         with self._lock:

@@ -7,6 +7,7 @@ caller's interpreter (or its GIL), and it stops with the ``with`` block.
 from __future__ import annotations
 
 import json
+import os
 import selectors
 import subprocess
 import sys
@@ -26,10 +27,13 @@ class FakeGitLabProcess:
         seed: int = 0,
         faults: Faults | None = None,
         start_timeout: float = 60.0,
+        request_log: str | os.PathLike[str] | None = None,
     ) -> None:
         self.users = users
         self.seed = seed
         self.faults = faults
+        #: Where the process appends one JSON line per API request (see ``Stats``).
+        self.request_log = request_log
         self.start_timeout = start_timeout
         self._proc: subprocess.Popen[str] | None = None
         self.info: dict[str, Any] = {}
@@ -62,6 +66,8 @@ class FakeGitLabProcess:
         command += ["--users", str(self.users), "--seed", str(self.seed)]
         if self.faults is not None:
             command += ["--faults", json.dumps(self.faults.to_dict())]
+        if self.request_log is not None:
+            command += ["--request-log", os.fspath(self.request_log)]
         self._proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603
         assert self._proc.stdout is not None
         with selectors.DefaultSelector() as selector:

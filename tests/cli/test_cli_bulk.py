@@ -24,7 +24,8 @@ from gitlab_users_client.testing import FakeGitLabServer, Faults, User
 CLI = [sys.executable, "-m", "gitlab_users_client.cli"]
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
 SUMMARY = re.compile(
-    r"^processed (\d+): ok (\d+), failed (\d+), unknown (\d+)(?:, skipped (\d+))? in [\d.]+ s$"
+    r"^processed (\d+): ok (\d+), failed (\d+), unknown (\d+)(?:, skipped (\d+))?"
+    r"(?:, not attempted (\d+))? in [\d.]+ s$"
 )
 
 
@@ -94,9 +95,10 @@ def results_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def summary(stderr: str) -> tuple[int, ...]:
+    """(processed, ok, failed, unknown, skipped) from the summary line."""
     match = SUMMARY.match(stderr.strip().splitlines()[-1])
     assert match, stderr
-    return tuple(int(g or 0) for g in match.groups())
+    return tuple(int(g or 0) for g in match.groups())[:5]
 
 
 def test_bulk_block_from_file_with_results(
@@ -247,17 +249,25 @@ def _interrupt(env: dict[str, str], out: Path, *args: str, stdin: str) -> str:
         proc.stdin.write(stdin)
         proc.stdin.close()
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
+        while time.monotonic() < deadline and not _finished_row(out):
             time.sleep(0.05)
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=30) == 130
         assert proc.stderr is not None
         err = proc.stderr.read()
-    assert "interrupted" in err and "Traceback" not in err
+    assert "interrupted (SIGINT)" in err and "Traceback" not in err
     return err
 
 
+def _finished_row(path: Path) -> bool:
+    """Whether the journal has a row of a finished item (not only "in flight" ones)."""
+    if not path.exists():
+        return False
+    return any('"outcome": "unknown"' not in line for line in path.read_text().splitlines() if line)
+
+
 def _summary_anywhere(err: str) -> tuple[int, ...]:
+    """(processed, ok, failed, unknown, skipped, not attempted)."""
     return next(
         tuple(int(g or 0) for g in m.groups())
         for line in err.splitlines()
@@ -276,34 +286,51 @@ def test_ctrl_c_reports_every_item(
     rows = results_jsonl(out)
     assert sorted(r["index"] for r in rows) == list(range(1, 13))
     outcomes = {r["outcome"] for r in rows}
-    assert "ok" in outcomes and "skipped" in outcomes
-    assert outcomes <= {"ok", "unknown", "skipped"}
+    # The requests in flight had the grace to finish; nothing else was started.
+    assert "ok" in outcomes and "not_attempted" in outcomes
+    assert outcomes <= {"ok", "unknown", "not_attempted"}
+    for row in rows:
+        state = server.state.users[int(row["input"])].state
+        assert state == ("blocked" if row["outcome"] == "ok" else "active")
     # The last progress line and the summary tell the same story.
-    total, ok, failed, unknown, skipped = _summary_anywhere(err)
-    assert BAR.findall(err)[-1] == tuple(map(str, (total, 12, ok, failed, unknown, skipped)))
-    assert (ok, skipped) == tuple(sum(r["outcome"] == o for r in rows) for o in ("ok", "skipped"))
+    total, ok, failed, unknown, skipped, not_attempted = _summary_anywhere(err)
+    bar = BAR.findall(err)[-1]
+    assert bar[:6] == tuple(map(str, (total, 12, ok, failed, unknown, skipped)))
+    assert bar[6] == str(not_attempted) and not_attempted > 0
+    assert (ok, not_attempted) == tuple(
+        sum(r["outcome"] == o for r in rows) for o in ("ok", "not_attempted")
+    )
     assert "· interrupted after " in err
+    # The bar is not drawn full: most items were never attempted.
+    assert re.search(r"\[#*-+\] 12/12 .* · interrupted after ", err), err
 
 
 def test_ctrl_c_during_a_dry_run_leaves_nothing_unknown(
     server: FakeGitLabServer, env: dict[str, str], tmp_path: Path
 ) -> None:
     users = pick(server, 10)
-    server.state.engine.set_faults(Faults(latency=1.0, methods=["GET"]))
+    server.state.engine.set_faults(Faults(latency=1.0, methods=["GET"], paths=["/users/\\d+$"]))
     out = tmp_path / "results.jsonl"
     stdin = "".join(f"{u.id}\n" for u in users)
     err = _interrupt(env, out, "delete", "--dry-run", "-c", "2", stdin=stdin)
     rows = results_jsonl(out)
     assert sorted(r["index"] for r in rows) == list(range(1, 11))
-    assert {r["outcome"] for r in rows} == {"skipped"}  # a dry run changes nothing
-    assert _summary_anywhere(err) == (10, 0, 0, 0, 10)
+    # A dry run changes nothing: what it did is skipped, the rest not attempted.
+    assert {r["outcome"] for r in rows} == {"skipped", "not_attempted"}
+    skipped = sum(r["outcome"] == "skipped" for r in rows)
+    assert _summary_anywhere(err) == (10, 0, 0, 0, skipped, 10 - skipped)
     assert all(u.id in server.state.users for u in users)
     # Off a terminal, the last heartbeat line says where the run stopped.
-    assert "progress: 10/10 ok 0 failed 0 unknown 0 skipped 10 · interrupted after " in err
+    assert (
+        f"progress: 10/10 ok 0 failed 0 unknown 0 skipped {skipped} not attempted "
+        f"{10 - skipped} · interrupted after "
+    ) in err
 
 
 # -- issue 15: safety, input, progress ---------------------------------------------------------
-BAR = re.compile(r"\] (\d+)/(\d+) ok (\d+) failed (\d+) unknown (\d+) skipped (\d+) · ")
+BAR = re.compile(
+    r"\] (\d+)/(\d+) ok (\d+) failed (\d+) unknown (\d+) skipped (\d+)(?: not attempted (\d+))? · "
+)
 
 
 def test_id_and_username_that_disagree_fail_before_any_write(
@@ -366,12 +393,14 @@ def test_duplicates_are_acted_on_once_and_reported(
 
     (c,) = pick(server, 1)
     conflicting = f"id,note\n{c.id},first\n{c.id},second\n{c.id},first\n"
+    before = sum(server.state.stats.by_method.values())
     proc = cli("bulk", "update", "--results", str(tmp_path / "u.csv"), stdin=conflicting)
-    assert proc.returncode == 1
-    assert c.note == "first"
-    rows_u = {int(r["line"]): r for r in results_csv(tmp_path / "u.csv")}
-    assert rows_u[3]["outcome"] == "failed" and "other values" in rows_u[3]["message"]
-    assert rows_u[4]["outcome"] == "skipped"
+    # Which note is meant is unknown: the job is refused before any request.
+    assert proc.returncode == 2
+    assert f"lines 2 and 3 both name id {c.id} with different values" in proc.stderr
+    assert "nothing was done" in proc.stderr
+    assert sum(server.state.stats.by_method.values()) == before
+    assert c.note != "first" and not (tmp_path / "u.csv").exists()
 
 
 def test_results_file_is_never_overwritten_without_force(
@@ -399,7 +428,7 @@ def test_dry_run_progress_counts_skipped_apart(
     proc = cli("bulk", "ban", "--dry-run", "--progress", stdin=stdin)
     assert proc.returncode == 0, proc.stderr
     last = BAR.findall(proc.stderr)[-1]
-    assert tuple(map(int, last)) == (4, 4, 0, 0, 0, 4)  # skipped, never "ok"
+    assert tuple(map(int, last[:6])) == (4, 4, 0, 0, 0, 4)  # skipped, never "ok"
     assert "/s · took" in proc.stderr
 
 

@@ -31,7 +31,8 @@ from gitlab_users_client.testing import FakeGitLabServer, Faults
 CLI = [sys.executable, "-m", "gitlab_users_client.cli"]
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
 SUMMARY = re.compile(
-    r"^processed (\d+): ok (\d+), failed (\d+), unknown (\d+)(?:, skipped (\d+))? in [\d.]+ s$"
+    r"^processed (\d+): ok (\d+), failed (\d+), unknown (\d+)(?:, skipped (\d+))?"
+    r"(?:, not attempted (\d+))? in [\d.]+ s$"
 )
 #: Only the users list, so scanning is slow while the actions are not.
 SLOW_LISTING = Faults(latency=0.02, methods=["GET"], paths=["^/api/v4/users$"])
@@ -91,9 +92,10 @@ def requests(server: FakeGitLabServer) -> int:
 
 
 def summary(stderr: str) -> tuple[int, ...]:
+    """(processed, ok, failed, unknown, skipped) from the summary line."""
     match = SUMMARY.match(stderr.strip().splitlines()[-1])
     assert match, stderr
-    return tuple(int(g or 0) for g in match.groups())
+    return tuple(int(g or 0) for g in match.groups())[:5]
 
 
 def _some_done(path: Path) -> bool:
@@ -285,9 +287,9 @@ def test_a_scan_that_fails_midway_reports_what_it_found(
 ) -> None:
     server, cli = fresh
     humans = listed(cli, "--humans")
-    # A dry run sends only the listing: 3 probes, a first round of 2 windows, then the
-    # 6th request fails.
-    server.state.engine.set_faults(Faults(error_on=[6], error_statuses=[500]))
+    # A dry run sends the preflight GET /user, then only the listing: 3 probes, a first
+    # round of 2 windows, then the 7th request fails.
+    server.state.engine.set_faults(Faults(error_on=[7], error_statuses=[500]))
     server.state.engine.reset_counter()
     out = tmp_path / "results.jsonl"
     proc = cli(
@@ -384,36 +386,32 @@ def test_ctrl_c_reports_every_user_found_once(
     assert len({r["user_id"] for r in rows}) == len(rows)
     outcomes = Counter(r["outcome"] for r in rows)
     assert outcomes["ok"] > 0
-    assert set(outcomes) <= {"ok", "unknown", "skipped"}
+    assert set(outcomes) <= {"ok", "unknown", "skipped", "not_attempted"}
     for row in rows:
         if row["outcome"] == "ok":
             assert server.state.users[row["user_id"]].state == "banned"
-        if row["outcome"] == "skipped":  # not started, or the token's own user
+        if row["outcome"] in ("skipped", "not_attempted"):  # the token's own, not started
             assert server.state.users[row["user_id"]].state == "active"
     last = [line for line in err.split("\r") if "interrupted after" in line][-1]
     assert f"(the scan had found {len(rows)})" in last
     assert SUMMARY.match(err.strip().splitlines()[-2]), err
 
 
-def test_a_caller_who_is_not_admin_gets_a_clear_summary(
+def test_a_caller_who_is_not_admin_is_stopped_before_any_change(
     fresh: tuple[FakeGitLabServer, Run], tmp_path: Path
 ) -> None:
     server, _ = fresh
     cli = runner(server, tmp_path / "home", server.user_token)
-    before = writes(server)
-    refused = cli("bulk", "block", "--matching", "--created-before", "2030-01-01")
-    assert refused.returncode == 2
-    assert "GitLab ignores --created-before unless the token's user is an administrator" in (
-        refused.stderr
-    )
-    assert writes(server) == before
-    proc = cli("--verbose", "bulk", "block", "--matching", "--external")
-    assert proc.returncode == 1
-    assert "walking sequentially" in proc.stderr  # the scan's own log line
-    total, ok, failed, _, _ = summary(proc.stderr)
-    assert total == failed > 0 and ok == 0
-    assert "every item failed with 403 Forbidden" in proc.stderr
-    assert "administrator" in proc.stderr
+    before = requests(server)
+    for filters in (("--created-before", "2030-01-01"), ("--external",)):
+        refused = cli("bulk", "block", "--matching", *filters, "--results", str(tmp_path / "r.csv"))
+        assert refused.returncode == 1
+        assert "bulk block needs an administrator's token" in refused.stderr
+        assert "is not an administrator" in refused.stderr and "Nothing was done" in refused.stderr
+        assert not (tmp_path / "r.csv").exists()
+    # One preflight GET /user per run, and nothing else.
+    assert requests(server) == before + 2
+    assert server.state.stats.by_path["/api/v4/user"] >= 2 and writes(server) == 0
 
 
 def test_delete_prompt_counts_the_matching_users_first(

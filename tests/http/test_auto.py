@@ -71,12 +71,19 @@ def test_a_one_shot_script_on_the_default_loads_none_of_the_sdks_engines() -> No
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}"
 
+        # What `import httpx` loads by itself is not the SDK's doing (httpx < 0.28
+        # imports httpcore's HTTP/1.1 code and h11 at once).
+        import httpx
+        baseline = set(sys.modules)
         from gitlab_users_client import AsyncGitLab
 
         def loaded():
             # aiohttp; the SDK's own engine and its framing; the fan-out and scan modules.
             names = ("._http.asyncio", "._http.aiohttp", "._http.h1", "._bulk", "._scan")
-            return [m for m in sys.modules if m.startswith("aiohttp") or m.endswith(names)]
+            return [
+                m for m in sys.modules
+                if m not in baseline and (m.startswith("aiohttp") or m.endswith(names))
+            ]
 
         async def main():
             async with AsyncGitLab(url, token="glpat-x") as gl:
