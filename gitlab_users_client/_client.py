@@ -43,7 +43,7 @@ from ._options import (
 from ._redact import Secret
 from ._redirects import MAX_REDIRECTS, next_request
 from ._retry import IDEMPOTENT_METHODS, Attempts, RetryPolicy
-from ._session import EventHooks, Shared, build_request
+from ._session import EventHooks, Session, build_request
 from ._throttle import retry_after_seconds
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ class AsyncGitLab:
             follow_redirects=follow_redirects,
             keep_base_url=keep_base_url,
         )
-        shared = Shared.create(
+        session = Session.create(
             max_concurrency=max_concurrency,
             requests_per_second=requests_per_second,
             pace_from_headers=pace_from_headers,
@@ -174,12 +174,12 @@ class AsyncGitLab:
             network=Network.for_client(http_client, verify, cert, proxy, trust_env),
             event_hooks=event_hooks,
         )
-        self._bind(settings, shared)
+        self._bind(settings, session)
 
-    def _bind(self, settings: Settings, shared: Shared) -> None:
+    def _bind(self, settings: Settings, session: Session) -> None:
         """The one place a client's state is set: by ``__init__`` and by ``with_options``."""
         self._settings = settings
-        self._shared = shared
+        self._session = session
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -191,12 +191,12 @@ class AsyncGitLab:
 
     async def aclose(self) -> None:
         """Close the connection pool (shared with every ``with_options`` copy)."""
-        await self._shared.aclose()
+        await self._session.aclose()
 
     @property
     def is_closed(self) -> bool:
         """Whether :meth:`aclose` was called (on this client or any of its copies)."""
-        return self._shared.closed
+        return self._session.closed
 
     def __repr__(self) -> str:
         sudo = f", sudo={self.sudo!r}" if self.sudo else ""
@@ -255,7 +255,7 @@ class AsyncGitLab:
             checked = check_headers(headers, taken=settings.credentials.header_name)
             changes["headers"] = {**settings.headers, **checked}
         copy = object.__new__(AsyncGitLab)
-        copy._bind(replace(settings, **changes) if changes else settings, self._shared)
+        copy._bind(replace(settings, **changes) if changes else settings, self._session)
         return copy
 
     # -- resources -----------------------------------------------------------
@@ -342,21 +342,21 @@ class AsyncGitLab:
 
     async def _exchange(self, request: ApiRequest) -> tuple[httpx.Response, int, bool]:
         """Send (retrying, and following redirects when asked); any status comes back."""
-        shared = self._shared
-        if shared.closed:
+        session = self._session
+        if session.closed:
             raise ClientStateError("this AsyncGitLab client is closed")
-        shared.check_loop()
+        session.check_loop()
         settings = self._settings
         attempts = Attempts()
-        http_request = await build_request(shared, settings, request)
+        http_request = await build_request(session, settings, request)
         started = time.monotonic() if logger.isEnabledFor(logging.DEBUG) else 0.0
         exhausted = True
         for _ in range(MAX_REDIRECTS + 1):
-            response = await shared.executor.send(
-                shared.send, http_request, settings.policy, attempts
+            response = await session.executor.send(
+                session.send, http_request, settings.policy, attempts
             )
             following = (
-                next_request(shared.http, http_request, response, settings.timeout)
+                next_request(session.http, http_request, response, settings.timeout)
                 if settings.follow_redirects
                 else None
             )

@@ -1,4 +1,5 @@
-"""What a client and all its ``with_options`` copies share, and how a request is built.
+"""The session: what a client and all its ``with_options`` copies share, and how a
+request is built and sent.
 
 The connection pool, the retry executor (limiter and rate gate), whether it is
 closed, and the event loop it is bound to.
@@ -34,7 +35,7 @@ from ._redirects import check_location
 from ._retry import Executor, RateGate
 from ._version import __version__
 
-__all__ = ["EventHooks", "Shared", "build_request", "check_response"]
+__all__ = ["EventHooks", "Session", "build_request", "check_response"]
 
 logger = logging.getLogger("gitlab_users_client")
 
@@ -55,8 +56,8 @@ def _current_loop() -> object:
         return trio.lowlevel.current_trio_token()
 
 
-class Shared:
-    """What a client and all its ``with_options`` copies share."""
+class Session:
+    """What a client and all its ``with_options`` copies share: the pool and the executor."""
 
     def __init__(
         self,
@@ -98,7 +99,7 @@ class Shared:
         http_client: httpx.AsyncClient | None,
         network: Network,
         event_hooks: EventHooks | None,
-    ) -> Shared:
+    ) -> Session:
         """The pool and executor of a new client (``network``: its checked TLS/proxy options)."""
         executor = Executor(
             max_concurrency=max_concurrency,
@@ -251,12 +252,12 @@ def _check_event_hooks(hooks: EventHooks | None) -> dict[str, list[Callable[[Any
     return checked
 
 
-async def build_request(shared: Shared, settings: Settings, request: ApiRequest) -> httpx.Request:
+async def build_request(session: Session, settings: Settings, request: ApiRequest) -> httpx.Request:
     """The ``httpx.Request`` for a generated request, with the client's headers and credentials."""
     headers = {
         "Accept": "application/json",
         "User-Agent": _USER_AGENT,
-        **shared.default_headers,
+        **session.default_headers,
         **settings.headers,
         **request.headers,
     }
@@ -289,8 +290,8 @@ async def build_request(shared: Shared, settings: Settings, request: ApiRequest)
             for name, value in headers.items()
         }.values()
     )
-    if shared.direct is None:
-        return shared.http.build_request(
+    if session.direct is None:
+        return session.http.build_request(
             request.method,
             url,
             headers=unique,

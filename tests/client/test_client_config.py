@@ -169,8 +169,8 @@ async def test_with_options_returns_a_copy_sharing_the_http_client() -> None:
     async with AsyncGitLab(BASE, token="glpat-x", transport=transport) as gl:
         copy = gl.with_options(sudo="alice", timeout=5, max_retries=1, headers={"X-A": "1"})
         assert copy is not gl
-        assert copy._shared is gl._shared
-        assert copy._shared.http is gl._shared.http
+        assert copy._session is gl._session
+        assert copy._session.http is gl._session.http
         # The original is unchanged.
         assert gl.sudo is None
         assert gl.timeout == DEFAULT_TIMEOUT
@@ -195,7 +195,7 @@ async def test_closing_a_copy_closes_the_original_and_vice_versa() -> None:
     await copy.aclose()
     assert gl.is_closed
     assert copy.is_closed
-    assert gl._shared.http.is_closed
+    assert gl._session.http.is_closed
     with pytest.raises(RuntimeError, match="closed"):
         await gl.users.get(1)
 
@@ -370,7 +370,7 @@ async def test_injected_http_client_is_used_and_not_closed() -> None:
 
     http = httpx.AsyncClient(transport=transport, timeout=1.0, event_hooks={"request": [hook]})
     async with AsyncGitLab(BASE, token="glpat-x", http_client=http) as gl:
-        assert gl._shared.http is http
+        assert gl._session.http is http
         user = await gl.users.get(1)
     assert user.username == "alice"
     assert hooked == ["https://gitlab.example.com/api/v4/users/1"]

@@ -43,7 +43,7 @@ async def test_async_with_returns_the_client_and_closes_it() -> None:
         user = await gl.users.get(1)
         assert user.id == 1
     assert gl.is_closed
-    assert gl._shared.http.is_closed
+    assert gl._session.http.is_closed
 
 
 async def test_async_with_closes_on_error() -> None:
@@ -51,7 +51,7 @@ async def test_async_with_closes_on_error() -> None:
         async with AsyncGitLab(BASE, transport=mock()) as gl:
             raise KeyError("boom")
     assert gl.is_closed
-    assert gl._shared.http.is_closed
+    assert gl._session.http.is_closed
 
 
 async def test_aclose_twice_is_fine() -> None:
@@ -227,7 +227,7 @@ def test_cancelling_a_call_leaves_the_client_usable(anyio_backend: str) -> None:
                 user = await gl.users.get(1)
             assert user.id == 1
             assert not gl.is_closed
-            assert gl._shared.executor.slots.in_use == 0
+            assert gl._session.executor.slots.in_use == 0
 
     anyio.run(main, backend=anyio_backend)
     assert started == 2
@@ -267,6 +267,6 @@ def test_aclose_inside_a_cancelled_scope_still_closes(anyio_backend: str) -> Non
             scope.cancel()
             await gl.aclose()
         assert gl.is_closed
-        assert gl._shared.http.is_closed
+        assert gl._session.http.is_closed
 
     anyio.run(main, backend=anyio_backend)
