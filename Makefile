@@ -90,7 +90,7 @@ format: venv
 typecheck: venv
 	@mkdir -p build
 	$(BIN)/mypy
-	$(BIN)/mypy tests/typed_usage.py examples
+	$(BIN)/mypy tests examples
 	PATH="$(CURDIR)/$(BIN):$$PATH" PYRIGHT_PYTHON_IGNORE_WARNINGS=1 \
 		$(BIN)/pyright --verifytypes gitlab_users_client --ignoreexternal > build/verifytypes.log 2>&1 \
 		|| (cat build/verifytypes.log; exit 1)

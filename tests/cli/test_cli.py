@@ -19,9 +19,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from cli_env import clean_env
 
 from gitlab_users_client.testing import FakeGitLabServer, Faults, User
+from tests.cli_env import clean_env
 
 CLI = [sys.executable, "-m", "gitlab_users_client.cli"]
 ED25519 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBx6nNqjmS2hdd7V1jxW2hbwgD1Y6K6Vz3yMeJcW5Pzq t@x"

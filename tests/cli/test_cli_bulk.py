@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_env import clean_env
 
 from gitlab_users_client.testing import FakeGitLabServer, Faults, User
+from tests.cli_env import clean_env
 
 CLI = [sys.executable, "-m", "gitlab_users_client.cli"]
 WRITES = ("POST", "PUT", "PATCH", "DELETE")

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_env import clean_env
 
 from gitlab_users_client.testing import FakeGitLabServer
+from tests.cli_env import clean_env
 
 CLI = [sys.executable, "-m", "gitlab_users_client.cli"]
 DEAD_URL = "http://127.0.0.1:9"  # nothing listens on the discard port

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from mock_gitlab import BASE, recorder
 
 from gitlab_users_client import AsyncGitLab, ConfigurationError
+from tests.mock_gitlab import BASE, recorder
 
 AUTH_HEADERS = ("Authorization", "PRIVATE-TOKEN", "JOB-TOKEN")
 

@@ -6,7 +6,6 @@ import re
 
 import httpx
 import pytest
-from mock_gitlab import BASE, USER, recorder
 
 from gitlab_users_client import (
     DEFAULT_TIMEOUT,
@@ -15,6 +14,7 @@ from gitlab_users_client import (
     GitLabError,
     Secret,
 )
+from tests.mock_gitlab import BASE, USER, recorder
 
 # -- URL forms ------------------------------------------------------------------
 

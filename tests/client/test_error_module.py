@@ -6,10 +6,9 @@ from __future__ import annotations
 import ast
 import inspect
 
-from import_graph import ROOT, is_generated, modules
-
 import gitlab_users_client
 from gitlab_users_client import _exceptions
+from tests.import_graph import ROOT, is_generated, modules
 
 
 def public_exceptions() -> dict[str, type[BaseException]]:

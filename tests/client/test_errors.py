@@ -7,7 +7,6 @@ from typing import Any
 import httpx
 import pydantic
 import pytest
-from mock_gitlab import BASE, USER, Handler
 
 from gitlab_users_client import (
     APIConnectionError,
@@ -34,6 +33,7 @@ from gitlab_users_client import (
     UnprocessableEntityError,
 )
 from gitlab_users_client._retry import Executor, RetryPolicy
+from tests.mock_gitlab import BASE, USER, Handler
 
 CREATED = {**USER, "email": "alice@example.com", "is_admin": False}
 
@@ -699,8 +699,10 @@ async def test_every_error_survives_a_pickle_round_trip(response: httpx.Response
     for name in ("status_code", "message", "body", "method", "url", "request_id", "retries"):
         assert getattr(copy, name) == getattr(error, name), name
     if isinstance(error, RateLimitError):
+        assert isinstance(copy, RateLimitError)
         assert copy.retry_after == error.retry_after == 120
     if isinstance(error, APIStatusError):
+        assert isinstance(copy, APIStatusError)
         assert copy.errors == error.errors
     assert b"glpat-errors" not in pickle.dumps(error)
 

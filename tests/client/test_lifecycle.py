@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import gc
 import warnings
+from typing import cast
 
 import anyio
 import anyio.lowlevel
 import httpx
 import pytest
 import sniffio
-from mock_gitlab import BASE, USER
 
 from gitlab_users_client import AsyncGitLab, ConfigurationError
+from tests.mock_gitlab import BASE, USER
 
 
 def answer_user(request: httpx.Request) -> httpx.Response:
@@ -42,7 +43,7 @@ async def test_async_with_returns_the_client_and_closes_it() -> None:
         assert not gl.is_closed
         user = await gl.users.get(1)
         assert user.id == 1
-    assert gl.is_closed
+    assert cast(bool, gl.is_closed)  # a property: closing changed it
     assert gl._session.http.is_closed
 
 

@@ -8,7 +8,6 @@ from typing import Any
 
 import httpx
 import pytest
-from mock_gitlab import BASE, USER, recorder
 
 from gitlab_users_client import (
     AsyncGitLab,
@@ -19,6 +18,7 @@ from gitlab_users_client import (
 )
 from gitlab_users_client._retry import Executor
 from gitlab_users_client.models import UserBasic, UserDetailsWithAdmin, UserProfile
+from tests.mock_gitlab import BASE, USER, recorder
 
 TOKEN = "glpat-LOGSECRET-7f3a9c"
 SUDO = "sudo-target-q8z"

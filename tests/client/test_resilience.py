@@ -495,7 +495,8 @@ def test_a_retried_delete_that_finds_nothing_counts_as_done() -> None:
             transport=httpx.MockTransport(handler),
             retry_policy=FAST,
         ) as gl:
-            assert await gl.users.delete(7) is None  # the 502 hid a successful delete
+            # The 502 hid a successful delete.
+            assert await gl.users.delete(7) is None  # type: ignore[func-returns-value]
         plain_404 = httpx.MockTransport(
             lambda r: httpx.Response(404, json={"message": "404 Not found"})
         )

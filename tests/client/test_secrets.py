@@ -8,7 +8,6 @@ from typing import Any
 
 import httpx
 import pytest
-from mock_gitlab import BASE, USER, Handler
 
 from gitlab_users_client import (
     APIConnectionError,
@@ -22,6 +21,7 @@ from gitlab_users_client import (
 )
 from gitlab_users_client._redact import Secret, redact_url
 from gitlab_users_client.models import ImpersonationTokenWithToken, PersonalAccessTokenWithToken
+from tests.mock_gitlab import BASE, USER, Handler
 
 TOKEN = "glpat-TOPSECRET-4b1d"
 IMPERSONATION_TOKEN = {

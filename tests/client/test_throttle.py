@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from email.utils import formatdate
+from typing import Any
 
 import anyio
 import httpx
@@ -66,10 +67,10 @@ class Server:
         return sum(1 for _, p in self.requests if p == path)
 
 
-def client(server: Server, **kwargs: object) -> AsyncGitLab:
+def client(server: Server, **kwargs: Any) -> AsyncGitLab:
     return AsyncGitLab(
         "https://gitlab.example.com", token="t", transport=server.transport(), **kwargs
-    )  # type: ignore[arg-type]
+    )
 
 
 def run(backend: str, main: Callable[[], Awaitable[None]], limit: float = 20) -> None:

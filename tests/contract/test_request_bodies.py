@@ -6,10 +6,10 @@ import datetime
 import json
 import re
 from collections.abc import Awaitable, Callable
-from email.message import Message
+from email.message import EmailMessage
 from email.parser import BytesParser
 from email.policy import HTTP
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -90,17 +90,18 @@ def json_body(request: httpx.Request) -> Any:
     return json.loads(request.content)
 
 
-def multipart(request: httpx.Request) -> tuple[str, list[Message]]:
+def multipart(request: httpx.Request) -> tuple[str, list[EmailMessage]]:
     content_type = request.headers["content-type"]
     assert content_type.startswith("multipart/form-data; boundary=")
     boundary = content_type.split("boundary=", 1)[1]
     document = b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + request.content
     message = BytesParser(policy=HTTP).parsebytes(document)
     assert message.is_multipart()
-    return boundary, list(message.iter_parts())
+    # The HTTP policy makes every part an EmailMessage (typeshed says Message).
+    return boundary, [cast(EmailMessage, part) for part in message.iter_parts()]
 
 
-def form_fields(parts: list[Message]) -> dict[str, str]:
+def form_fields(parts: list[EmailMessage]) -> dict[str, str]:
     return {
         str(part.get_param("name", header="content-disposition")): part.get_content()
         for part in parts
@@ -108,7 +109,7 @@ def form_fields(parts: list[Message]) -> dict[str, str]:
     }
 
 
-def file_parts(parts: list[Message]) -> dict[str, Message]:
+def file_parts(parts: list[EmailMessage]) -> dict[str, EmailMessage]:
     return {
         str(part.get_param("name", header="content-disposition")): part
         for part in parts

@@ -10,9 +10,8 @@ import sys
 from types import FrameType
 from typing import Any
 
-from import_graph import GENERATED, PACKAGE, graph, is_generated
-
 from gitlab_users_client import AsyncGitLab
+from tests.import_graph import GENERATED, PACKAGE, graph, is_generated
 
 CONTRACT = f"{PACKAGE}._contract"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from typing import Any
 
 import anyio
 import httpx
@@ -37,12 +38,12 @@ async def test_offset_walk_returns_every_user_once_in_order(fake_25k: FakeGitLab
     [("id", "asc"), ("id", "desc"), ("username", "asc"), ("created_at", "desc"), ("name", "asc")],
 )
 async def test_keyset_walk_returns_every_user_once_in_order(
-    fake_25k: FakeGitLab, order_by: str, sort: str
+    fake_25k: FakeGitLab, order_by: Any, sort: Any
 ) -> None:
     async with client(fake_25k) as gl:
         users = [
             user async for user in gl.users.list(pagination="keyset", order_by=order_by, sort=sort)
-        ]  # type: ignore[arg-type]
+        ]
     assert len(users) == 25_000
     assert len({user.id for user in users}) == 25_000
     if order_by == "id":
@@ -237,9 +238,9 @@ async def test_break_and_cancel_release_the_connection(
     async with AsyncGitLab(
         server.url,
         token=server.admin_token,
-        transport=transport,
+        transport=transport,  # type: ignore[arg-type]
         max_concurrency=1,
-        timeout=5,  # type: ignore[arg-type]
+        timeout=5,
     ) as gl:
         async for user in gl.users.list(pagination="offset", per_page=100):
             if user.id:

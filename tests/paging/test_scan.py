@@ -6,6 +6,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import parse_qs
 
 import anyio
@@ -270,5 +271,6 @@ async def test_scan_takes_every_filter_of_list_and_nothing_else_of_it() -> None:
     assert scanning["filters"].annotation == "Unpack[UsersListFilters]"
     async with AsyncGitLab("https://gitlab.example.com", token="glpat-x") as gl:
         for name in ("order_by", "page", "pagination", "name"):
+            wrong: Any = {name: "id"}
             with pytest.raises(TypeError, match=f"unexpected keyword argument '{name}'"):
-                gl.users.scan(**{name: "id"})  # type: ignore[misc]
+                gl.users.scan(**wrong)

@@ -7,7 +7,7 @@ imports under ``if TYPE_CHECKING:`` do not.
 
 from __future__ import annotations
 
-from import_graph import PACKAGE, cycles, graph, imported_names, is_generated, modules
+from tests.import_graph import PACKAGE, cycles, graph, imported_names, is_generated, modules
 
 #: Folder → what its modules may import of the package (dotted, relative to the package;
 #: "" is the top-level package, i.e. the public API). Modules at the package root (the
