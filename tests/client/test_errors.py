@@ -31,8 +31,9 @@ from gitlab_users_client import (
     ResponseValidationError,
     ServerError,
     UnprocessableEntityError,
+    _retry,
 )
-from gitlab_users_client._retry import Executor, RetryPolicy
+from gitlab_users_client._retry import RetryPolicy
 from tests.mock_gitlab import BASE, USER, Handler
 
 CREATED = {**USER, "email": "alice@example.com", "is_admin": False}
@@ -66,7 +67,7 @@ def client(recorder: Recorder, **kwargs: Any) -> AsyncGitLab:
 @pytest.fixture
 def no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     """Retries happen as usual, without waiting for the jittered backoff."""
-    monkeypatch.setattr(Executor, "_backoff", staticmethod(lambda policy, retry: 0.0))
+    monkeypatch.setattr(_retry, "_backoff", lambda policy, retries, jitter: 0.0)
 
 
 async def fail_get(response: httpx.Response, **kwargs: Any) -> APIStatusError:

@@ -15,8 +15,8 @@ from gitlab_users_client import (
     NotFoundError,
     Response,
     ResponseValidationError,
+    _retry,
 )
-from gitlab_users_client._retry import Executor
 from gitlab_users_client.models import UserBasic, UserDetailsWithAdmin, UserProfile
 from tests.mock_gitlab import BASE, USER, recorder
 
@@ -222,7 +222,7 @@ async def test_retries_are_logged_without_secrets(
     caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    monkeypatch.setattr(Executor, "_backoff", staticmethod(lambda policy, retry: 0.0))
+    monkeypatch.setattr(_retry, "_backoff", lambda policy, retries, jitter: 0.0)
     answers = iter(
         [
             httpx.Response(503),
