@@ -15,7 +15,7 @@ TEMPLATES := openapi/templates
 GENERATED := gitlab_users_client/_generated
 GEN_CHECK := build/gen-check/gitlab_users_client/_generated
 
-.PHONY: help venv test test-steps lint format typecheck pytest matrix generate check-generated docs demo bench clean
+.PHONY: help venv test test-steps lint format typecheck pytest matrix generate check-generated docs demo bench mutation clean
 
 help:
 	@echo "make test      lint, type-check, generated-code check, all tests, docs (strict), matrix"
@@ -24,6 +24,7 @@ help:
 	@echo "make docs      build the documentation site into build/site"
 	@echo "make generate  regenerate $(GENERATED) from $(SPEC)"
 	@echo "make bench     run the benchmarks (see benchmarks/README.md)"
+	@echo "make mutation  mutation-test the safety-critical modules (MODULES=\"_urls _links\" for some)"
 
 $(BIN)/.stamp: pyproject.toml requirements/dev.txt requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -132,6 +133,12 @@ demo: $(DEMO_BIN)/.stamp
 
 bench: venv
 	bash benchmarks/run.sh
+
+# Not part of `make test`: minutes per module (tools/mutation/modules.toml lists them and
+# their tests; the work happens in build/mutation/). MUTATION_JOBS=N sets the workers.
+MODULES ?=
+mutation: venv
+	$(BIN)/python tools/mutation/run.py $(MODULES)
 
 clean:
 	rm -rf build site .pytest_cache .mypy_cache .ruff_cache

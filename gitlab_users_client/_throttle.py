@@ -155,8 +155,9 @@ class RateGate:
             await anyio.sleep(slot - now)
 
     def observe(self, response: httpx.Response, cap: float) -> None:
-        """Pause proactively when GitLab says the quota is used up."""
-        if not self.pace_from_headers or response.status_code == 429:
+        """Pause proactively when GitLab says the quota is used up (for any answer but a
+        429, which has paused through :meth:`pause`)."""
+        if not self.pace_from_headers:
             return
         remaining = response.headers.get("ratelimit-remaining")
         if remaining is not None and remaining.strip() == "0":

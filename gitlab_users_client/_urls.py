@@ -22,7 +22,6 @@ from ._exceptions import CrossOriginError
 
 __all__ = ["has_dot_segments", "link_target", "origin_of", "redirect_target", "same_origin"]
 
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 #: Printable ASCII without space: what a URL a server sends may contain.
 _URL_CHARS = re.compile(r"[\x21-\x7e]*")
 _MAX_URL_LENGTH = 8192
@@ -50,8 +49,9 @@ def has_dot_segments(path: str) -> bool:
 
 
 def origin_of(url: httpx.URL) -> tuple[str, str, int | None]:
-    """(scheme, host, port) with the default port filled in."""
-    return url.scheme, url.host.lower(), url.port or _DEFAULT_PORTS.get(url.scheme)
+    """(scheme, host, port); httpx drops a scheme's default port (``:443`` is ``None``)
+    and lower-cases names, but not IPv6 addresses."""
+    return url.scheme, url.host.lower(), url.port
 
 
 def same_origin(a: httpx.URL, b: httpx.URL) -> bool:
@@ -78,25 +78,26 @@ def _parse(url: str, *, what: str) -> httpx.URL:
         raise CrossOriginError(f"the {what} has an invalid port", url=_shown(url))
     if target.userinfo:
         raise CrossOriginError(f"refusing a {what} with user info in it", url=_shown(url))
-    if has_dot_segments(target.raw_path.decode("ascii").partition("?")[0]):
-        raise CrossOriginError(f"refusing a {what} with dot segments", url=_shown(url))
     return target
 
 
 def _join(base: str, url: str, *, what: str) -> str:
-    # urljoin resolves dot segments itself: check the server's text before joining.
+    # urljoin, and httpx after it, resolve literal dot segments without a word: the
+    # server's own text is checked, before either sees it.
     if not _URL_CHARS.fullmatch(url[:_MAX_URL_LENGTH]) or len(url) > _MAX_URL_LENGTH:
         raise CrossOriginError(
             f"the {what} is not a valid URL (non-ASCII, control characters or too long)",
             url=_shown(url),
         )
-    try:  # urlsplit refuses a malformed IPv6 literal ("http://[::1/", "http://[zz::1]/")
-        path = urlsplit(url).path if "://" in url else url.partition("?")[0]
-        if not has_dot_segments(path):
-            return urljoin(base, url)
+    try:
+        # urlsplit refuses some hosts (an unclosed IPv6 bracket), as urljoin does.
+        path = urlsplit(url).path
+        joined = urljoin(base, url)
     except ValueError:
         raise CrossOriginError(f"the {what} is not a valid URL", url=_shown(url)) from None
-    raise CrossOriginError(f"refusing a {what} with dot segments", url=_shown(url))
+    if has_dot_segments(path):
+        raise CrossOriginError(f"refusing a {what} with dot segments", url=_shown(url))
+    return joined
 
 
 def redirect_target(current: httpx.URL, location: str) -> httpx.URL:

@@ -67,14 +67,11 @@ def parse_links(header: str) -> Iterator[tuple[str, dict[str, str]]]:
     """
     end = len(header)
     pos = 0
-    while pos < end:
+    while True:
         pos = _SPACE.match(header, pos).end()  # type: ignore[union-attr]
-        if pos < end and header[pos] == ",":
-            pos += 1
-            continue
         if pos >= end:
             return
-        if header[pos] != "<":
+        if header[pos] != "<":  # a comma between links, or a malformed entry
             pos = _skip_to_next_link(header, pos)
             continue
         close = header.find(">", pos + 1)
@@ -103,10 +100,8 @@ def parse_links(header: str) -> Iterator[tuple[str, dict[str, str]]]:
                     value, pos = value_match.group(), value_match.end()
             if name and name not in params:
                 params[name] = value
-            if name_match.end() == pos and not value and pos < end and header[pos] not in ";,":
-                break  # no progress on garbage: let the outer loop skip it
-        if pos < end and header[pos] != ",":
-            pos = _skip_to_next_link(header, pos)
+        # Past the comma, and past whatever malformed text comes before it.
+        pos = _skip_to_next_link(header, pos)
         yield target, params
 
 
@@ -128,8 +123,8 @@ class PageLoopGuard:
 
     def check(self, request: ApiRequest) -> None:
         """Record the page ``request`` asks for; raise if it was asked for before."""
-        params = tuple(sorted(request.params)) if request.params else ()
-        key = hash((request.path, request.query or "", params))
+        params = tuple(sorted(request.params))
+        key = hash((request.path, request.query, params))
         if key in self._seen:
             query = request.query or "&".join(f"{name}={value}" for name, value in params)
             raise PaginationLoopError(

@@ -21,6 +21,7 @@ import anyio
 
 from gitlab_users_client import AsyncGitLab, ConfigurationError, GitLabError, InvalidRequestError
 
+from ._completion import complete
 from ._config import Settings, resolve
 from ._context import Context
 from ._errors import CLIError, Interrupted, RedactingFilter, add_secret, describe, redact
@@ -77,6 +78,25 @@ async def _run_command(args: argparse.Namespace, settings: Settings) -> int:
         return result
 
 
+def _page_size(args: argparse.Namespace, settings: Settings) -> None:
+    """A profile's ``per_page`` is the default of ``--per-page`` (never above ``--limit``;
+    the parallel scan of ``list --concurrency`` sizes its own pages)."""
+    if settings.per_page is None or getattr(args, "per_page", 0) is not None:
+        return
+    if getattr(args, "scan_concurrency", None) is not None:
+        return
+    limit = getattr(args, "limit", None)
+    args.per_page = settings.per_page if limit is None else min(settings.per_page, max(limit, 1))
+
+
+def _run_local(args: argparse.Namespace) -> int:
+    """A command that connects nowhere (``config ...``, ``completion``)."""
+    module, _, name = str(args.handler).partition(":")
+    handler = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    result: int = handler(args)
+    return result
+
+
 def _unwrap(exc: BaseException) -> BaseException:
     """The single exception inside (nested) exception groups, if that is all there is."""
     while isinstance(exc, BaseExceptionGroup) and len(exc.exceptions) == 1:
@@ -106,18 +126,26 @@ def _fail(message: str, verbose: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``gitlab-users`` with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     add_secret(os.environ.get("GITLAB_TOKEN"))
+    parser = build_parser()
+    if complete(parser, os.environ):  # a shell asking for completions; argcomplete is missing
+        return 1
     try:
-        args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
+        args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
     except SystemExit as usage:
         return usage.code if isinstance(usage.code, int) else (0 if usage.code is None else 2)
     verbose = bool(args.verbose)
     if verbose:
         _setup_logging()
     try:
+        if getattr(args, "local", False):
+            return _run_local(args)
         settings = resolve(args, os.environ)
+        for warning in settings.warnings:
+            sys.stderr.write(redact(warning) + "\n")
         if settings.network.insecure:
             sys.stderr.write(INSECURE_WARNING)
-            sys.stderr.flush()
+        sys.stderr.flush()
+        _page_size(args, settings)
         return anyio.run(_run, args, settings)
     except BaseException as raised:
         error = _unwrap(raised)

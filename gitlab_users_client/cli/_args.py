@@ -8,7 +8,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from ._config import ENGINES
+from ._completion import complete_profiles
+from ._config_file import ENGINES
 from ._errors import redact
 
 __all__ = [
@@ -127,8 +128,17 @@ def add_global_options(
         return argparse.SUPPRESS if sub else value
 
     group = parser.add_argument_group("connection options")
+    profile = group.add_argument(
+        "-g",
+        "--gitlab",
+        metavar="NAME",
+        default=default(None),
+        help="the profile (instance) of the config file to use "
+        "(default: $GITLAB_PROFILE, else the file's default)",
+    )
+    profile.completer = complete_profiles  # type: ignore[attr-defined] # argcomplete's hook
     group.add_argument(
-        "--url", default=default(None), help="GitLab URL (default: $GITLAB_URL, config url)"
+        "--url", default=default(None), help="GitLab URL (default: $GITLAB_URL, profile url)"
     )
     if token_file:
         group.add_argument(
@@ -160,7 +170,13 @@ def add_global_options(
         default=default(None),
         help="retries per request (default 4)",
     )
-    group.add_argument("--config", metavar="PATH", default=default(None), help="TOML config file")
+    group.add_argument(
+        "--config",
+        metavar="PATH",
+        default=default(None),
+        help="TOML config file (default: $GITLAB_USERS_CONFIG, else "
+        "~/.config/gitlab-users/config.toml)",
+    )
     add_network_options(parser, default)
     group.add_argument(
         "-v",
@@ -237,14 +253,22 @@ class Tree:
         *,
         output: bool = False,
         token_file: bool = True,
+        connection: bool = True,
     ) -> argparse.ArgumentParser:
+        """A leaf command; without ``connection`` it takes only ``--config`` of the
+        connection options (it reads the config file and connects nowhere)."""
         parser: argparse.ArgumentParser = self._subparsers.add_parser(
             name, help=help, description=help, allow_abbrev=False
         )
         parser.set_defaults(handler=handler)
         if output:
             output_options(parser)
-        add_global_options(parser, sub=True, token_file=token_file)
+        if connection:
+            add_global_options(parser, sub=True, token_file=token_file)
+        else:
+            parser.add_argument(
+                "--config", metavar="PATH", default=argparse.SUPPRESS, help="TOML config file"
+            )
         return parser
 
     def group(self, name: str, help: str) -> Tree:

@@ -1,55 +1,75 @@
 """Where the URL, the token and the other connection settings come from.
 
-Precedence, highest first: command-line flags, environment (``GITLAB_URL``,
-``GITLAB_TOKEN``), the TOML config file. The token is never taken from the command
-line: only from a file (``--token-file``, ``token_file``), the environment, or a
-``token`` key in a config file that only its owner can read.
+Setting by setting, the first that has a value wins:
+
+1. command-line flags (``--url``, ``--token-file``, ``--ca-file``, ``--per-page``...);
+2. the environment (``GITLAB_URL``, ``GITLAB_TOKEN``, ``GITLAB_CA_FILE``,
+   ``GITLAB_USERS_ENGINE``; ``HTTP(S)_PROXY``/``NO_PROXY`` are read by the SDK itself);
+3. the selected profile of the config file (``--gitlab NAME``, else ``$GITLAB_PROFILE``,
+   else the file's ``default``);
+4. the config file's top level (for a profile, everything but its URL and token);
+5. the built-in defaults.
+
+The token is never taken from the command line: only from a file (``--token-file``,
+``token_file``), the environment, a ``token_command``, or a ``token`` in a config file
+that only its owner can read. A token is never paired with another instance's URL:
+``$GITLAB_URL`` with the token of a profile that names another URL, or ``$GITLAB_TOKEN``
+in place of the token of the profile that gives the URL, is refused.
 
 How the CLI reaches the server (CA file, proxy, insecure, engine) is one group of its
-own, :class:`Network`, resolved by :func:`resolve_network` with the same precedence
-(``GITLAB_CA_FILE``, ``GITLAB_USERS_ENGINE``; ``HTTP(S)_PROXY``/``NO_PROXY`` are read by
-the SDK itself unless ``--proxy`` is given).
+own, :class:`Network`.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import stat
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from ._config_file import (
+    ENGINES,
+    INSTANCE_KEYS,
+    TOKEN_KEYS,
+    ConfigFile,
+    Section,
+    default_config_path,
+    load_config_file,
+)
 from ._errors import CLIError, add_secret
+from ._token_command import DEFAULT_TIMEOUT, run_token_command
 
 __all__ = [
     "ENGINES",
+    "Choice",
     "Network",
     "Settings",
+    "TokenSource",
     "default_config_path",
-    "load_config",
+    "explain",
     "read_token_file",
     "resolve",
-    "resolve_network",
 ]
 
 TokenHeader = Literal["bearer", "private-token"]
-#: ``--engine`` choices: the SDK's ``transport=`` names ("auto" is its default).
-ENGINES = ("auto", "asyncio", "aiohttp")
-_KEYS: dict[str, tuple[type, ...]] = {
-    "url": (str,),
-    "token_file": (str,),
-    "token": (str,),
-    "token_header": (str,),
-    "sudo": (str, int),
-    "timeout": (int, float),
-    "max_retries": (int,),
-    # Network (resolve_network): paths are relative to the config file.
-    "ca_file": (str,),
-    "proxy": (str,),
-    "engine": (str,),
+#: The flag that sets each setting (only flags the parsed command has count).
+_FLAGS = {
+    "url": "--url",
+    "token_header": "--token-header",
+    "sudo": "--sudo",
+    "timeout": "--timeout",
+    "max_retries": "--max-retries",
+    "per_page": "--per-page",
+    "ca_file": "--ca-file",
+    "proxy": "--proxy",
+    "engine": "--engine",
+}
+_ENVIRONMENT = {"url": "GITLAB_URL", "ca_file": "GITLAB_CA_FILE", "engine": "GITLAB_USERS_ENGINE"}
+_DEFAULTS: dict[str, Any] = {
+    "token_header": "bearer",
+    "engine": "auto",
+    "token_command_timeout": DEFAULT_TIMEOUT,
 }
 
 
@@ -89,63 +109,50 @@ class Settings:
     max_retries: int | None = None
     config_path: Path | None = None
     network: Network = field(default_factory=Network)
+    #: The selected profile, if any.
+    profile: str | None = None
+    #: The page size for listings when ``--per-page`` is not given.
+    per_page: int | None = None
+    #: Lines to print on stderr before the command runs.
+    warnings: tuple[str, ...] = ()
+    #: Where a token is read from when there is none: for the "no token" message.
+    token_places: str = "the config file"  # noqa: S105 - a place, not a secret
 
     def no_token_message(self) -> str:
         """Says that no token is configured and every place one is read from."""
         return (
             "no token is configured (it is read from --token-file PATH, else $GITLAB_TOKEN, "
-            f"else token_file or token in the config file {self.config_path or '(--config)'})"
+            f"else token_file, token_command or token in {self.token_places})"
         )
 
 
-def default_config_path(environ: Mapping[str, str]) -> Path:
-    """``$GITLAB_USERS_CONFIG``, else ``$XDG_CONFIG_HOME`` or ``~/.config``/gitlab-users/config.toml."""
-    if environ.get("GITLAB_USERS_CONFIG"):
-        return Path(environ["GITLAB_USERS_CONFIG"]).expanduser()
-    base = environ.get("XDG_CONFIG_HOME") or str(Path("~/.config").expanduser())
-    return Path(base) / "gitlab-users" / "config.toml"
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One resolved setting and where it came from (``--url``, ``$GITLAB_URL``, ...)."""
+
+    value: Any
+    source: str
 
 
-def _group_or_world_readable(path: Path) -> int | None:
-    """The file mode if group or others may read ``path`` (POSIX only), else ``None``."""
-    if os.name != "posix":
-        return None
-    mode = stat.S_IMODE(path.stat().st_mode)
-    return mode if mode & (stat.S_IRGRP | stat.S_IROTH) else None
+@dataclass(frozen=True, slots=True)
+class TokenSource:
+    """Where the token comes from; :meth:`read` fetches it (runs a ``token_command``)."""
 
+    #: ``--token-file``, ``$GITLAB_TOKEN``, ``token_command of profile 'prod' (...)``...
+    source: str
+    kind: Literal["file", "value", "command"]
+    value: Any = field(repr=False)
+    timeout: float = DEFAULT_TIMEOUT
+    #: It comes from the config file (the instance's section), not a flag or the environment.
+    in_file: bool = False
 
-def load_config(path: Path, *, required: bool) -> dict[str, Any]:
-    """Read and check the config file; a missing default file is an empty config."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        if required:
-            raise CLIError(f"config file {path} does not exist") from None
-        return {}
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise CLIError(f"cannot read config file {path}: {exc}") from None
-    for key, value in data.items():
-        if key not in _KEYS:
-            raise CLIError(
-                f"config file {path}: unknown key {key!r} (known: {', '.join(sorted(_KEYS))})"
-            )
-        if isinstance(value, bool) or not isinstance(value, _KEYS[key]):
-            raise CLIError(f"config file {path}: {key} has the wrong type")
-    if "token" in data:
-        add_secret(data["token"])
-        mode = _group_or_world_readable(path)
-        if mode is not None:
-            raise CLIError(
-                f"config file {path} contains a token but is readable by group/others "
-                f"(mode {mode:04o}); run 'chmod 600 {path}' or use token_file instead"
-            )
-        if "token_file" in data:
-            raise CLIError(f"config file {path}: set token or token_file, not both")
-    for key in ("token_file", "ca_file"):
-        if key in data:
-            data[key] = str((path.parent / Path(data[key]).expanduser()).resolve())
-    return data
+    def read(self) -> str:
+        """The token (a token file is read and a token command run only now)."""
+        if self.kind == "file":
+            return read_token_file(self.value)
+        if self.kind == "command":
+            return run_token_command(self.value, timeout=self.timeout, where=self.source)
+        return str(self.value)
 
 
 def read_token_file(path: str) -> str:
@@ -163,8 +170,162 @@ def read_token_file(path: str) -> str:
     return token
 
 
-def _pick(*values: Any) -> Any:
-    return next((value for value in values if value is not None and value != ""), None)
+def _given(value: Any) -> bool:
+    return value is not None and value != ""
+
+
+class _Resolver:
+    """The layers of one invocation, and the choice each setting makes among them."""
+
+    def __init__(self, args: argparse.Namespace, environ: Mapping[str, str]) -> None:
+        add_secret(environ.get("GITLAB_TOKEN"))
+        self.args = args
+        self.environ = environ
+        explicit = getattr(args, "config", None) or None
+        path = Path(explicit).expanduser() if explicit else default_config_path(environ)
+        required = explicit is not None or bool(environ.get("GITLAB_USERS_CONFIG"))
+        self.config: ConfigFile = load_config_file(path, required=required)
+        self.profile_choice = self._profile()
+        self.profile: Section | None = None
+        if self.profile_choice is not None:
+            name, asked_by = str(self.profile_choice.value), self.profile_choice.source
+            self.profile = self.config.profile(name, asked_by)
+        #: Where the URL and the token of the instance come from in the file.
+        self.instance: Section = self.profile or self.config.top
+
+    def _profile(self) -> Choice | None:
+        for value, source in (
+            (getattr(self.args, "gitlab", None), "--gitlab"),
+            (self.environ.get("GITLAB_PROFILE"), "$GITLAB_PROFILE"),
+            (self.config.default, f"default in config file {self.config.path}"),
+        ):
+            if _given(value):
+                return Choice(value, source)
+        return None
+
+    @property
+    def profile_asked(self) -> bool:
+        """A profile was named for this run (not just the file's default)."""
+        return self.profile_choice is not None and self.profile_choice.source in (
+            "--gitlab",
+            "$GITLAB_PROFILE",
+        )
+
+    def _other_url(self, url: Choice) -> str | None:
+        """The instance's own url if it is not ``url`` (a trailing / or case aside)."""
+        own = self.instance.values.get("url")
+        same = own is None or str(own).rstrip("/").lower() == str(url.value).rstrip("/").lower()
+        return None if same else str(own)
+
+    def pick(self, key: str) -> Choice | None:
+        """The first layer that sets ``key``."""
+        if key in _FLAGS and _given(getattr(self.args, key, None)):
+            return Choice(getattr(self.args, key), _FLAGS[key])
+        if key in _ENVIRONMENT and _given(self.environ.get(_ENVIRONMENT[key])):
+            return Choice(self.environ[_ENVIRONMENT[key]], f"${_ENVIRONMENT[key]}")
+        sections = [self.instance]
+        if key not in INSTANCE_KEYS and self.instance is not self.config.top:
+            sections.append(self.config.top)
+        for section in sections:
+            if key in section.values:
+                return Choice(section.values[key], section.where)
+        if key in _DEFAULTS:
+            return Choice(_DEFAULTS[key], "default")
+        return None
+
+    def value(self, key: str) -> Any:
+        choice = self.pick(key)
+        return None if choice is None else choice.value
+
+    def url(self) -> Choice:
+        choice = self.pick("url")
+        if choice is None:
+            where = self.instance.where if self.profile else "the config file"
+            raise CLIError(f"no GitLab URL: pass --url, set GITLAB_URL or put url in {where}")
+        _check_url_credentials(str(choice.value), choice.source)
+        return choice
+
+    def token(self) -> TokenSource | None:
+        token_file = getattr(self.args, "token_file", None)
+        if token_file:
+            return TokenSource("--token-file", "file", token_file)
+        if self.environ.get("GITLAB_TOKEN", "").strip():
+            return TokenSource("$GITLAB_TOKEN", "value", self.environ["GITLAB_TOKEN"].strip())
+        values, where = self.instance.values, self.instance.where
+        if "token_command" in values:
+            timeout = float(self.value("token_command_timeout"))
+            command = values["token_command"]
+            return TokenSource(f"token_command of {where}", "command", command, timeout, True)
+        if "token_file" in values:
+            return TokenSource(f"token_file of {where}", "file", values["token_file"], in_file=True)
+        if "token" in values:
+            return TokenSource(f"token in {where}", "value", values["token"], in_file=True)
+        return None
+
+    def check_pairing(self, url: Choice, token: TokenSource | None) -> None:
+        """Refuse a token and a URL that were configured for different instances."""
+        own_url = self._other_url(url)
+        own_token = any(key in self.instance.values for key in TOKEN_KEYS)
+        from_file = token is not None and token.in_file
+        if url.source == "$GITLAB_URL" and from_file and own_url is not None:
+            raise CLIError(
+                f"$GITLAB_URL ({url.value}) would receive the token of {self.instance.where}, "
+                f"whose url is {own_url}: a token is only sent to the GitLab it is configured "
+                "for. Unset GITLAB_URL, set GITLAB_TOKEN with it, or pass --url to choose"
+            )
+        env_token = token is not None and token.source == "$GITLAB_TOKEN"
+        if env_token and own_token and url.source == self.instance.where:
+            raise CLIError(
+                f"$GITLAB_TOKEN would replace the token of {self.instance.where} and be "
+                f"sent to its url ({url.value}): a token is only sent to the GitLab it is "
+                "configured for. Unset GITLAB_TOKEN, set GITLAB_URL with it, or pass "
+                "--token-file"
+            )
+
+    def warnings(self, url: Choice) -> tuple[str, ...]:
+        if self.profile_asked and url.source == "$GITLAB_URL" and self._other_url(url):
+            return (
+                f"warning: $GITLAB_URL overrides the url of {self.instance.where}: "
+                f"using {url.value}",
+            )
+        return ()
+
+    def network(self) -> tuple[Network, dict[str, Choice]]:
+        """``--ca-file``/``GITLAB_CA_FILE``/``ca_file``, ``--proxy``/``proxy``,
+        ``--insecure``, ``--engine``/``GITLAB_USERS_ENGINE``/``engine``."""
+        insecure = bool(getattr(self.args, "insecure", False))
+        chosen = {key: self.pick(key) for key in ("ca_file", "proxy", "engine")}
+        ca = chosen["ca_file"]
+        if insecure and ca is not None:
+            if ca.source in ("--ca-file", "$GITLAB_CA_FILE"):
+                raise CLIError(
+                    f"--insecure turns certificate checks off; it cannot go with a CA file "
+                    f"({ca.source})"
+                )
+            chosen["ca_file"] = ca = None  # the file's CA: not used this run, and warned
+        ca_file = None
+        if ca is not None:
+            ca_file = str(Path(ca.value).expanduser())
+            if not Path(ca_file).exists():
+                raise CLIError(f"the CA file {ca_file} ({ca.source}) does not exist")
+        proxy = chosen["proxy"]
+        if proxy is not None:
+            # A proxy may take credentials in its URL (user:password@): never printed.
+            userinfo, at, _ = str(proxy.value).partition("://")[2].partition("/")[0].rpartition("@")
+            for part in userinfo.split(":") if at else ():
+                add_secret(part)
+        engine = cast(Choice, chosen["engine"])
+        if engine.value not in ENGINES:
+            raise CLIError(
+                f"engine must be one of {', '.join(ENGINES)}, not {engine.value!r} ({engine.source})"
+            )
+        network = Network(
+            ca_file=ca_file,
+            proxy=None if proxy is None else str(proxy.value),
+            insecure=insecure,
+            engine=str(engine.value),
+        )
+        return network, {key: value for key, value in chosen.items() if value is not None}
 
 
 def _check_url_credentials(url: str, source: str) -> None:
@@ -178,78 +339,62 @@ def _check_url_credentials(url: str, source: str) -> None:
     raise CLIError(
         f"the GitLab URL ({source}) must not contain credentials (user:secret@): give just "
         "the address, e.g. https://gitlab.example.com, and the token with --token-file PATH, "
-        "$GITLAB_TOKEN or token_file in the config file"
+        "$GITLAB_TOKEN, or token_file or token_command in the config file"
     )
 
 
 def resolve(args: argparse.Namespace, environ: Mapping[str, str]) -> Settings:
-    """Merge flags, environment and config file into :class:`Settings`."""
-    add_secret(environ.get("GITLAB_TOKEN"))
-    explicit = args.config or None
-    path = Path(explicit).expanduser() if explicit else default_config_path(environ)
-    config = load_config(path, required=explicit is not None or "GITLAB_USERS_CONFIG" in environ)
-
-    url = _pick(args.url, environ.get("GITLAB_URL"), config.get("url"))
-    if not url:
-        raise CLIError("no GitLab URL: pass --url, set GITLAB_URL or put url in the config file")
-    _check_url_credentials(
-        str(url),
-        "--url" if args.url else "$GITLAB_URL" if environ.get("GITLAB_URL") else f"url in {path}",
-    )
-    if args.token_file:
-        token: str | None = read_token_file(args.token_file)
-    elif environ.get("GITLAB_TOKEN", "").strip():
-        token = environ["GITLAB_TOKEN"].strip()
-    elif config.get("token_file"):
-        token = read_token_file(config["token_file"])
-    else:
-        token = config.get("token")
-    header = _pick(args.token_header, config.get("token_header"), "bearer")
-    if header not in ("bearer", "private-token"):
-        raise CLIError(f"token_header must be 'bearer' or 'private-token', not {header!r}")
-    sudo = _pick(args.sudo, config.get("sudo"))
-    timeout = _pick(args.timeout, config.get("timeout"))
-    if timeout is not None and timeout <= 0:
-        raise CLIError("timeout must be a positive number of seconds")
-    retries = _pick(args.max_retries, config.get("max_retries"))
-    if retries is not None and retries < 0:
-        raise CLIError("max-retries must be >= 0")
+    """Merge flags, environment and config file into :class:`Settings` (reads the token)."""
+    layers = _Resolver(args, environ)
+    url = layers.url()
+    source = layers.token()
+    layers.check_pairing(url, source)
+    network, _ = layers.network()
+    sudo = layers.value("sudo")
+    timeout = layers.value("timeout")
     return Settings(
-        url=str(url),
-        token=token,
-        token_header=cast(TokenHeader, header),
+        url=str(url.value),
+        token=None if source is None else source.read(),
+        token_header=cast(TokenHeader, layers.value("token_header")),
         sudo=None if sudo is None else str(sudo),
         timeout=None if timeout is None else float(timeout),
-        max_retries=retries,
-        config_path=path,
-        network=resolve_network(args, environ, config),
+        max_retries=layers.value("max_retries"),
+        config_path=layers.config.path,
+        network=network,
+        profile=layers.profile_choice.value if layers.profile_choice else None,
+        per_page=layers.value("per_page"),
+        warnings=layers.warnings(url),
+        token_places=layers.instance.where if layers.profile else str(layers.config.path),
     )
 
 
-def resolve_network(
-    args: argparse.Namespace, environ: Mapping[str, str], config: Mapping[str, Any]
-) -> Network:
-    """``--ca-file``/``GITLAB_CA_FILE``/``ca_file``, ``--proxy``/``proxy``, ``--insecure``,
-    ``--engine``/``GITLAB_USERS_ENGINE``/``engine``: flags > environment > config file."""
-    insecure = bool(getattr(args, "insecure", False))
-    ca_file = _pick(
-        getattr(args, "ca_file", None), environ.get("GITLAB_CA_FILE"), config.get("ca_file")
-    )
-    if insecure and ca_file:
-        raise CLIError("--insecure turns certificate checks off; it cannot go with a CA file")
-    if ca_file is not None:
-        ca_file = str(Path(ca_file).expanduser())
-        if not Path(ca_file).exists():
-            raise CLIError(f"the CA file {ca_file} does not exist")
-    proxy = _pick(getattr(args, "proxy", None), config.get("proxy"))
-    if proxy is not None:
-        # A proxy may take credentials in its URL (user:password@): never printed.
-        userinfo, at, _ = str(proxy).partition("://")[2].partition("/")[0].rpartition("@")
-        for part in userinfo.split(":") if at else ():
-            add_secret(part)
-    engine = _pick(
-        getattr(args, "engine", None), environ.get("GITLAB_USERS_ENGINE"), config.get("engine")
-    )
-    if engine is not None and engine not in ENGINES:
-        raise CLIError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    return Network(ca_file=ca_file, proxy=proxy, insecure=insecure, engine=engine or "auto")
+def explain(args: argparse.Namespace, environ: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """``(setting, value, source)`` for ``config show``, without reading the token."""
+    layers = _Resolver(args, environ)
+    path = str(layers.config.path)
+
+    def short(source: str) -> str:  # the path is on the first row
+        return source.replace(f" (config file {path})", "").replace(
+            f"config file {path}", "config file"
+        )
+
+    rows = [("config file", path, "" if layers.config.exists else "(absent)")]
+    if layers.profile_choice is not None:
+        choice = layers.profile_choice
+        rows.append(("profile", str(choice.value), short(choice.source)))
+    url = layers.url()
+    rows.append(("url", str(url.value), short(url.source)))
+    token = layers.token()
+    layers.check_pairing(url, token)
+    shown = ("(hidden)", short(token.source)) if token else ("(none)", "")
+    rows.append(("token", *shown))
+    for key in ("token_header", "sudo", "timeout", "max_retries", "per_page"):
+        chosen = layers.pick(key)
+        if chosen is not None:
+            rows.append((key, str(chosen.value), short(chosen.source)))
+    network, reached = layers.network()
+    for key, chosen in reached.items():
+        rows.append((key, str(chosen.value), short(chosen.source)))  # proxy passwords: redacted
+    if network.insecure:
+        rows.append(("insecure", "yes: certificates are NOT verified", "--insecure"))
+    return rows

@@ -19,6 +19,8 @@ from ._args import (
     seconds,
 )
 from ._bulk_actions import BULK
+from ._completion import add_completion_command
+from ._config_commands import add_config_commands
 from ._failfast import DEFAULT_THRESHOLD
 from ._fields import add_attr_flags
 from ._signals import DEFAULT_GRACE
@@ -28,18 +30,29 @@ __all__ = ["build_parser"]
 DESCRIPTION = "Manage GitLab users from the command line (built on gitlab-users-client)."
 EPILOG = """\
 authentication:
-  The token is read from --token-file PATH, else $GITLAB_TOKEN, else the config file
-  (token_file, or token). It is never accepted as a command-line argument: arguments
-  end up in shell history and are visible to every local user in `ps`. The token is
-  never printed (not in help, errors, --verbose logs or results files).
+  The token is read from --token-file PATH, else $GITLAB_TOKEN, else the profile (or
+  the config file): token_file, token_command (a program that prints it, run without
+  a shell) or token. It is never accepted as a command-line argument: arguments end up
+  in shell history and are visible to every local user in `ps`. The token is never
+  printed (not in help, errors, --verbose logs or results files).
 
 configuration:
   --config PATH, else $GITLAB_USERS_CONFIG, else ~/.config/gitlab-users/config.toml.
-  TOML keys: url, token_file, token, token_header, sudo, timeout, max_retries,
-  ca_file, proxy, engine.
-  A config file holding `token` must not be readable by group/others (chmod 600).
+  TOML keys: url, token_file, token_command, token_command_timeout, token,
+  token_header, sudo, timeout, max_retries, per_page, ca_file, proxy, engine; at the
+  top level (every profile) or in [profiles.NAME] tables, one per instance, chosen
+  with --gitlab NAME, else $GITLAB_PROFILE, else `default = "NAME"`. A profile's url
+  and token are its own (never the top level's).
+  A config file holding `token` must not be readable by group/others (chmod 600); one
+  with a token_command must not be writable by them.
   Precedence: flags > environment (GITLAB_URL, GITLAB_TOKEN, GITLAB_CA_FILE,
-  GITLAB_USERS_ENGINE) > config file.
+  GITLAB_USERS_ENGINE) > profile > config file top level > defaults.
+  `gitlab-users config show` prints each setting and where it came from;
+  `gitlab-users config import-python-gitlab` converts ~/.python-gitlab.cfg.
+
+shell completion (pip install 'gitlab-users-client[completion]'):
+  bash: eval "$(gitlab-users completion bash)"   zsh: the same with zsh
+  fish: gitlab-users completion fish > ~/.config/fish/completions/gitlab-users.fish
 
 network:
   Proxies come from --proxy, else the config file, else HTTPS_PROXY / HTTP_PROXY /
@@ -506,4 +519,6 @@ def build_parser() -> argparse.ArgumentParser:
     _user_commands(tree)
     _related_commands(tree)
     _bulk_command(tree)
+    add_config_commands(tree)
+    add_completion_command(subparsers)
     return parser
