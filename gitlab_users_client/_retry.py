@@ -242,7 +242,7 @@ def decide(
     ``outcome`` is the response (body read) or the exception the attempt ended with;
     ``rewindable``: whether the body can be sent again; ``attempts``: what the call did
     so far (read, not changed); ``elapsed``: seconds since the call started; ``jitter``: a
-    number from ``[0, 1)`` for the backoff; ``now``: the wall clock, for an HTTP-date
+    number from ``[0, 1]`` for the backoff; ``now``: the wall clock, for an HTTP-date
     ``Retry-After``.
     """
     idempotent = request.method in IDEMPOTENT_METHODS
@@ -360,7 +360,7 @@ class Executor:
                 attempts,
                 policy,
                 elapsed=time.monotonic() - started,
-                jitter=random.random(),  # noqa: S311 - jitter, not cryptography
+                jitter=random.uniform(0.0, 1.0),  # noqa: S311 - jitter, not cryptography
                 now=time.time(),
             )
             if type(decision) is Done:

@@ -113,6 +113,7 @@ ROWS = [
     Row("520 GET (Cloudflare)", answer(520), Retry(0.5, maybe_applied=True)),
     Row("503 GET out of retries", answer(503), done(503), retries=3),
     Row("503 GET past the budget", answer(503), done(503), elapsed=59.8),
+    Row("503 GET ending the budget exactly", answer(503), Retry(0.5, maybe_applied=True), elapsed=59.5),
     Row("503 GET, a body that cannot be sent again", answer(503), done(503), method="PUT", rewindable=False),
     Row("503 GET, budget 0: no retries", answer(503), done(503), policy=RetryPolicy(budget=0)),
     # -- failures before sending: every method ---------------------------------------------
