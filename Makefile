@@ -24,7 +24,7 @@ help:
 	@echo "make docs      build the documentation site into build/site"
 	@echo "make generate  regenerate $(GENERATED) from $(SPEC)"
 	@echo "make bench     run the benchmarks (see benchmarks/README.md)"
-	@echo "make mutation  mutation-test the safety-critical modules (MODULES=\"_urls _links\" for some)"
+	@echo "make mutation  mutation-test the safety-critical modules (MODULES=\"_urls links\" for some)"
 
 $(BIN)/.stamp: pyproject.toml requirements/dev.txt requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -91,7 +91,7 @@ format: venv
 typecheck: venv
 	@mkdir -p build
 	$(BIN)/mypy
-	$(BIN)/mypy tests/typed_usage.py examples
+	$(BIN)/mypy tests examples
 	PATH="$(CURDIR)/$(BIN):$$PATH" PYRIGHT_PYTHON_IGNORE_WARNINGS=1 \
 		$(BIN)/pyright --verifytypes gitlab_users_client --ignoreexternal > build/verifytypes.log 2>&1 \
 		|| (cat build/verifytypes.log; exit 1)

@@ -11,6 +11,8 @@ Everything public is importable from here; the generated models also live in
 from typing import TYPE_CHECKING, Any
 
 from ._client import DEFAULT_TIMEOUT, AsyncGitLab
+from ._contract.response import Response
+from ._contract.types import NOT_GIVEN, UNSET, NotGiven, PaginationMode, Unset
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -18,6 +20,7 @@ from ._exceptions import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    BulkError,
     ClientStateError,
     ConfigurationError,
     ConflictError,
@@ -26,26 +29,24 @@ from ._exceptions import (
     InvalidRequestError,
     MethodNotAllowedError,
     NotFoundError,
+    PaginationLoopError,
     PermissionDeniedError,
     PreconditionFailedError,
     RateLimitError,
+    ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
     UnprocessableEntityError,
 )
-from ._limits import ResponseTooLargeError
-from ._links import PaginationLoopError
 from ._logs import setup_from_environment
-from ._pagination import AsyncPaginator, Page
+from ._paging.pagination import AsyncPaginator, Page
 from ._redact import Secret
-from ._request import Response
 from ._retry import RetryPolicy
-from ._types import NOT_GIVEN, UNSET, NotGiven, PaginationMode, Unset
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._bulk import BulkError, BulkResult, Outcome, map_concurrently
-    from ._encoding import File
+    from ._bulk import BulkResult, Outcome, map_concurrently
+    from ._contract.encoding import File
     from ._scan import UserScan
 
 # GITLAB_USERS_LOG=debug|info: the SDK's logger on stderr (see _logs).
@@ -54,11 +55,10 @@ setup_from_environment()
 #: Imported at first use: a script that sends one request needs none of them (File
 #: imports pydantic; fan-out and scans are modules of their own).
 _LAZY = {
-    "BulkError": "_bulk",
     "BulkResult": "_bulk",
     "Outcome": "_bulk",
     "map_concurrently": "_bulk",
-    "File": "_encoding",
+    "File": "_contract.encoding",
     "UserScan": "_scan",
 }
 

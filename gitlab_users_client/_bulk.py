@@ -8,7 +8,7 @@ from typing import Generic, Literal, TypeVar
 
 import anyio
 
-from ._exceptions import GitLabError
+from ._exceptions import BulkError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -28,17 +28,6 @@ class Outcome(Generic[T, R]):
     @property
     def ok(self) -> bool:
         return self.error is None
-
-
-class BulkError(GitLabError):
-    """Some items failed; ``failures`` lists them (each with its item and exception)."""
-
-    def __init__(self, failures: list[Outcome[T, R]], total: int) -> None:
-        first = failures[0]
-        super().__init__(
-            f"{len(failures)} of {total} items failed; first: item {first.item!r}: {first.error}"
-        )
-        self.failures = failures
 
 
 class BulkResult(Generic[T, R]):

@@ -1,10 +1,11 @@
 """``AsyncGitLab``: the object users hold, and the one path every request takes.
 
 ``_call`` is that path: it sends through the retry loop (following redirects when
-asked), turns an error status into its typed exception, parses the body with the
-operation's generated parser and turns a parse failure into
-:class:`ResponseValidationError` — each in exactly one place. Resources, the
-paginator, ``with_raw_response`` and :meth:`AsyncGitLab.request` all come here.
+asked), turns an error status into its typed exception, parses the body into the type
+the operation declares for that status (its generated ``RESPONSES``, data) and turns a
+parse failure into :class:`ResponseValidationError` — each in exactly one place.
+Resources, the paginator, ``with_raw_response`` and :meth:`AsyncGitLab.request` all
+come here.
 """
 
 from __future__ import annotations
@@ -12,17 +13,20 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
 from ._auth import Credentials, TokenHeader, TokenSource, resolve_credentials
+from ._body import DEFAULT_MAX_RESPONSE_SIZE, check_max_response_size
+from ._contract.request import ApiRequest
+from ._contract.response import UNPARSED, Response, ResponseTypes
+from ._contract.types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
 from ._exceptions import ClientStateError, ConfigurationError, status_error, validation_error
 from ._http import CertTypes, Network, ProxyTypes, TransportKind, VerifyTypes
-from ._limits import DEFAULT_MAX_RESPONSE_SIZE, check_max_response_size
 from ._logs import log_call, logger
 from ._options import (
     Settings,
@@ -38,11 +42,9 @@ from ._options import (
 )
 from ._redact import Secret
 from ._redirects import MAX_REDIRECTS, next_request
-from ._request import ApiRequest, Response, UnexpectedStatus
 from ._retry import IDEMPOTENT_METHODS, Attempts, RetryPolicy
-from ._shared import EventHooks, Shared, build_request
+from ._session import EventHooks, Session, build_request
 from ._throttle import retry_after_seconds
-from ._types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
 
 if TYPE_CHECKING:
     from ._generated.api.personal_access_tokens import PersonalAccessTokensResource
@@ -162,7 +164,7 @@ class AsyncGitLab:
             follow_redirects=follow_redirects,
             keep_base_url=keep_base_url,
         )
-        shared = Shared.create(
+        session = Session.create(
             max_concurrency=max_concurrency,
             requests_per_second=requests_per_second,
             pace_from_headers=pace_from_headers,
@@ -172,12 +174,12 @@ class AsyncGitLab:
             network=Network.for_client(http_client, verify, cert, proxy, trust_env),
             event_hooks=event_hooks,
         )
-        self._bind(settings, shared)
+        self._bind(settings, session)
 
-    def _bind(self, settings: Settings, shared: Shared) -> None:
+    def _bind(self, settings: Settings, session: Session) -> None:
         """The one place a client's state is set: by ``__init__`` and by ``with_options``."""
         self._settings = settings
-        self._shared = shared
+        self._session = session
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -189,12 +191,12 @@ class AsyncGitLab:
 
     async def aclose(self) -> None:
         """Close the connection pool (shared with every ``with_options`` copy)."""
-        await self._shared.aclose()
+        await self._session.aclose()
 
     @property
     def is_closed(self) -> bool:
         """Whether :meth:`aclose` was called (on this client or any of its copies)."""
-        return self._shared.closed
+        return self._session.closed
 
     def __repr__(self) -> str:
         sudo = f", sudo={self.sudo!r}" if self.sudo else ""
@@ -253,7 +255,7 @@ class AsyncGitLab:
             checked = check_headers(headers, taken=settings.credentials.header_name)
             changes["headers"] = {**settings.headers, **checked}
         copy = object.__new__(AsyncGitLab)
-        copy._bind(replace(settings, **changes) if changes else settings, self._shared)
+        copy._bind(replace(settings, **changes) if changes else settings, self._session)
         return copy
 
     # -- resources -----------------------------------------------------------
@@ -296,30 +298,40 @@ class AsyncGitLab:
         """Call any API path (relative to ``/api/v4``) with the client's auth, sudo, retries
         and error handling; for routes the SDK does not model."""
         request = check_request(method, path, params=params, json=json, headers=headers)
-        return (await self._call(request, _unparsed)).parsed
+        return (await self._call(request, UNPARSED)).parsed
 
     async def send(self, request: ApiRequest, /) -> httpx.Response:
         """Send a prepared request; return the response if it succeeded, raise otherwise."""
-        return (await self._call(request, _unparsed)).parsed
+        return (await self._call(request, UNPARSED)).parsed
 
-    async def _call(self, request: ApiRequest, parse: Callable[[httpx.Response], T]) -> Response[T]:
-        """Send, map an error status, parse, map a parse failure: the one request path."""
+    async def _call(self, request: ApiRequest, expected: ResponseTypes[T]) -> Response[T]:
+        """Send, map an error status, parse, map a parse failure: the one request path.
+
+        ``expected`` is the operation's documented successful answers (status → body
+        type); ``UNPARSED`` takes any successful status and returns the response itself.
+        """
         response, retries, exhausted = await self._exchange(request)
         status = response.status_code
         message = "too many redirects" if exhausted else None
         if status < 400 and not exhausted:
-            try:
-                parsed = parse(response)
-            except UnexpectedStatus:
+            if expected is UNPARSED:
+                return Response(
+                    status, response.headers, response.content, cast(T, response), response
+                )
+            body_type = expected.get(status, _UNDOCUMENTED)
+            if body_type is _UNDOCUMENTED:
                 message = f"undocumented status {status} for this operation"
-            except (ValueError, RecursionError) as exc:
-                from ._runtime import parse_failure
-
-                failure = parse_failure(exc)
             else:
-                return Response(status, response.headers, response.content, parsed, response)
-            if message is None:  # raised out here: no context chains to the values
-                raise validation_error(response, *failure)
+                # Imported with the first model (pydantic), not with the package.
+                from ._contract.models import parse_body, parse_failure
+
+                try:
+                    parsed = parse_body(body_type, response.content)
+                except (ValueError, RecursionError) as exc:
+                    failure = parse_failure(exc)
+                else:
+                    return Response(status, response.headers, response.content, parsed, response)
+                raise validation_error(response, *failure)  # out here: no context to the values
         raise status_error(
             response,
             retries=retries,
@@ -330,21 +342,21 @@ class AsyncGitLab:
 
     async def _exchange(self, request: ApiRequest) -> tuple[httpx.Response, int, bool]:
         """Send (retrying, and following redirects when asked); any status comes back."""
-        shared = self._shared
-        if shared.closed:
+        session = self._session
+        if session.closed:
             raise ClientStateError("this AsyncGitLab client is closed")
-        shared.check_loop()
+        session.check_loop()
         settings = self._settings
         attempts = Attempts()
-        http_request = await build_request(shared, settings, request)
+        http_request = await build_request(session, settings, request)
         started = time.monotonic() if logger.isEnabledFor(logging.DEBUG) else 0.0
         exhausted = True
         for _ in range(MAX_REDIRECTS + 1):
-            response = await shared.executor.send(
-                shared.send, http_request, settings.policy, attempts
+            response = await session.executor.send(
+                session.send, http_request, settings.policy, attempts
             )
             following = (
-                next_request(shared.http, http_request, response, settings.timeout)
+                next_request(session.http, http_request, response, settings.timeout)
                 if settings.follow_redirects
                 else None
             )
@@ -364,5 +376,5 @@ class AsyncGitLab:
         return response, attempts.retries, exhausted
 
 
-def _unparsed(response: httpx.Response) -> httpx.Response:
-    return response
+#: A status missing from an operation's ``ResponseTypes`` (``None`` there means "no body").
+_UNDOCUMENTED: Any = object()

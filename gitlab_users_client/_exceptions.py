@@ -1,4 +1,4 @@
-"""Every failure the SDK raises.
+"""Every exception the SDK raises, and how lower layers' failures become them.
 
 The hierarchy follows openai-python's shape::
 
@@ -6,10 +6,41 @@ The hierarchy follows openai-python's shape::
     ├── ConfigurationError, InvalidRequestError   (before any request; also ValueError)
     ├── ClientStateError                           (closed, or used from another event loop)
     ├── CrossOriginError                           (a server URL pointing elsewhere)
+    ├── PaginationLoopError                        (a next page already fetched)
+    ├── BulkError                                  (some items of a bulk call failed)
     └── APIError                                   (a request was made and failed)
-        ├── APIStatusError → BadRequestError, NotFoundError, RateLimitError, ServerError...
-        ├── APIConnectionError → APITimeoutError
+        ├── APIStatusError                         (4xx/5xx, or an undocumented status)
+        │   ├── BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403,
+        │   │   NotFoundError 404, MethodNotAllowedError 405, ConflictError 409,
+        │   │   PreconditionFailedError 412, UnprocessableEntityError 422
+        │   ├── RateLimitError 429                 (``retry_after``)
+        │   └── ServerError 5xx                    (``outcome_unknown``)
+        ├── APIConnectionError                     (no usable response; ``outcome_unknown``)
+        │   └── APITimeoutError
+        ├── ResponseTooLargeError                  (body over ``max_response_size``)
         └── ResponseValidationError                (a 2xx whose body breaks the schema)
+
+A transport failure reaches the caller in two stages, each in one place:
+
+1. **Engine → httpx's exception types** (``gitlab_users_client/_http/``, and httpx's
+   own ``map_httpcore_exceptions`` on the default client). Every engine raises what
+   httpcore would: ``ConnectError``/``ConnectTimeout`` when nothing was sent,
+   ``ReadTimeout``, ``WriteTimeout``, ``PoolTimeout``, ``ReadError``,
+   ``RemoteProtocolError`` (a head or body that breaks HTTP or the head limits,
+   ``_http.checks.check_head``). Reading the body adds ``DecodingError`` (bad
+   compression) and :class:`ResponseTooLargeError` (``_body.read_body``).
+2. **httpx → the SDK's** (``_retry.Executor.send``, after the retry rules): a
+   ``TimeoutException`` becomes :class:`APITimeoutError`, any other ``TransportError``
+   or ``DecodingError`` :class:`APIConnectionError`, chained to a clean copy of the httpx
+   error (same type and message, no credentials, no chain behind it);
+   ``outcome_unknown`` is set when the request may have been sent and is not safe to
+   repeat. A call out of its retry budget is an :class:`APITimeoutError` too.
+
+Responses are mapped in ``AsyncGitLab._call``: an error status by :func:`status_error`,
+a body that breaks the schema by :func:`validation_error`. A redirect or pagination URL
+that leaves the origin or the API root is a :class:`CrossOriginError` where it is read
+(``_urls``, ``_session``). Errors before any request (:class:`ConfigurationError`,
+:class:`InvalidRequestError`) come from checking arguments.
 
 All carry what is needed to act on them: the status, GitLab's message parsed from any
 of its error body shapes, the raw body, the request id and the URL with credentials
@@ -21,11 +52,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ._redact import SENSITIVE_HEADERS, redact_url
+
+if TYPE_CHECKING:
+    from ._bulk import Outcome
 
 __all__ = [
     "APIConnectionError",
@@ -34,6 +68,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BulkError",
     "ClientStateError",
     "ConfigurationError",
     "ConflictError",
@@ -42,9 +77,11 @@ __all__ = [
     "InvalidRequestError",
     "MethodNotAllowedError",
     "NotFoundError",
+    "PaginationLoopError",
     "PermissionDeniedError",
     "PreconditionFailedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "UnprocessableEntityError",
@@ -314,6 +351,45 @@ class ServerError(APIStatusError):
         if self.outcome_unknown:
             text += " (the request may have been applied: its outcome is unknown)"
         return text
+
+
+class ResponseTooLargeError(APIError):
+    """The response body, once decoded, is larger than ``max_response_size``.
+
+    The rest of the body was not read and the request is not retried. ``limit`` is the
+    cap in bytes.
+    """
+
+    def __init__(self, message: str, *, method: str, url: str, limit: int) -> None:
+        super().__init__(message, method=method, url=url)
+        self.limit = limit
+
+
+class PaginationLoopError(GitLabError):
+    """The server's next page is one the paginator has already fetched.
+
+    Following it would repeat the same requests forever (a proxy or a broken server
+    answering ``X-Next-Page: 1`` on every page); ``url`` is the repeated page.
+    """
+
+    #: The repeated page, with credentials removed.
+    url: str
+
+    def __init__(self, message: str, *, url: str) -> None:
+        super().__init__(message)
+        self.url = redact_url(url)
+
+
+class BulkError(GitLabError):
+    """Some items of a bulk call failed; ``failures`` lists them (each an :class:`Outcome`
+    with its item and exception)."""
+
+    def __init__(self, failures: list[Outcome[Any, Any]], total: int) -> None:
+        first = failures[0]
+        super().__init__(
+            f"{len(failures)} of {total} items failed; first: item {first.item!r}: {first.error}"
+        )
+        self.failures = failures
 
 
 class ResponseValidationError(_ResponseError):

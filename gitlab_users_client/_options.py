@@ -17,11 +17,11 @@ from typing import Any
 import httpx
 
 from ._auth import Credentials
+from ._contract.request import ApiRequest
+from ._contract.types import TimeoutTypes
 from ._exceptions import ConfigurationError, InvalidRequestError
 from ._redact import Secret
-from ._request import ApiRequest
 from ._retry import RetryPolicy
-from ._types import TimeoutTypes
 
 __all__ = [
     "Settings",

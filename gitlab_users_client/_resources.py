@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, Unpack
 
-from ._dates import to_datetime
+from ._contract.dates import to_datetime
+from ._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven, SudoArg, TimeoutArg
 from ._exceptions import InvalidRequestError
 from ._generated.api.user import UserResource
 from ._generated.api.users import UsersResource
-from ._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven, SudoArg, TimeoutArg
 
 if TYPE_CHECKING:
     from ._bulk import BulkResult
-    from ._generated.models.two_factor_filter import TwoFactorFilter
+    from ._contract.request import ApiRequest
+    from ._generated.api.users.users_list import UsersListFilters
     from ._generated.models.user_basic import UserBasic
     from ._generated.models.user_details_with_admin import UserDetailsWithAdmin
     from ._generated.models.user_profile import UserProfile
     from ._generated.models.user_with_admin import UserWithAdmin
-    from ._request import ApiRequest
     from ._scan import UserScan
 
 __all__ = ["CurrentUser", "Users"]
@@ -47,44 +47,22 @@ class Users(UsersResource):
     def scan(
         self,
         *,
-        username: str | NotGiven = NOT_GIVEN,
-        public_email: str | NotGiven = NOT_GIVEN,
-        extern_uid: str | NotGiven = NOT_GIVEN,
-        provider: str | NotGiven = NOT_GIVEN,
-        search: str | NotGiven = NOT_GIVEN,
-        active: bool | NotGiven = NOT_GIVEN,
-        humans: bool | NotGiven = NOT_GIVEN,
-        external: bool | NotGiven = NOT_GIVEN,
-        blocked: bool | NotGiven = NOT_GIVEN,
-        created_after: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
-        created_before: datetime.datetime | datetime.date | str | NotGiven = NOT_GIVEN,
-        without_projects: bool | NotGiven = NOT_GIVEN,
-        without_project_bots: bool | NotGiven = NOT_GIVEN,
-        admins: bool | NotGiven = NOT_GIVEN,
-        two_factor: TwoFactorFilter | Literal["disabled", "enabled"] | NotGiven = NOT_GIVEN,
-        exclude_active: bool | NotGiven = NOT_GIVEN,
-        exclude_external: bool | NotGiven = NOT_GIVEN,
-        exclude_humans: bool | NotGiven = NOT_GIVEN,
-        exclude_internal: bool | NotGiven = NOT_GIVEN,
-        with_custom_attributes: bool | NotGiven = NOT_GIVEN,
-        custom_attributes: Mapping[str, str] | NotGiven = NOT_GIVEN,
-        skip_ldap: bool | NotGiven = NOT_GIVEN,
-        auditors: bool | NotGiven = NOT_GIVEN,
         concurrency: int = 8,
         resume: str | None = None,
         extra_headers: ExtraHeaders | None = None,
         extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
+        **filters: Unpack[UsersListFilters],
     ) -> UserScan[UserBasic | UserWithAdmin]:
         """Every user matching the filters, exactly once, up to ``concurrency`` pages at a time.
 
-        Takes the filters of :meth:`list` (not ``order_by``, ``sort`` or pagination
-        arguments): **the order is not guaranteed**. For an administrator the
-        ``created_at`` range is cut into windows walked in parallel with keyset
-        pagination, re-split as workers run out of work. GitLab ignores the
-        ``created_*`` filters for other callers; the scan detects it and walks
-        sequentially (logged at INFO on the ``gitlab_users_client`` logger). Requests
+        Takes the filters of :meth:`list` (``username=``, ``active=``, ``created_after=``...;
+        not ``order_by``, ``sort`` or pagination arguments): **the order is not
+        guaranteed**. For an administrator the ``created_at`` range is cut into windows
+        walked in parallel with keyset pagination, re-split as workers run out of work.
+        GitLab ignores the ``created_*`` filters for other callers; the scan detects it and
+        walks sequentially (logged at INFO on the ``gitlab_users_client`` logger). Requests
         share the client's concurrency limit and rate-limit pauses; ``break`` or a
         cancellation leaves no request running.
 
@@ -94,14 +72,24 @@ class Users(UsersResource):
                 before the checkpoint, exactly once.
             extra_headers: More headers for every request of the scan.
             extra_query: More query parameters for every request of the scan.
+            filters: The filters of :meth:`list` (``UsersListFilters``, generated from the
+                document: every query parameter of ``GET /users`` but the order and the
+                pagination).
 
         Returns:
             An async iterator of users (``UserWithAdmin`` for administrators).
         """
         from ._generated.api.users import users_list
 
+        unknown = sorted(filters.keys() - users_list.UsersListFilters.__optional_keys__)
+        if unknown:
+            raise TypeError(f"scan() got an unexpected keyword argument {unknown[0]!r}")
         if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
             raise InvalidRequestError("concurrency must be an int >= 1")
+        # Typed at the signature; the window bounds are the scan's, the rest passes on.
+        others: dict[str, Any] = dict(filters)
+        after = _bound("created_after", others.pop("created_after", NOT_GIVEN))
+        before = _bound("created_before", others.pop("created_before", NOT_GIVEN))
 
         def build(
             after: datetime.datetime | None,
@@ -111,31 +99,11 @@ class Users(UsersResource):
             descending: bool,
         ) -> ApiRequest:
             return users_list.build_request(
-                username=username,
-                public_email=public_email,
-                extern_uid=extern_uid,
-                provider=provider,
-                search=search,
-                active=active,
-                humans=humans,
-                external=external,
-                blocked=blocked,
+                **others,
                 created_after=NOT_GIVEN if after is None else after,
                 created_before=NOT_GIVEN if before is None else before,
-                without_projects=without_projects,
-                without_project_bots=without_project_bots,
-                admins=admins,
-                two_factor=two_factor,
-                exclude_active=exclude_active,
-                exclude_external=exclude_external,
-                exclude_humans=exclude_humans,
-                exclude_internal=exclude_internal,
                 order_by="id",
                 sort="desc" if descending else "asc",
-                with_custom_attributes=with_custom_attributes,
-                custom_attributes=custom_attributes,
-                skip_ldap=skip_ldap,
-                auditors=auditors,
                 per_page=per_page,
                 pagination="keyset",
                 cursor=NOT_GIVEN if cursor is None else cursor,
@@ -143,16 +111,6 @@ class Users(UsersResource):
                 extra_query=extra_query,
             )
 
-        after = (
-            None
-            if isinstance(created_after, NotGiven)
-            else to_datetime("created_after", created_after)
-        )
-        before = (
-            None
-            if isinstance(created_before, NotGiven)
-            else to_datetime("created_before", created_before)
-        )
         build(after, before, None, 1, False)  # bad arguments fail here, before any request
         client = self._client
         if not (isinstance(sudo, NotGiven) and isinstance(timeout, NotGiven)):
@@ -162,12 +120,19 @@ class Users(UsersResource):
         return UserScan(
             client,
             build,
-            users_list.parse_response,
+            users_list.RESPONSES,
             created_after=after,
             created_before=before,
             concurrency=concurrency,
             resume=resume,
         )
+
+
+def _bound(name: str, value: object) -> datetime.datetime | None:
+    """A ``created_after``/``created_before`` filter as the scan's window bound."""
+    if isinstance(value, NotGiven):
+        return None
+    return to_datetime(name, value)
 
 
 class CurrentUser(UserResource):

@@ -16,6 +16,12 @@ Rules (GitLab has no idempotency keys, so a repeated POST can create twice):
   ``with_options`` copies); one from an endpoint throttle pauses that endpoint family
   only (``_throttle.py``). A call that cannot wait out a pause within its budget fails
   at once with ``RateLimitError.retry_after``; waiting through a pause counts as a retry.
+
+The rules live in :func:`decide`, a pure function of one attempt's outcome (a response, a
+transport failure, or the budget running out) and of what the call has done so far: no
+I/O, no clock, no randomness of its own. :class:`Executor` is the loop around it: it
+waits at the rate gate, takes a slot, sends and reads within the call's deadline, asks
+:func:`decide`, and sleeps, pauses the gate, returns or raises as told.
 """
 
 from __future__ import annotations
@@ -34,17 +40,29 @@ import anyio
 import httpx
 import sniffio
 
+from ._body import DEFAULT_MAX_RESPONSE_SIZE, read_body
 from ._exceptions import (
     APIConnectionError,
+    APIError,
     APITimeoutError,
     forget_request_credentials,
 )
 from ._http.checks import certificate_reason
-from ._limits import DEFAULT_MAX_RESPONSE_SIZE, read_body
 from ._redact import SENSITIVE_HEADERS
 from ._throttle import RateGate, is_instance_wide, refusal, retry_after_seconds
 
-__all__ = ["Attempts", "Executor", "RateGate", "RetryPolicy", "Send", "was_sent"]
+__all__ = [
+    "Attempts",
+    "Done",
+    "Executor",
+    "Fail",
+    "RateGate",
+    "Retry",
+    "RetryPolicy",
+    "Send",
+    "decide",
+    "was_sent",
+]
 
 #: Sends one request and returns the response with its body still streaming.
 Send = Callable[[httpx.Request], Awaitable[httpx.Response]]
@@ -164,7 +182,125 @@ def _clean_cause(exc: httpx.HTTPError, request: httpx.Request) -> httpx.HTTPErro
 
 
 class _BudgetExhausted(Exception):
-    """The call's retry budget ran out during an attempt."""
+    """The call's retry budget ran out during an attempt (``args[0]``: after sending)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Retry:
+    """Send the request again after ``delay`` seconds."""
+
+    delay: float
+    #: The failed attempt may have been applied (a 5xx, or lost after it was sent).
+    maybe_applied: bool = False
+    #: The 429 that asks for the wait: the loop pauses the rate gate for ``delay``
+    #: (everyone waits there, this call included) instead of sleeping.
+    limited_by: httpx.Response | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """Hand ``response`` to the caller, whatever its status (the client maps errors)."""
+
+    response: httpx.Response
+    #: A 429 this call cannot wait out: the rate gate still pauses this long.
+    pause: float | None = None
+    #: A DELETE that found nothing after an ambiguous attempt: reported as deleted.
+    gone: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Fail:
+    """Raise ``error``, chained to ``cause`` (a clean copy of the transport error)."""
+
+    error: APIError
+    cause: BaseException | None = None
+
+
+def _backoff(policy: RetryPolicy, retries: int, jitter: float) -> float:
+    """Capped exponential backoff with full jitter (``jitter`` drawn from ``[0, 1)``)."""
+    ceiling: float = min(policy.backoff_max, policy.backoff_base * (2**retries))
+    return jitter * ceiling
+
+
+def _may_retry(policy: RetryPolicy, retries: int, elapsed: float, delay: float) -> bool:
+    return retries < policy.max_retries and elapsed + delay <= policy.budget
+
+
+def decide(
+    outcome: httpx.Response | Exception,
+    request: httpx.Request,
+    rewindable: bool,
+    attempts: Attempts,
+    policy: RetryPolicy,
+    *,
+    elapsed: float,
+    jitter: float,
+    now: float,
+) -> Retry | Done | Fail:
+    """What to do after one attempt: the retry rules of this module, and nothing else.
+
+    ``outcome`` is the response (body read) or the exception the attempt ended with;
+    ``rewindable``: whether the body can be sent again; ``attempts``: what the call did
+    so far (read, not changed); ``elapsed``: seconds since the call started; ``jitter``: a
+    number from ``[0, 1]`` for the backoff; ``now``: the wall clock, for an HTTP-date
+    ``Retry-After``.
+    """
+    idempotent = request.method in IDEMPOTENT_METHODS
+    retries = attempts.retries
+    if isinstance(outcome, httpx.Response):
+        status = outcome.status_code
+        if status == 429:
+            wait = retry_after_seconds(outcome.headers, now)
+            # A "0", or a date already past while still limited, escalates like any backoff.
+            delay = wait if wait else _backoff(policy, retries, jitter)
+            if rewindable and _may_retry(policy, retries, elapsed, delay):
+                return Retry(delay, limited_by=outcome)
+            return Done(outcome, pause=delay)
+        if status >= 500 and status not in _NOT_RETRIED_5XX and idempotent and rewindable:
+            delay = _backoff(policy, retries, jitter)
+            wait = retry_after_seconds(outcome.headers, now)
+            if wait is not None:
+                delay = max(delay, wait)
+            if _may_retry(policy, retries, elapsed, delay):
+                return Retry(delay, maybe_applied=True)
+        if status == 404 and request.method == "DELETE" and attempts.maybe_applied:
+            return Done(httpx.Response(204, request=request), gone=True)
+        return Done(outcome)
+    url = str(request.url)
+    if isinstance(outcome, _BudgetExhausted):
+        return Fail(
+            APITimeoutError(
+                f"the call ran out of its retry budget ({policy.budget:g} s)",
+                method=request.method,
+                url=url,
+                outcome_unknown=bool(outcome.args[0]) and not idempotent,
+                retries=retries,
+            )
+        )
+    sent = was_sent(outcome)
+    delay = _backoff(policy, retries, jitter)
+    # A request that never left can always go again; one that may have arrived only if
+    # repeating it is harmless and its body can be sent again.
+    if (not sent or (idempotent and rewindable)) and _may_retry(policy, retries, elapsed, delay):
+        return Retry(delay, maybe_applied=sent)
+    error_type = (
+        APITimeoutError if isinstance(outcome, httpx.TimeoutException) else APIConnectionError
+    )
+    cause = (
+        _clean_cause(outcome, request)
+        if isinstance(outcome, httpx.HTTPError)
+        else httpx.TransportError(type(outcome).__name__)
+    )
+    return Fail(
+        error_type(
+            f"{type(cause).__name__}: {cause}" if str(cause) else type(cause).__name__,
+            method=request.method,
+            url=url,
+            outcome_unknown=sent and not idempotent,
+            retries=retries,
+        ),
+        cause,
+    )
 
 
 class Executor:
@@ -188,7 +324,7 @@ class Executor:
         policy: RetryPolicy,
         attempts: Attempts,
     ) -> httpx.Response:
-        idempotent = request.method in IDEMPOTENT_METHODS
+        """Attempt ``request`` until :func:`decide` says it is done, or raise what it says."""
         # Bytes and multipart bodies can be sent again; a caller's generator cannot.
         rewindable = type(request.stream).__name__ in _REWINDABLE_STREAMS
         started = time.monotonic()
@@ -196,12 +332,12 @@ class Executor:
         limited = False  # this call's own last attempt was a 429 (already counted)
         deadline = started + policy.budget if policy.budget > 0 else None
         while True:
-            failure: httpx.HTTPError | None = None
             if gate.active:
                 refused = await self._wait_for_gate(request, policy, attempts, started, limited)
                 if refused is not None:
                     return refused
             limited = False
+            outcome: httpx.Response | Exception
             try:
                 await self.slots.acquire()
                 try:
@@ -212,96 +348,84 @@ class Executor:
                             continue
                         if gate.paced:
                             await gate.pace()
-                    response = await self._attempt(send, request, deadline)
+                    outcome = await self._attempt(send, request, deadline)
                 finally:
                     self.slots.release()
-            except (httpx.TransportError, httpx.DecodingError) as exc:
-                failure = exc
-            except _BudgetExhausted as exc:
-                raise APITimeoutError(
-                    f"the call ran out of its retry budget ({policy.budget:g} s)",
-                    method=request.method,
-                    url=str(request.url),
-                    outcome_unknown=bool(exc.args[0]) and not idempotent,
-                    retries=attempts.retries,
-                ) from None
-            if failure is not None:
-                sent = was_sent(failure)
-                retryable = (not sent or idempotent) and (not sent or rewindable)
-                delay = self._backoff(policy, attempts.retries)
-                if retryable and self._may_retry(policy, attempts, started, delay):
-                    attempts.maybe_applied = attempts.maybe_applied or sent
-                    logger.info(
-                        "%s %s failed (%s); retry %d in %.2fs",
-                        request.method,
-                        request.url.path,
-                        type(failure).__name__,
-                        attempts.retries + 1,
-                        delay,
-                    )
-                    await self._sleep(delay, attempts)
-                    continue
-                error_type = (
-                    APITimeoutError
-                    if isinstance(failure, httpx.TimeoutException)
-                    else APIConnectionError
-                )
-                cause = _clean_cause(failure, request)
+            except (httpx.TransportError, httpx.DecodingError, _BudgetExhausted) as exc:
+                outcome = exc
+            decision = decide(
+                outcome,
+                request,
+                rewindable,
+                attempts,
+                policy,
+                elapsed=time.monotonic() - started,
+                jitter=random.uniform(0.0, 1.0),  # noqa: S311 - jitter, not cryptography
+                now=time.time(),
+            )
+            if type(decision) is Done:
+                return self._done(decision, request, policy)
+            if type(decision) is Fail:
                 # Raised outside the except block, chained to a clean copy only: the
                 # original chain holds library exceptions that may carry the request.
-                raise error_type(
-                    f"{type(cause).__name__}: {cause}" if str(cause) else type(cause).__name__,
-                    method=request.method,
-                    url=str(request.url),
-                    outcome_unknown=sent and not idempotent,
-                    retries=attempts.retries,
-                ) from cause
+                raise decision.error from decision.cause
+            assert type(decision) is Retry
+            limited = self._retry(decision, outcome, request, policy, attempts)
+            if not limited:
+                await self._sleep(decision.delay, attempts)
 
-            status = response.status_code
-            if status == 429:
-                wait = retry_after_seconds(response.headers)
-                # A "0", or a date already past while still limited, escalates like any backoff.
-                delay = wait if wait else self._backoff(policy, attempts.retries)
-                gate.pause(delay, cap=policy.max_pause, request=request, response=response)
-                if rewindable and self._may_retry(policy, attempts, started, delay):
-                    logger.info(
-                        "%s %s rate limited; pausing %s %.2fs (retry %d)",
-                        request.method,
-                        request.url.path,
-                        "the client" if is_instance_wide(response) else "this endpoint",
-                        min(delay, policy.max_pause),
-                        attempts.retries + 1,
-                    )
-                    limited = True
-                    attempts.retries += 1
-                    continue
-                return response
-            if status >= 500 and status not in _NOT_RETRIED_5XX and idempotent and rewindable:
-                delay = self._backoff(policy, attempts.retries)
-                wait = retry_after_seconds(response.headers)
-                if wait is not None:
-                    delay = max(delay, wait)
-                if self._may_retry(policy, attempts, started, delay):
-                    attempts.maybe_applied = True
-                    logger.info(
-                        "%s %s answered %d; retry %d in %.2fs",
-                        request.method,
-                        request.url.path,
-                        status,
-                        attempts.retries + 1,
-                        delay,
-                    )
-                    await self._sleep(delay, attempts)
-                    continue
-            if status == 404 and request.method == "DELETE" and attempts.maybe_applied:
-                logger.info(
-                    "%s %s: gone after an ambiguous attempt; counted as deleted",
-                    request.method,
-                    request.url.path,
-                )
-                return httpx.Response(204, request=request)
-            gate.observe(response, policy.max_pause)
-            return response
+    def _done(self, decision: Done, request: httpx.Request, policy: RetryPolicy) -> httpx.Response:
+        response = decision.response
+        if decision.pause is not None:
+            self.gate.pause(
+                decision.pause, cap=policy.max_pause, request=request, response=response
+            )
+        elif decision.gone:
+            logger.info(
+                "%s %s: gone after an ambiguous attempt; counted as deleted",
+                request.method,
+                request.url.path,
+            )
+        else:
+            self.gate.observe(response, policy.max_pause)
+        return response
+
+    def _retry(
+        self,
+        decision: Retry,
+        outcome: httpx.Response | Exception,
+        request: httpx.Request,
+        policy: RetryPolicy,
+        attempts: Attempts,
+    ) -> bool:
+        """Note a retry (and log it); True when the wait is the rate gate's."""
+        limiting = decision.limited_by
+        if limiting is not None:
+            self.gate.pause(
+                decision.delay, cap=policy.max_pause, request=request, response=limiting
+            )
+            logger.info(
+                "%s %s rate limited; pausing %s %.2fs (retry %d)",
+                request.method,
+                request.url.path,
+                "the client" if is_instance_wide(limiting) else "this endpoint",
+                min(decision.delay, policy.max_pause),
+                attempts.retries + 1,
+            )
+            attempts.retries += 1
+            return True
+        attempts.maybe_applied = attempts.maybe_applied or decision.maybe_applied
+        logger.info(
+            "%s %s %s; retry %d in %.2fs",
+            request.method,
+            request.url.path,
+            f"answered {outcome.status_code}"
+            if isinstance(outcome, httpx.Response)
+            else f"failed ({type(outcome).__name__})",
+            attempts.retries + 1,
+            decision.delay,
+        )
+        return False
 
     async def _wait_for_gate(
         self,
@@ -339,17 +463,6 @@ class Executor:
                 attempts.retries += 1
             counted = False
             attempts.waited += await gate.sleep(remaining)
-
-    @staticmethod
-    def _backoff(policy: RetryPolicy, retry: int) -> float:
-        ceiling = min(policy.backoff_max, policy.backoff_base * (2**retry))
-        return random.uniform(0, ceiling)  # noqa: S311 - jitter, not cryptography
-
-    @staticmethod
-    def _may_retry(policy: RetryPolicy, attempts: Attempts, started: float, delay: float) -> bool:
-        if attempts.retries >= policy.max_retries:
-            return False
-        return time.monotonic() - started + delay <= policy.budget
 
     @staticmethod
     async def _sleep(delay: float, attempts: Attempts) -> None:

@@ -59,13 +59,14 @@ from urllib.parse import parse_qsl, urlsplit
 import anyio
 
 from ._exceptions import InvalidRequestError, ResponseValidationError
-from ._pagination import Page
+from ._paging.pagination import Page
 
 if TYPE_CHECKING:
     import httpx
 
     from ._client import AsyncGitLab
-    from ._request import ApiRequest
+    from ._contract.request import ApiRequest
+    from ._contract.response import ResponseTypes
 
 __all__ = ["UserScan"]
 
@@ -136,7 +137,7 @@ class UserScan(Generic[T]):
         self,
         client: AsyncGitLab,
         build: BuildRequest,
-        parse: Callable[[httpx.Response], list[T]],
+        expected: ResponseTypes[list[T]],
         *,
         created_after: datetime | None,
         created_before: datetime | None,
@@ -145,7 +146,7 @@ class UserScan(Generic[T]):
     ) -> None:
         self._client = client
         self._build = build
-        self._parse = parse
+        self._expected = expected
         self._after = created_after
         self._before = created_before
         self._concurrency = concurrency
@@ -273,7 +274,7 @@ class UserScan(Generic[T]):
 
     async def _fetch(self, request: ApiRequest) -> tuple[list[T], str | None, httpx.Response]:
         # The client's one request path: status errors and parse failures are mapped there.
-        answer = await self._client._call(request, self._parse)
+        answer = await self._client._call(request, self._expected)
         items, response = answer.parsed, answer.http_response
         next_url = Page.from_response(items, response).next_url
         cursor = None

@@ -8,7 +8,9 @@ Two jobs, so that the templates only print:
 * Behaviour the document declares with ``x-`` extensions is turned into plain data
   where the templates can read it (see ``SDK_KEYS``). Per operation, ``x-sdk`` lands
   on its success response, the one per-operation object the generator hands to
-  templates unchanged: pagination (``x-pagination``, ``x-keyset-orders``) and each
+  templates unchanged: pagination (``x-pagination``, ``x-keyset-orders``; and the
+  operation's filters: its query parameters but the paginator's, the ordering ones
+  (``x-ordering``) and the client's), each
   parameter's kind (see ``_kind``; ``x-http-date`` on a header parameter makes it an
   HTTP date) and the parameters the client sets itself (``x-client-option``: ``Sudo``). Per
   schema: its properties' kinds, whether extra fields are typed; secret
@@ -100,7 +102,9 @@ def _param_kind(parameter: dict[str, Any], document: dict[str, Any]) -> str:
     return _kind(document, parameter["schema"])
 
 
-def _pagination(document: dict[str, Any], operation: dict[str, Any]) -> dict[str, Any] | None:
+def _pagination(
+    document: dict[str, Any], operation: dict[str, Any], parameters: list[dict[str, Any]]
+) -> dict[str, Any] | None:
     style = operation.get("x-pagination")
     if style is None:
         return None
@@ -114,11 +118,21 @@ def _pagination(document: dict[str, Any], operation: dict[str, Any]) -> dict[str
     orders = operation.get("x-keyset-orders")
     if orders is not None and (style != "keyset" or set(orders) != {"by", "default", "serves"}):
         raise ValueError(f"{operation['operationId']}: x-keyset-orders needs by, default, serves")
+    replaced = [name for name in _OFFSET_PARAMS + _KEYSET_PARAMS + _CURSOR_PARAMS if name in names]
+    words = str(operation["operationId"]).split("_")
     return {
         "keyset": style == "keyset",
         "orders": orders,
-        "replaced": [
-            name for name in _OFFSET_PARAMS + _KEYSET_PARAMS + _CURSOR_PARAMS if name in names
+        "replaced": replaced,
+        # A TypedDict of them in the endpoint module (``UsersListFilters``).
+        "filters_type": "".join(word.capitalize() for word in words) + "Filters",
+        "filters": [
+            p["name"]
+            for p in parameters
+            if p.get("in") == "query"
+            and p["name"] not in replaced
+            and not p.get("x-ordering")
+            and not p.get("x-client-option")
         ],
     }
 
@@ -128,7 +142,7 @@ def _mark_operation(
 ) -> None:
     parameters = [_resolve(document, p) for p in [*shared, *operation.get("parameters", [])]]
     sdk = {
-        "pagination": _pagination(document, operation),
+        "pagination": _pagination(document, operation, parameters),
         "kinds": {p["name"]: _param_kind(p, document) for p in parameters},
         "client_params": [p["name"] for p in parameters if p.get("x-client-option")],
     }

@@ -14,8 +14,10 @@ from gitlab_users_client.testing import FakeGitLab
 pytest_plugins = ["gitlab_users_client.testing.pytest_plugin"]
 
 # tests/ is a package (so that tests/http/ is ``tests.http``, not the standard library's
-# ``http``); helper modules beside this file are imported by their plain names. Appended,
-# never prepended: nothing here may shadow a standard module.
+# ``http``); helper modules beside this file are imported through it (``tests.cli_env``),
+# which is also how mypy finds them (`make typecheck` checks the tests). This directory
+# stays importable by plain names too, for a test written that way; appended, never
+# prepended: nothing here may shadow a standard module.
 _HERE = str(Path(__file__).resolve().parent)
 if _HERE not in sys.path:
     sys.path.append(_HERE)

@@ -204,7 +204,10 @@ async def use_users(gl: AsyncGitLab) -> None:
     del user, counts, status, status_by_id, pin, rejected, unbanned, unblocked, unfollowed
     del updated, card
 
-    # Lists: lazy paginators.
+
+async def use_users_lists(gl: AsyncGitLab) -> None:
+    """List operations: lazy paginators, pages, the parallel scan."""
+    users = gl.users
     listing: AsyncPaginator[UserBasic | UserWithAdmin] = users.list(
         active=True,
         search="al",
@@ -238,6 +241,9 @@ async def use_users(gl: AsyncGitLab) -> None:
     async for scanned_user in scanned:
         scanned_id: int = scanned_user.id
         del scanned_id
+    # The filters are list's (one generated TypedDict): its order and paging are refused.
+    users.scan(order_by="id")  # type: ignore[call-arg]
+    users.scan(active="yes")  # type: ignore[arg-type]
 
     contributed: list[
         BasicProjectDetails | ProjectWithAccess
@@ -266,7 +272,10 @@ async def use_users(gl: AsyncGitLab) -> None:
     ).to_list()
     del contributed, events, followers, following, memberships, deploy_keys, projects, starred
 
-    # Bulk helpers.
+
+async def use_users_bulk(gl: AsyncGitLab) -> None:
+    """Bulk helpers: every item accounted for."""
+    users = gl.users
     many: BulkResult[int, UserDetailsWithAdmin | UserProfile] = await users.get_many(
         [1, 2, 3], concurrency=4
     )
@@ -566,6 +575,8 @@ async def use_per_call_options_dates_and_resuming(gl: AsyncGitLab) -> None:
 async def use_everything(gl: AsyncGitLab) -> None:
     await use_construction()
     await use_users(gl)
+    await use_users_lists(gl)
+    await use_users_bulk(gl)
     await use_users_sub_resources(gl)
     await use_current_user(gl)
     await use_personal_access_tokens(gl)

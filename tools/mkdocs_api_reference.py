@@ -292,8 +292,12 @@ def public_path(dotted: str) -> str | None:
     for tag, path in ROOT_RESOURCES.items():
         if dotted == path or dotted.startswith(path + "."):
             return attribute_path(tag) + dotted[len(path) :]
-    if private.startswith("_") and len(parts) > 2 and parts[2] in public_names():
-        return ".".join([PACKAGE, *parts[2:]])
+    if private.startswith("_"):
+        # A public name defined in a private module, at any depth
+        # (``_contract.response.Response``, ``_paging.pagination.Page.items``).
+        for index in range(2, len(parts)):
+            if parts[index] in public_names():
+                return ".".join([PACKAGE, *parts[index:]])
     return None
 
 

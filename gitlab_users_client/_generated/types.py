@@ -1,2 +1,2 @@
-"""Not used: openapi-python-client always writes this module. The runtime the generated
-code imports is hand-written: ``gitlab_users_client._runtime``, ``_encoding``, ``_request``."""
+"""Not used: openapi-python-client always writes this module. What the generated code
+imports from the SDK is hand-written, in ``gitlab_users_client._contract``."""

@@ -425,6 +425,16 @@ def _bulk_command(tree: Tree) -> None:
         action="store_true",
         help="resolve and validate every item, print what would be done, change nothing",
     )
+    _bulk_job_options(p)
+    p.add_argument("--key", help="set-attr: attribute key (or a 'key' input field)")
+    p.add_argument("--value", help="set-attr: attribute value (or a 'value' input field)")
+    p.add_argument("--hard-delete", action="store_true", help="delete: also delete contributions")
+    p.add_argument("-y", "--yes", action="store_true", help="delete: do not ask")
+    _bulk_matching_options(p)
+
+
+def _bulk_job_options(p: argparse.ArgumentParser) -> None:
+    """How a bulk job runs: progress, its journal (resume), when it stops."""
     p.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -472,10 +482,10 @@ def _bulk_command(tree: Tree) -> None:
         help="after SIGINT/SIGTERM/SIGHUP: how long requests in flight may finish (default "
         f"{DEFAULT_GRACE:g}); a second signal stops at once",
     )
-    p.add_argument("--key", help="set-attr: attribute key (or a 'key' input field)")
-    p.add_argument("--value", help="set-attr: attribute value (or a 'value' input field)")
-    p.add_argument("--hard-delete", action="store_true", help="delete: also delete contributions")
-    p.add_argument("-y", "--yes", action="store_true", help="delete: do not ask")
+
+
+def _bulk_matching_options(p: argparse.ArgumentParser) -> None:
+    """``--matching``: the filters that select the users, and how they are found."""
     _filter_group(p, "filters (with --matching)", search_flag=True, display=False)
     p.add_argument(
         "--all-users",

@@ -33,8 +33,9 @@ from ._app import ConnectionDropped, create_app
 from ._config import FakeConfig, RateLimit
 from ._faults import ALL_ERROR_STATUSES, Faults, Stats, applied_key, body_hash
 from ._process import FakeGitLabProcess
+from ._records import SeedResult, Token, User
 from ._server import FakeGitLabServer
-from ._store import FakeState, SeedResult, Token, User
+from ._store import FakeState
 from ._testing import FakeGitLab
 from ._util import Clock, ManualClock
 

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 from ._http import ApiError, forbidden, message_error, unauthorized
 
 if TYPE_CHECKING:
+    from ._records import User
     from ._routing import Ctx, Route
-    from ._store import User
 
 _BAD = "Bad Access Token."
 _EXPIRED = "Token is expired. You can either do re-authorization or token refresh."

@@ -21,8 +21,8 @@ from ._http import (
     parse_datetime,
     parse_int,
 )
+from ._records import Email, GpgKey, SshKey, User
 from ._routing import Ctx, bytes_out, json_out
-from ._store import Email, GpgKey, SshKey, User
 from ._text import sanitize_profile_field
 from ._util import dumps
 

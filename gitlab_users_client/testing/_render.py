@@ -21,17 +21,8 @@ from ._text import render_markdown
 from ._util import dumps, iso, iso_date
 
 if TYPE_CHECKING:
-    from ._store import (
-        DeployKey,
-        Email,
-        Event,
-        FakeState,
-        GpgKey,
-        Project,
-        SshKey,
-        Token,
-        User,
-    )
+    from ._records import DeployKey, Email, Event, GpgKey, Project, SshKey, Token, User
+    from ._store import FakeState
 
 _ISF = "\x00is_followed\x00"
 _LT = "\x00local_time\x00"

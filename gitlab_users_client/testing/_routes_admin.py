@@ -21,9 +21,9 @@ from ._common import (
     user_or_404,
 )
 from ._http import P, forbidden, message_error, not_found, validate
+from ._records import ALL_SCOPES, Token, User
 from ._render import token
 from ._routing import Ctx, Out, RouteDef, bytes_out, empty_out, json_out
-from ._store import ALL_SCOPES, Token, User
 
 TRUE = b"true"
 FALSE = b"false"

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 from ._common import int_param
 from ._http import P, forbidden, message_error, not_found, validate
 from ._pagination import paginate_seq
+from ._records import ALL_SCOPES, Application, User
 from ._routing import Ctx, Out, RouteDef, empty_out, json_out
-from ._store import ALL_SCOPES, Application, User
 
 # The OAuth scopes an application may request: the API scopes plus OpenID Connect's.
 OAUTH_SCOPES = frozenset(ALL_SCOPES) | {"openid", "profile", "email"}

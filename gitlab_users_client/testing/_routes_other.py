@@ -16,9 +16,9 @@ from ._pagination import (
     page_params,
     paginate_seq,
 )
+from ._records import Project, Runner, User
 from ._render import can_read_profile, event, project
 from ._routing import Ctx, Out, RouteDef, json_out
-from ._store import Project, Runner, User
 from ._util import iso
 
 RUNNER_MAX_TAGS = 50

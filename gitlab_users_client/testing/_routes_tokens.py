@@ -23,9 +23,9 @@ from typing import Any
 from ._common import full_messages, int_param, token_expiry_errors
 from ._http import P, bad_request, message_error, parse_int, unauthorized, validate
 from ._pagination import paginate_seq
+from ._records import ALL_SCOPES, Token, User
 from ._render import token
 from ._routing import Ctx, Out, RouteDef, empty_out, json_out
-from ._store import ALL_SCOPES, Token, User
 from ._util import iso
 
 ROTATION_PERIOD = timedelta(weeks=1)  # RotateService::EXPIRATION_PERIOD

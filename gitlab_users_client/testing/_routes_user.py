@@ -24,10 +24,10 @@ from ._common import (
 )
 from ._http import P, UploadedFile, message_error, not_found, validate
 from ._pagination import paginate_seq
+from ._records import SupportPin, UserStatus
 from ._render import email, gpg_key, render_user, ssh_key, token, user_status
 from ._routes_users import KEY_SPECS
 from ._routing import Ctx, Out, RouteDef, empty_out, json_out
-from ._store import SupportPin, UserStatus
 from ._util import iso, iso_date
 
 DEFAULT_EMOJI = "speech_balloon"

@@ -42,6 +42,7 @@ from ._pagination import (
     page_params,
     paginate_seq,
 )
+from ._records import Identity, User
 from ._render import (
     admin_list_bytes,
     basic_bytes,
@@ -54,7 +55,7 @@ from ._render import (
     user_status,
 )
 from ._routing import Ctx, Out, RouteDef, empty_out, json_out
-from ._store import FakeState, Identity, User
+from ._store import FakeState
 
 FORBIDDEN_SEARCH_STATES = frozenset({"blocked", "banned", "ldap_blocked"})
 ORDER_BY = ("id", "name", "username", "created_at", "updated_at")

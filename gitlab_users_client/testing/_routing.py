@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from ._util import dumps
 
 if TYPE_CHECKING:
-    from ._store import FakeState, Token, User
+    from ._records import Token, User
+    from ._store import FakeState
 
 Pre = Literal["none", "auth", "admin"]
 

@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cli_env import clean_env
-
 from gitlab_users_client.testing import FakeGitLabServer, User
+from tests.cli_env import clean_env
 
 CLI = [sys.executable, "-m", "gitlab_users_client.cli"]
 SUMMARY = re.compile(

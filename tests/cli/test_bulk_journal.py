@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import tempfile
+import time
 from pathlib import Path
 
 import anyio
@@ -110,8 +113,8 @@ def test_rows_reach_the_disk_every_few_seconds_and_at_the_end(
 ) -> None:
     synced: list[int] = []
     now = [1000.0]
-    monkeypatch.setattr(_journal.os, "fsync", lambda fd: synced.append(fd))
-    monkeypatch.setattr(_journal.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))  # as _journal sees it
+    monkeypatch.setattr(time, "monotonic", lambda: now[0])
 
     async def main() -> None:
         path = tmp_path / "r.jsonl"
@@ -183,7 +186,7 @@ def test_a_journal_that_cannot_be_rewritten_stays_as_written(
     def no_space(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(_journal.tempfile, "mkstemp", no_space)
+    monkeypatch.setattr(tempfile, "mkstemp", no_space)
     path = tmp_path / "r.jsonl"
 
     async def main() -> None:

@@ -27,10 +27,10 @@ from typing import Any
 
 import httpx
 import pytest
-from cli_env import clean_env
 
 from gitlab_users_client.testing import FakeGitLabProcess, FakeState, Faults
 from tests.cli.bulk_cli import CLI, final
+from tests.cli_env import clean_env
 
 USERS = 5_600
 SEED = 7

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 import trustme
-from cli_env import clean_env
 
+from tests.cli_env import clean_env
 from tests.http.hostile import Exchange, HostileServer
 from tests.http.test_tls import TLSServer, server_context
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import trustme
-from cli_env import clean_env
 
 from gitlab_users_client.testing import FakeGitLabServer
+from tests.cli_env import clean_env
 from tests.http.test_tls import TLSServer, server_context
 
 CLI = [sys.executable, "-m", "gitlab_users_client.cli"]

@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from cli_env import clean_env
 
 from gitlab_users_client.testing import FakeGitLabServer
+from tests.cli_env import clean_env
 
 CLI = [sys.executable, "-m", "gitlab_users_client.cli"]
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import gitlab.config
 import pytest
-from cli_env import clean_env
 
 from gitlab_users_client.cli._config import resolve
 from gitlab_users_client.cli._errors import CLIError
 from gitlab_users_client.cli._parser import build_parser
 from gitlab_users_client.cli._python_gitlab import Conversion, convert, to_toml
 from gitlab_users_client.testing import FakeGitLabServer
+from tests.cli_env import clean_env
 
 CLI = [sys.executable, "-m", "gitlab_users_client.cli"]
 PROD = "glpat-prod-0123456789ab"

@@ -19,7 +19,7 @@ BACKENDS = ["asyncio", "trio"]
 USER = {"id": 1, "username": "root", "name": "Root", "state": "active", "web_url": "http://x/r"}
 ENDPOINT_BODY = {"message": {"error": "This endpoint has been requested too many times."}}
 
-Answer = Callable[[httpx.Request, int], "httpx.Response | Awaitable[httpx.Response] | None"]
+Answer = Callable[[httpx.Request, int], "httpx.Response | Awaitable[httpx.Response | None] | None"]
 
 
 @dataclass

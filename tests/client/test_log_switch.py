@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_env import clean_env
+
+from tests.cli_env import clean_env
 
 SCRIPT = """
 import anyio, httpx

@@ -150,8 +150,8 @@ async def test_revoke_any_token_as_admin_but_only_own_as_user(
         await regular.personal_access_tokens.revoke(others.id)
     with pytest.raises(BadRequestError):  # a user cannot revoke their impersonation token
         await regular.personal_access_tokens.revoke(impersonation.id)
-    assert await admin.personal_access_tokens.revoke(impersonation.id) is None
-    assert await admin.personal_access_tokens.revoke(others.id) is None
+    assert await admin.personal_access_tokens.revoke(impersonation.id) is None  # type: ignore[func-returns-value]
+    assert await admin.personal_access_tokens.revoke(others.id) is None  # type: ignore[func-returns-value]
     assert impersonation.revoked and others.revoked
     with pytest.raises(NotFoundError):
         await admin.personal_access_tokens.revoke(999_999)

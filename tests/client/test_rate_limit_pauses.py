@@ -26,7 +26,7 @@ from scripted_server import (
 from trio.testing import MockClock
 
 from gitlab_users_client import RateLimitError, RetryPolicy
-from gitlab_users_client._retry import Attempts, Executor
+from gitlab_users_client._retry import Attempts, Executor, Send
 from gitlab_users_client._throttle import RateGate, endpoint_key, retry_after_seconds
 
 NOW = 1_700_000_000.0
@@ -437,7 +437,7 @@ def test_requests_per_second_still_paces_once_a_pause_is_over(backend: str) -> N
     assert burst[-1] - burst[0] >= 0.35
 
 
-def scripted(*responses: httpx.Response) -> tuple[list[float], object]:
+def scripted(*responses: httpx.Response) -> tuple[list[float], Send]:
     """A ``send`` for the Executor that answers with ``responses`` in turn."""
     arrivals: list[float] = []
     queue = list(responses)
@@ -467,7 +467,7 @@ def test_a_waiter_sleeps_past_the_pause_by_at_most_a_quarter_of_it_and_a_second(
         request = httpx.Request("GET", "https://gitlab.example.com/api/v4/users/1")
         gate.pause(pause, cap=600, request=request, response=instance_429())
         started = anyio.current_time()
-        response = await executor.send(send, request, RetryPolicy(budget=60), attempts)  # type: ignore[arg-type]
+        response = await executor.send(send, request, RetryPolicy(budget=60), attempts)
         assert response.status_code == 200
         assert arrivals[0] - started == pytest.approx(attempts.waited)
 

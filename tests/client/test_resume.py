@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl
@@ -15,8 +16,10 @@ from gitlab_users_client import (
     AsyncGitLab,
     InvalidRequestError,
     MethodNotAllowedError,
+    Page,
     PaginationLoopError,
 )
+from gitlab_users_client.models import UserBasic, UserWithAdmin
 from gitlab_users_client.testing import FakeGitLab
 
 BASE = "https://gitlab.example.com"
@@ -62,7 +65,7 @@ async def test_get_next_page_walks_like_iteration() -> None:
         listing = gl.users.list(order_by="id", sort="asc", per_page=20)
         iterated = [[u.id for u in page.items] async for page in listing.pages()]
         walked = []
-        page = await listing.first_page()
+        page: Page[UserBasic | UserWithAdmin] | None = await listing.first_page()
         while page is not None:
             walked.append([u.id for u in page.items])
             again = await page.get_next_page()  # asking twice is not a loop
@@ -97,7 +100,9 @@ def test_a_cursor_cannot_be_mixed_with_offset_pages(kwargs: dict[str, Any]) -> N
         gl.users.list(cursor="abc", **kwargs)
 
 
-def recording_transport(respond: Any) -> tuple[httpx.MockTransport, list[httpx.Request]]:
+def recording_transport(
+    respond: Callable[[httpx.Request], httpx.Response],
+) -> tuple[httpx.MockTransport, list[httpx.Request]]:
     seen: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -134,8 +139,8 @@ async def test_get_next_page_stops_a_server_loop() -> None:
 
     transport, seen = recording_transport(respond)
     async with AsyncGitLab(BASE, token="t", transport=transport) as gl:
-        page = await gl.users.list(pagination="keyset").first_page()
-        page = await page.get_next_page()
+        first = await gl.users.list(pagination="keyset").first_page()
+        page = await first.get_next_page()
         assert page is not None and page.cursor == "c1"
         with pytest.raises(PaginationLoopError):
             await page.get_next_page()

@@ -314,7 +314,7 @@ def test_a_delete_that_finds_nothing_counts_as_done_only_after_an_ambiguous_atte
     async def main() -> None:
         async with server.client(retry_policy=FAST) as gl:
             if expected == "deleted":
-                assert await gl.users.delete(7) is None
+                assert await gl.users.delete(7) is None  # type: ignore[func-returns-value]
             else:
                 with pytest.raises(NotFoundError):
                     await gl.users.delete(7)
@@ -852,7 +852,7 @@ def test_max_concurrency_holds_burst_after_burst(backend: str) -> None:
                         tasks.start_soon(gl.users.get, user_id)
                 assert max(peaks) == 3, (burst, peaks)
                 peaks.clear()
-            assert gl._shared.executor.slots.in_use == 0
+            assert gl._session.executor.slots.in_use == 0
 
     run(backend, main)
 
@@ -872,7 +872,7 @@ def test_a_call_cancelled_while_waiting_for_a_slot_gives_nothing_away(backend: s
                 await anyio.sleep(0.05)
                 with anyio.move_on_after(0.05):
                     await gl.users.get(2)  # waits for the slot, then is cancelled
-            assert gl._shared.executor.slots.in_use == 0
+            assert gl._session.executor.slots.in_use == 0
             assert (await gl.users.get(3)).id == USER["id"]
 
     run(backend, main)

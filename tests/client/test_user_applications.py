@@ -35,7 +35,7 @@ async def test_application_lifecycle(regular: AsyncGitLab, admin: AsyncGitLab) -
     assert (await admin.user.applications.get(created.id)).id == created.id  # admins read any
     assert await admin.user.applications.list().to_list() == []  # ...but list their own
 
-    assert await regular.user.applications.delete(created.id) is None
+    assert await regular.user.applications.delete(created.id) is None  # type: ignore[func-returns-value]
     with pytest.raises(NotFoundError):
         await regular.user.applications.get(created.id)
 

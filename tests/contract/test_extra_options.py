@@ -10,14 +10,14 @@ import inspect
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qsl
 
 import httpx
 import pytest
 
 from gitlab_users_client import AsyncGitLab, InvalidRequestError, NotFoundError, Secret
-from gitlab_users_client._base import BaseResource
+from gitlab_users_client._contract.resource import BaseResource
 from gitlab_users_client._generated.api.users import users_list
 
 BASE = "https://gitlab.example.com"
@@ -90,7 +90,7 @@ def operations() -> Iterator[tuple[str, Any]]:
                 yield f"{prefix}.{name}", getattr(resource, name)
             elif isinstance(
                 getattr(type(resource), name, None),
-                property | type(type(resource).with_raw_response),
+                property | type(cast(Any, type(resource)).with_raw_response),
             ):
                 child = getattr(resource, name)
                 if isinstance(child, BaseResource):

@@ -90,7 +90,7 @@ def call(
     logger.setLevel(logging.DEBUG)
 
     async def main() -> Any:
-        async with AsyncGitLab(url, token=token, transport=transport, **options) as gl:
+        async with AsyncGitLab(url, token=token, transport=transport, **options) as gl:  # type: ignore[arg-type]
             with anyio.fail_after(HANG_GUARD):
                 return await action(gl)
 

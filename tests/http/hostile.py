@@ -46,7 +46,8 @@ class Exchange:
         return not self.stop.wait(seconds)
 
 
-Handler = Callable[[Exchange], None]
+#: Answers one connection; what it returns is ignored (a handler may end on a ``sleep``).
+Handler = Callable[[Exchange], object]
 
 
 @dataclass

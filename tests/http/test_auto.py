@@ -41,7 +41,7 @@ def answer(exchange: Exchange, *, delay: float = 0.0) -> None:
 
 def engines(gl: AsyncGitLab) -> list[str]:
     """The engines the client's transport has created so far."""
-    transport: Any = gl._shared.http._transport
+    transport: Any = gl._session.http._transport
     return sorted(transport._engines)
 
 
@@ -120,7 +120,7 @@ def test_the_default_is_httpxs_own_client_and_transport(loop: str, transport: st
                         group.start_soon(gl.users.get, 1)
                 await gl.users.get(1)
                 assert server.attempts == 5
-                return gl._shared.direct, gl._shared.http._transport, server.connections
+                return gl._session.direct, gl._session.http._transport, server.connections
 
     direct, http_transport, connections = run_on(loop, main)
     assert direct is None  # every request goes through AsyncClient.send

@@ -7,7 +7,7 @@ import pytest
 from gitlab_users_client import APIConnectionError
 
 from .harness import call
-from .hostile import Exchange, HostileServer
+from .hostile import Exchange, Handler, HostileServer
 
 OK_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
 
@@ -44,7 +44,7 @@ MALFORMED = {
 LENIENT = {("aiohttp", "chunk data ending in LF")}
 
 
-def answer(raw: bytes) -> object:
+def answer(raw: bytes) -> Handler:
     def handler(exchange: Exchange) -> None:
         exchange.send(raw)
 

@@ -120,8 +120,11 @@ def test_a_socks_proxy_without_socksio_is_a_configuration_error(
 
     async def main() -> None:
         async with AsyncGitLab(
-            NOWHERE, token="glpat-x", proxy="socks5://127.0.0.1:1080", transport=transport
-        ) as gl:  # type: ignore[arg-type]
+            NOWHERE,
+            token="glpat-x",
+            proxy="socks5://127.0.0.1:1080",
+            transport=transport,  # type: ignore[arg-type]
+        ) as gl:
             await gl.users.get(1)
 
     with pytest.raises(ConfigurationError, match="socksio"):
@@ -170,7 +173,11 @@ def tls_call(
         try:
             with anyio.fail_after(15):  # a hang guard
                 async with AsyncGitLab(
-                    url, token="glpat-x", transport=transport, retry_policy=POLICY, **options
+                    url,
+                    token="glpat-x",
+                    transport=transport,  # type: ignore[arg-type]
+                    retry_policy=POLICY,
+                    **options,
                 ) as gl:
                     return (await gl.users.get(1)).username, None
         except (APIConnectionError, ConfigurationError) as exc:
@@ -336,7 +343,7 @@ def test_event_hooks_see_every_request_retries_included(engine: tuple[str, str])
 
 def test_event_hooks_must_be_async_functions_by_event() -> None:
     with pytest.raises(ConfigurationError, match="event_hooks"):
-        AsyncGitLab(NOWHERE, token="glpat-x", event_hooks={"sent": []})  # type: ignore[dict-item]
+        AsyncGitLab(NOWHERE, token="glpat-x", event_hooks={"sent": []})
     with pytest.raises(ConfigurationError, match="event_hooks"):
         AsyncGitLab(NOWHERE, token="glpat-x", event_hooks={"request": [42]})  # type: ignore[list-item]
 

@@ -43,7 +43,7 @@ def sent(url: str, **options: Any) -> tuple[bool, str, list[tuple[str, str]]]:
                 url.format(port=server.port), token="glpat-x", retry_policy=NO_RETRY, **options
             ) as gl:
                 await gl.users.get(1)
-                direct = gl._shared.direct is not None
+                direct = gl._session.direct is not None
             (exchange,) = server.exchanges
             return direct, exchange.target, header_lines(exchange.head)
 
@@ -93,7 +93,7 @@ def test_a_raw_response_from_the_direct_path_is_a_complete_httpx_response() -> N
                 server.url, token="glpat-x", retry_policy=NO_RETRY, transport="asyncio"
             ) as gl:
                 raw = await gl.users.with_raw_response.get(1)
-                assert gl._shared.direct is not None
+                assert gl._session.direct is not None
         response = raw.http_response
         assert response.request.url == httpx.URL(f"{server.url}/api/v4/users/1")
         assert response.elapsed.total_seconds() > 0

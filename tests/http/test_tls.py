@@ -123,8 +123,8 @@ def run(engine: tuple[str, str], url: str, calls: int) -> tuple[list[str], BaseE
                 async with AsyncGitLab(
                     url,
                     token="glpat-x",
-                    transport=transport,
-                    retry_policy=POLICY,  # type: ignore[arg-type]
+                    transport=transport,  # type: ignore[arg-type]
+                    retry_policy=POLICY,
                 ) as gl:
                     for _ in range(calls):
                         names.append((await gl.users.get(1)).username)
@@ -132,7 +132,8 @@ def run(engine: tuple[str, str], url: str, calls: int) -> tuple[list[str], BaseE
             return names, exc
         return names, None
 
-    return run_on(backend, main)
+    result: tuple[list[str], BaseException | None] = run_on(backend, main)
+    return result
 
 
 @pytest.mark.parametrize("engine", list(ENGINES.values()), ids=list(ENGINES))

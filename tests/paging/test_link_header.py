@@ -7,7 +7,7 @@ import httpx
 import pytest
 
 from gitlab_users_client import AsyncGitLab, PaginationLoopError
-from gitlab_users_client._links import next_link, parse_links
+from gitlab_users_client._paging.links import next_link, parse_links
 
 PREV = '<https://h.example/api/v4/users?page=1>; rel="prev"'
 

@@ -101,17 +101,21 @@ def test_private_paths_get_their_public_spelling() -> None:
     assert spell("gitlab_users_client._exceptions.NotFoundError") == (
         "gitlab_users_client.NotFoundError"
     )
+    assert spell("gitlab_users_client._contract.response.Response.parsed") == (
+        "gitlab_users_client.Response.parsed"
+    )
+    assert spell("gitlab_users_client._paging.pagination.Page") == "gitlab_users_client.Page"
     assert spell("gitlab_users_client.AsyncGitLab.users") == "gitlab_users_client.AsyncGitLab.users"
     # Helpers with no public name have no spelling: their tooltips are dropped.
-    assert spell("gitlab_users_client._base.SudoArg") is None
-    assert spell("gitlab_users_client._runtime.ApiModel") is None
+    assert spell("gitlab_users_client._contract.types.SudoArg") is None
+    assert spell("gitlab_users_client._contract.models.ApiModel") is None
 
 
 def test_a_rendered_fragment_keeps_no_private_path() -> None:
     html = (
         '<h2 id="gitlab_users_client._resources.Users.get">get</h2>'
         '<a href="#gitlab_users_client._generated.models.user_basic.UserBasic">UserBasic</a>'
-        '<code><span title="gitlab_users_client._base.SudoArg">SudoArg</span>'
+        '<code><span title="gitlab_users_client._contract.types.SudoArg">SudoArg</span>'
         '<span title="gitlab_users_client._exceptions.APIStatusError">APIStatusError</span></code>'
     )
     assert reference.private_paths(html)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from gitlab_users_client.testing import FakeGitLab, Token, User
-from gitlab_users_client.testing._store import DeployKey, Email, Group, Project
+from gitlab_users_client.testing._records import DeployKey, Email, Group, Project
 
 USERS_SPEC = "spec/requests/api/users_spec.rb"
 ED25519 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl me@host"

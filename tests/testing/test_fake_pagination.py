@@ -68,11 +68,12 @@ async def test_per_page_clamped_and_validated(admin: httpx.AsyncClient) -> None:
     r = await admin.get("/api/v4/users", params={"per_page": 1000})
     assert r.headers["X-Per-Page"] == "100"
     assert "per_page=100" in links(r)["first"]
-    for params, msg in (
+    cases: tuple[tuple[dict[str, str | int], str], ...] = (
         ({"per_page": 0}, "per_page has a value not allowed"),
         ({"page": "abc"}, "page is invalid"),
         ({"page": "x", "per_page": 0}, "page is invalid, per_page has a value not allowed"),
-    ):
+    )
+    for params, msg in cases:
         r = await admin.get("/api/v4/users", params=params)
         assert r.status_code == 400
         assert r.json() == {"error": msg}

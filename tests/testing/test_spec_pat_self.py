@@ -19,7 +19,7 @@ import pytest
 from spec_support import add_group, add_project, add_token, add_user, empty_fake
 
 from gitlab_users_client.testing import FakeGitLab, ManualClock, User
-from gitlab_users_client.testing._store import ALL_SCOPES
+from gitlab_users_client.testing._records import ALL_SCOPES
 
 SELF = "/api/v4/personal_access_tokens/self"
 

@@ -154,7 +154,8 @@ async def test_create_impersonation_token_scopes(admin: httpx.AsyncClient) -> No
     """PersonalAccessToken validations behind users_spec POST .../impersonation_tokens: empty
     (or no) scopes are `can't be blank`; an unknown scope `can only contain available
     scopes`; both 400 with the model's error hash."""
-    for extra in ({"scopes": []}, {}):
+    extras: tuple[dict[str, list[str]], ...] = ({"scopes": []}, {})
+    for extra in extras:
         r = await admin.post("/api/v4/users/2/impersonation_tokens", json={"name": "n", **extra})
         assert (r.status_code, r.json()) == (400, {"message": {"scopes": ["can't be blank"]}})
     r = await admin.post(

@@ -13,7 +13,7 @@ import pytest
 from spec_support import add_token, add_user, empty_fake
 
 from gitlab_users_client.testing import FakeGitLab, ManualClock, User
-from gitlab_users_client.testing._store import Application
+from gitlab_users_client.testing._records import Application
 
 PATH = "/api/v4/user/applications"
 NEW = {

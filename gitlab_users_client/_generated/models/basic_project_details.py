@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from ..._runtime import ApiModel
+from ..._contract.models import ApiModel
 
 
 class BasicProjectDetails(ApiModel):

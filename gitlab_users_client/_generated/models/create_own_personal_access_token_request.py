@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, model_validator
 
-from ..._runtime import ApiModel, check_rules, prepare_request
+from ..._contract.models import ApiModel, check_rules, prepare_request
 from ..models.own_personal_access_token_scope import OwnPersonalAccessTokenScope  # noqa: F401
 
 

@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, model_validator
 
-from ..._runtime import ApiModel, check_rules, prepare_request
+from ..._contract.models import ApiModel, check_rules, prepare_request
 from ..models.runner_access_level import RunnerAccessLevel  # noqa: F401
 from ..models.runner_type import RunnerType  # noqa: F401
 

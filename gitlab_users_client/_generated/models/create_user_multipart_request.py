@@ -8,8 +8,8 @@ from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
-from ..._encoding import File
-from ..._runtime import ApiModel, check_rules, prepare_request
+from ..._contract.encoding import File
+from ..._contract.models import ApiModel, check_rules, prepare_request
 
 
 class CreateUserMultipartRequest(ApiModel):

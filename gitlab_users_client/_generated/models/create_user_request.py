@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
-from ..._runtime import ApiModel, check_rules, prepare_request
+from ..._contract.models import ApiModel, check_rules, prepare_request
 
 
 class CreateUserRequest(ApiModel):

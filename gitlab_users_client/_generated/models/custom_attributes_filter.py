@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..._runtime import ApiModel
+from ..._contract.models import ApiModel
 
 
 class CustomAttributesFilter(ApiModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from ..._runtime import ApiModel
+from ..._contract.models import ApiModel
 
 
 class Event(ApiModel):

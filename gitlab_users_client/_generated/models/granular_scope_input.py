@@ -4,7 +4,7 @@ belongs to (404 otherwise). (generated; do not edit)."""
 
 from __future__ import annotations
 
-from ..._runtime import ApiModel
+from ..._contract.models import ApiModel
 
 
 class GranularScopeInput(ApiModel):

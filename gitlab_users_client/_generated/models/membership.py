@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..._runtime import ApiModel
+from ..._contract.models import ApiModel
 from ..models.membership_type import MembershipType  # noqa: F401
 
 

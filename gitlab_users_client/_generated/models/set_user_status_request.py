@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from pydantic import ConfigDict, model_validator
 
-from ..._runtime import ApiModel, prepare_request
+from ..._contract.models import ApiModel, prepare_request
 from ..models.clear_status_after import ClearStatusAfter  # noqa: F401
 from ..models.user_availability import UserAvailability  # noqa: F401
 

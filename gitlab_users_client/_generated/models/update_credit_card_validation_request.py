@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from pydantic import ConfigDict, model_validator
 
-from ..._runtime import ApiModel, prepare_request
+from ..._contract.models import ApiModel, prepare_request
 
 
 class UpdateCreditCardValidationRequest(ApiModel):

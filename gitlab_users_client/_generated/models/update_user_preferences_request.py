@@ -6,7 +6,7 @@ from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, model_validator
 
-from ..._runtime import ApiModel, check_rules, prepare_request
+from ..._contract.models import ApiModel, check_rules, prepare_request
 
 
 class UpdateUserPreferencesRequest(ApiModel):

@@ -6,8 +6,8 @@ from typing import Any, ClassVar
 
 from pydantic import ConfigDict, model_validator
 
-from ..._encoding import File
-from ..._runtime import ApiModel, prepare_request
+from ..._contract.encoding import File
+from ..._contract.models import ApiModel, prepare_request
 
 
 class UploadAvatarRequest(ApiModel):

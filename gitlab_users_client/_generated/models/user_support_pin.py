@@ -6,7 +6,7 @@ import datetime
 
 from pydantic import Field
 
-from ..._runtime import ApiModel
+from ..._contract.models import ApiModel
 
 
 class UserSupportPin(ApiModel):

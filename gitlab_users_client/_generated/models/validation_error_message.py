@@ -3,7 +3,7 @@ taken"]}}`. (generated; do not edit)."""
 
 from __future__ import annotations
 
-from ..._runtime import ApiModel
+from ..._contract.models import ApiModel
 
 
 class ValidationErrorMessage(ApiModel):

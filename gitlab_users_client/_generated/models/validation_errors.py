@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..._runtime import ApiModel
+from ..._contract.models import ApiModel
 
 
 class ValidationErrors(ApiModel):

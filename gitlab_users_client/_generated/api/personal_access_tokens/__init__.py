@@ -8,7 +8,9 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from ...._base import (
+from ...._contract.encoding import File, FileContent, as_file
+from ...._contract.models import build_body
+from ...._contract.resource import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
@@ -24,8 +26,6 @@ from ...._base import (
     raw_page,
     raw_response,
 )
-from ...._encoding import File, FileContent, as_file
-from ...._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -84,7 +84,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _personal_access_tokens_get.parse_response,
+            _personal_access_tokens_get.RESPONSES,
             sudo,
             timeout,
         )
@@ -191,7 +191,7 @@ class PersonalAccessTokensResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _personal_access_tokens_list.parse_response,
+            _personal_access_tokens_list.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -233,7 +233,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _personal_access_tokens_revoke.parse_response,
+            _personal_access_tokens_revoke.RESPONSES,
             sudo,
             timeout,
         )
@@ -269,7 +269,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _personal_access_tokens_revoke_self.parse_response,
+            _personal_access_tokens_revoke_self.RESPONSES,
             sudo,
             timeout,
         )
@@ -323,7 +323,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _personal_access_tokens_rotate.parse_response,
+            _personal_access_tokens_rotate.RESPONSES,
             sudo,
             timeout,
         )
@@ -373,7 +373,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _personal_access_tokens_rotate_self.parse_response,
+            _personal_access_tokens_rotate_self.RESPONSES,
             sudo,
             timeout,
         )
@@ -406,7 +406,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _personal_access_tokens_self.parse_response,
+            _personal_access_tokens_self.RESPONSES,
             sudo,
             timeout,
         )
@@ -452,7 +452,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _personal_access_tokens_self_associations.parse_response,
+            _personal_access_tokens_self_associations.RESPONSES,
             sudo,
             timeout,
         )

@@ -1,17 +1,16 @@
 """``GET /personal_access_tokens``: List personal access tokens (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Literal, TypedDict
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     q_bool,
     q_date,
     q_datetime,
@@ -19,10 +18,10 @@ from ...._encoding import (
     q_int,
     q_str,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.personal_access_token import PersonalAccessToken
 from ...models.personal_access_token_sort import PersonalAccessTokenSort
 from ...models.personal_access_token_state import PersonalAccessTokenState
@@ -50,6 +49,29 @@ PARAMETERS: frozenset[str] = frozenset(
 )
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[list[PersonalAccessToken]] = ResponseTypes(
+    {
+        200: list[PersonalAccessToken],
+    }
+)
+
+
+class PersonalAccessTokensListFilters(TypedDict, total=False):
+    """The filters of ``GET /personal_access_tokens``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    user_id: int | NotGiven
+    revoked: bool | NotGiven
+    state: PersonalAccessTokenState | Literal["active", "inactive"] | NotGiven
+    created_before: datetime.datetime | datetime.date | str | NotGiven
+    created_after: datetime.datetime | datetime.date | str | NotGiven
+    last_used_before: datetime.datetime | datetime.date | str | NotGiven
+    last_used_after: datetime.datetime | datetime.date | str | NotGiven
+    expires_before: datetime.date | str | NotGiven
+    expires_after: datetime.date | str | NotGiven
+    search: str | NotGiven
 
 
 def build_request(
@@ -132,14 +154,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> list[PersonalAccessToken]:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: list[PersonalAccessToken] = parse_json(
-            list[PersonalAccessToken], response.content
-        )
-        return parsed_200
-    raise UnexpectedStatus(status)

@@ -1,17 +1,16 @@
 """``POST /personal_access_tokens/self/rotate``: Rotate the token you are using (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
-import httpx
-
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
 from ...models.rotate_personal_access_token_request import RotatePersonalAccessTokenRequest
 
@@ -22,6 +21,13 @@ PATH = "/personal_access_tokens/self/rotate"
 PARAMETERS: frozenset[str] = frozenset({"expires_at"})
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[PersonalAccessTokenWithToken] = ResponseTypes(
+    {
+        200: PersonalAccessTokenWithToken,
+    }
+)
 
 
 def build_request(
@@ -49,14 +55,3 @@ def build_request(
         extra_query=extra_query,
         extra_body=extra_body,
     )
-
-
-def parse_response(response: httpx.Response) -> PersonalAccessTokenWithToken:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: PersonalAccessTokenWithToken = parse_json(
-            PersonalAccessTokenWithToken, response.content
-        )
-        return parsed_200
-    raise UnexpectedStatus(status)

@@ -8,7 +8,9 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from ...._base import (
+from ...._contract.encoding import File, FileContent, as_file
+from ...._contract.models import build_body
+from ...._contract.resource import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
@@ -24,8 +26,6 @@ from ...._base import (
     raw_page,
     raw_response,
 )
-from ...._encoding import File, FileContent, as_file
-from ...._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -159,7 +159,7 @@ class UserResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_get.parse_response,
+            _user_get.RESPONSES,
             sudo,
             timeout,
         )
@@ -191,7 +191,7 @@ class UserResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_get_counts.parse_response,
+            _user_get_counts.RESPONSES,
             sudo,
             timeout,
         )
@@ -243,7 +243,7 @@ class UserResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _user_list_activities.parse_response,
+            _user_list_activities.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -291,7 +291,7 @@ class UserResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_upload_avatar.parse_response,
+            _user_upload_avatar.RESPONSES,
             sudo,
             timeout,
         )

@@ -1,17 +1,16 @@
 """``GET /user``: Get the current user (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
-import httpx
-
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import ExtraHeaders, ExtraQuery
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import ExtraHeaders, ExtraQuery
 from ...models.user_public import UserPublic
 from ...models.user_with_admin import UserWithAdmin
 
@@ -22,6 +21,13 @@ PATH = "/user"
 PARAMETERS: frozenset[str] = frozenset()
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[UserPublic | UserWithAdmin] = ResponseTypes(
+    {
+        200: UserPublic | UserWithAdmin,
+    }
+)
 
 
 def build_request(
@@ -44,14 +50,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> UserPublic | UserWithAdmin:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: UserPublic | UserWithAdmin = parse_json(
-            UserPublic | UserWithAdmin, response.content
-        )
-        return parsed_200
-    raise UnexpectedStatus(status)

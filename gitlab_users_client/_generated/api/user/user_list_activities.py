@@ -1,23 +1,23 @@
 """``GET /user/activities``: List user activities (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
 import datetime
+from typing import TypedDict
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     q_datetime,
     q_int,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.user_activity import UserActivity
 
 OPERATION_ID = "user_list_activities"
@@ -27,6 +27,20 @@ PATH = "/user/activities"
 PARAMETERS: frozenset[str] = frozenset({"from", "page", "per_page"})
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[list[UserActivity]] = ResponseTypes(
+    {
+        200: list[UserActivity],
+    }
+)
+
+
+class UserListActivitiesFilters(TypedDict, total=False):
+    """The filters of ``GET /user/activities``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    from_: datetime.datetime | datetime.date | str | NotGiven
 
 
 def build_request(
@@ -58,12 +72,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> list[UserActivity]:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: list[UserActivity] = parse_json(list[UserActivity], response.content)
-        return parsed_200
-    raise UnexpectedStatus(status)

@@ -8,7 +8,9 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from ...._base import (
+from ...._contract.encoding import File, FileContent, as_file
+from ...._contract.models import build_body
+from ...._contract.resource import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
@@ -24,8 +26,6 @@ from ...._base import (
     raw_page,
     raw_response,
 )
-from ...._encoding import File, FileContent, as_file
-from ...._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -104,7 +104,7 @@ class UserApplicationsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_applications_create.parse_response,
+            _user_applications_create.RESPONSES,
             sudo,
             timeout,
         )
@@ -141,7 +141,7 @@ class UserApplicationsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_applications_delete.parse_response,
+            _user_applications_delete.RESPONSES,
             sudo,
             timeout,
         )
@@ -176,7 +176,7 @@ class UserApplicationsResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_applications_get.parse_response,
+            _user_applications_get.RESPONSES,
             sudo,
             timeout,
         )
@@ -217,7 +217,7 @@ class UserApplicationsResource(BaseResource):
             _user_applications_list.build_request(
                 extra_headers=extra_headers, extra_query=extra_query, per_page=per_page, page=page
             ),
-            _user_applications_list.parse_response,
+            _user_applications_list.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -270,7 +270,7 @@ class UserApplicationsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_applications_update.parse_response,
+            _user_applications_update.RESPONSES,
             sudo,
             timeout,
         )

@@ -8,7 +8,9 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from ...._base import (
+from ...._contract.encoding import File, FileContent, as_file
+from ...._contract.models import build_body
+from ...._contract.resource import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
@@ -24,8 +26,6 @@ from ...._base import (
     raw_page,
     raw_response,
 )
-from ...._encoding import File, FileContent, as_file
-from ...._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -88,7 +88,7 @@ class UserEmailsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_emails_create.parse_response,
+            _user_emails_create.RESPONSES,
             sudo,
             timeout,
         )
@@ -129,7 +129,7 @@ class UserEmailsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_emails_delete.parse_response,
+            _user_emails_delete.RESPONSES,
             sudo,
             timeout,
         )
@@ -163,7 +163,7 @@ class UserEmailsResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_emails_get.parse_response,
+            _user_emails_get.RESPONSES,
             sudo,
             timeout,
         )
@@ -204,7 +204,7 @@ class UserEmailsResource(BaseResource):
             _user_emails_list.build_request(
                 extra_headers=extra_headers, extra_query=extra_query, per_page=per_page, page=page
             ),
-            _user_emails_list.parse_response,
+            _user_emails_list.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,

@@ -1,20 +1,21 @@
 """``GET /user/gpg_keys``: List your GPG keys (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
-import httpx
+from typing import TypedDict
 
-from ...._encoding import (
+from ...._contract.encoding import (
     q_int,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.gpg_key import GpgKey
 
 OPERATION_ID = "user_gpg_keys_list"
@@ -24,6 +25,18 @@ PATH = "/user/gpg_keys"
 PARAMETERS: frozenset[str] = frozenset({"page", "per_page"})
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[list[GpgKey]] = ResponseTypes(
+    {
+        200: list[GpgKey],
+    }
+)
+
+
+class UserGpgKeysListFilters(TypedDict, total=False):
+    """The filters of ``GET /user/gpg_keys``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
 
 
 def build_request(
@@ -52,12 +65,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> list[GpgKey]:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: list[GpgKey] = parse_json(list[GpgKey], response.content)
-        return parsed_200
-    raise UnexpectedStatus(status)

@@ -1,17 +1,16 @@
 """``POST /user/runners``: Create a runner linked to you (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
-import httpx
-
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_runner_request import CreateRunnerRequest
 from ...models.runner_registration_details import RunnerRegistrationDetails
 
@@ -38,6 +37,13 @@ PARAMETERS: frozenset[str] = frozenset(
 )
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[RunnerRegistrationDetails] = ResponseTypes(
+    {
+        201: RunnerRegistrationDetails,
+    }
+)
 
 
 def build_request(
@@ -64,14 +70,3 @@ def build_request(
         extra_query=extra_query,
         extra_body=extra_body,
     )
-
-
-def parse_response(response: httpx.Response) -> RunnerRegistrationDetails:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 201:
-        parsed_201: RunnerRegistrationDetails = parse_json(
-            RunnerRegistrationDetails, response.content
-        )
-        return parsed_201
-    raise UnexpectedStatus(status)

@@ -1,17 +1,16 @@
 """``PATCH /user/status``: Update your status (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
-import httpx
-
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.set_user_status_request import SetUserStatusRequest
 from ...models.user_status import UserStatus
 
@@ -22,6 +21,13 @@ PATH = "/user/status"
 PARAMETERS: frozenset[str] = frozenset({"availability", "clear_status_after", "emoji", "message"})
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[None | UserStatus] = ResponseTypes(
+    {
+        200: None | UserStatus,
+    }
+)
 
 
 def build_request(
@@ -49,14 +55,3 @@ def build_request(
         extra_query=extra_query,
         extra_body=extra_body,
     )
-
-
-def parse_response(response: httpx.Response) -> None | UserStatus:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        if not response.content:
-            return None
-        parsed_200: None | UserStatus = parse_json(None | UserStatus, response.content)
-        return parsed_200
-    raise UnexpectedStatus(status)

@@ -8,7 +8,9 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from ...._base import (
+from ...._contract.encoding import File, FileContent, as_file
+from ...._contract.models import build_body
+from ...._contract.resource import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
@@ -24,8 +26,6 @@ from ...._base import (
     raw_page,
     raw_response,
 )
-from ...._encoding import File, FileContent, as_file
-from ...._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -167,7 +167,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_activate.parse_response,
+            _users_activate.RESPONSES,
             sudo,
             timeout,
         )
@@ -208,7 +208,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_approve.parse_response,
+            _users_approve.RESPONSES,
             sudo,
             timeout,
         )
@@ -246,7 +246,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_ban.parse_response,
+            _users_ban.RESPONSES,
             sudo,
             timeout,
         )
@@ -286,7 +286,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_block.parse_response,
+            _users_block.RESPONSES,
             sudo,
             timeout,
         )
@@ -486,7 +486,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_create.parse_response,
+            _users_create.RESPONSES,
             sudo,
             timeout,
         )
@@ -525,7 +525,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_deactivate.parse_response,
+            _users_deactivate.RESPONSES,
             sudo,
             timeout,
         )
@@ -572,7 +572,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_delete.parse_response,
+            _users_delete.RESPONSES,
             sudo,
             timeout,
         )
@@ -618,7 +618,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_delete_identity.parse_response,
+            _users_delete_identity.RESPONSES,
             sudo,
             timeout,
         )
@@ -657,7 +657,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_disable_two_factor.parse_response,
+            _users_disable_two_factor.RESPONSES,
             sudo,
             timeout,
         )
@@ -696,7 +696,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_follow.parse_response,
+            _users_follow.RESPONSES,
             sudo,
             timeout,
         )
@@ -738,7 +738,7 @@ class UsersResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_get.parse_response,
+            _users_get.RESPONSES,
             sudo,
             timeout,
         )
@@ -773,7 +773,7 @@ class UsersResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_get_associations_count.parse_response,
+            _users_get_associations_count.RESPONSES,
             sudo,
             timeout,
         )
@@ -810,7 +810,7 @@ class UsersResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_get_status.parse_response,
+            _users_get_status.RESPONSES,
             sudo,
             timeout,
         )
@@ -845,7 +845,7 @@ class UsersResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_get_support_pin.parse_response,
+            _users_get_support_pin.RESPONSES,
             sudo,
             timeout,
         )
@@ -992,7 +992,7 @@ class UsersResource(BaseResource):
                 page=page,
                 cursor=NOT_GIVEN if cursor is None else cursor,
             ),
-            _users_list.parse_response,
+            _users_list.RESPONSES,
             keyset=Keyset(),
             pagination=pagination,
             max_items=max_items,
@@ -1072,7 +1072,7 @@ class UsersResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_list_contributed_projects.parse_response,
+            _users_list_contributed_projects.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -1145,7 +1145,7 @@ class UsersResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_list_events.parse_response,
+            _users_list_events.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -1196,7 +1196,7 @@ class UsersResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_list_followers.parse_response,
+            _users_list_followers.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -1248,7 +1248,7 @@ class UsersResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_list_following.parse_response,
+            _users_list_following.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -1301,7 +1301,7 @@ class UsersResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_list_memberships.parse_response,
+            _users_list_memberships.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -1355,7 +1355,7 @@ class UsersResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_list_project_deploy_keys.parse_response,
+            _users_list_project_deploy_keys.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -1527,7 +1527,7 @@ class UsersResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_list_projects.parse_response,
+            _users_list_projects.RESPONSES,
             keyset=Keyset(by="order_by", default="created_at", serves=("id",)),
             pagination=pagination,
             max_items=max_items,
@@ -1689,7 +1689,7 @@ class UsersResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_list_starred_projects.parse_response,
+            _users_list_starred_projects.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -1731,7 +1731,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_reject.parse_response,
+            _users_reject.RESPONSES,
             sudo,
             timeout,
         )
@@ -1769,7 +1769,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_revoke_support_pin.parse_response,
+            _users_revoke_support_pin.RESPONSES,
             sudo,
             timeout,
         )
@@ -1807,7 +1807,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_unban.parse_response,
+            _users_unban.RESPONSES,
             sudo,
             timeout,
         )
@@ -1846,7 +1846,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_unblock.parse_response,
+            _users_unblock.RESPONSES,
             sudo,
             timeout,
         )
@@ -1884,7 +1884,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_unfollow.parse_response,
+            _users_unfollow.RESPONSES,
             sudo,
             timeout,
         )
@@ -2078,7 +2078,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_update.parse_response,
+            _users_update.RESPONSES,
             sudo,
             timeout,
         )
@@ -2156,7 +2156,7 @@ class UsersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_update_credit_card_validation.parse_response,
+            _users_update_credit_card_validation.RESPONSES,
             sudo,
             timeout,
         )

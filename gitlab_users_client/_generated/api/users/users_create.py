@@ -1,20 +1,19 @@
 """``POST /users``: Create a user (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     to_multipart,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_user_multipart_request import CreateUserMultipartRequest
 from ...models.create_user_request import CreateUserRequest
 from ...models.user_with_admin import UserWithAdmin
@@ -64,6 +63,13 @@ PARAMETERS: frozenset[str] = frozenset(
 )
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[UserWithAdmin] = ResponseTypes(
+    {
+        201: UserWithAdmin,
+    }
+)
 
 
 def build_request(
@@ -93,12 +99,3 @@ def build_request(
         extra_query=extra_query,
         extra_body=extra_body,
     )
-
-
-def parse_response(response: httpx.Response) -> UserWithAdmin:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 201:
-        parsed_201: UserWithAdmin = parse_json(UserWithAdmin, response.content)
-        return parsed_201
-    raise UnexpectedStatus(status)

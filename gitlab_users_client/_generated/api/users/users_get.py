@@ -1,21 +1,20 @@
 """``GET /users/{id}``: Get a user (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     path_int,
     q_bool,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.user_details_with_admin import UserDetailsWithAdmin
 from ...models.user_profile import UserProfile
 
@@ -26,6 +25,13 @@ PATH = "/users/{id}"
 PARAMETERS: frozenset[str] = frozenset({"id", "with_custom_attributes"})
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[UserDetailsWithAdmin | UserProfile] = ResponseTypes(
+    {
+        200: UserDetailsWithAdmin | UserProfile,
+    }
+)
 
 
 def build_request(
@@ -56,14 +62,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> UserDetailsWithAdmin | UserProfile:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: UserDetailsWithAdmin | UserProfile = parse_json(
-            UserDetailsWithAdmin | UserProfile, response.content
-        )
-        return parsed_200
-    raise UnexpectedStatus(status)

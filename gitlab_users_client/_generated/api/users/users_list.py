@@ -1,18 +1,17 @@
 """``GET /users``: List users (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, TypedDict
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     q_bool,
     q_datetime,
     q_enum,
@@ -20,10 +19,10 @@ from ...._encoding import (
     q_map,
     q_str,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.keyset_pagination import KeysetPagination
 from ...models.sort_direction import SortDirection
 from ...models.two_factor_filter import TwoFactorFilter
@@ -70,6 +69,42 @@ PARAMETERS: frozenset[str] = frozenset(
 )
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[list[UserBasic | UserWithAdmin]] = ResponseTypes(
+    {
+        200: list[UserBasic | UserWithAdmin],
+    }
+)
+
+
+class UsersListFilters(TypedDict, total=False):
+    """The filters of ``GET /users``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    username: str | NotGiven
+    public_email: str | NotGiven
+    extern_uid: str | NotGiven
+    provider: str | NotGiven
+    search: str | NotGiven
+    active: bool | NotGiven
+    humans: bool | NotGiven
+    external: bool | NotGiven
+    blocked: bool | NotGiven
+    created_after: datetime.datetime | datetime.date | str | NotGiven
+    created_before: datetime.datetime | datetime.date | str | NotGiven
+    without_projects: bool | NotGiven
+    without_project_bots: bool | NotGiven
+    admins: bool | NotGiven
+    two_factor: TwoFactorFilter | Literal["disabled", "enabled"] | NotGiven
+    exclude_active: bool | NotGiven
+    exclude_external: bool | NotGiven
+    exclude_humans: bool | NotGiven
+    exclude_internal: bool | NotGiven
+    with_custom_attributes: bool | NotGiven
+    custom_attributes: Mapping[str, str] | NotGiven
+    skip_ldap: bool | NotGiven
+    auditors: bool | NotGiven
 
 
 def build_request(
@@ -185,14 +220,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> list[UserBasic | UserWithAdmin]:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: list[UserBasic | UserWithAdmin] = parse_json(
-            list[UserBasic | UserWithAdmin], response.content
-        )
-        return parsed_200
-    raise UnexpectedStatus(status)

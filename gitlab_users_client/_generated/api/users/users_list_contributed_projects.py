@@ -1,25 +1,24 @@
 """``GET /users/{user_id}/contributed_projects``: List the projects a user contributed to (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypedDict
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     path_id,
     q_bool,
     q_enum,
     q_int,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.basic_project_details import BasicProjectDetails
 from ...models.project_order_by import ProjectOrderBy
 from ...models.project_with_access import ProjectWithAccess
@@ -34,6 +33,20 @@ PARAMETERS: frozenset[str] = frozenset(
 )
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[list[BasicProjectDetails | ProjectWithAccess]] = ResponseTypes(
+    {
+        200: list[BasicProjectDetails | ProjectWithAccess],
+    }
+)
+
+
+class UsersListContributedProjectsFilters(TypedDict, total=False):
+    """The filters of ``GET /users/{user_id}/contributed_projects``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    simple: bool | NotGiven
 
 
 def build_request(
@@ -89,14 +102,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> list[BasicProjectDetails | ProjectWithAccess]:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: list[BasicProjectDetails | ProjectWithAccess] = parse_json(
-            list[BasicProjectDetails | ProjectWithAccess], response.content
-        )
-        return parsed_200
-    raise UnexpectedStatus(status)

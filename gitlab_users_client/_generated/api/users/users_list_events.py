@@ -1,27 +1,26 @@
 """``GET /users/{id}/events``: List a user's contribution events (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Literal, TypedDict
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     path_id,
     q_date,
     q_enum,
     q_int,
     q_str,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.event import Event
 from ...models.event_target_type import EventTargetType
 from ...models.sort_direction import SortDirection
@@ -35,6 +34,29 @@ PARAMETERS: frozenset[str] = frozenset(
 )
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[list[Event]] = ResponseTypes(
+    {
+        200: list[Event],
+    }
+)
+
+
+class UsersListEventsFilters(TypedDict, total=False):
+    """The filters of ``GET /users/{id}/events``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    action: str | NotGiven
+    target_type: (
+        EventTargetType
+        | Literal[
+            "epic", "issue", "merge_request", "milestone", "note", "project", "snippet", "user"
+        ]
+        | NotGiven
+    )
+    before: datetime.date | str | NotGiven
+    after: datetime.date | str | NotGiven
 
 
 def build_request(
@@ -83,12 +105,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> list[Event]:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: list[Event] = parse_json(list[Event], response.content)
-        return parsed_200
-    raise UnexpectedStatus(status)

@@ -1,18 +1,17 @@
 """``GET /users/{user_id}/projects``: List a user's projects (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, TypedDict
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     path_id,
     q_bool,
     q_date,
@@ -22,10 +21,10 @@ from ...._encoding import (
     q_map,
     q_str,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.basic_project_details import BasicProjectDetails
 from ...models.keyset_pagination import KeysetPagination
 from ...models.project_order_by import ProjectOrderBy
@@ -77,6 +76,47 @@ PARAMETERS: frozenset[str] = frozenset(
 )
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[list[BasicProjectDetails | ProjectWithAccess]] = ResponseTypes(
+    {
+        200: list[BasicProjectDetails | ProjectWithAccess],
+    }
+)
+
+
+class UsersListProjectsFilters(TypedDict, total=False):
+    """The filters of ``GET /users/{user_id}/projects``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    archived: bool | NotGiven
+    visibility: ProjectVisibility | Literal["internal", "private", "public"] | NotGiven
+    search: str | NotGiven
+    search_namespaces: bool | NotGiven
+    owned: bool | NotGiven
+    starred: bool | NotGiven
+    imported: bool | NotGiven
+    membership: bool | NotGiven
+    with_issues_enabled: bool | NotGiven
+    with_merge_requests_enabled: bool | NotGiven
+    with_programming_language: str | NotGiven
+    min_access_level: int | NotGiven
+    id_after: int | NotGiven
+    id_before: int | NotGiven
+    last_activity_after: datetime.datetime | datetime.date | str | NotGiven
+    last_activity_before: datetime.datetime | datetime.date | str | NotGiven
+    repository_storage: str | NotGiven
+    topic: str | NotGiven
+    topic_id: int | NotGiven
+    updated_before: datetime.datetime | datetime.date | str | NotGiven
+    updated_after: datetime.datetime | datetime.date | str | NotGiven
+    include_pending_delete: bool | NotGiven
+    marked_for_deletion_on: datetime.date | str | NotGiven
+    active: bool | NotGiven
+    simple: bool | NotGiven
+    statistics: bool | NotGiven
+    with_custom_attributes: bool | NotGiven
+    custom_attributes: Mapping[str, str] | NotGiven
 
 
 def build_request(
@@ -236,14 +276,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> list[BasicProjectDetails | ProjectWithAccess]:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: list[BasicProjectDetails | ProjectWithAccess] = parse_json(
-            list[BasicProjectDetails | ProjectWithAccess], response.content
-        )
-        return parsed_200
-    raise UnexpectedStatus(status)

@@ -1,20 +1,19 @@
 """``PUT /user/{user_id}/credit_card_validation``: Update the credit card validation of a user (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     path_int,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.update_credit_card_validation_request import UpdateCreditCardValidationRequest
 from ...models.user_credit_card_validations import UserCreditCardValidations
 
@@ -39,6 +38,13 @@ PARAMETERS: frozenset[str] = frozenset(
 )
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[UserCreditCardValidations] = ResponseTypes(
+    {
+        200: UserCreditCardValidations,
+    }
+)
 
 
 def build_request(
@@ -68,14 +74,3 @@ def build_request(
         extra_query=extra_query,
         extra_body=extra_body,
     )
-
-
-def parse_response(response: httpx.Response) -> UserCreditCardValidations:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: UserCreditCardValidations = parse_json(
-            UserCreditCardValidations, response.content
-        )
-        return parsed_200
-    raise UnexpectedStatus(status)

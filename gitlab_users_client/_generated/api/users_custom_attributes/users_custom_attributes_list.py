@@ -1,20 +1,19 @@
 """``GET /users/{id}/custom_attributes``: List the custom attributes of a user (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     path_int,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import ExtraHeaders, ExtraQuery
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import ExtraHeaders, ExtraQuery
 from ...models.custom_attribute import CustomAttribute
 
 OPERATION_ID = "users_custom_attributes_list"
@@ -24,6 +23,13 @@ PATH = "/users/{id}/custom_attributes"
 PARAMETERS: frozenset[str] = frozenset({"id"})
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[list[CustomAttribute]] = ResponseTypes(
+    {
+        200: list[CustomAttribute],
+    }
+)
 
 
 def build_request(
@@ -49,12 +55,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> list[CustomAttribute]:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: list[CustomAttribute] = parse_json(list[CustomAttribute], response.content)
-        return parsed_200
-    raise UnexpectedStatus(status)

@@ -1,21 +1,20 @@
 """``PUT /users/{id}/custom_attributes/{key}``: Set a custom attribute of a user (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     path_int,
     path_str,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.custom_attribute import CustomAttribute
 from ...models.set_custom_attribute_request import SetCustomAttributeRequest
 
@@ -26,6 +25,13 @@ PATH = "/users/{id}/custom_attributes/{key}"
 PARAMETERS: frozenset[str] = frozenset({"id", "key", "value"})
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[CustomAttribute] = ResponseTypes(
+    {
+        200: CustomAttribute,
+    }
+)
 
 
 def build_request(
@@ -57,12 +63,3 @@ def build_request(
         extra_query=extra_query,
         extra_body=extra_body,
     )
-
-
-def parse_response(response: httpx.Response) -> CustomAttribute:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: CustomAttribute = parse_json(CustomAttribute, response.content)
-        return parsed_200
-    raise UnexpectedStatus(status)

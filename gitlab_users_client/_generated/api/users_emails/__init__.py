@@ -8,7 +8,9 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from ...._base import (
+from ...._contract.encoding import File, FileContent, as_file
+from ...._contract.models import build_body
+from ...._contract.resource import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
@@ -24,8 +26,6 @@ from ...._base import (
     raw_page,
     raw_response,
 )
-from ...._encoding import File, FileContent, as_file
-from ...._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -96,7 +96,7 @@ class UsersEmailsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_emails_create.parse_response,
+            _users_emails_create.RESPONSES,
             sudo,
             timeout,
         )
@@ -140,7 +140,7 @@ class UsersEmailsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_emails_delete.parse_response,
+            _users_emails_delete.RESPONSES,
             sudo,
             timeout,
         )
@@ -187,7 +187,7 @@ class UsersEmailsResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_emails_list.parse_response,
+            _users_emails_list.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,

@@ -1,22 +1,22 @@
 """``DELETE /users/{id}/emails/{email_id}``: Delete an email of a user (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
 import datetime
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     h_date,
     path_int,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
 
 OPERATION_ID = "users_emails_delete"
 METHOD = "DELETE"
@@ -25,6 +25,13 @@ PATH = "/users/{id}/emails/{email_id}"
 PARAMETERS: frozenset[str] = frozenset({"email_id", "id"})
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"if-unmodified-since", "sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[None] = ResponseTypes(
+    {
+        204: None,
+    }
+)
 
 
 def build_request(
@@ -57,11 +64,3 @@ def build_request(
         extra_query=extra_query,
         extra_body=extra_body,
     )
-
-
-def parse_response(response: httpx.Response) -> None:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 204:
-        return None
-    raise UnexpectedStatus(status)

@@ -8,7 +8,9 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from ...._base import (
+from ...._contract.encoding import File, FileContent, as_file
+from ...._contract.models import build_body
+from ...._contract.resource import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
@@ -24,8 +26,6 @@ from ...._base import (
     raw_page,
     raw_response,
 )
-from ...._encoding import File, FileContent, as_file
-from ...._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -91,7 +91,7 @@ class UsersGpgKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_gpg_keys_create.parse_response,
+            _users_gpg_keys_create.RESPONSES,
             sudo,
             timeout,
         )
@@ -135,7 +135,7 @@ class UsersGpgKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_gpg_keys_delete.parse_response,
+            _users_gpg_keys_delete.RESPONSES,
             sudo,
             timeout,
         )
@@ -173,7 +173,7 @@ class UsersGpgKeysResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_gpg_keys_get.parse_response,
+            _users_gpg_keys_get.RESPONSES,
             sudo,
             timeout,
         )
@@ -221,7 +221,7 @@ class UsersGpgKeysResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_gpg_keys_list.parse_response,
+            _users_gpg_keys_list.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -264,7 +264,7 @@ class UsersGpgKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_gpg_keys_revoke.parse_response,
+            _users_gpg_keys_revoke.RESPONSES,
             sudo,
             timeout,
         )

@@ -1,24 +1,23 @@
 """``GET /users/{user_id}/impersonation_tokens``: List the impersonation tokens of a user (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypedDict
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     path_int,
     q_enum,
     q_int,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.impersonation_token import ImpersonationToken
 from ...models.impersonation_token_state import ImpersonationTokenState
 
@@ -29,6 +28,20 @@ PATH = "/users/{user_id}/impersonation_tokens"
 PARAMETERS: frozenset[str] = frozenset({"page", "per_page", "state", "user_id"})
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[list[ImpersonationToken]] = ResponseTypes(
+    {
+        200: list[ImpersonationToken],
+    }
+)
+
+
+class UsersImpersonationTokensListFilters(TypedDict, total=False):
+    """The filters of ``GET /users/{user_id}/impersonation_tokens``: its query parameters but the order and the
+    pagination, as :func:`build_request` takes them."""
+
+    state: ImpersonationTokenState | Literal["active", "all", "inactive"] | NotGiven
 
 
 def build_request(
@@ -63,14 +76,3 @@ def build_request(
         extra_headers=extra_headers,
         extra_query=extra_query,
     )
-
-
-def parse_response(response: httpx.Response) -> list[ImpersonationToken]:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 200:
-        parsed_200: list[ImpersonationToken] = parse_json(
-            list[ImpersonationToken], response.content
-        )
-        return parsed_200
-    raise UnexpectedStatus(status)

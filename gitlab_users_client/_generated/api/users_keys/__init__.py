@@ -8,7 +8,9 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from ...._base import (
+from ...._contract.encoding import File, FileContent, as_file
+from ...._contract.models import build_body
+from ...._contract.resource import (
     NOT_GIVEN,
     AsyncPaginator,
     BaseResource,
@@ -24,8 +26,6 @@ from ...._base import (
     raw_page,
     raw_response,
 )
-from ...._encoding import File, FileContent, as_file
-from ...._runtime import build_body
 
 # Endpoint modules and models are imported where they are used, so that touching
 # `gl.users` does not import every operation of the tag.
@@ -104,7 +104,7 @@ class UsersKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_keys_create.parse_response,
+            _users_keys_create.RESPONSES,
             sudo,
             timeout,
         )
@@ -148,7 +148,7 @@ class UsersKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_keys_delete.parse_response,
+            _users_keys_delete.RESPONSES,
             sudo,
             timeout,
         )
@@ -186,7 +186,7 @@ class UsersKeysResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_keys_get.parse_response,
+            _users_keys_get.RESPONSES,
             sudo,
             timeout,
         )
@@ -235,7 +235,7 @@ class UsersKeysResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_keys_list.parse_response,
+            _users_keys_list.RESPONSES,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,

@@ -1,20 +1,19 @@
 """``POST /users/{user_id}/personal_access_tokens``: Create a personal access token for a user (generated; do not edit).
 
-Pure functions: :func:`build_request` and :func:`parse_response`. The resource method
-that calls them is documented in this package's ``__init__``; sending is the client's job.
+A pure function, :func:`build_request`, and data, ``RESPONSES``. The resource method
+that uses them is documented in this package's ``__init__``; sending and parsing are the
+client's job.
 """
 
 from __future__ import annotations
 
-import httpx
-
-from ...._encoding import (
+from ...._contract.encoding import (
     path_int,
 )
-from ...._extras import with_extras
-from ...._request import ApiRequest, UnexpectedStatus
-from ...._runtime import parse_json
-from ...._types import ExtraBody, ExtraHeaders, ExtraQuery
+from ...._contract.extras import with_extras
+from ...._contract.request import ApiRequest
+from ...._contract.response import ResponseTypes
+from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_personal_access_token_request import CreatePersonalAccessTokenRequest
 from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
 
@@ -25,6 +24,13 @@ PATH = "/users/{user_id}/personal_access_tokens"
 PARAMETERS: frozenset[str] = frozenset({"description", "expires_at", "name", "scopes", "user_id"})
 #: Its header parameters (lower case): ``extra_headers`` cannot set them.
 HEADERS: frozenset[str] = frozenset({"sudo"})
+#: Its documented successful answers: status → body type (``None``: no body). The client
+#: parses with it; any other status is an error.
+RESPONSES: ResponseTypes[PersonalAccessTokenWithToken] = ResponseTypes(
+    {
+        201: PersonalAccessTokenWithToken,
+    }
+)
 
 
 def build_request(
@@ -54,14 +60,3 @@ def build_request(
         extra_query=extra_query,
         extra_body=extra_body,
     )
-
-
-def parse_response(response: httpx.Response) -> PersonalAccessTokenWithToken:
-    """The body of a successful response, validated; ``UnexpectedStatus`` for an undocumented status."""
-    status = response.status_code
-    if status == 201:
-        parsed_201: PersonalAccessTokenWithToken = parse_json(
-            PersonalAccessTokenWithToken, response.content
-        )
-        return parsed_201
-    raise UnexpectedStatus(status)
