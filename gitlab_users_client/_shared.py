@@ -94,6 +94,7 @@ class Shared:
         requests_per_second: float | None,
         pace_from_headers: bool,
         max_response_size: int,
+        reserve: float = 0.0,
         transport: TransportKind | httpx.AsyncBaseTransport,
         http_client: httpx.AsyncClient | None,
         network: Network,
@@ -102,7 +103,7 @@ class Shared:
         """The pool and executor of a new client (``network``: its checked TLS/proxy options)."""
         executor = Executor(
             max_concurrency=max_concurrency,
-            gate=RateGate(requests_per_second, pace_from_headers),
+            gate=RateGate(requests_per_second, pace_from_headers, reserve),
             max_response_size=max_response_size,
         )
         hooks = _check_event_hooks(event_hooks)
