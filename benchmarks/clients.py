@@ -73,7 +73,9 @@ async def fan_out(fn: Callable[[int], Any], ids: list[int]) -> int:
 # --------------------------------------------------------------------------- SDK
 
 
-def sdk(transport: str, *, gather: bool = False, scan: bool = False) -> Callable[..., Any]:
+def sdk(
+    transport: str, *, gather: bool = False, scan: bool = False, plain: bool = False
+) -> Callable[..., Any]:
     import asyncio
 
     from gitlab_users_client import AsyncGitLab, map_concurrently
@@ -94,9 +96,13 @@ def sdk(transport: str, *, gather: bool = False, scan: bool = False) -> Callable
                     return len(users)
                 result = await map_concurrently(gl.users.get, ids, concurrency=CONCURRENCY)
                 return len(result.values())
-            if scenario == "scan" or (scan and scenario == "natural-list"):
-                items = gl.users.scan(concurrency=SCAN_CONCURRENCY)
-                return sum([1 async for user in items if user.username])
+            if ((scan or plain) and scenario == "natural-list") or scenario == "scan":
+                if plain:  # in rounds, nothing running between two users
+                    return sum([1 async for user in gl.users.scan() if user.username])
+                # Held in `async with`, the scan fetches while users are handed out; its
+                # concurrency adapts to the server (by default up to max_concurrency).
+                async with gl.users.scan() as users:
+                    return sum([1 async for user in users if user.username])
             if scenario == "natural-list":
                 pages = gl.users.list(per_page=PER_PAGE)
             elif scenario == "list-offset":
@@ -353,6 +359,7 @@ CLIENTS: dict[str, Callable[[], Callable[..., Any]]] = {
     "sdk-asyncio": lambda: sdk("asyncio"),
     "sdk-aiohttp": lambda: sdk("aiohttp"),
     "sdk-scan": lambda: sdk("auto", scan=True),
+    "sdk-scan-plain": lambda: sdk("auto", plain=True),
     "sdk-scan-asyncio": lambda: sdk("asyncio", scan=True),
     "sdk-scan-aiohttp": lambda: sdk("aiohttp", scan=True),
     "python-gitlab": python_gitlab,

@@ -70,14 +70,14 @@ class Users(UsersResource):
         custom_attributes: Mapping[str, str] | NotGiven = NOT_GIVEN,
         skip_ldap: bool | NotGiven = NOT_GIVEN,
         auditors: bool | NotGiven = NOT_GIVEN,
-        concurrency: int = 8,
+        concurrency: int | None = None,
         resume: str | None = None,
         extra_headers: ExtraHeaders | None = None,
         extra_query: ExtraQuery | None = None,
         sudo: SudoArg = NOT_GIVEN,
         timeout: TimeoutArg = NOT_GIVEN,
     ) -> UserScan[UserBasic | UserWithAdmin]:
-        """Every user matching the filters, exactly once, up to ``concurrency`` pages at a time.
+        """Every user matching the filters, exactly once, several pages at a time.
 
         Takes the filters of :meth:`list` (not ``order_by``, ``sort`` or pagination
         arguments): **the order is not guaranteed**. For an administrator the
@@ -85,10 +85,18 @@ class Users(UsersResource):
         pagination, re-split as workers run out of work. GitLab ignores the
         ``created_*`` filters for other callers; the scan detects it and walks
         sequentially (logged at INFO on the ``gitlab_users_client`` logger). Requests
-        share the client's concurrency limit and rate-limit pauses; ``break`` or a
-        cancellation leaves no request running.
+        share the client's concurrency limit and rate-limit pacing.
+
+        ``async for`` over it fetches in rounds and leaves no request running between
+        two users (``break`` or a cancellation leaves nothing behind); ``async with
+        gl.users.scan() as users:`` also fetches while users are handed out, the fastest
+        way through every user, and stops when the block ends.
 
         Args:
+            concurrency: The most pages in flight at once. By default the scan starts
+                with 8 and adapts to the server: more while pages come back as fast
+                as with fewer, fewer once they slow down (requests queueing at the
+                server), up to the client's ``max_concurrency``.
             resume: A string from :meth:`UserScan.checkpoint` of an earlier scan with the
                 same filters: the scan hands out every user that one had not handed out
                 before the checkpoint, exactly once.
@@ -100,8 +108,10 @@ class Users(UsersResource):
         """
         from ._generated.api.users import users_list
 
-        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-            raise InvalidRequestError("concurrency must be an int >= 1")
+        if concurrency is not None and (
+            isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1
+        ):
+            raise InvalidRequestError("concurrency must be an int >= 1, or None (adaptive)")
 
         def build(
             after: datetime.datetime | None,
