@@ -45,7 +45,8 @@ CLIENT_NOTES = {
     "sdk-default-gather": "this SDK, default transport, gets via asyncio.gather bounded by max_concurrency=32",
     "sdk-asyncio": "this SDK, transport='asyncio' (opt-in: its own engine, asyncio protocols, strict HTTP/1.1)",
     "sdk-aiohttp": "this SDK, transport='aiohttp' (opt-in: the SDK's adapter over aiohttp)",
-    "sdk-scan": "this SDK, default transport, gl.users.scan(concurrency=8): every user once, order not kept",
+    "sdk-scan": "this SDK, default transport, `async with gl.users.scan() as users`: every user once, order not kept, fetching while users are handed out, pages in flight adapted to the server",
+    "sdk-scan-plain": "sdk-scan iterated with a plain `async for` (rounds; nothing runs between two users)",
     "sdk-scan-asyncio": "sdk-scan on transport='asyncio'",
     "sdk-scan-aiohttp": "sdk-scan on transport='aiohttp'",
     "python-gitlab": "python-gitlab 8.6.0, sync; gets in a 32-thread pool",
@@ -120,7 +121,13 @@ SCENARIOS: dict[str, dict[str, Any]] = {
     "gitlab-list": {
         "kind": "natural-list",
         "users": 20_000,
-        "clients": ["sdk-default", *SCAN_CLIENTS, "python-gitlab", "python-gitlab-threads"],
+        "clients": [
+            "sdk-default",
+            *SCAN_CLIENTS,
+            "sdk-scan-plain",
+            "python-gitlab",
+            "python-gitlab-threads",
+        ],
         "server": GITLAB_LIKE,
         "runs": 2,
         "warmups": 0,
@@ -656,6 +663,10 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         "gitlab-list: python-gitlab-threads wall / the server's bound",
         wall("gitlab-list", "python-gitlab-threads", "x_bound"),
     )
+    info(
+        "gitlab-list: SDK scan in a plain async for (rounds) wall / the server's bound",
+        wall("gitlab-list", "sdk-scan-plain", "x_bound"),
+    )
     for engine in SDK_ENGINES:
         info(
             f"gitlab-gets (30 ms each, 8 workers): python-gitlab wall / {engine} wall",
@@ -1062,7 +1073,12 @@ def main() -> None:
     unknown = set(args.scenario or ()) - set(SCENARIOS)
     if unknown:
         parser.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
-    all_clients = set(GET_CLIENTS) | set(IMPORTS) | set(SCAN_CLIENTS) | {"python-gitlab-threads"}
+    all_clients = (
+        set(GET_CLIENTS)
+        | set(IMPORTS)
+        | set(SCAN_CLIENTS)
+        | {"sdk-scan-plain", "python-gitlab-threads"}
+    )
     if set(args.client or ()) - all_clients:
         parser.error(f"unknown client(s): {', '.join(sorted(set(args.client) - all_clients))}")
     full = not args.quick and not args.scenario and not args.client and args.runs >= 5

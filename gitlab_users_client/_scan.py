@@ -245,8 +245,10 @@ class UserScan(Generic[T]):
         window.handed_out = item.id
         while window.pages and not window.pages[0].pending:
             window.pages.popleft()
-        if len(self._ready) < AHEAD_USERS // 2:
-            self._room.set()
+        if self._group is not None and len(self._ready) < AHEAD_USERS // 2:
+            room = self._room
+            if not room.is_set():
+                room.set()
         return item
 
     async def aclose(self) -> None:
@@ -592,36 +594,44 @@ class UserScan(Generic[T]):
         self, window: _Window, items: list[T], cursor: str | None, response: httpx.Response
     ) -> None:
         page = _Page(window.cursor, window.started, window.last_id)
-        skip, window.skip_through = window.skip_through, None
-        recent = lowest = highest = None
+        skip = window.skip_through
+        taken: list[_Entry[T]] = []  # all of the page or nothing: an error leaves no trace
+        last_id = window.last_id
+        shown_all: list[int] = []
+        owned: list[int] = []
+        lo, hi = window.lo, window.hi
         for item in items:
-            if window.last_id is not None and item.id <= window.last_id:
+            if last_id is not None and item.id <= last_id:
                 raise _invalid(response, "keyset page out of order (ids must increase)")
-            window.last_id = item.id
+            last_id = item.id
             shown = None
             if self._windowed:
                 created = getattr(item, "created_at", None)
                 if not isinstance(created, datetime):
                     raise _invalid(response, "a listed user carries no created_at")
                 shown = to_ms(created)
-                lowest = shown if lowest is None else min(lowest, shown)
-                highest = shown if highest is None else max(highest, shown)
-                # The probes found the range by id; the data may reach beyond it.
-                self._first, self._last = min(self._first, shown), max(self._last, shown)
-                if not window.owns(shown):
-                    continue
-                recent = shown if recent is None else min(recent, shown)
+                shown_all.append(shown)
+                if (lo is not None and shown < lo) or (hi is not None and shown >= hi):
+                    continue  # another window's
+                owned.append(shown)
             if skip is not None and item.id <= skip:
                 continue  # handed out before (by a previous run, or a window split off)
-            page.pending += 1
-            self._ready.append((window, item, shown, page))
+            taken.append((window, item, shown, page))
+        window.last_id = last_id
+        window.skip_through = None
+        page.pending = len(taken)
+        self._ready.extend(taken)
         if page.pending:
             window.pages.append(page)
             window.pending += page.pending
-        if recent is not None:
-            window.recent = recent
-        if lowest is not None and highest is not None and len(items) == PER_PAGE:
-            window.page_ms = max(1, highest - lowest)
+        if shown_all:
+            lowest, highest = min(shown_all), max(shown_all)
+            # The probes found the range by id; the data may reach beyond it.
+            self._first, self._last = min(self._first, lowest), max(self._last, highest)
+            if len(items) == PER_PAGE:
+                window.page_ms = max(1, highest - lowest)
+        if owned:
+            window.recent = min(owned)
         window.started = True
         window.cursor = cursor
         window.done = cursor is None

@@ -214,10 +214,13 @@ def test_reserve_leaves_a_share_of_each_window_to_another_client() -> None:
     assert max(server.per_window("a")) <= 70  # 100 - 30% kept for others
 
 
-def test_a_clock_off_by_seconds_costs_at_most_one_429_per_window() -> None:
-    # The server's clock is 3.4 s ahead of the client's: every RateLimit-Reset is 3.4 s
-    # off, so the client would open each window early; its probe finds out.
-    fake = throttled(50, 5, headers=True, skew=3.4)
+@pytest.mark.parametrize("skew", [-3.4, 3.4])
+def test_a_clock_off_by_seconds_costs_at_most_one_429_per_window(skew: float) -> None:
+    # The server's clock is 3.4 s behind (or ahead of) the client's: every RateLimit-Reset
+    # is that far off, so the client would open windows early (or late); the first
+    # request of a window goes alone and finds out, and a 429's Reset - Retry-After
+    # tells the client the server's time.
+    fake = throttled(50, 5, headers=True, skew=skew)
     server = Counter(fake, period=5)
 
     async def main() -> None:
