@@ -39,7 +39,6 @@ import email.utils
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Final
 
 import anyio
@@ -55,19 +54,31 @@ LONGEST_WINDOW: Final = 3600.0
 _EDGE: Final = 0.005
 
 
-@dataclass(frozen=True, slots=True)
 class Quota:
     """The rate-limit headers of one response (each ``None`` when absent or unreadable)."""
 
-    name: str
-    observed: int | None
-    remaining: int | None
-    #: ``RateLimit-Reset``: Unix time the window ends.
-    reset: float | None
-    #: ``RateLimit-Limit``: requests per minute.
-    per_minute: int | None
-    #: ``Retry-After`` in seconds (429s only).
-    retry_after: float | None
+    # A plain class rather than a dataclass: this module is imported by every client,
+    # and a dataclass costs a code generation pass at import.
+    __slots__ = ("name", "observed", "per_minute", "remaining", "reset", "retry_after")
+
+    def __init__(
+        self,
+        name: str,
+        observed: int | None,
+        remaining: int | None,
+        reset: float | None,
+        per_minute: int | None,
+        retry_after: float | None,
+    ) -> None:
+        self.name = name
+        self.observed = observed
+        self.remaining = remaining
+        #: ``RateLimit-Reset``: Unix time the window ends.
+        self.reset = reset
+        #: ``RateLimit-Limit``: requests per minute.
+        self.per_minute = per_minute
+        #: ``Retry-After`` in seconds (429s only).
+        self.retry_after = retry_after
 
 
 def _count(value: str | None) -> int | None:
@@ -171,17 +182,21 @@ def period_from(limit: int, per_minute: int, reset: float | None) -> float:
     return shortest
 
 
-@dataclass(slots=True)
 class Ticket:
     """One request's place in a window: which window and which of the client's requests
     in it (``seq``), so that its answer can be matched with what was sent."""
 
-    window: Window
-    serial: int
-    seq: int
-    probe: bool
-    #: Event-loop time it was sent (``None`` while the window was idle: not looked up).
-    sent: float | None
+    __slots__ = ("probe", "sent", "seq", "serial", "window")
+
+    def __init__(
+        self, window: Window, serial: int, seq: int, probe: bool, sent: float | None
+    ) -> None:
+        self.window = window
+        self.serial = serial
+        self.seq = seq
+        self.probe = probe
+        #: Event-loop time it was sent (``None`` while the window was idle: not looked up).
+        self.sent = sent
 
 
 class Window:
