@@ -11,12 +11,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import os
 import platform
 import statistics
 import subprocess
 import sys
 import time
+import urllib.request
+import uuid
 import warnings
 from importlib import metadata
 from pathlib import Path
@@ -42,10 +45,12 @@ CLIENT_NOTES = {
     "sdk-default-gather": "this SDK, default transport, gets via asyncio.gather bounded by max_concurrency=32",
     "sdk-asyncio": "this SDK, transport='asyncio' (opt-in: its own engine, asyncio protocols, strict HTTP/1.1)",
     "sdk-aiohttp": "this SDK, transport='aiohttp' (opt-in: the SDK's adapter over aiohttp)",
-    "sdk-scan": "this SDK, default transport, gl.users.scan(concurrency=8): every user once, order not kept",
+    "sdk-scan": "this SDK, default transport, `async with gl.users.scan() as users`: every user once, order not kept, fetching while users are handed out, pages in flight adapted to the server",
+    "sdk-scan-plain": "sdk-scan iterated with a plain `async for` (rounds; nothing runs between two users)",
     "sdk-scan-asyncio": "sdk-scan on transport='asyncio'",
     "sdk-scan-aiohttp": "sdk-scan on transport='aiohttp'",
     "python-gitlab": "python-gitlab 8.6.0, sync; gets in a 32-thread pool",
+    "python-gitlab-threads": "python-gitlab 8.6.0, offset pages in 8 threads (its fastest listing)",
     "gidgetlab": "gidgetlab 2.1.2, httpx backend",
     "floor-httpx-json": "floor: raw httpx.AsyncClient + json.loads",
     "floor-httpx-pydantic": "floor: raw httpx.AsyncClient + TypeAdapter.validate_json (the same-transport floor of the default)",
@@ -85,6 +90,15 @@ STREAM_CLIENTS = [
 
 #: A GitLab-like server: 100 ms per list page, 30 ms per other request, 8 served at once.
 GITLAB_LIKE = {"list_latency": 0.1, "get_latency": 0.03, "workers": 8}
+#: GitLab.com's instance throttle: a 40 ms round trip, fixed windows of 5 s per token;
+#: RateLimit-* on every response ("headers") or on the 429s only ("noheaders").
+RATE_LIMITED = {"list_latency": 0.04, "get_latency": 0.04, "workers": 0, "rate_period": 5}
+
+
+def rate_limited(limit: int, headers: bool) -> dict[str, Any]:
+    return {**RATE_LIMITED, "rate_limit": limit, "rate_headers": headers}
+
+
 FRESH_CLIENTS = [*SDK_ENGINES, "python-gitlab", "floor-httpx-pydantic", "floor-engine-pydantic"]
 
 # name -> (workload, users on the server, gets ids, clients, server model, runs); quick mode
@@ -107,10 +121,18 @@ SCENARIOS: dict[str, dict[str, Any]] = {
     "gitlab-list": {
         "kind": "natural-list",
         "users": 20_000,
-        "clients": ["sdk-default", *SCAN_CLIENTS, "python-gitlab"],
+        "clients": [
+            "sdk-default",
+            *SCAN_CLIENTS,
+            "sdk-scan-plain",
+            "python-gitlab",
+            "python-gitlab-threads",
+        ],
         "server": GITLAB_LIKE,
         "runs": 2,
         "warmups": 0,
+        # 200 pages of 100 ms, 8 at a time
+        "bound": {"kind": "workers", "requests": 200, "latency": 0.1, "workers": 8},
     },
     "gitlab-gets": {
         "kind": "gets",
@@ -120,6 +142,47 @@ SCENARIOS: dict[str, dict[str, Any]] = {
         "server": GITLAB_LIKE,
         "runs": 2,
         "warmups": 0,
+        "bound": {"kind": "workers", "requests": 2_000, "latency": 0.03, "workers": 8},
+    },
+    # GitLab.com-style throttle, 100 requests per 5 s: a scan of 20,000 users
+    "ratelimit-scan": {
+        "kind": "natural-list",
+        "users": 20_000,
+        "clients": ["sdk-scan", "python-gitlab-threads"],
+        "server": rate_limited(100, headers=True),
+        "runs": 2,
+        "warmups": 0,
+        "bound": {"kind": "windows"},
+    },
+    "ratelimit-scan-noheaders": {
+        "kind": "natural-list",
+        "users": 20_000,
+        "clients": ["sdk-scan", "python-gitlab-threads"],
+        "server": rate_limited(100, headers=False),
+        "runs": 2,
+        "warmups": 0,
+        "bound": {"kind": "windows"},
+    },
+    # ... and 2,000 GETs at 400 per 5 s
+    "ratelimit-gets": {
+        "kind": "gets",
+        "users": 20_000,
+        "gets": 2_000,
+        "clients": ["sdk-default", "python-gitlab"],
+        "server": rate_limited(400, headers=True),
+        "runs": 2,
+        "warmups": 0,
+        "bound": {"kind": "windows"},
+    },
+    "ratelimit-gets-noheaders": {
+        "kind": "gets",
+        "users": 20_000,
+        "gets": 2_000,
+        "clients": ["sdk-default", "python-gitlab"],
+        "server": rate_limited(400, headers=False),
+        "runs": 2,
+        "warmups": 0,
+        "bound": {"kind": "windows"},
     },
     "list-offset": {"kind": "list-offset", "users": 20_000, "clients": LIST_CLIENTS},
     "list-keyset": {"kind": "list-keyset", "users": 20_000, "clients": LIST_CLIENTS},
@@ -166,6 +229,17 @@ class Server:
                 str(model.get("get_latency", 0)),
                 "--workers",
                 str(int(model.get("workers", 0))),
+                *(
+                    [
+                        "--rate-limit",
+                        str(model["rate_limit"]),
+                        "--rate-period",
+                        str(model["rate_period"]),
+                    ]
+                    + (["--rate-headers"] if model.get("rate_headers") else [])
+                    if model.get("rate_limit")
+                    else []
+                ),
             ],
             stdout=subprocess.PIPE,
             text=True,
@@ -181,6 +255,13 @@ class Server:
 
     def cpu(self) -> float:
         return cpu_seconds(self.proc.pid)
+
+    def throttle_stats(self, reset: bool = False) -> dict[str, Any]:
+        """What the rate-limited server's throttle saw (``/-/bench-stats``)."""
+        query = "?reset=1" if reset else ""
+        with urllib.request.urlopen(f"{self.url}/-/bench-stats{query}", timeout=30) as answer:
+            stats: dict[str, Any] = json.loads(answer.read())
+        return stats
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -266,8 +347,17 @@ def run_client(client: str, scenario: dict[str, Any], server: Server) -> dict[st
     if scenario["kind"] == "gets":
         step = max(1, server.users // scenario["gets"])
         cmd += ["--ids", f"1:{step * scenario['gets'] + 1}:{step}"]
+    env = None
+    throttled = scenario.get("bound", {}).get("kind") == "windows"
+    if throttled:
+        # A token of its own: every run starts with a whole budget, as a new job would.
+        token = f"glpat-run-{uuid.uuid4().hex[:12]}"
+        env = {**os.environ, "BENCH_TOKEN": token}
+        server.throttle_stats(reset=True)
     cpu0, t0 = server.cpu(), time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=CLIENT_TIMEOUT, check=False)
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, timeout=CLIENT_TIMEOUT, check=False, env=env
+    )
     proc_wall = time.perf_counter() - t0
     server_cpu = server.cpu() - cpu0
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
@@ -285,14 +375,60 @@ def run_client(client: str, scenario: dict[str, Any], server: Server) -> dict[st
     result["proc_wall"] = proc_wall
     result["server_cpu"] = server_cpu
     result["server_share"] = server_cpu / result["wall"] if result["wall"] > 0 else 0.0
+    bound = scenario.get("bound")
+    if throttled:
+        result.update(window_bound(server.throttle_stats(), token))
+    elif bound:
+        # The server's worker capacity: every request's service time, `workers` at once.
+        result["bound"] = bound["requests"] * bound["latency"] / bound["workers"]
+        result["x_bound"] = result["wall"] / result["bound"]
     return result
+
+
+def window_bound(stats: dict[str, Any], token: str) -> dict[str, Any]:
+    """A run on the rate-limited server against the window arithmetic.
+
+    The throttle allows ``limit`` requests per window of ``period`` seconds, windows
+    aligned to the Unix epoch. A run whose first request arrived ``phase`` seconds into
+    its window and that made ``n`` requests the server accepted cannot finish before
+    ``ceil(n / limit) - 1`` more windows have opened, plus a round trip: that is its
+    bound, counted from its first request (``span`` is from the first request's arrival
+    to the last response). 429s spend the budget too, and show in ``x_bound``.
+    """
+    limit, period = stats["limit"], stats["period"]
+    # The server keys its counts by the credential header's value, lowercased
+    # ("bearer glpat-..." for the SDK, the bare token for PRIVATE-TOKEN).
+    mine = [key for key in stats["windows"] if key.endswith(token.lower())]
+    windows = {int(k): v for k, v in stats["windows"][mine[0]].items()} if mine else {}
+    accepted = sum(v["ok"] for v in windows.values())
+    refused = [windows[k]["429"] for k in sorted(windows)]
+    first, last = stats["first_at"], stats["last_at"]
+    phase = first - (first // period) * period
+    needed = math.ceil(accepted / limit)
+    round_trip = RATE_LIMITED["get_latency"]
+    bound = (needed - 1) * period - phase + round_trip if needed > 1 else round_trip
+    span = last - first
+    # Before its first 429 a client may know nothing of the limit (headers on 429s
+    # only): the window of the first 429 is told apart from the windows after it.
+    first_refused = next((i for i, count in enumerate(refused) if count), len(refused))
+    return {
+        "span": span,
+        "bound": bound,
+        "x_bound": span / bound,
+        "requests": accepted + sum(refused),
+        "refused": sum(refused),
+        "refused_first": refused[first_refused] if first_refused < len(refused) else 0,
+        "refused_later": max(refused[first_refused + 1 :], default=0),
+        "windows": len(windows),
+        "per_window": [windows[k]["ok"] for k in sorted(windows)],
+    }
 
 
 def summarize(samples: list[dict[str, Any]]) -> dict[str, Any]:
     def med(key: str) -> float:
         return statistics.median(sample[key] for sample in samples)
 
-    return {
+    summary = {
         "runs": len(samples),
         "wall": med("wall"),
         "cpu": med("cpu"),
@@ -302,6 +438,13 @@ def summarize(samples: list[dict[str, Any]]) -> dict[str, Any]:
         "server_share": med("server_share"),
         "walls": [round(sample["wall"], 4) for sample in samples],
     }
+    for key in ("bound", "x_bound", "span", "requests"):
+        if key in samples[0]:
+            summary[key] = med(key)
+    for key in ("refused", "refused_first", "refused_later", "windows"):
+        if key in samples[0]:
+            summary[key] = max(sample[key] for sample in samples)  # the worst run
+    return summary
 
 
 def run_scenario(name: str, spec: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
@@ -320,12 +463,21 @@ def run_scenario(name: str, spec: dict[str, Any], args: argparse.Namespace) -> d
             # The checks run at full speed; the measured runs against the GitLab-like one.
             server.stop()
             server = Server(users, details=users if spec["kind"] == "gets" else 0, model=model)
-            print(
-                f"   GitLab-like server: {model['list_latency'] * 1000:.0f} ms per list page, "
-                f"{model['get_latency'] * 1000:.0f} ms per other request, "
-                f"{model['workers']} served at once",
-                flush=True,
-            )
+            if model.get("rate_limit"):
+                print(
+                    f"   rate-limited server: {model['rate_limit']} requests per "
+                    f"{model['rate_period']} s window and token, "
+                    f"{model['get_latency'] * 1000:.0f} ms round trip, RateLimit-* "
+                    + ("on every response" if model.get("rate_headers") else "on 429s only"),
+                    flush=True,
+                )
+            else:
+                print(
+                    f"   GitLab-like server: {model['list_latency'] * 1000:.0f} ms per list "
+                    f"page, {model['get_latency'] * 1000:.0f} ms per other request, "
+                    f"{model['workers']} served at once",
+                    flush=True,
+                )
         warmups = 0 if args.quick else spec.get("warmups", 1)
         wanted = 1 if args.quick else spec.get("runs", args.runs)
         runs = {client: wanted for client in clients}
@@ -362,10 +514,21 @@ def run_scenario(name: str, spec: dict[str, Any], args: argparse.Namespace) -> d
             elif samples[client]:
                 out["clients"][client] = summarize(samples[client])
                 s = out["clients"][client]
+                extra = ""
+                if "refused" in s:
+                    extra = (
+                        f"  span {s['span']:6.2f}s / bound {s['bound']:6.2f}s = "
+                        f"{s['x_bound']:.3f}x  requests {s['requests']:.0f}  "
+                        f"429s {s['refused']} (in the window of the first "
+                        f"{s['refused_first']}, then at most {s['refused_later']} per window)"
+                    )
+                elif "x_bound" in s:
+                    extra = f"  bound {s['bound']:.2f}s: {s['x_bound']:.3f}x"
                 print(
                     f"   {client:30s} process {s['proc_wall']:7.3f}s  "
                     f"wall {s['wall']:7.3f}s  cpu {s['cpu']:7.3f}s  "
-                    f"rss {s['rss_mib']:6.1f} MiB  server {s['server_share']:5.1%}  (n={s['runs']})",
+                    f"rss {s['rss_mib']:6.1f} MiB  server {s['server_share']:5.1%}  (n={s['runs']})"
+                    + extra,
                     flush=True,
                 )
         shares = [x["server_share"] for c in clients for x in samples[c]]
@@ -495,10 +658,76 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         "gitlab-list: python-gitlab wall / SDK list() wall (ordered, one page at a time)",
         ratio(wall("gitlab-list", BASELINE), wall("gitlab-list", SDK)),
     )
+    add(
+        "gitlab-list: SDK scan wall / the server's bound (200 pages x 100 ms / 8 workers)",
+        wall("gitlab-list", "sdk-scan", "x_bound"),
+        "<=",
+        1.15,
+    )
+    info(
+        "gitlab-list: python-gitlab-threads (8 threads over offset pages) wall / SDK scan wall",
+        ratio(wall("gitlab-list", "python-gitlab-threads"), wall("gitlab-list", "sdk-scan")),
+    )
+    info(
+        "gitlab-list: python-gitlab-threads wall / the server's bound",
+        wall("gitlab-list", "python-gitlab-threads", "x_bound"),
+    )
+    info(
+        "gitlab-list: SDK scan in a plain async for (rounds) wall / the server's bound",
+        wall("gitlab-list", "sdk-scan-plain", "x_bound"),
+    )
     for engine in SDK_ENGINES:
         info(
             f"gitlab-gets (30 ms each, 8 workers): python-gitlab wall / {engine} wall",
             ratio(wall("gitlab-gets", BASELINE), wall("gitlab-gets", engine)),
+        )
+    info(
+        "gitlab-gets: SDK wall / the server's bound (2,000 x 30 ms / 8 workers)",
+        wall("gitlab-gets", SDK, "x_bound"),
+    )
+    for scenario, client, rival in (
+        ("ratelimit-scan", "sdk-scan", "python-gitlab-threads"),
+        ("ratelimit-gets", SDK, BASELINE),
+    ):
+        add(
+            f"{scenario} (RateLimit-* on every response): SDK span / window bound",
+            wall(scenario, client, "x_bound"),
+            "<=",
+            1.05,
+        )
+        add(
+            f"{scenario} (RateLimit-* on every response): SDK 429s",
+            wall(scenario, client, "refused"),
+            "<=",
+            0,
+            "",
+        )
+        info(
+            f"{scenario}: {rival} span / window bound",
+            wall(scenario, rival, "x_bound"),
+        )
+        info(f"{scenario}: {rival} 429s", wall(scenario, rival, "refused"))
+        info(
+            f"{scenario}: {rival} wall / SDK wall",
+            ratio(wall(scenario, rival), wall(scenario, client)),
+        )
+        quiet = f"{scenario}-noheaders"
+        add(
+            f"{quiet} (RateLimit-* on 429s only): SDK 429s per window after the first 429's",
+            wall(quiet, client, "refused_later"),
+            "<=",
+            1,
+            "",
+        )
+        info(
+            f"{quiet}: SDK 429s in the window of the first (in flight when it came back)",
+            wall(quiet, client, "refused_first"),
+        )
+        info(f"{quiet}: SDK span / window bound", wall(quiet, client, "x_bound"))
+        info(f"{quiet}: {rival} 429s", wall(quiet, rival, "refused"))
+        info(
+            f"{quiet}: {rival} wall / SDK wall",
+            ratio(wall(quiet, rival), wall(quiet, client)),
         )
     for scenario in ("list-offset", "list-keyset"):
         n = results.get(scenario, {}).get("users", 0)
@@ -630,8 +859,12 @@ def markdown(results: dict[str, Any], meta: dict[str, Any], found: list[dict[str
         f"`x orjson` = wall / `{FASTEST_FLOOR}`; "
         "`vs p-gl` = python-gitlab wall / this wall (higher is better); `srv` = server CPU / client wall.",
         "",
-        "| scenario | client | runs | process s | wall s | CPU s | peak RSS MiB | x floor | x orjson | vs p-gl | srv |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "`x bound` = wall / the server's bound (GitLab-like: its workers' capacity) or, on "
+        "the rate-limited server, the span from the first request to the last response / "
+        "the window arithmetic from that first request; `429s` = the most any run received.",
+        "",
+        "| scenario | client | runs | process s | wall s | CPU s | peak RSS MiB | x floor | x orjson | vs p-gl | srv | x bound | 429s |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for name, data in results.items():
         if name == "import":
@@ -640,7 +873,7 @@ def markdown(results: dict[str, Any], meta: dict[str, Any], found: list[dict[str
         for client, e in data["clients"].items():
             if "error" in e:
                 lines.append(
-                    f"| {name} ({size}) | {client} | — | failed: {e['error'][:70]} | | | | | | | |"
+                    f"| {name} ({size}) | {client} | — | failed: {e['error'][:70]} | | | | | | | | | |"
                 )
                 continue
             bold = "**" if client == SDK else ""
@@ -649,7 +882,8 @@ def markdown(results: dict[str, Any], meta: dict[str, Any], found: list[dict[str
                 f"{e['wall']:.3f} | {e['cpu']:.3f} | "
                 f"{e['rss_mib']:.1f} | {fmt(e['x_same_transport_floor'], '.2f')} | "
                 f"{fmt(e['x_fastest_floor'], '.1f')} | {fmt(e['speedup_vs_python_gitlab'], '.2f')} | "
-                f"{e['server_share']:.0%} |"
+                f"{e['server_share']:.0%} | {fmt(e.get('x_bound'), '.2f')} | "
+                f"{e.get('refused', '—')} |"
             )
     if "import" in results:
         lines += [
@@ -848,7 +1082,12 @@ def main() -> None:
     unknown = set(args.scenario or ()) - set(SCENARIOS)
     if unknown:
         parser.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
-    all_clients = set(GET_CLIENTS) | set(IMPORTS) | set(SCAN_CLIENTS)
+    all_clients = (
+        set(GET_CLIENTS)
+        | set(IMPORTS)
+        | set(SCAN_CLIENTS)
+        | {"sdk-scan-plain", "python-gitlab-threads"}
+    )
     if set(args.client or ()) - all_clients:
         parser.error(f"unknown client(s): {', '.join(sorted(set(args.client) - all_clients))}")
     full = not args.quick and not args.scenario and not args.client and args.runs >= 5

@@ -27,6 +27,19 @@ each list request takes ``--list-latency`` seconds and every other request
 ``--get-latency`` seconds, and at most ``--workers`` requests are served at once; the
 others queue (first come, first served). Without them the server answers at once.
 
+**Rate-limited mode** (``--rate-limit N --rate-period S``): GitLab's instance throttle
+(Rack::Attack), per token: at most ``N`` requests in each window of ``S`` seconds, windows
+aligned to the Unix epoch; a request over the limit gets ``429 Retry later`` (plain text)
+with ``RateLimit-Name/-Limit/-Observed/-Remaining/-Reset/-ResetTime`` and ``Retry-After``
+(whole seconds to the window's end). ``RateLimit-Limit`` is the limit per minute, rounded
+up, as GitLab sends it. With ``--rate-headers`` the first five headers come on every
+response too (GitLab.com's ``rate_limiting_headers_for_unthrottled_requests``); without,
+only on the 429s (GitLab's default). Every response carries a ``Date`` header.
+``GET /-/bench-stats`` answers what the throttle saw since the last ``?reset=1``: requests
+and 429s per window, per token, and when the first request arrived and the last
+response left (Unix times), so the benchmark can put each run against the window
+arithmetic.
+
 Run: ``python server.py --users 20000`` -> prints ``READY <port>`` once it listens on
 127.0.0.1. It stops on SIGTERM/SIGINT, or after ``--max-seconds`` (default 3600).
 """
@@ -39,9 +52,12 @@ import base64
 import bisect
 import collections
 import datetime as dt
+import math
 import signal
 import sys
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
+from email.utils import formatdate
 from urllib.parse import parse_qsl, quote, urlencode
 
 try:
@@ -391,6 +407,7 @@ _REASONS = {
     401: "Unauthorized",
     404: "Not Found",
     405: "Method Not Allowed",
+    429: "Too Many Requests",
 }
 
 
@@ -423,12 +440,107 @@ class Model:
     workers: asyncio.Semaphore | None
 
 
+@dataclass
+class Throttle:
+    """Rack::Attack's fixed-window throttle, per token, and what it saw (``/-/bench-stats``)."""
+
+    limit: int
+    period: int
+    headers: bool
+    name: str = "throttle_authenticated_api"
+    counts: dict[tuple[bytes, int], int] = field(default_factory=dict)
+    accepted: collections.Counter[tuple[str, int]] = field(default_factory=collections.Counter)
+    refused: collections.Counter[tuple[str, int]] = field(default_factory=collections.Counter)
+    first_at: float | None = None
+    last_at: float | None = None
+
+    def check(self, token: bytes, now: float) -> tuple[bool, bytes]:
+        """Count one request: (refused?, header lines to add to its response)."""
+        window = int(now // self.period)
+        count = self.counts.get((token, window), 0) + 1
+        self.counts[token, window] = count
+        if self.first_at is None:
+            self.first_at = now
+        who = token.decode("latin-1")
+        limited = count > self.limit
+        (self.refused if limited else self.accepted)[who, window] += 1
+        if not limited and not self.headers:
+            return False, b""
+        reset = (window + 1) * self.period
+        lines = [
+            f"RateLimit-Name: {self.name}",
+            f"RateLimit-Limit: {math.ceil(self.limit * 60 / self.period)}",
+            f"RateLimit-Observed: {count}",
+            f"RateLimit-Remaining: {max(0, self.limit - count)}",
+            f"RateLimit-Reset: {reset}",
+        ]
+        if limited:
+            lines += [
+                f"RateLimit-ResetTime: {formatdate(reset, usegmt=True)}",
+                f"Retry-After: {reset - int(now)}",
+            ]
+        return limited, ("\r\n".join(lines) + "\r\n").encode("latin-1")
+
+    def stats(self, reset: bool) -> bytes:
+        windows: dict[str, dict[str, dict[str, int]]] = {}
+        for (who, window), count in self.accepted.items():
+            windows.setdefault(who, {}).setdefault(str(window), {"ok": 0, "429": 0})["ok"] = count
+        for (who, window), count in self.refused.items():
+            windows.setdefault(who, {}).setdefault(str(window), {"ok": 0, "429": 0})["429"] = count
+        body = dumps(
+            {
+                "limit": self.limit,
+                "period": self.period,
+                "headers": self.headers,
+                "first_at": self.first_at,
+                "last_at": self.last_at,
+                "requests": sum(self.accepted.values()) + sum(self.refused.values()),
+                "refused": sum(self.refused.values()),
+                "windows": windows,
+            }
+        )
+        if reset:
+            self.accepted.clear()
+            self.refused.clear()
+            self.first_at = self.last_at = None
+        return body
+
+
+_RETRY_LATER = b"Retry later\n"
+_date_cache: tuple[int, bytes] = (0, b"")
+
+
+def _date_line(now: float) -> bytes:
+    global _date_cache
+    second = int(now)
+    if _date_cache[0] != second:
+        _date_cache = (second, f"Date: {formatdate(second, usegmt=True)}\r\n".encode())
+    return _date_cache[1]
+
+
+def _with_lines(head: bytes, lines: bytes) -> bytes:
+    """``head`` (ending in an empty line) with ``lines`` added at its end."""
+    return head[:-2] + lines + b"\r\n"
+
+
+def _token(lowered: bytes) -> bytes:
+    for name in (b"\r\nprivate-token:", b"\r\nauthorization:"):
+        at = lowered.find(name)
+        if at >= 0:
+            stop = lowered.find(b"\r\n", at + 2)
+            return lowered[at + len(name) : stop if stop > 0 else None].strip()
+    return b""
+
+
 class HttpProtocol(asyncio.Protocol):
     """Minimal HTTP/1.1: GET/HEAD, keep-alive, pipelining, Content-Length request bodies."""
 
-    def __init__(self, users: Users, model: Model | None = None) -> None:
+    def __init__(
+        self, users: Users, model: Model | None = None, throttle: Throttle | None = None
+    ) -> None:
         self.users = users
         self.model = model
+        self.throttle = throttle
         self.buf = b""
         self.transport: asyncio.Transport | None = None
         # GitLab-like mode: responses wait their service time, in request order.
@@ -442,6 +554,8 @@ class HttpProtocol(asyncio.Protocol):
         model = self.model
         if model is None:
             transport.writelines(parts)
+            if self.throttle is not None:
+                self.throttle.last_at = time.time()
             if close:
                 transport.close()
             return not close
@@ -463,6 +577,8 @@ class HttpProtocol(asyncio.Protocol):
             if self.transport is None:
                 return
             self.transport.writelines(parts)
+            if self.throttle is not None:
+                self.throttle.last_at = time.time()
             if close:
                 self.transport.close()
                 return
@@ -499,8 +615,22 @@ class HttpProtocol(asyncio.Protocol):
                 )
                 transport.close()
                 return
-            if b"\r\nprivate-token:" not in lowered and b"\r\nauthorization:" not in lowered:
+            throttle = self.throttle
+            if target.startswith(b"/-/bench-stats") and throttle is not None:
+                head_bytes, body = _response(200, throttle.stats(b"reset=1" in target))
+            elif b"\r\nprivate-token:" not in lowered and b"\r\nauthorization:" not in lowered:
                 head_bytes, body = _UNAUTHORIZED
+            elif throttle is not None:
+                now = time.time()
+                limited, lines = throttle.check(_token(lowered), now)
+                if limited:
+                    head_bytes, body = _response(429, _RETRY_LATER)
+                    head_bytes = head_bytes.replace(b"application/json", b"text/plain", 1)
+                elif method in (b"GET", b"HEAD"):
+                    head_bytes, body = self.users.route(target)
+                else:
+                    head_bytes, body = _response(405, dumps({"error": "405 Method Not Allowed"}))
+                head_bytes = _with_lines(head_bytes, lines + _date_line(now))
             elif method in (b"GET", b"HEAD"):
                 head_bytes, body = self.users.route(target)
             else:
@@ -524,6 +654,7 @@ async def serve(
     list_latency: float = 0.0,
     get_latency: float = 0.0,
     workers: int = 0,
+    throttle: Throttle | None = None,
 ) -> None:
     users = Users(n, offset_limit)
     users.prerender(details_up_to=details_up_to)
@@ -532,7 +663,11 @@ async def serve(
         model = Model(list_latency, get_latency, asyncio.Semaphore(workers) if workers else None)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
-        lambda: HttpProtocol(users, model), "127.0.0.1", port, backlog=1024, reuse_address=True
+        lambda: HttpProtocol(users, model, throttle),
+        "127.0.0.1",
+        port,
+        backlog=1024,
+        reuse_address=True,
     )
     bound = server.sockets[0].getsockname()[1]
     users.base = f"http://127.0.0.1:{bound}"
@@ -569,7 +704,18 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, default=0, help="requests served at once (0 = no limit)"
     )
+    parser.add_argument(
+        "--rate-limit", type=int, default=0, help="requests per window and token (0 = none)"
+    )
+    parser.add_argument("--rate-period", type=int, default=60, help="window length, seconds")
+    parser.add_argument(
+        "--rate-headers",
+        action="store_true",
+        help="RateLimit-* on every response, not only on 429s (GitLab.com)",
+    )
     args = parser.parse_args()
+    if args.rate_limit < 0 or args.rate_period < 1:
+        parser.error("--rate-limit must be >= 0 and --rate-period >= 1")
     if not 0 <= args.users <= 1_000_000:
         parser.error("--users must be between 0 and 1,000,000")
     if args.list_latency < 0 or args.get_latency < 0 or args.workers < 0:
@@ -584,6 +730,9 @@ def main() -> None:
             args.list_latency,
             args.get_latency,
             args.workers,
+            Throttle(args.rate_limit, args.rate_period, args.rate_headers)
+            if args.rate_limit
+            else None,
         )
     )
 

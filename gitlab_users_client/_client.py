@@ -83,9 +83,14 @@ class AsyncGitLab:
             ``max_retries`` and ``retry_budget``.
         max_concurrency: Requests in flight at once, shared by every task using this client.
         requests_per_second: Optional client-side pacing.
-        pace_from_headers: Pause every request on the client when a response says the
-            quota is used up (``RateLimit-Remaining: 0``) until ``RateLimit-Reset``,
-            instead of running into a 429. On by default.
+        pace_from_headers: Pace every request of the client from GitLab's rate-limit
+            headers (``RateLimit-Observed``/``-Remaining``/``-Reset`` on each response, or
+            what a first 429 says where only 429s carry them): requests beyond what the
+            current window has left wait for the next window instead of earning a 429.
+            On by default.
+        reserve: Share of each rate-limit window (0 to 1, e.g. ``0.2``) left to other
+            clients of the same token: the client stops sending when only that much is
+            left, counting the others' requests too. ``0`` by default.
         follow_redirects: Off by default. When on, credentials are stripped whenever the
             scheme, host or port changes, and https→http is refused.
         max_response_size: Largest response body (bytes, once decompressed) the client
@@ -125,6 +130,7 @@ class AsyncGitLab:
         max_concurrency: int = 32,
         requests_per_second: float | None = None,
         pace_from_headers: bool = True,
+        reserve: float = 0.0,
         follow_redirects: bool = False,
         keep_base_url: bool = False,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
@@ -148,11 +154,14 @@ class AsyncGitLab:
         credentials = resolve_credentials(
             token=token, oauth_token=oauth_token, job_token=job_token, token_header=token_header
         )
+        if reserve is None:
+            raise ConfigurationError("reserve must be a share from 0 to below 1, not None")
         check_limits(
             max_retries=max_retries,
             retry_budget=retry_budget,
             max_concurrency=max_concurrency,
             requests_per_second=requests_per_second,
+            reserve=reserve,
         )
         settings = Settings(
             base_url=base_url,
@@ -168,6 +177,7 @@ class AsyncGitLab:
             max_concurrency=max_concurrency,
             requests_per_second=requests_per_second,
             pace_from_headers=pace_from_headers,
+            reserve=reserve,
             max_response_size=check_max_response_size(max_response_size),
             transport=transport,
             http_client=http_client,

@@ -267,6 +267,7 @@ def check_limits(
     retry_budget: float | None = None,
     max_concurrency: int | None = None,
     requests_per_second: float | None = None,
+    reserve: float | None = None,
 ) -> None:
     """Numbers of the client and of ``with_options`` (``None``: not given)."""
     if max_retries is not None:
@@ -277,6 +278,13 @@ def check_limits(
         _count("max_concurrency", max_concurrency, 1)
     if requests_per_second is not None:
         _seconds("requests_per_second", requests_per_second, zero=False)
+    if reserve is not None and (
+        isinstance(reserve, bool) or not isinstance(reserve, int | float) or not 0 <= reserve < 1
+    ):
+        raise ConfigurationError(
+            f"reserve must be a share of each rate-limit window from 0 to below 1 "
+            f"(e.g. 0.2), not {reserve!r:.40}"
+        )
 
 
 def check_client_options(

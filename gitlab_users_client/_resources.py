@@ -47,7 +47,7 @@ class Users(UsersResource):
     def scan(
         self,
         *,
-        concurrency: int = 8,
+        concurrency: int | None = None,
         resume: str | None = None,
         extra_headers: ExtraHeaders | None = None,
         extra_query: ExtraQuery | None = None,
@@ -55,18 +55,27 @@ class Users(UsersResource):
         timeout: TimeoutArg = NOT_GIVEN,
         **filters: Unpack[UsersListFilters],
     ) -> UserScan[UserBasic | UserWithAdmin]:
-        """Every user matching the filters, exactly once, up to ``concurrency`` pages at a time.
+        """Every user matching the filters, exactly once, several pages at a time.
 
         Takes the filters of :meth:`list` (``username=``, ``active=``, ``created_after=``...;
         not ``order_by``, ``sort`` or pagination arguments): **the order is not
-        guaranteed**. For an administrator the ``created_at`` range is cut into windows
-        walked in parallel with keyset pagination, re-split as workers run out of work.
-        GitLab ignores the ``created_*`` filters for other callers; the scan detects it and
-        walks sequentially (logged at INFO on the ``gitlab_users_client`` logger). Requests
-        share the client's concurrency limit and rate-limit pauses; ``break`` or a
-        cancellation leaves no request running.
+        guaranteed**. For an administrator the
+        ``created_at`` range is cut into windows walked in parallel with keyset
+        pagination, re-split as workers run out of work. GitLab ignores the
+        ``created_*`` filters for other callers; the scan detects it and walks
+        sequentially (logged at INFO on the ``gitlab_users_client`` logger). Requests
+        share the client's concurrency limit and rate-limit pacing.
+
+        ``async for`` over it fetches in rounds and leaves no request running between
+        two users (``break`` or a cancellation leaves nothing behind); ``async with
+        gl.users.scan() as users:`` also fetches while users are handed out, the fastest
+        way through every user, and stops when the block ends.
 
         Args:
+            concurrency: The most pages in flight at once. By default the scan starts
+                with 8 and adapts to the server: more while pages come back as fast
+                as with fewer, fewer once they slow down (requests queueing at the
+                server), up to the client's ``max_concurrency``.
             resume: A string from :meth:`UserScan.checkpoint` of an earlier scan with the
                 same filters: the scan hands out every user that one had not handed out
                 before the checkpoint, exactly once.
@@ -84,8 +93,10 @@ class Users(UsersResource):
         unknown = sorted(filters.keys() - users_list.UsersListFilters.__optional_keys__)
         if unknown:
             raise TypeError(f"scan() got an unexpected keyword argument {unknown[0]!r}")
-        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-            raise InvalidRequestError("concurrency must be an int >= 1")
+        if concurrency is not None and (
+            isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1
+        ):
+            raise InvalidRequestError("concurrency must be an int >= 1, or None (adaptive)")
         # Typed at the signature; the window bounds are the scan's, the rest passes on.
         others: dict[str, Any] = dict(filters)
         after = _bound("created_after", others.pop("created_after", NOT_GIVEN))

@@ -48,8 +48,9 @@ from ._exceptions import (
     forget_request_credentials,
 )
 from ._http.checks import certificate_reason
+from ._quota import Ticket
 from ._redact import SENSITIVE_HEADERS
-from ._throttle import RateGate, is_instance_wide, refusal, retry_after_seconds
+from ._throttle import RateGate, is_instance_wide, quota_refusal, refusal, retry_after_seconds
 
 __all__ = [
     "Attempts",
@@ -332,6 +333,7 @@ class Executor:
         limited = False  # this call's own last attempt was a 429 (already counted)
         deadline = started + policy.budget if policy.budget > 0 else None
         while True:
+            tickets: list[Ticket] | None = None
             if gate.active:
                 refused = await self._wait_for_gate(request, policy, attempts, started, limited)
                 if refused is not None:
@@ -348,11 +350,22 @@ class Executor:
                             continue
                         if gate.paced:
                             await gate.pace()
-                    outcome = await self._attempt(send, request, deadline)
+                    if gate.windows:
+                        tickets = gate.take(request)
+                        if tickets is None:  # the window filled up meanwhile
+                            continue
+                    try:
+                        outcome = await self._attempt(send, request, deadline)
+                    except BaseException as exc:
+                        if tickets:
+                            gate.forget(tickets, sent=was_sent(exc))
+                        raise
                 finally:
                     self.slots.release()
             except (httpx.TransportError, httpx.DecodingError, _BudgetExhausted) as exc:
                 outcome = exc
+            if isinstance(outcome, httpx.Response):
+                self._learn(tickets, request, outcome, policy)
             decision = decide(
                 outcome,
                 request,
@@ -386,9 +399,25 @@ class Executor:
                 request.method,
                 request.url.path,
             )
-        else:
-            self.gate.observe(response, policy.max_pause)
         return response
+
+    def _learn(
+        self,
+        tickets: list[Ticket] | None,
+        request: httpx.Request,
+        response: httpx.Response,
+        policy: RetryPolicy,
+    ) -> None:
+        """Tell the rate gate's windows what an answer says about the quota (a 429 closes
+        its window; any other answer counts, and may carry RateLimit-* headers)."""
+        gate = self.gate
+        if response.status_code == 429:
+            wait = retry_after_seconds(response.headers)
+            gate.refused(tickets, request, response, wait, cap=policy.max_pause)
+        elif tickets is not None or gate.pace_from_headers:
+            gate.answered(
+                tickets, request, response, cap=policy.max_pause, in_flight=self.slots.in_use
+            )
 
     def _retry(
         self,
@@ -435,34 +464,69 @@ class Executor:
         started: float,
         limited: bool,
     ) -> httpx.Response | None:
-        """Wait out the pauses that apply to ``request``, or return the 429 to fail with.
+        """Wait out the pauses and full windows that apply to ``request``, or return the
+        429 to fail with.
 
         Every pause waited through counts as a retry (the request would have earned a
         429), except the one this call's own 429 started, which was counted already.
+        Waiting for a window to open is pacing and counts as nothing.
         """
         gate = self.gate
         counted = limited
         while True:
             remaining, reason = gate.remaining(request)
-            if remaining <= 0:
+            if remaining > 0:
+                if remaining > self._may_wait(policy, started) or (
+                    not counted and attempts.retries >= policy.max_retries
+                ):
+                    logger.info(
+                        "%s %s: rate-limit pause has %.2fs left, more than this call may "
+                        "wait; failing fast",
+                        request.method,
+                        request.url.path,
+                        remaining,
+                    )
+                    return refusal(request, remaining, reason)
+                if not counted:
+                    attempts.retries += 1
+                counted = False
+                attempts.waited += await gate.sleep(remaining)
+                continue
+            if not gate.windows:
                 return None
-            left = policy.budget - (time.monotonic() - started)
-            if policy.budget > 0:
-                # Leave the request itself time to be sent within the call's deadline.
-                left -= min(left / 2, 1.0)
-            if remaining > left or (not counted and attempts.retries >= policy.max_retries):
-                logger.info(
-                    "%s %s: rate-limit pause has %.2fs left, more than this call may wait; "
-                    "failing fast",
-                    request.method,
-                    request.url.path,
-                    remaining,
-                )
-                return refusal(request, remaining, reason)
-            if not counted:
-                attempts.retries += 1
-            counted = False
-            attempts.waited += await gate.sleep(remaining)
+            wait = gate.quota_wait(request)
+            if wait is None:
+                return None
+            left = self._may_wait(policy, started)
+            if isinstance(wait, float | int):
+                if wait > left:
+                    logger.info(
+                        "%s %s: the rate limit's window is used up for %.2fs more, longer "
+                        "than this call may wait; failing fast",
+                        request.method,
+                        request.url.path,
+                        wait,
+                    )
+                    return quota_refusal(request, wait)
+                attempts.waited += wait
+                await anyio.sleep(wait)
+                continue
+            # A new window's first request is out: the others follow its answer.
+            waited = time.monotonic()
+            with anyio.move_on_after(max(0.0, left)):
+                await wait.wait()
+            attempts.waited += time.monotonic() - waited
+            if not wait.is_set():
+                return quota_refusal(request, 1.0)
+
+    @staticmethod
+    def _may_wait(policy: RetryPolicy, started: float) -> float:
+        """Seconds this call may still spend waiting, leaving time to send the request."""
+        left = policy.budget - (time.monotonic() - started)
+        if policy.budget > 0:
+            # Leave the request itself time to be sent within the call's deadline.
+            left -= min(left / 2, 1.0)
+        return left
 
     @staticmethod
     async def _sleep(delay: float, attempts: Attempts) -> None:

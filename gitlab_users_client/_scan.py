@@ -19,25 +19,40 @@ Why nothing is lost or doubled, whatever the data:
   millisecond also covers a serializer that *rounds* (``t`` in ``[lo - 0.5 ms,
   hi - 0.5 ms)``); asking for more than needed costs a few dropped items, never a
   lost one. If the server ignored the filters, each window would see everything and
-  still keep only its own items: correct, only slower.
-* **Splitting keeps positions.** A window is split between rounds (no request of it in
-  flight): its walker keeps ``[lo, m)`` and the new window ``[m, hi)`` starts from the
-  walker's cursor, so items behind the cursor (already filtered by the walker while it
-  still owned ``[lo, hi)``) are not visited again, and items ahead are visited by both
-  walks but kept by exactly one.
+  still keep only its own items: correct, only slower. The very first page is asked
+  for with the caller's filters alone (it also tells where the users begin): a superset
+  of the first window's first page, from which that window goes on.
+* **Splitting keeps positions.** A window ``[lo, hi)`` can be split at ``m`` at any
+  time, even with a request of it in flight: it keeps ``[lo, m)`` (an answer still on
+  its way is filtered by the new bounds when it arrives) and the new window ``[m, hi)``
+  starts where the old one's items stop being handed out: from the cursor of its oldest
+  page with users still buffered (those of them in ``[m, hi)`` leave the buffer, the new
+  window fetches them again and skips what was already handed out), or from its cursor
+  if nothing is buffered. Items behind that point were handed out by the old window;
+  items ahead are visited by both walks but kept by exactly one.
 * Within a window ids must strictly increase (``order_by=id``, ``sort=asc``): that is
   checked with one integer per window, so a server that ignores the cursor is an error,
   not a silent duplicate.
 
-Requests run in rounds: each ``__anext__`` that finds no item buffered runs one request
-per window in a task group that ends before it returns. So nothing is ever running
-between two items: ``break``, an exception or a cancellation leaves no request behind,
-and no ``aclose()`` is needed. At most one page per window is held in memory.
+**Keeping the server busy.** Each window has at most one request in flight; the scan
+keeps as many in flight as :class:`AdaptiveConcurrency` finds the server serves at once,
+plus a few waiting (more while pages come back as fast as with fewer, fewer once they
+slow down). Whenever a page comes back, its worker sends the next request of an idle
+window, or splits the biggest window to make one, so requests are in flight while
+others are parsed.
+
+**Nothing runs between two items** of a plain ``async for``: an ``__anext__`` that
+finds no user buffered runs a *round*, which sends requests until about
+:data:`ROUND_USERS` users are buffered, lets those in flight finish and returns. So
+``break``, an exception or a cancellation leaves no request behind, and no ``aclose()``
+is needed. Held in ``async with`` instead, the scan fetches in a task of its own while
+users are handed out (bounded to :data:`AHEAD_USERS` buffered), so the server never
+waits for the consumer; leaving the block stops it.
 
 **Resuming** (:meth:`UserScan.checkpoint`, ``scan(resume=...)``). Between two items a
-scan's position is, per window: its bounds, the cursor of the page its buffered items
-came from, and the highest id it handed out. Items of one window are handed out in
-increasing id order (the ids of a window's walk increase; each page is buffered in
+scan's position is, per window: its bounds, the cursor of the oldest page it has users
+buffered from, and the highest id it handed out. Items of one window are handed out in
+increasing id order (the ids of a window's walk increase; its pages are buffered in
 order), so what a window handed out is exactly what its walk met up to that id. A
 resumed window fetches that page again and drops the items up to that id; a window with
 nothing buffered continues from its next cursor; a finished one is left out. So every
@@ -51,13 +66,15 @@ import json
 import logging
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 import anyio
 
+from ._adaptive import AdaptiveConcurrency
 from ._exceptions import InvalidRequestError, ResponseValidationError
 from ._paging.pagination import Page
 
@@ -76,6 +93,14 @@ _MS = timedelta(milliseconds=1)
 _HALF_MS = timedelta(microseconds=500)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 PER_PAGE = 100
+#: Windows (pages in flight) a scan starts with, all at once.
+START: Final = 8
+#: A round of a plain ``async for`` ends once about this many users are buffered: long
+#: rounds keep the server busy (each round ends with its last requests finishing while no
+#: new one goes out), short ones keep memory low.
+ROUND_USERS: Final = 5_000
+#: Users a scan held in ``async with`` fetches ahead of the consumer at most.
+AHEAD_USERS: Final = 5_000
 
 
 class _Item(Protocol):
@@ -100,7 +125,18 @@ def from_ms(ms: int) -> datetime:
     return _EPOCH + ms * _MS
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
+class _Page:
+    """A fetched page of a window with users not all handed out: the cursor, ``started``
+    and ``last_id`` it was fetched with (where a resumed scan fetches it again)."""
+
+    cursor: str | None
+    started: bool
+    last_id: int | None
+    pending: int = 0
+
+
+@dataclass(slots=True, eq=False)
 class _Window:
     """Owns items whose shown ``created_at`` (ms) is in ``[lo, hi)``; ``None`` is unbounded."""
 
@@ -109,29 +145,42 @@ class _Window:
     cursor: str | None = None
     started: bool = False
     done: bool = False
+    #: A request of this window is in flight.
+    fetching: bool = False
     #: Lowest shown ``created_at`` kept from the last page: where the walk is. When ids
     #: follow creation time it is just behind the walker; when they do not, a page spans
     #: the whole window and this is near ``lo``. Either way ``[recent, hi)`` is what is left.
     recent: int | None = None
+    #: The ``created_at`` span (ms) of its last full page: how far one page goes.
+    page_ms: int | None = None
     last_id: int | None = None
-    #: The cursor, ``started`` and ``last_id`` the buffered page was fetched with: where a
-    #: resumed scan fetches it again.
-    page_cursor: str | None = None
-    page_started: bool = False
-    page_last_id: int | None = None
+    #: Pages with users buffered, oldest first.
+    pages: deque[_Page] = field(default_factory=deque)
     #: Items of this window buffered and not yet handed out.
     pending: int = 0
     #: The highest id handed out (ids of a window are handed out in increasing order).
     handed_out: int | None = None
-    #: Set on resume: items up to this id of the first page were handed out before.
+    #: Items up to this id of the next page were handed out before (a resumed or split
+    #: window that starts again from a page partly handed out).
     skip_through: int | None = None
 
     def owns(self, ms: int) -> bool:
         return (self.lo is None or ms >= self.lo) and (self.hi is None or ms < self.hi)
 
 
+#: A buffered user: its window, the user, its shown ``created_at`` (ms; ``None`` in a
+#: sequential walk) and the page it came from.
+_Entry = tuple[_Window, T, int | None, _Page]
+
+
 class UserScan(Generic[T]):
-    """The async iterator ``gl.users.scan()`` returns; order is not guaranteed."""
+    """The async iterator ``gl.users.scan()`` returns; order is not guaranteed.
+
+    ``async for user in gl.users.scan(): ...`` fetches in rounds between the users it
+    hands out and leaves nothing running in between. ``async with gl.users.scan() as
+    users: async for user in users: ...`` also fetches while users are handed out (the
+    fastest way to go through every user); leaving the block stops it.
+    """
 
     def __init__(
         self,
@@ -141,7 +190,7 @@ class UserScan(Generic[T]):
         *,
         created_after: datetime | None,
         created_before: datetime | None,
-        concurrency: int,
+        concurrency: int | None,
         resume: str | None = None,
     ) -> None:
         self._client = client
@@ -149,13 +198,22 @@ class UserScan(Generic[T]):
         self._expected = expected
         self._after = created_after
         self._before = created_before
-        self._concurrency = concurrency
+        most = concurrency if concurrency is not None else client._session.executor.slots.total
+        self._concurrency = AdaptiveConcurrency(start=START, most=most)
         self._windows: list[_Window] | None = None
         self._windowed = False
         self._first = 0
         self._last = 0
-        self._ready: deque[tuple[_Window, T]] = deque()
+        self._ready: deque[_Entry[T]] = deque()
         self._finished = False
+        self._in_flight = 0
+        #: Fetching in a task of its own (``async with``): its task group, what it failed
+        #: with, and the events it and the consumer wake each other with.
+        self._group: anyio.abc.TaskGroup | None = None
+        self._feeding = anyio.CancelScope()
+        self._failure: BaseException | None = None
+        self._news = anyio.Event()
+        self._room = anyio.Event()
         #: What the checkpoint is valid for: the first request, filters and range included.
         self._query = build(created_after, created_before, None, PER_PAGE, False).params
         if resume is not None:
@@ -164,25 +222,69 @@ class UserScan(Generic[T]):
     def __repr__(self) -> str:
         mode = "parallel" if self._windowed else "sequential"
         state = "not started" if self._windows is None else mode
-        return f"<UserScan concurrency={self._concurrency} ({state})>"
+        pace = self._concurrency
+        return f"<UserScan concurrency={pace.target}/{pace.most} ({state})>"
 
     def __aiter__(self) -> UserScan[T]:
         return self
 
     async def __anext__(self) -> T:
         while not self._ready:
+            if self._failure is not None:
+                raise self._failure
             if self._finished:
                 raise StopAsyncIteration
-            await self._round()
-        window, item = self._ready.popleft()
+            if self._group is not None:
+                if self._news.is_set():
+                    self._news = anyio.Event()
+                await self._news.wait()
+            else:
+                await self._round()
+        window, item, _, page = self._ready.popleft()
+        page.pending -= 1
         window.pending -= 1
         window.handed_out = item.id
+        while window.pages and not window.pages[0].pending:
+            window.pages.popleft()
+        if self._group is not None and len(self._ready) < AHEAD_USERS // 2:
+            room = self._room
+            if not room.is_set():
+                room.set()
         return item
 
     async def aclose(self) -> None:
-        """Drop what is buffered; no request is ever running between items."""
+        """Drop what is buffered (and stop fetching, in ``async with``)."""
         self._ready.clear()
         self._finished = True
+        self._feeding.cancel()
+
+    async def __aenter__(self) -> UserScan[T]:
+        """Fetch in a task of its own while users are handed out, until the block ends."""
+        if self._group is not None:
+            raise InvalidRequestError("this scan is already running in an 'async with' block")
+        group = anyio.create_task_group()
+        await group.__aenter__()
+        self._group = group
+        self._feeding = anyio.CancelScope()
+        group.start_soon(self._feed)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> bool | None:
+        group = self._group
+        assert group is not None
+        self._feeding.cancel()  # the block is over: stop fetching, not the block's code
+        try:
+            # Only the fetching task is waited for (it keeps its errors for __anext__): the
+            # block's own exception goes on as itself, not wrapped in an ExceptionGroup.
+            await group.__aexit__(None, None, None)
+        finally:
+            self._group = None
+        return None
 
     # -- checkpoints ---------------------------------------------------------------------
 
@@ -195,7 +297,7 @@ class UserScan(Generic[T]):
         if self._windows is not None:
             windows = [w for w in self._windows if not w.done or w.pending]
             seen = {id(w) for w in windows}
-            for window, _ in self._ready:  # finished walks whose last page is still buffered
+            for window, _, _, _ in self._ready:  # finished walks whose last page is buffered
                 if id(window) not in seen:
                     seen.add(id(window))
                     windows.append(window)
@@ -232,23 +334,156 @@ class UserScan(Generic[T]):
         self._windows = windows
         self._finished = windows == []
 
-    # -- rounds --------------------------------------------------------------------------
+    # -- fetching ------------------------------------------------------------------------
 
     async def _round(self) -> None:
+        """Fetch until about :data:`ROUND_USERS` users are buffered (or the end)."""
         if self._windows is None:
-            self._windows = await self._plan()
-        self._rebalance(self._windows)
-        active = [w for w in self._windows if not w.done]
-        if not active:
-            self._finished = True
-            return
-        pages = await self._fetch_all([self._page_request(w) for w in active])
-        for window, (items, cursor, response) in zip(active, pages, strict=True):
-            self._take(window, items, cursor, response)
-        # A finished window whose last items are buffered stays reachable from them.
+            await self._plan()
+            if self._ready or self._finished:
+                return
+        await self._pump(lambda: len(self._ready) >= ROUND_USERS)
+        self._settle()
+
+    async def _feed(self) -> None:
+        """``async with``: fetch ahead of the consumer, at most :data:`AHEAD_USERS`."""
+        with self._feeding:
+            try:
+                if self._windows is None:
+                    await self._plan()
+                    self._news.set()
+                while not self._finished:
+                    await self._pump(lambda: len(self._ready) >= AHEAD_USERS)
+                    self._settle()
+                    self._news.set()
+                    if not self._finished and len(self._ready) >= AHEAD_USERS // 2:
+                        self._room = anyio.Event()
+                        await self._room.wait()
+            except Exception as exc:
+                self._failure = exc
+                self._news.set()
+
+    def _settle(self) -> None:
+        """Forget finished windows (their buffered items keep them reachable)."""
+        assert self._windows is not None
         self._windows = [w for w in self._windows if not w.done]
         if not self._windows:
             self._finished = True
+
+    async def _pump(self, enough: Callable[[], bool]) -> None:
+        """Keep the target number of pages in flight, one per window, until ``enough()``
+        (checked before each request); return once those in flight are in."""
+        failure: list[BaseException] = []
+        workers = 0
+        pace = self._concurrency
+
+        async def worker(scope: anyio.CancelScope) -> None:
+            nonlocal workers
+            try:
+                while not failure and workers <= pace.target and not enough():
+                    window = self._next_window()
+                    if window is None:
+                        return
+                    await self._fetch_page(window)
+                    while workers < pace.target and not enough():
+                        start()  # the target grew: one more request in flight
+            except Exception as exc:
+                # Raised as itself below, not wrapped in an ExceptionGroup.
+                if not failure:
+                    failure.append(exc)
+                scope.cancel()
+            finally:
+                workers -= 1
+
+        async with anyio.create_task_group() as group:
+
+            def start() -> None:
+                nonlocal workers
+                workers += 1
+                group.start_soon(worker, group.cancel_scope)
+
+            for _ in range(pace.target):
+                start()
+        if failure:
+            raise failure[0]
+
+    def _next_window(self) -> _Window | None:
+        """The idle window with the most left to walk (the one that would finish last),
+        or half of the biggest busy one; ``None`` when there is nothing left to fetch."""
+        assert self._windows is not None
+        idle, most = None, -1
+        for window in self._windows:
+            if not window.done and not window.fetching:
+                left = self._end(window) - self._position(window)
+                if left > most:
+                    idle, most = window, left
+        if idle is not None or not self._windowed:
+            return idle
+        return self._steal()
+
+    def _steal(self) -> _Window | None:
+        """Split the window with the most left to walk, past the page it has in flight
+        (whose users are already on their way to it)."""
+        assert self._windows is not None
+        best, best_start, best_span = None, 0, 1
+        for window in self._windows:
+            if window.done:
+                continue
+            start = self._position(window)
+            reach = window.page_ms
+            if reach is not None:
+                # Its last page covered about `reach`, and the one in flight will as
+                # well; each half should keep a page or two of its own.
+                start += reach * (2 if window.fetching else 1)
+                if self._end(window) - start < 2 * reach:
+                    continue
+            span = self._end(window) - start
+            if span > best_span:
+                best, best_start, best_span = window, start, span
+        if best is None:
+            return None
+        middle = best_start + best_span // 2
+        new = _Window(middle, best.hi, page_ms=best.page_ms)
+        oldest = next((page for page in best.pages if page.pending), None)
+        if oldest is None:
+            new.cursor, new.started, new.last_id = best.cursor, best.started, best.last_id
+            new.skip_through = best.skip_through  # resumed and not fetched yet: both skip
+        else:
+            # Start where the old window's items stop being handed out; its buffered
+            # items of [middle, hi) are fetched again by the new window.
+            new.cursor, new.started, new.last_id = oldest.cursor, oldest.started, oldest.last_id
+            new.skip_through = best.handed_out
+            kept: deque[_Entry[T]] = deque()
+            for entry in self._ready:
+                window, _, shown, page = entry
+                if window is best and shown is not None and shown >= middle:
+                    page.pending -= 1
+                    best.pending -= 1
+                else:
+                    kept.append(entry)
+            self._ready = kept
+            while best.pages and not best.pages[0].pending:
+                best.pages.popleft()
+        best.hi = middle
+        self._windows.append(new)
+        return new
+
+    async def _fetch_page(self, window: _Window) -> None:
+        window.fetching = True
+        request = self._page_request(window)
+        self._in_flight += 1
+        out = self._in_flight
+        sent = anyio.current_time()
+        try:
+            items, cursor, response = await self._fetch(request)
+        finally:
+            self._in_flight -= 1
+            window.fetching = False
+        took = anyio.current_time() - sent
+        self._concurrency.observe(took, out, full=len(items) == PER_PAGE)
+        self._take(window, items, cursor, response)
+        if self._group is not None:
+            self._news.set()
 
     async def _fetch_all(
         self, requests: list[ApiRequest]
@@ -286,67 +521,54 @@ class UserScan(Generic[T]):
 
     # -- planning ------------------------------------------------------------------------
 
-    async def _plan(self) -> list[_Window]:
-        """Probe the range and whether the server applies ``created_*`` for this caller."""
+    async def _plan(self) -> None:
+        """Fetch the first page (of everything the caller asked for), and probe where the
+        users end and whether the server applies ``created_*`` for this caller; then cut
+        the range into windows, all started at once by the next round."""
         # An inverted window (after > before) is empty wherever the filters are applied.
         impossible = self._build(from_ms(1), from_ms(0), None, 1, False)
         first, last, probe = await self._fetch_all(
             [
-                self._build(self._after, self._before, None, 1, False),
+                self._build(self._after, self._before, None, PER_PAGE, False),
                 self._build(self._after, self._before, None, 1, True),
                 impossible,
             ]
         )
-        if not first[0]:
-            return []
+        items, cursor, response = first
+        if not items:
+            self._windows = []
+            self._finished = True
+            return
         reason = None
-        if probe[0]:
+        if cursor is None:
+            pass  # every user is on this page: nothing to walk in parallel
+        elif probe[0]:
             reason = "GitLab does not apply created_after/created_before for this caller"
         else:
-            shown = [getattr(page[0][0], "created_at", None) for page in (first, last)]
+            shown = [getattr(item, "created_at", None) for item in (*items, *last[0])]
             if all(isinstance(value, datetime) for value in shown):
-                self._first, self._last = sorted(to_ms(v) for v in shown if v is not None)
+                ms = [to_ms(value) for value in shown if value is not None]
+                self._first, self._last = min(ms), max(ms)
             else:
                 reason = "the users listed carry no created_at"
-        if reason is not None:
-            logger.info(
-                "users scan: %s (an administrator token is needed); walking sequentially", reason
-            )
-            return [_Window(None, None)]
-        self._windowed = True
-        lo, hi = self._first, self._last + 1
-        count = min(self._concurrency, hi - lo)
-        bounds = sorted({lo + (hi - lo) * i // count for i in range(1, count)})
-        edges: list[int | None] = [None, *bounds, None]
-        return [_Window(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
-
-    def _rebalance(self, windows: list[_Window]) -> None:
-        """Give each idle worker half of the biggest remaining window."""
-        if not self._windowed:
-            return
-        while sum(not w.done for w in windows) < self._concurrency:
-            best, best_span = None, 1
-            for window in windows:
-                if window.done:
-                    continue
-                span = self._end(window) - self._position(window)
-                if span > best_span:
-                    best, best_span = window, span
-            if best is None:
-                return
-            middle = self._position(best) + best_span // 2
-            windows.append(
-                _Window(
-                    middle,
-                    best.hi,
-                    cursor=best.cursor,
-                    started=best.started,
-                    last_id=best.last_id,
-                    # Resumed and not fetched yet: both halves skip what was handed out.
-                    skip_through=best.skip_through,
+        if reason is not None or cursor is None:
+            if reason is not None:
+                logger.info(
+                    "users scan: %s (an administrator token is needed); walking sequentially",
+                    reason,
                 )
-            )
-            best.hi = middle
+            self._windows = [_Window(None, None)]
+        else:
+            self._windowed = True
+            lo, hi = self._first, self._last + 1
+            count = min(self._concurrency.target, hi - lo)
+            bounds = sorted({lo + (hi - lo) * i // count for i in range(1, count)})
+            edges: list[int | None] = [None, *bounds, None]
+            self._windows = [_Window(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
+        # The first page is the first window's (or the only walk's) first page, as a
+        # superset: it keeps what it owns and goes on from there.
+        self._take(self._windows[0], items, cursor, response)
+        self._settle()
 
     def _position(self, window: _Window) -> int:
         if window.recent is not None:
@@ -372,30 +594,45 @@ class UserScan(Generic[T]):
     def _take(
         self, window: _Window, items: list[T], cursor: str | None, response: httpx.Response
     ) -> None:
-        window.page_cursor, window.page_started = window.cursor, window.started
-        window.page_last_id = window.last_id
-        skip, window.skip_through = window.skip_through, None
-        recent = None
+        page = _Page(window.cursor, window.started, window.last_id)
+        skip = window.skip_through
+        taken: list[_Entry[T]] = []  # all of the page or nothing: an error leaves no trace
+        last_id = window.last_id
+        shown_all: list[int] = []
+        owned: list[int] = []
+        lo, hi = window.lo, window.hi
         for item in items:
-            if window.last_id is not None and item.id <= window.last_id:
+            if last_id is not None and item.id <= last_id:
                 raise _invalid(response, "keyset page out of order (ids must increase)")
-            window.last_id = item.id
+            last_id = item.id
+            shown = None
             if self._windowed:
                 created = getattr(item, "created_at", None)
                 if not isinstance(created, datetime):
                     raise _invalid(response, "a listed user carries no created_at")
                 shown = to_ms(created)
-                # The probes found the range by id; the data may reach beyond it.
-                self._first, self._last = min(self._first, shown), max(self._last, shown)
-                if not window.owns(shown):
-                    continue
-                recent = shown if recent is None else min(recent, shown)
+                shown_all.append(shown)
+                if (lo is not None and shown < lo) or (hi is not None and shown >= hi):
+                    continue  # another window's
+                owned.append(shown)
             if skip is not None and item.id <= skip:
-                continue  # handed out before the checkpoint this scan resumed from
-            window.pending += 1
-            self._ready.append((window, item))
-        if recent is not None:
-            window.recent = recent
+                continue  # handed out before (by a previous run, or a window split off)
+            taken.append((window, item, shown, page))
+        window.last_id = last_id
+        window.skip_through = None
+        page.pending = len(taken)
+        self._ready.extend(taken)
+        if page.pending:
+            window.pages.append(page)
+            window.pending += page.pending
+        if shown_all:
+            lowest, highest = min(shown_all), max(shown_all)
+            # The probes found the range by id; the data may reach beyond it.
+            self._first, self._last = min(self._first, lowest), max(self._last, highest)
+            if len(items) == PER_PAGE:
+                window.page_ms = max(1, highest - lowest)
+        if owned:
+            window.recent = min(owned)
         window.started = True
         window.cursor = cursor
         window.done = cursor is None
@@ -405,14 +642,20 @@ _CHECKPOINT = "gitlab-users-client/users.scan/1"
 
 
 def _saved(window: _Window) -> dict[str, Any]:
-    buffered = window.pending > 0
+    page = next((page for page in window.pages if page.pending), None)
+    if page is not None:
+        cursor, started, last_id = page.cursor, page.started, page.last_id
+        skip_through = window.handed_out
+    else:
+        cursor, started, last_id = window.cursor, window.started, window.last_id
+        skip_through = window.skip_through
     return {
         "lo": window.lo,
         "hi": window.hi,
-        "cursor": window.page_cursor if buffered else window.cursor,
-        "started": window.page_started if buffered else window.started,
-        "last_id": window.page_last_id if buffered else window.last_id,
-        "skip_through": window.handed_out if buffered else None,
+        "cursor": cursor,
+        "started": started,
+        "last_id": last_id,
+        "skip_through": skip_through,
         "recent": window.recent,
     }
 

@@ -95,6 +95,7 @@ class Session:
         requests_per_second: float | None,
         pace_from_headers: bool,
         max_response_size: int,
+        reserve: float = 0.0,
         transport: TransportKind | httpx.AsyncBaseTransport,
         http_client: httpx.AsyncClient | None,
         network: Network,
@@ -103,7 +104,7 @@ class Session:
         """The pool and executor of a new client (``network``: its checked TLS/proxy options)."""
         executor = Executor(
             max_concurrency=max_concurrency,
-            gate=RateGate(requests_per_second, pace_from_headers),
+            gate=RateGate(requests_per_second, pace_from_headers, reserve),
             max_response_size=max_response_size,
         )
         hooks = _check_event_hooks(event_hooks)

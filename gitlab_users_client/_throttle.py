@@ -13,20 +13,31 @@ GitLab limits at two levels (see docs/errors.md):
 A pause never outlives its reason: it is capped (``RetryPolicy.max_pause``), a call
 whose remaining budget is shorter than the remaining pause fails at once with a 429
 carrying the time left, and waiters wake with jitter instead of all at once.
+
+Before any 429, the gate paces from GitLab's rate-limit headers (``_quota.py``): every
+response's ``RateLimit-Observed``/``-Remaining``/``-Reset`` (or, where only 429s carry
+them, what the first 429 says) tells how many requests the current window has left, and
+requests beyond that wait for the next window instead of earning a 429. Those waits are
+pacing, not retries: they do not count against ``max_retries``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import random
 import re
 import time
+from collections.abc import Callable
 from typing import Final
 
 import anyio
 import httpx
+import sniffio
 
-__all__ = ["RateGate", "endpoint_key", "retry_after_seconds"]
+from ._quota import LONGEST_WINDOW, Quota, ServerClock, Ticket, Window, read_quota
+
+__all__ = ["RateGate", "endpoint_key", "quota_refusal", "refusal", "retry_after_seconds"]
 
 _INSTANCE: Final = "*"
 _ID_SEGMENT = re.compile(r"(?<=/)(?:\d+|(?<=/users/)[^/]+)(?=/|$)")
@@ -83,17 +94,39 @@ def is_instance_wide(response: httpx.Response) -> bool:
 
 
 class RateGate:
-    """Shared by every task of one client: pauses (instance-wide and per endpoint family)
-    and an optional requests-per-second limit."""
+    """Shared by every task of one client: pauses (instance-wide and per endpoint family),
+    the rate-limit windows learnt from GitLab's headers, and an optional
+    requests-per-second limit."""
 
     def __init__(
-        self, requests_per_second: float | None = None, pace_from_headers: bool = True
+        self,
+        requests_per_second: float | None = None,
+        pace_from_headers: bool = True,
+        reserve: float = 0.0,
     ) -> None:
         #: resume time (``anyio.current_time()``) and the 429 that caused it, per key.
         self._pauses: dict[str, tuple[float, httpx.Response | None]] = {}
         self._interval = 1.0 / requests_per_second if requests_per_second else 0.0
         self._next_slot = 0.0
         self.pace_from_headers = pace_from_headers
+        #: Share of each window's requests left to other clients of the same token.
+        self.reserve = reserve
+        self.clock = ServerClock()
+        #: Windows of client-wide throttles (``RateLimit-Name: throttle_*``), and of
+        #: endpoint throttles per endpoint family.
+        self._client_windows: dict[str, Window] = {}
+        self._family_windows: dict[str, dict[str, Window]] = {}
+        if pace_from_headers:
+            # Counting from the first request: when the first headers arrive, the
+            # requests already on their way are known, not guessed.
+            self._client_windows[""] = Window(self.clock)
+        self._client_list = list(self._client_windows.values())
+        self._time: Callable[[], float] | None = None
+        #: Whether requests are counted in windows.
+        self.windows = pace_from_headers
+        #: Whether a window has been heard of (headers or a 429): from then on requests
+        #: may have to wait for one.
+        self._informed = False
         #: False while there is nothing to wait for, so requests skip the gate entirely.
         self.active = bool(self._interval)
 
@@ -122,6 +155,8 @@ class RateGate:
 
     def remaining(self, request: httpx.Request) -> tuple[float, httpx.Response | None]:
         """Seconds until ``request`` may be sent, and the 429 that paused it."""
+        if not self._pauses:
+            return (0.0, None)
         now = anyio.current_time()
         longest: tuple[float, httpx.Response | None] = (0.0, None)
         own: str | None = None  # this request's endpoint family, worked out once if needed
@@ -136,7 +171,7 @@ class RateGate:
             if resume_at - now > longest[0]:
                 longest = (resume_at - now, reason)
         if not self._pauses:
-            self.active = bool(self._interval)
+            self.active = bool(self._interval) or self._informed
         return longest
 
     async def sleep(self, seconds: float) -> float:
@@ -154,17 +189,170 @@ class RateGate:
         if slot > now:
             await anyio.sleep(slot - now)
 
-    def observe(self, response: httpx.Response, cap: float) -> None:
-        """Pause proactively when GitLab says the quota is used up (for any answer but a
-        429, which has paused through :meth:`pause`)."""
-        if not self.pace_from_headers:
+    # -- rate-limit windows ------------------------------------------------------------
+
+    def _now(self) -> float:
+        """The event loop's time, with the async library looked up once (a client is
+        bound to one event loop): this runs several times per request."""
+        now = self._time
+        if now is None:
+            if sniffio.current_async_library() == "asyncio":
+                now = asyncio.get_running_loop().time
+            else:
+                now = anyio.current_time
+            self._time = now
+        return now()
+
+    def _windows_for(self, request: httpx.Request) -> list[Window]:
+        found = self._client_list
+        if self._family_windows:
+            family = self._family_windows.get(endpoint_key(request.method, request.url.path))
+            if family:
+                found = [*found, *family.values()]
+        return found
+
+    def _window(self, request: httpx.Request, name: str, client_wide: bool) -> Window:
+        if client_wide:
+            windows = self._client_windows
+            first = windows.get("")
+            if name and name not in windows and first is not None and first.unknown:
+                # The first throttle to name itself is the one counted from the start.
+                windows[name] = windows.pop("")
+        else:
+            family = endpoint_key(request.method, request.url.path)
+            windows = self._family_windows.setdefault(family, {})
+        window = windows.get(name)
+        if window is None:
+            window = windows[name] = Window(self.clock)
+            self.windows = True
+        self._client_list = list(self._client_windows.values())
+        self._informed = self.active = True
+        return window
+
+    def quota_wait(self, request: httpx.Request) -> float | anyio.Event | None:
+        """``None`` when ``request`` may go as far as the windows are concerned; else the
+        seconds until its window opens, or the probe of a new window to wait for."""
+        return self._wait(self._windows_for(request))
+
+    def _wait(self, windows: list[Window]) -> float | anyio.Event | None:
+        now: float | None = None
+        longest = 0.0
+        for window in windows:
+            if window.ends is None and not window.probing:
+                continue  # idle: nothing known that holds requests back
+            if now is None:
+                now = self._now()
+            wait = window.wait(now, self.reserve)
+            if wait is None:
+                continue
+            if not isinstance(wait, float | int):
+                return wait
+            longest = max(longest, wait)
+        return longest if longest > 0 else None
+
+    def take(self, request: httpx.Request) -> list[Ticket] | None:
+        """Count ``request`` in its windows as it is sent; ``None`` if it must wait after
+        all (another task took what was left while this one waited for a slot)."""
+        windows = self._windows_for(request)
+        now: float | None = None
+        for window in windows:
+            if window.ends is not None or window.probing:
+                if self._wait(windows) is not None:
+                    return None
+                now = self._now()
+                break
+        return [window.take(now, self.reserve) for window in windows]
+
+    def forget(self, tickets: list[Ticket], *, sent: bool) -> None:
+        """The requests of ``tickets`` failed without an answer."""
+        for ticket in tickets:
+            ticket.window.forget(ticket, sent=sent)
+
+    def answered(
+        self,
+        tickets: list[Ticket] | None,
+        request: httpx.Request,
+        response: httpx.Response,
+        *,
+        cap: float,
+        in_flight: int,
+    ) -> None:
+        """Learn from a response that is not a 429 (``in_flight``: the client's other
+        requests still out)."""
+        quota: Quota | None = None
+        if self.pace_from_headers and "ratelimit-remaining" in response.headers:
+            quota = read_quota(response.headers)
+            if quota.remaining is None:
+                quota = None
+        if not tickets and quota is None:
             return
-        remaining = response.headers.get("ratelimit-remaining")
-        if remaining is not None and remaining.strip() == "0":
-            wait = retry_after_seconds(response.headers)
-            if wait:
-                # RateLimit-* headers come from the instance-wide throttle.
-                self.pause(wait, cap=cap)
+        if quota is None and tickets:
+            for ticket in tickets:
+                if not ticket.window.idle:
+                    break
+            else:
+                for ticket in tickets:
+                    ticket.window.answered(ticket, None, 0.0, cap)  # counts only: no clock
+                return
+        now = self._now()
+        target: Window | None = None
+        if quota is not None:
+            target = self._window(request, quota.name, _client_wide(quota.name))
+            sent = tickets[0].sent if tickets else None
+            if not self.clock.settled and sent is not None:
+                self.clock.learn_date(response.headers, sent, now)
+        for ticket in tickets or ():
+            window = ticket.window
+            window.answered(ticket, quota if window is target else None, now, cap)
+            if window is target:
+                target = None
+        if target is not None and quota is not None:
+            # A window the client did not know of: what it counted so far was this
+            # client's, and requests still in flight will count too.
+            target.used = (quota.observed or 0) + in_flight
+            target.in_flight += 1
+            seq = Ticket(target, target.serial, target.used, False, None)
+            target.answered(seq, quota, now, cap)
+
+    def refused(
+        self,
+        tickets: list[Ticket] | None,
+        request: httpx.Request,
+        response: httpx.Response,
+        wait: float | None,
+        *,
+        cap: float,
+    ) -> None:
+        """Learn from a 429 whose window closes for ``wait`` seconds (``None``: unsaid;
+        at most ``cap``)."""
+        if wait is not None:
+            wait = min(wait, cap, LONGEST_WINDOW)
+        quota = read_quota(response.headers)
+        now = self._now()
+        learn = self.pace_from_headers and wait is not None
+        target: Window | None = None
+        if learn:
+            target = self._window(request, quota.name, is_instance_wide(response))
+            sent = tickets[0].sent if tickets else None
+            if sent is not None and quota.reset is not None and quota.retry_after is not None:
+                # The server's clock read Reset - Retry-After (whole seconds) meanwhile.
+                self.clock.learn(quota.reset - quota.retry_after, sent, now)
+        for ticket in tickets or ():
+            window = ticket.window
+            if window is target and wait is not None:
+                window.refused(ticket, quota, wait, now)
+                target = None
+            else:
+                window.forget(ticket, sent=True)
+        if target is not None and wait is not None:
+            target.refused(None, quota, wait, now)
+
+
+def _client_wide(name: str) -> bool:
+    """Whether a throttle named in ``RateLimit-Name`` counts every request of the client
+    (Rack::Attack's ``throttle_*``; headers without a name are taken as such too) rather
+    than one endpoint's."""
+    return not name or name.startswith("throttle_")
 
 
 def refusal(
@@ -183,3 +371,18 @@ def refusal(
             if name in reason.headers:
                 headers[name] = reason.headers[name]
     return httpx.Response(429, headers=headers, content=content, request=request)
+
+
+def quota_refusal(request: httpx.Request, seconds: float) -> httpx.Response:
+    """The 429 a call fails with when the rate limit's window has nothing left for it and
+    it cannot wait for the next one: nothing was sent."""
+    content = (
+        "not sent: the rate limit's current window is used up "
+        f"(RateLimit-Remaining); the next one opens in {seconds:.1f} s\n"
+    ).encode()
+    return httpx.Response(
+        429,
+        headers={"Retry-After": f"{seconds:.3f}", "Content-Type": "text/plain"},
+        content=content,
+        request=request,
+    )
