@@ -345,6 +345,14 @@ token's own user out.
   --dry-run prints each match and what would be done. Results rows have an empty
   line and the user ID as input.
 
+tokens (revoke-tokens, rotate-tokens):
+  An item is a user; every active token of it (personal access and impersonation
+  tokens; --token-expires-before DATE: only those expiring before it) is revoked, or
+  rotated to a new one expiring --expires-at DATE. The token the job runs with is left
+  alone. New values go to --secrets-out PATH only (mode 0600, one row per token, synced
+  before the item counts as done), never to stdout or --results. The results rows list
+  each item's token IDs, so that --resume never rotates a token twice.
+
 outcomes (--results, summary line on stderr):
   ok, failed, unknown (a write that may have been applied: 5xx or lost connection,
   or in flight when the job stopped), skipped (--dry-run, a repeat, the token's own
@@ -463,6 +471,26 @@ def _bulk_command(tree: Tree) -> None:
     p.add_argument("--value", help="set-attr: attribute value (or a 'value' input field)")
     p.add_argument("--hard-delete", action="store_true", help="delete: also delete contributions")
     p.add_argument("-y", "--yes", action="store_true", help="delete: do not ask")
+    tokens = p.add_argument_group("revoke-tokens and rotate-tokens")
+    tokens.add_argument(
+        "--token-expires-before",
+        type=date_arg,
+        metavar="DATE",
+        help="only the tokens expiring before this day (default: every active token)",
+    )
+    tokens.add_argument(
+        "--expires-at",
+        type=date_arg,
+        metavar="YYYY-MM-DD",
+        help="rotate-tokens (required): when the new tokens expire",
+    )
+    tokens.add_argument(
+        "--secrets-out",
+        metavar="PATH",
+        help="rotate-tokens (required unless --dry-run): where the new token values go, one "
+        "row per token (.jsonl or .csv; created with mode 0600, never overwritten; --resume "
+        "appends)",
+    )
     _filter_group(p, "filters (with --matching)", search_flag=True, display=False)
     p.add_argument(
         "--all-users",
