@@ -226,7 +226,7 @@ def _related_commands(tree: Tree) -> None:
     _token_list_options(p)
     p = tokens.add(
         "create",
-        "_related:cmd_tokens_create",
+        "_tokens:cmd_tokens_create",
         "create a token; its value goes to --token-file (mode 0600) and/or stdout with --show-token",
         output=True,
         token_file=False,
@@ -243,9 +243,38 @@ def _related_commands(tree: Tree) -> None:
         help="write the new token here (created with mode 0600, never overwritten); put the auth --token-file before the command",
     )
     p.add_argument("--show-token", action="store_true", help="print the new token once, to stdout")
-    p = tokens.add("revoke", "_related:cmd_tokens_revoke", "revoke a token")
-    p.add_argument("user", metavar="USER")
+    p = tokens.add(
+        "revoke",
+        "_tokens:cmd_tokens_revoke",
+        "revoke tokens of a user (personal access or impersonation)",
+    )
+    p.add_argument("user", metavar="USER", help="the tokens' owner (checked before revoking)")
+    p.add_argument("token_ids", type=positive_int, nargs="+", metavar="TOKEN_ID")
+    p = tokens.add(
+        "rotate",
+        "_tokens:cmd_tokens_rotate",
+        "rotate a token of a user: the old one is revoked, the new value goes to --token-file "
+        "(mode 0600) and/or stdout with --show-token",
+        output=True,
+        token_file=False,
+    )
+    p.add_argument("user", metavar="USER", help="the token's owner (checked before rotating)")
     p.add_argument("token_id", type=positive_int, metavar="TOKEN_ID")
+    p.add_argument(
+        "--expires-at",
+        type=date_arg,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="when the new token expires",
+    )
+    p.add_argument(
+        "--token-file",
+        dest="token_out",
+        metavar="PATH",
+        help="write the new token here (created with mode 0600, never overwritten); put the "
+        "auth --token-file before the command",
+    )
+    p.add_argument("--show-token", action="store_true", help="print the new token once, to stdout")
 
     attrs = tree.group("attrs", "custom attributes of a user")
     p = attrs.add("list", "_related:cmd_attrs_list", "list custom attributes", output=True)
