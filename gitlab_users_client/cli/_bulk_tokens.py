@@ -306,7 +306,9 @@ def _rotated(pairs: Sequence[tuple[int, int]]) -> str:
     return f"rotated {len(pairs)} token(s): {shown}"
 
 
-async def _rotate_recorded(gl: AsyncGitLab, uid: int, step: Step, expires_at: Any) -> Applied:
+async def _rotate_recorded(
+    gl: AsyncGitLab, uid: int, step: Step, expires_at: datetime.date
+) -> Applied:
     """``--resume``: rotate the recorded tokens that are still active, and only those."""
     secrets = _secrets(step)
     tokens = [await gl.personal_access_tokens.get(token_id) for token_id in step.earlier]
