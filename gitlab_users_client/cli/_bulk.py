@@ -21,6 +21,7 @@ stays bounded however many users match.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from collections.abc import AsyncGenerator
@@ -33,6 +34,7 @@ from gitlab_users_client import map_concurrently
 
 from ._actions import find_user
 from ._bulk_actions import BULK, state_of
+from ._bulk_tokens import check_token_options, open_tools, own_token_id
 from ._context import Context
 from ._errors import CLIError, Interrupted
 from ._failfast import Breaker, preflight
@@ -40,6 +42,7 @@ from ._items import Item, conflict_error, decode_input, parse_items, same_values
 from ._job import Found, Job, NotAttempted
 from ._journal import Journal, Previous, check_results_path, load
 from ._matching import check_matching, criteria, scan_concurrency
+from ._plan import Tools
 from ._report import showing
 from ._signals import Stopper, watch_signals
 
@@ -58,6 +61,11 @@ def job_digest(args: Any, source: str, *, dry_run: bool) -> str:
         "hard_delete": bool(args.hard_delete),
         "dry_run": dry_run,
     }
+    # Only when given, so that the digests of the other actions' jobs stay as they were.
+    for name in ("expires_at", "token_expires_before"):
+        value = getattr(args, name, None)
+        if value is not None:
+            identity[name] = str(value)
     return hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -171,7 +179,13 @@ async def cmd_bulk(ctx: Context) -> int:
         )
     digest = job_digest(args, source, dry_run=args.dry_run)
     previous = _previous(ctx, digest, job_digest(args, source, dry_run=not args.dry_run))
+    check_token_options(
+        args,
+        today=datetime.date.today(),
+        journal_rows=previous is not None and bool(previous.rows),
+    )
     caller = await preflight(ctx.gl, args.action, admin_only=action.admin_only, filters=filters)
+    own_token = await own_token_id(ctx.gl) if action.on_tokens else None
     collected: list[Found] | None = None
     if items is not None:
         if not _check_delete(ctx, sum(not _settled(previous, item) for item in items)):
@@ -184,22 +198,29 @@ async def cmd_bulk(ctx: Context) -> int:
             return 1
     stopper = Stopper(args.grace)
     breaker = Breaker(args.breaker)
-    run = _Run(ctx, stopper, breaker, previous, digest, (caller.id, caller.username))
+    tools = open_tools(args, own_token)
+    run = _Run(ctx, stopper, breaker, previous, digest, (caller.id, caller.username), tools)
     result: int | None = None
     failure: Exception | None = None
-    async with anyio.create_task_group() as group:
-        stopper.attach(group)
-        await group.start(watch_signals, stopper.on_signal)
-        try:
-            if items is not None:
-                result = await run.from_input(items)
-            else:
-                users = _listed(collected) if collected is not None else _scan(ctx, filters or {})
-                result = await run.from_scan(users)
-        except Exception as exc:  # raised once the signal watcher is stopped
-            failure = exc
-        finally:
-            group.cancel_scope.cancel()
+    try:
+        async with anyio.create_task_group() as group:
+            stopper.attach(group)
+            await group.start(watch_signals, stopper.on_signal)
+            try:
+                if items is not None:
+                    result = await run.from_input(items)
+                else:
+                    users = (
+                        _listed(collected) if collected is not None else _scan(ctx, filters or {})
+                    )
+                    result = await run.from_scan(users)
+            except Exception as exc:  # raised once the signal watcher is stopped
+                failure = exc
+            finally:
+                group.cancel_scope.cancel()
+    finally:
+        if tools.secrets is not None:
+            await tools.secrets.close()
     if failure is not None:
         raise failure
     if stopper.signum is not None:
@@ -220,6 +241,7 @@ class _Run:
         previous: Previous | None,
         digest: str,
         own: tuple[int, str],
+        tools: Tools,
     ) -> None:
         self.ctx = ctx
         self.stopper = stopper
@@ -227,6 +249,7 @@ class _Run:
         self.previous = previous
         self.digest = digest
         self.own = own
+        self.tools = tools
         self.action = BULK[ctx.args.action]
 
     def _job(self, total: int | None) -> Job:
@@ -240,6 +263,7 @@ class _Run:
             own=self.own,
             total=total,
             previous=self.previous,
+            tools=self.tools,
         )
 
     async def from_input(self, items: list[Item]) -> int:

@@ -13,7 +13,13 @@ Each :class:`BulkAction` in :data:`BULK` declares what a bulk job needs to know:
   non-idempotent one (a POST) is sent again for an item only when its check says the
   first one had no effect;
 * ``gone_is_done``: the action removes the user, so "not found" after an attempt whose
-  outcome is unknown means that attempt took effect.
+  outcome is unknown means that attempt took effect;
+* ``on_tokens``: the action acts on the user's tokens (:mod:`._bulk_tokens`): the job
+  learns which token it runs with (left alone) and records the tokens of each item;
+* ``stops_job``: says which failures mean that no further item may start (every other
+  one would fail the same way, or worse).
+
+What a plan is (:class:`Plan`, :class:`Step`...) is in :mod:`._plan`.
 
 Adding an action is one entry in :data:`BULK` and its plan function.
 """
@@ -21,51 +27,30 @@ Adding an action is one entry in :data:`BULK` and its plan function.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from gitlab_users_client import UNSET, AsyncGitLab, NotFoundError
 
 from ._actions import moderate
+from ._bulk_tokens import revoke_plan, rotate_plan, rotation_stops_job
 from ._fields import convert
 from ._items import Item
+from ._plan import Applied, Check, Halt, ItemInvalid, Plan, State, Step, Tools
 
-__all__ = ["BULK", "Applied", "BulkAction", "ItemInvalid", "Plan", "State", "state_of"]
-
-
-class ItemInvalid(Exception):
-    """The item cannot be acted on (bad field, nothing to update...); nothing was sent."""
-
-
-@dataclass(frozen=True, slots=True)
-class Applied:
-    """What a request that succeeded reports: a past-tense message, and the username
-    when GitLab's answer said it."""
-
-    message: str
-    username: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class State:
-    """What a check read: whether the action already took effect (and who the user is)."""
-
-    done: bool
-    username: str | None = None
-
-
-Apply = Callable[[AsyncGitLab, int], Awaitable[Applied]]
-Check = Callable[[AsyncGitLab, int], Awaitable[State]]
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """One item's action, checked before any request."""
-
-    description: str
-    apply: Apply
-    check: Check
+__all__ = [
+    "BULK",
+    "Applied",
+    "BulkAction",
+    "Halt",
+    "ItemInvalid",
+    "Plan",
+    "State",
+    "Step",
+    "Tools",
+    "state_of",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +63,8 @@ class BulkAction:
     gone_is_done: bool = False
     #: Only an administrator's token can do it (the preflight ``GET /user`` checks).
     admin_only: bool = True
+    on_tokens: bool = False
+    stops_job: Callable[[BaseException], Halt | None] | None = None
 
 
 def state_of(user: Any) -> str:
@@ -86,7 +73,7 @@ def state_of(user: Any) -> str:
 
 
 def _in_state(*states: str) -> Check:
-    async def check(gl: AsyncGitLab, uid: int) -> State:
+    async def check(gl: AsyncGitLab, uid: int, step: Step) -> State:
         user = await gl.users.get(uid)  # NotFoundError: the user is gone, the item fails
         return State(state_of(user) in states, user.username)
 
@@ -97,7 +84,7 @@ def _moderation(verb: str, *states: str) -> Callable[[Item, argparse.Namespace],
     """A moderation verb (a POST); it took effect when the user is in one of ``states``."""
 
     def plan(item: Item, args: argparse.Namespace) -> Plan:
-        async def apply(gl: AsyncGitLab, uid: int) -> Applied:
+        async def apply(gl: AsyncGitLab, uid: int, step: Step) -> Applied:
             return Applied(await moderate(gl, verb, uid))
 
         return Plan(verb, apply, _in_state(*states))
@@ -106,10 +93,10 @@ def _moderation(verb: str, *states: str) -> Callable[[Item, argparse.Namespace],
 
 
 def _reject_plan(item: Item, args: argparse.Namespace) -> Plan:
-    async def apply(gl: AsyncGitLab, uid: int) -> Applied:
+    async def apply(gl: AsyncGitLab, uid: int, step: Step) -> Applied:
         return Applied(await moderate(gl, "reject", uid))
 
-    async def check(gl: AsyncGitLab, uid: int) -> State:
+    async def check(gl: AsyncGitLab, uid: int, step: Step) -> State:
         # GitLab deletes a rejected user (in the background): gone, or no longer pending.
         try:
             user = await gl.users.get(uid)
@@ -123,11 +110,11 @@ def _reject_plan(item: Item, args: argparse.Namespace) -> Plan:
 def _delete_plan(item: Item, args: argparse.Namespace) -> Plan:
     hard = True if args.hard_delete else UNSET
 
-    async def apply(gl: AsyncGitLab, uid: int) -> Applied:
+    async def apply(gl: AsyncGitLab, uid: int, step: Step) -> Applied:
         await gl.users.delete(uid, hard_delete=hard)
         return Applied("deleted")
 
-    async def check(gl: AsyncGitLab, uid: int) -> State:
+    async def check(gl: AsyncGitLab, uid: int, step: Step) -> State:
         # GitLab deletes in the background: a user still there gets the (harmless) DELETE
         # again, which at worst queues a second deletion of the same user.
         try:
@@ -146,11 +133,11 @@ def _set_attr_plan(item: Item, args: argparse.Namespace) -> Plan:
         raise ItemInvalid("set-attr needs a key and a string value (--key/--value or input fields)")
     text = str(raw)
 
-    async def apply(gl: AsyncGitLab, uid: int) -> Applied:
+    async def apply(gl: AsyncGitLab, uid: int, step: Step) -> Applied:
         await gl.users.custom_attributes.set(uid, key, value=text)
         return Applied(f"set {key}")
 
-    async def check(gl: AsyncGitLab, uid: int) -> State:
+    async def check(gl: AsyncGitLab, uid: int, step: Step) -> State:
         try:
             attribute = await gl.users.custom_attributes.get(uid, key)
         except NotFoundError:
@@ -183,11 +170,11 @@ def _update_plan(item: Item, args: argparse.Namespace) -> Plan:
     except ValueError as exc:
         raise ItemInvalid(" ".join(str(exc).split())) from None
 
-    async def apply(gl: AsyncGitLab, uid: int) -> Applied:
+    async def apply(gl: AsyncGitLab, uid: int, step: Step) -> Applied:
         user = await gl.users.update(uid, **fields)
         return Applied("updated " + ", ".join(sorted(fields)), user.username)
 
-    async def check(gl: AsyncGitLab, uid: int) -> State:
+    async def check(gl: AsyncGitLab, uid: int, step: Step) -> State:
         user = await gl.users.get(uid)
         missing = object()
         shown = [getattr(user, _SHOWN_AS.get(name, name), missing) for name in fields]
@@ -219,4 +206,15 @@ BULK: dict[str, BulkAction] = {
     "delete": BulkAction(_delete_plan, locks_out=True, idempotent=True, gone_is_done=True),
     "set-attr": BulkAction(_set_attr_plan, locks_out=False, idempotent=True),
     "update": BulkAction(_update_plan, locks_out=False, idempotent=True),
+    # Revoking a revoked token again succeeds: a DELETE that may be repeated.
+    "revoke-tokens": BulkAction(revoke_plan, locks_out=False, idempotent=True, on_tokens=True),
+    # A rotation's successor has a new value that only its answer holds: never repeated
+    # blindly (the resumed item reads each recorded token first).
+    "rotate-tokens": BulkAction(
+        rotate_plan,
+        locks_out=False,
+        idempotent=False,
+        on_tokens=True,
+        stops_job=rotation_stops_job,
+    ),
 }

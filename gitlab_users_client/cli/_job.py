@@ -41,6 +41,7 @@ from ._errors import describe, redact
 from ._failfast import Breaker
 from ._items import Item
 from ._journal import Journal, Previous, Row
+from ._plan import Halt, Step, Tools
 from ._report import Mode, Progress, forbidden_hint, summary
 from ._signals import Stopper
 
@@ -62,6 +63,8 @@ class Done:
     user_id: int
     username: str | None
     message: str
+    #: A line for the admin, printed when the item finishes (see ``Applied.note``).
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +135,7 @@ class Job:
         own: tuple[int, str] | None,
         total: int | None,
         previous: Previous | None = None,
+        tools: Tools | None = None,
     ) -> None:
         self.ctx = ctx
         self.action = action
@@ -142,6 +146,17 @@ class Job:
         self.own = own if action.locks_out else None
         self.dry_run: bool = ctx.args.dry_run
         self.previous = previous
+        self.tools = tools if tools is not None else Tools()
+        #: index -> the token IDs an earlier run recorded for the item (token actions).
+        self.earlier: dict[int, tuple[int, ...]] = {
+            index: row.tokens
+            for index, row in (previous.rows if previous else {}).items()
+            if row.tokens
+        }
+        #: index -> the token IDs the item acts on, written with each of its rows.
+        self.targets: dict[int, tuple[int, ...]] = dict(self.earlier)
+        #: Why an item's failure stopped the job (the action's ``stops_job``), if one did.
+        self.halted: Halt | None = None
         self.counts: Counter[str] = Counter()
         self.refused = 0
         self.pending: dict[int, Item] = {}
@@ -280,6 +295,8 @@ class Job:
         if first is not item:
             raise DuplicateUser(_duplicate_message(first))
         if self.dry_run:
+            if plan.preview is not None:
+                return Done(uid, username, await plan.preview(self.ctx.gl, uid, self._step(item)))
             return Done(uid, username, f"would {plan.description} (state {state})")
         if item.index in self.check_first:
             done = await self._check(item, plan, uid, username)
@@ -289,6 +306,14 @@ class Job:
         if self.stopper.stopping:
             raise NotAttempted(self.stopper.reason)
         return await self._apply(item, plan, uid, username)
+
+    def _step(self, item: Item) -> Step:
+        def record(ids: Iterable[int]) -> None:
+            self.targets[item.index] = tuple(ids)
+            self._write_row(item, "unknown", "in flight: acting on the tokens of this row", None)
+
+        username = self.known.get(item.index, (None, None))[1]
+        return Step(self.tools, username, self.earlier.get(item.index, ()), record)
 
     async def _identify(self, item: Item) -> tuple[int, str | None, str]:
         """``(user ID, username when known, state when read)`` of the item's user."""
@@ -318,7 +343,7 @@ class Job:
         harmless); a non-idempotent one is not, and the item stays ``unknown``.
         """
         try:
-            state = await plan.check(self.ctx.gl, uid)
+            state = await plan.check(self.ctx.gl, uid, self._step(item))
         except GitLabError:
             if not self.action.idempotent:
                 raise
@@ -337,13 +362,13 @@ class Job:
         self.sent.add(item.index)
         self._write_row(item, "unknown", "in flight: the request is being sent", None)
         try:
-            applied = await plan.apply(self.ctx.gl, uid)
+            applied = await plan.apply(self.ctx.gl, uid, self._step(item))
         except NotFoundError:
             if item.index in self.check_first and self.action.gone_is_done:
                 # In flight when the job stopped, and now gone: that request removed it.
                 return Done(uid, username, f"{plan.description}: had taken effect (404 on resume)")
             raise
-        return Done(uid, applied.username or username, applied.message)
+        return Done(uid, applied.username or username, applied.message, applied.note)
 
     def on_outcome(self, outcome: Outcome[Item, Done]) -> None:
         item, done, error = outcome.item, outcome.value, outcome.error
@@ -358,9 +383,16 @@ class Job:
         message = done.message if done is not None else redact(" ".join(describe(error).split()))
         quiet = result == "not_attempted" or isinstance(error, DuplicateUser)
         self._record(item, result, message, done, status, quiet=quiet)
+        if done is not None and done.note and not self.dry_run:
+            with self.progress.above():
+                self.ctx.warn(done.note)
         neutral = result in ("skipped", "not_attempted") or isinstance(error, ItemInvalid)
         if self.breaker.record(error, neutral=neutral):
             self.stopper.stop(self.breaker.reason())
+        halt = self.action.stops_job(error) if error and self.action.stops_job else None
+        if halt is not None and self.halted is None:
+            self.halted = halt
+            self.stopper.stop(f"the job stopped: {halt.reason}")
 
     # -- --matching -------------------------------------------------------------------------
     async def stream(self, users: AsyncGenerator[Found, None]) -> None:
@@ -492,6 +524,7 @@ class Job:
                 "username": username,
                 "outcome": result,
                 "status": status,
+                "tokens": self.targets.get(item.index),
                 "message": message,
             },
             flush=not self._batch,
@@ -523,6 +556,7 @@ class Job:
         if not quiet:
             self._say(item, result, message, done)
         self.known.pop(item.index, None)  # kept only while the item is pending
+        self.targets.pop(item.index, None)
         self.progress.update(self.counts, force=result not in ("ok", "not_attempted"))
 
     def _say(self, item: Item, result: str, message: str, done: Done | None) -> None:
@@ -594,12 +628,16 @@ class Job:
             )
         if self.breaker.tripped:
             warn(self.breaker.hint())
-        if self.stopper.stopping or self.counts["unknown"]:
+        if self.halted is not None:
+            warn(f"stopped: {self.halted.reason}. The items not yet attempted were left alone")
+        if (self.stopper.stopping or self.counts["unknown"]) and (
+            self.halted is None or self.halted.resumable
+        ):
             warn(self._resume_hint())
         warn(summary(self.counts, time.monotonic() - self.started_at))
 
     def _resume_hint(self) -> str:
-        when = " once the cause is fixed" if self.breaker.tripped else ""
+        when = " once the cause is fixed" if self.breaker.tripped or self.halted else ""
         if self.journal is None:
             return (
                 f"to finish the job{when}, run it again with --results PATH: without a "

@@ -1,7 +1,9 @@
 """The ``--results`` file is the bulk job's journal, which ``--resume`` continues from.
 
 Rows (CSV with a header, or JSON lines, chosen by the file's suffix) have the columns of
-:data:`COLUMNS`. While the job runs the file is only appended to:
+:data:`COLUMNS`; ``tokens`` holds the IDs of the tokens a ``revoke-tokens`` or
+``rotate-tokens`` item acts on (space-separated in CSV, a list in JSON lines), empty for
+the other actions. While the job runs the file is only appended to:
 
 * just before an item's write request is sent, a row ``unknown`` ("in flight") for it,
   so that after a ``kill -9`` or a power cut the file still says that request may have
@@ -56,6 +58,7 @@ COLUMNS = (
     "action",
     "outcome",
     "status",
+    "tokens",
     "message",
     "digest",
 )
@@ -91,6 +94,8 @@ class Row:
     status: int | None
     message: str
     digest: str
+    #: The IDs of the tokens the item acts on (token actions), as the row recorded them.
+    tokens: tuple[int, ...] = ()
 
 
 def _cell(row: dict[str, Any], key: str) -> str:
@@ -122,7 +127,27 @@ def _row(values: dict[str, Any]) -> Row:
         status=_optional_int(_cell(values, "status"), "status"),
         message=_cell(values, "message"),
         digest=_cell(values, "digest"),
+        tokens=_token_ids(values.get("tokens")),
     )
+
+
+def _token_ids(value: Any) -> tuple[int, ...]:
+    """The ``tokens`` cell: ``"12 13"`` (CSV), ``[12, 13]`` (JSON lines), or empty."""
+    if value is None or value == "":
+        return ()
+    parts = value.split() if isinstance(value, str) else value
+    if not isinstance(parts, list) or not all(
+        (isinstance(p, str) and p.isdigit()) or (type(p) is int and p > 0) for p in parts
+    ):
+        raise ValueError(f"tokens {value!r} is not a list of token IDs")
+    return tuple(int(p) for p in parts)
+
+
+def _token_cell(value: Any, is_csv: bool) -> Any:
+    if not value:
+        return None
+    ids = [int(i) for i in value]
+    return " ".join(map(str, ids)) if is_csv else ids
 
 
 def _parse_line(line: str, is_csv: bool) -> dict[str, Any]:
@@ -216,7 +241,8 @@ def _check_job(path: str, row: Row, action: str, digest: str, dry_run_digest: st
         f"--resume: this job differs from the one that wrote {path} (its digest is "
         f"{row.digest or 'missing'}, this job's is {digest}): --resume continues the same job, "
         "so the input (the file's content, or the --matching filters) and the options "
-        "(--key, --value, --hard-delete) must be the same. For a new job, choose another "
+        "(--key, --value, --hard-delete, --expires-at, --token-expires-before) must be the "
+        "same. For a new job, choose another "
         "--results path (or --force to overwrite this one)"
     )
 
@@ -281,7 +307,9 @@ class Journal:
         values: dict[str, Any] = {}
         for key in COLUMNS:
             value = row.get(key)
-            if isinstance(value, str):
+            if key == "tokens":
+                value = _token_cell(value, self._csv)
+            elif isinstance(value, str):
                 value = redact(value.replace("\r", " ").replace("\n", " "))
             values[key] = value
         values["action"] = self._action

@@ -239,7 +239,7 @@ def _related_commands(tree: Tree) -> None:
     _token_list_options(p)
     p = tokens.add(
         "create",
-        "_related:cmd_tokens_create",
+        "_tokens:cmd_tokens_create",
         "create a token; its value goes to --token-file (mode 0600) and/or stdout with --show-token",
         output=True,
         token_file=False,
@@ -256,9 +256,38 @@ def _related_commands(tree: Tree) -> None:
         help="write the new token here (created with mode 0600, never overwritten); put the auth --token-file before the command",
     )
     p.add_argument("--show-token", action="store_true", help="print the new token once, to stdout")
-    p = tokens.add("revoke", "_related:cmd_tokens_revoke", "revoke a token")
-    p.add_argument("user", metavar="USER")
+    p = tokens.add(
+        "revoke",
+        "_tokens:cmd_tokens_revoke",
+        "revoke tokens of a user (personal access or impersonation)",
+    )
+    p.add_argument("user", metavar="USER", help="the tokens' owner (checked before revoking)")
+    p.add_argument("token_ids", type=positive_int, nargs="+", metavar="TOKEN_ID")
+    p = tokens.add(
+        "rotate",
+        "_tokens:cmd_tokens_rotate",
+        "rotate a token of a user: the old one is revoked, the new value goes to --token-file "
+        "(mode 0600) and/or stdout with --show-token",
+        output=True,
+        token_file=False,
+    )
+    p.add_argument("user", metavar="USER", help="the token's owner (checked before rotating)")
     p.add_argument("token_id", type=positive_int, metavar="TOKEN_ID")
+    p.add_argument(
+        "--expires-at",
+        type=date_arg,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="when the new token expires",
+    )
+    p.add_argument(
+        "--token-file",
+        dest="token_out",
+        metavar="PATH",
+        help="write the new token here (created with mode 0600, never overwritten); put the "
+        "auth --token-file before the command",
+    )
+    p.add_argument("--show-token", action="store_true", help="print the new token once, to stdout")
 
     attrs = tree.group("attrs", "custom attributes of a user")
     p = attrs.add("list", "_related:cmd_attrs_list", "list custom attributes", output=True)
@@ -358,6 +387,14 @@ token's own user out.
   --dry-run prints each match and what would be done. Results rows have an empty
   line and the user ID as input.
 
+tokens (revoke-tokens, rotate-tokens):
+  An item is a user; every active token of it (personal access and impersonation
+  tokens; --token-expires-before DATE: only those expiring before it) is revoked, or
+  rotated to a new one expiring --expires-at DATE. The token the job runs with is left
+  alone. New values go to --secrets-out PATH only (mode 0600, one row per token, synced
+  before the item counts as done), never to stdout or --results. The results rows list
+  each item's token IDs, so that --resume never rotates a token twice.
+
 outcomes (--results, summary line on stderr):
   ok, failed, unknown (a write that may have been applied: 5xx or lost connection,
   or in flight when the job stopped), skipped (--dry-run, a repeat, the token's own
@@ -430,6 +467,26 @@ def _bulk_command(tree: Tree) -> None:
     p.add_argument("--value", help="set-attr: attribute value (or a 'value' input field)")
     p.add_argument("--hard-delete", action="store_true", help="delete: also delete contributions")
     p.add_argument("-y", "--yes", action="store_true", help="delete: do not ask")
+    tokens = p.add_argument_group("revoke-tokens and rotate-tokens")
+    tokens.add_argument(
+        "--token-expires-before",
+        type=date_arg,
+        metavar="DATE",
+        help="only the tokens expiring before this day (default: every active token)",
+    )
+    tokens.add_argument(
+        "--expires-at",
+        type=date_arg,
+        metavar="YYYY-MM-DD",
+        help="rotate-tokens (required): when the new tokens expire",
+    )
+    tokens.add_argument(
+        "--secrets-out",
+        metavar="PATH",
+        help="rotate-tokens (required unless --dry-run): where the new token values go, one "
+        "row per token (.jsonl or .csv; created with mode 0600, never overwritten; --resume "
+        "appends)",
+    )
     _bulk_matching_options(p)
 
 

@@ -1,19 +1,15 @@
-"""What hangs off a user: SSH keys, emails, impersonation tokens (create, revoke), custom
-attributes."""
+"""What hangs off a user: SSH keys, emails, custom attributes (tokens: :mod:`._tokens`)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 from pathlib import Path
-from typing import Any
 
 from gitlab_users_client import UNSET
-from gitlab_users_client.models import CustomAttribute, Email, ImpersonationTokenWithToken, SshKey
+from gitlab_users_client.models import CustomAttribute, Email, SshKey
 
 from ._actions import user_id
 from ._context import Context
-from ._errors import CLIError, LookupFailed, add_secret
+from ._errors import CLIError, LookupFailed
 from ._output import printer, record
 
 __all__ = [
@@ -27,8 +23,6 @@ __all__ = [
     "cmd_keys_add",
     "cmd_keys_delete",
     "cmd_keys_list",
-    "cmd_tokens_create",
-    "cmd_tokens_revoke",
 ]
 
 KEY_TABLE = ("id", "title", "usage_type", "created_at", "expires_at")
@@ -110,76 +104,6 @@ async def cmd_emails_delete(ctx: Context) -> int:
         email_id = found[0].id
     await ctx.gl.users.emails.delete(uid, email_id)
     ctx.say(f"deleted email {email_id} of user {uid}")
-    return 0
-
-
-# -- impersonation tokens (listing: _tokens.py) --------------------------------------------
-def _open_token_file(path: str) -> int:
-    """Create ``path`` for the new token: mode 0600, never overwriting or following a link."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        return os.open(Path(path).expanduser(), flags, 0o600)
-    except FileExistsError:
-        raise CLIError(f"token file {path} already exists; refusing to overwrite it") from None
-    except OSError as exc:
-        raise CLIError(f"cannot create token file {path}: {exc.strerror or exc}") from None
-
-
-def _discard(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(Path(path).expanduser())
-
-
-async def cmd_tokens_create(ctx: Context) -> int:
-    """Create an impersonation token.
-
-    The value is shown once by GitLab. It goes to ``--token-file`` (created with mode
-    0600 before the request, so a token is never created that cannot be stored) and/or
-    to stdout with ``--show-token``; with neither the command refuses to run.
-    """
-    args = ctx.args
-    if not args.show_token and not args.token_out:
-        raise CLIError(
-            "refusing to create a token nobody could read: pass --token-file PATH "
-            "(written with mode 0600) or --show-token (printed once to stdout)"
-        )
-    ctx.expect_fields(ImpersonationTokenWithToken)
-    scopes = [s.strip() for s in args.scopes.split(",") if s.strip()]
-    if not scopes:
-        raise CLIError("--scopes needs at least one scope, e.g. api,read_user")
-    fd = _open_token_file(args.token_out) if args.token_out else None
-    try:
-        uid = await user_id(ctx.gl, args.user)
-        created = await ctx.gl.users.impersonation_tokens.create(
-            uid,
-            name=args.name,
-            scopes=scopes,
-            expires_at=args.expires_at if args.expires_at is not None else UNSET,
-            description=args.description if args.description is not None else UNSET,
-        )
-    except BaseException:
-        if fd is not None:
-            os.close(fd)
-            _discard(args.token_out)
-        raise
-    add_secret(created.token)
-    if fd is not None:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(created.token + "\n")
-    shown: dict[str, Any] = record(created)
-    if not args.show_token:
-        shown.pop("token", None)
-    ctx.show(shown)
-    if fd is not None:
-        ctx.warn(f"token written to {args.token_out} (mode 0600)")
-    return 0
-
-
-async def cmd_tokens_revoke(ctx: Context) -> int:
-    """Revoke an impersonation token by ID."""
-    uid = await user_id(ctx.gl, ctx.args.user)
-    await ctx.gl.users.impersonation_tokens.revoke(uid, ctx.args.token_id)
-    ctx.say(f"revoked impersonation token {ctx.args.token_id} of user {uid}")
     return 0
 
 

@@ -141,7 +141,7 @@ def test_a_row_cut_short_by_a_crash_is_dropped_when_resuming(tmp_path: Path) -> 
     path = tmp_path / "r.csv"
     header = ",".join(COLUMNS)
     path.write_text(
-        f"{header}\n1,1,5,5,,block,ok,,blocked,d\n2,2,6,6,,block,unknown,,in flight,d\n3,3,7,7,,blo"
+        f"{header}\n1,1,5,5,,block,ok,,,blocked,d\n2,2,6,6,,block,unknown,,,in flight,d\n3,3,7,7,,blo"
     )
     previous = load(str(path), action="block", digest="d", dry_run_digest="e")
     assert sorted(previous.rows) == [1, 2] and previous.rows[2].outcome == "unknown"
