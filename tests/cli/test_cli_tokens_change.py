@@ -30,7 +30,7 @@ def test_revoke_names_the_owner_and_revokes_each_token(bulk: Bulk, fake: FakeGit
     assert f"error: token {bobs.id}: token {bobs.id} is not a token of user {alice.id}" in (
         proc.stderr
     )
-    assert not bobs.revoked and laptop.revoked
+    assert [bobs.revoked, laptop.revoked] == [False, True]
     assert f"token {ci.id} (ci) of user {alice.id}: was already revoked" in proc.stdout
 
 
