@@ -59,7 +59,7 @@ class Quota:
 
     # A plain class rather than a dataclass: this module is imported by every client,
     # and a dataclass costs a code generation pass at import.
-    __slots__ = ("name", "observed", "per_minute", "remaining", "reset", "retry_after")
+    __slots__ = ("name", "observed", "per_minute", "remaining", "reset", "reset_in", "retry_after")
 
     def __init__(
         self,
@@ -69,12 +69,16 @@ class Quota:
         reset: float | None,
         per_minute: int | None,
         retry_after: float | None,
+        reset_in: float | None = None,
     ) -> None:
         self.name = name
         self.observed = observed
         self.remaining = remaining
         #: ``RateLimit-Reset``: Unix time the window ends.
         self.reset = reset
+        #: ``RateLimit-Reset`` given as seconds from now instead (a proxy or a gateway
+        #: that follows the IETF draft; GitLab itself sends a Unix time).
+        self.reset_in = reset_in
         #: ``RateLimit-Limit``: requests per minute.
         self.per_minute = per_minute
         #: ``Retry-After`` in seconds (429s only).
@@ -103,8 +107,9 @@ def _seconds(value: str | None) -> float | None:
 def read_quota(headers: httpx.Headers) -> Quota:
     """The ``RateLimit-*`` and ``Retry-After`` headers of a response."""
     reset = _seconds(headers.get("ratelimit-reset"))
+    reset_in = None
     if reset is not None and reset < 1_000_000_000:
-        reset = None  # seconds from now rather than a Unix time: Retry-After says the same
+        reset, reset_in = None, reset  # seconds from now rather than a Unix time
     return Quota(
         name=headers.get("ratelimit-name", "").strip()[:100],
         observed=_count(headers.get("ratelimit-observed")),
@@ -112,6 +117,7 @@ def read_quota(headers: httpx.Headers) -> Quota:
         reset=reset,
         per_minute=_count(headers.get("ratelimit-limit")),
         retry_after=_seconds(headers.get("retry-after")),
+        reset_in=reset_in,
     )
 
 
@@ -361,9 +367,12 @@ class Window:
         reset = quota.reset
         if reset is not None and not self._place(ticket, reset):
             return False
+        longest = min(cap, LONGEST_WINDOW)
         if reset is not None:
-            longest = min(cap, LONGEST_WINDOW)
             self.ends = min(self.clock.local(reset, now) + _EDGE, now + longest)
+        elif quota.reset_in is not None:
+            # Relative to the answer: no clock to map, no window to match it with.
+            self.ends = now + min(quota.reset_in, longest)
         remaining = quota.remaining
         assert remaining is not None
         observed = quota.observed

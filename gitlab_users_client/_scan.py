@@ -540,9 +540,7 @@ class UserScan(Generic[T]):
             self._finished = True
             return
         reason = None
-        if cursor is None:
-            pass  # every user is on this page: nothing to walk in parallel
-        elif probe[0]:
+        if probe[0]:
             reason = "GitLab does not apply created_after/created_before for this caller"
         else:
             shown = [getattr(item, "created_at", None) for item in (*items, *last[0])]
@@ -551,12 +549,13 @@ class UserScan(Generic[T]):
                 self._first, self._last = min(ms), max(ms)
             else:
                 reason = "the users listed carry no created_at"
+        if reason is not None:
+            logger.info(
+                "users scan: %s (an administrator token is needed); walking sequentially",
+                reason,
+            )
         if reason is not None or cursor is None:
-            if reason is not None:
-                logger.info(
-                    "users scan: %s (an administrator token is needed); walking sequentially",
-                    reason,
-                )
+            # Sequentially, or every user is on this first page: nothing to walk in parallel.
             self._windows = [_Window(None, None)]
         else:
             self._windowed = True

@@ -18,10 +18,11 @@ import pytest
 import trio
 from trio.testing import MockClock
 
-from gitlab_users_client import AsyncGitLab, RateLimitError, map_concurrently
+from gitlab_users_client import AsyncGitLab, RateLimitError, RetryPolicy, map_concurrently
 from gitlab_users_client._quota import ServerClock, period_from, read_quota
 from gitlab_users_client.testing import Clock, FakeConfig, FakeGitLab, RateLimit
 
+USER = {"id": 1, "username": "root", "name": "Root", "state": "active", "web_url": "http://x/r"}
 #: The fake's Unix time is this plus the event loop's clock.
 BASE = 1_800_000_000.0
 
@@ -311,8 +312,38 @@ def test_rate_limit_headers_are_read_defensively() -> None:
         None,
         None,
     )
-    # A small Reset is seconds from now, not a Unix time: Retry-After says that better.
-    assert read_quota(httpx.Headers({"RateLimit-Reset": "30"})).reset is None
+    # A small Reset is seconds from now (a gateway's spelling), not a Unix time.
+    relative = read_quota(httpx.Headers({"RateLimit-Reset": "30"}))
+    assert (relative.reset, relative.reset_in) == (None, 30)
+
+
+@pytest.mark.parametrize(("reset", "held"), [("5", 5.0), ("86400", 0.3), ("0", 0.0)])
+def test_a_used_up_window_with_a_relative_reset_holds_the_next_request(
+    reset: str, held: float
+) -> None:
+    # Only Remaining and a Reset in seconds from now, as a gateway in front of GitLab
+    # may send: the next request waits that long (at most max_pause), nothing is refused.
+    arrivals: list[float] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        arrivals.append(anyio.current_time())
+        headers = {"RateLimit-Remaining": "0", "RateLimit-Reset": reset}
+        return httpx.Response(200, json=USER, headers=headers)
+
+    async def main() -> None:
+        policy = RetryPolicy(budget=10, max_pause=0.3 if held == 0.3 else 600)
+        async with AsyncGitLab(
+            "https://gitlab.example.com",
+            token="t",
+            transport=httpx.MockTransport(answer),
+            retry_policy=policy,
+        ) as gl:
+            await gl.users.get(1)
+            await gl.users.get(1)
+
+    virtual(main)
+    assert len(arrivals) == 2
+    assert arrivals[1] - arrivals[0] == pytest.approx(held, abs=0.01)
 
 
 def test_the_period_follows_from_the_per_minute_limit_and_the_reset() -> None:
