@@ -269,8 +269,9 @@ def _parse_json_array(text: str) -> list[Item]:
             break
         line = text.count("\n", 0, pos) + 1
         raise CLIError(f"invalid JSON input on line {line}: expected ',' or ']' in the array")
-    if text[pos + 1 :].strip():
-        line = text.count("\n", 0, pos + 1) + 1
+    after = text[pos + 1 :]
+    if after.strip():  # the line of the first character after the array, not of its "]"
+        line = text.count("\n", 0, len(text) - len(after.lstrip())) + 1
         raise CLIError(f"invalid JSON input on line {line}: text after the array")
     return items
 
