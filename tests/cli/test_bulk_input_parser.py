@@ -411,3 +411,113 @@ def test_two_items_ask_for_the_same_when_fields_and_expected_usernames_agree(
 ) -> None:
     assert same_values(a, b) is same
     assert same_values(b, a) is same
+
+
+# -- what each refusal says, in full -------------------------------------------------------
+# The CLI prints these as they are: the advice in them is part of the behaviour.
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            b"\nid\n\x00\n\x00\n",
+            "in.txt looks like a binary file (a NUL byte on line 3), not text: bulk reads one "
+            "ID or username per line, CSV or JSON lines (export a spreadsheet as CSV)",
+        ),
+        (
+            b"\nid\n\xe9\n\n",
+            "in.txt is not UTF-8 text: byte 0xe9 on line 3 (offset 4) cannot be decoded; save "
+            "the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)",
+        ),
+    ],
+    ids=["NUL", "not UTF-8"],
+)
+def test_undecodable_input_names_the_first_bad_line_counting_from_the_first_byte(
+    data: bytes, message: str
+) -> None:
+    with pytest.raises(CLIError) as caught:
+        decode_input(data, "in.txt")
+    assert str(caught.value) == message
+
+
+def test_csv_refusals_say_what_to_do() -> None:
+    assert refused("note\nx\n", "csv") == (
+        "CSV input needs a header row with an 'id' or 'username' column; the first line is "
+        "'note' (e.g. 'id,note' or 'username,note'; or --format lines for one ID or "
+        "username per line)"
+    )
+    assert refused('id,note\n1,"open\n', "csv") == (
+        "the CSV record starting on line 2 opens a quote that is never closed: it would "
+        "swallow every row after it. Nothing was done. Close the quote (a quote inside a "
+        'cell is written twice: "")'
+    )
+    assert refused('id,note\n1,"a"b\n', "csv").endswith(
+        ". Nothing was done. Check the quotes on that line"
+    )
+    assert refused('id,note\n1,"a\nb"\n', "csv") == (
+        "the CSV record starting on line 2 spans lines 2-3: a quoted cell holds a line "
+        "break, or a quote is not closed and swallowed the rows after it. Nothing was done. "
+        "Fix the quoting, or pass --allow-multiline if cells really contain line breaks"
+    )
+
+
+def test_line_breaks_in_csv_cells_are_refused_unless_asked_for() -> None:
+    with pytest.raises(CLIError):
+        parse_items('id,note\n1,"a\nb"\n', "csv")  # the default: no multi-line records
+
+
+def test_csv_with_carriage_returns_alone_as_line_ends_is_read_line_by_line() -> None:
+    assert refs(parse_items("id,note\r1,a\r\r2,b\r", "csv")) == [(2, "1"), (4, "2")]
+
+
+def test_a_header_name_ending_in_x_is_not_a_key_column() -> None:
+    assert detect_format("usernameX\n") == "lines"
+    assert detect_format('"id"\n') == "csv"
+
+
+def test_a_conflict_names_the_user_as_written_and_joins_several_with_semicolons() -> None:
+    message = refused("username,note\na:b,x\nc,y\nA:B,z\nc,w\n", "csv")
+    assert message == (
+        "lines 2 and 4 both name username a:b with different values; lines 3 and 5 both "
+        "name username c with different values: which one is meant is unknown, so nothing "
+        "was done. Keep one row per user"
+    )
+
+
+def test_a_failed_item_after_a_good_one_for_the_same_user_is_no_conflict() -> None:
+    good, bad = mark_duplicates(
+        [Item(1, 1, "5", {"a": 1}), Item(2, 2, "5", {"a": 2}, error="broken")]
+    )
+    assert (good.duplicate_of, bad.duplicate_of, bad.error) == (None, None, "broken")
+
+
+def test_json_array_items_are_numbered_and_lines_counted_from_the_first_character() -> None:
+    items = parse_items("\n[1,\n2, 3]", "jsonl")
+    assert [(item.index, item.line, item.ref) for item in items] == [
+        (1, 2, "1"),
+        (2, 3, "2"),
+        (3, 3, "3"),
+    ]
+
+
+def test_a_json_array_inside_the_array_is_an_element_that_fails() -> None:
+    first, second = parse_items("[[1], 2]", "jsonl")
+    assert first.error is not None and first.error.endswith("not [1]")
+    assert (second.ref, second.error) == ("2", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[X]", "invalid JSON input on line 1: Expecting value"),
+        ("[X1]", "invalid JSON input on line 1: Expecting value"),
+        ("[1X]", "invalid JSON input on line 1: expected ',' or ']' in the array"),
+        ("[1 2\n\n]", "invalid JSON input on line 1: expected ',' or ']' in the array"),
+        ("\n[1 2]", "invalid JSON input on line 2: expected ',' or ']' in the array"),
+        ("[1]x\n\n", "invalid JSON input on line 1: text after the array"),
+        ("\n[1] x", "invalid JSON input on line 2: text after the array"),
+    ],
+)
+def test_a_json_array_error_names_the_line_where_it_is(text: str, message: str) -> None:
+    assert refused(text) == message
