@@ -196,7 +196,7 @@ def _parse_csv(text: str, allow_multiline: bool) -> list[Item]:
         values = {name: cell.strip() for name, cell in zip(header, cells, strict=False) if name}
         fields = {k: v for k, v in values.items() if k not in _KEY_COLUMNS and v != ""}
         item = _keyed_item(len(items) + 1, line, values.get("id"), values.get("username"), fields)
-        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
+        if any(cell.strip() for cell in cells[len(header) :]):  # cells past the header
             item = replace(item, error="more cells than header columns")
         items.append(item)
     return items
