@@ -244,7 +244,10 @@ def test_json_lines_give_items_with_fields_and_their_line_numbers() -> None:
 @pytest.mark.parametrize(
     ("line", "error"),
     [
-        ("{not json", "invalid JSON: Expecting property name enclosed in double quotes at column 2"),
+        (
+            "{not json",
+            "invalid JSON: Expecting property name enclosed in double quotes at column 2",
+        ),
         ('{"id": 1} x', "invalid JSON: Extra data at column 11"),
         ("true", "expected an object with an id or username, an ID or a username, not true"),
         ("false", "expected an object with an id or username, an ID or a username, not false"),
@@ -381,7 +384,9 @@ def test_items_without_lines_are_named_by_index_in_a_conflict() -> None:
     assert str(caught.value).startswith("items 1 and 2 both name id 5")
 
 
-@pytest.mark.parametrize(("count", "more"), [(10, ""), (11, " (and 1 more)"), (13, " (and 3 more)")])
+@pytest.mark.parametrize(
+    ("count", "more"), [(10, ""), (11, " (and 1 more)"), (13, " (and 3 more)")]
+)
 def test_a_conflict_error_lists_the_first_ten_pairs(count: int, more: str) -> None:
     pairs = [(Item(i, i, "a"), Item(i + 100, i + 100, "a"), f"user {i}") for i in range(count)]
     message = str(conflict_error(pairs))
