@@ -235,6 +235,7 @@ def test_an_unfinished_head_as_large_as_the_limit_waits_for_more() -> None:
 
 
 def test_a_blank_line_first_is_an_invalid_head_however_it_arrives() -> None:
+    assert refusal(b"\n\n") == "invalid status line"
     reader = ResponseReader("GET")
     reader.feed(b"\n")
     assert reader.head() is None
