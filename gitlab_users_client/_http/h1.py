@@ -188,8 +188,9 @@ class ResponseReader:
             elif lowered == b"connection":
                 connection += (part.lower() for part in _parts(value))
         keep_alive = minor == b"1" and b"close" not in connection
+        head = Head(status, b"HTTP/1." + minor, reason or b"", headers, keep_alive)
         if status < 200:
-            return Head(status, b"HTTP/1." + minor, reason or b"", headers, keep_alive)
+            return head
         if codings and lengths:
             raise ProtocolError("both Content-Length and Transfer-Encoding")
         if self._no_body or status in (204, 304):
@@ -208,7 +209,7 @@ class ResponseReader:
             self._framing = _UNTIL_CLOSE
         if self._framing == _NONE or (self._framing == _LENGTH and not self._remaining):
             self._complete = True
-        return Head(status, b"HTTP/1." + minor, reason or b"", headers, keep_alive)
+        return head
 
     # -- the body ---------------------------------------------------------------------
 

@@ -196,7 +196,7 @@ def _parse_csv(text: str, allow_multiline: bool) -> list[Item]:
         values = {name: cell.strip() for name, cell in zip(header, cells, strict=False) if name}
         fields = {k: v for k, v in values.items() if k not in _KEY_COLUMNS and v != ""}
         item = _keyed_item(len(items) + 1, line, values.get("id"), values.get("username"), fields)
-        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
+        if any(cell.strip() for cell in cells[len(header) :]):  # cells past the header
             item = replace(item, error="more cells than header columns")
         items.append(item)
     return items
@@ -269,8 +269,9 @@ def _parse_json_array(text: str) -> list[Item]:
             break
         line = text.count("\n", 0, pos) + 1
         raise CLIError(f"invalid JSON input on line {line}: expected ',' or ']' in the array")
-    if text[pos + 1 :].strip():
-        line = text.count("\n", 0, pos + 1) + 1
+    after = text[pos + 1 :]
+    if after.strip():  # the line of the first character after the array, not of its "]"
+        line = text.count("\n", 0, len(text) - len(after.lstrip())) + 1
         raise CLIError(f"invalid JSON input on line {line}: text after the array")
     return items
 

@@ -216,7 +216,8 @@ def run_module(
     started = time.monotonic()
     work = WORK / stem(module)
     if rerun:
-        missing = [test for test in tests if not (ROOT / test).exists()]
+        # An entry starting with "-" is a pytest option (e.g. "-mnot hypothesis").
+        missing = [t for t in tests if not t.startswith("-") and not (ROOT / t).exists()]
         if missing:
             raise SystemExit(f"{module}: no such test file {missing}")
         prepare(module, tests)
