@@ -188,6 +188,18 @@ async def _token_in_use(gl: AsyncGitLab) -> int | None:
         return None
 
 
+def _unknown_rotation(user: str, token_id: int) -> str:
+    # Sending the rotation again is not safe: if the first one was applied, GitLab answers
+    # "Token already revoked", and presenting the old value revokes its successor too.
+    return (
+        f"the rotation of token {token_id} may have been applied: do not simply run this "
+        f"command again. `gitlab-users tokens list {user} --fields id,name,revoked` tells: "
+        f"token {token_id} still active -> nothing happened, rotate it again; revoked -> it "
+        "was rotated and its successor's value is lost: rotate the successor (same name, "
+        "the newest ID)"
+    )
+
+
 async def cmd_tokens_rotate(ctx: Context) -> int:
     """Rotate a token: GitLab revokes it and returns its successor, whose value is stored
     (``--token-file``, created before the request) and/or printed (``--show-token``)."""
@@ -214,10 +226,12 @@ async def cmd_tokens_rotate(ctx: Context) -> int:
                 "run this command with another token"
             )
         new = await ctx.gl.personal_access_tokens.rotate(token.id, expires_at=args.expires_at)
-    except BaseException:
+    except BaseException as exc:
         if fd is not None:
             os.close(fd)
             _discard(args.token_out)
+        if getattr(exc, "outcome_unknown", False):
+            ctx.warn(_unknown_rotation(args.user, args.token_id))
         raise
     add_secret(new.token)
     if fd is not None:

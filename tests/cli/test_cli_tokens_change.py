@@ -8,7 +8,7 @@ import os
 import stat
 from pathlib import Path
 
-from gitlab_users_client.testing import FakeGitLabServer
+from gitlab_users_client.testing import FakeGitLabServer, Faults
 from tests.cli.bulk_cli import Bulk, pick
 from tests.cli.token_jobs import day, no_values_in, seed_tokens, successor, whoami
 
@@ -84,3 +84,23 @@ def test_rotate_refuses_before_changing_anything(
     assert bulk.writes() == []
     assert not ci.revoked and not own.revoked
     assert not (tmp_path / "own.token").exists()  # created first, removed on refusal
+
+
+def test_a_rotation_whose_outcome_is_unknown_is_not_retried_and_says_how_to_check(
+    bulk: Bulk, fake: FakeGitLabServer, tmp_path: Path
+) -> None:
+    (alice,) = pick(fake, 1)
+    ci = seed_tokens(fake, [alice])[alice.id][0]
+    fake.state.engine.set_faults(Faults(error_rate=1.0, error_statuses=[502], methods=["POST"]))
+    target = tmp_path / "ci.token"
+    proc = bulk.run("tokens", "rotate", alice.username, str(ci.id), "--expires-at",
+                    str(day(fake, 45)), "--token-file", str(target))  # fmt: skip
+    assert proc.returncode == 1
+    assert "its outcome is unknown" in proc.stderr
+    assert f"the rotation of token {ci.id} may have been applied: do not simply run" in (
+        proc.stderr
+    )
+    assert f"gitlab-users tokens list {alice.username} --fields id,name,revoked" in proc.stderr
+    posts = [r for r in bulk.requests() if r["method"] == "POST"]
+    assert len(posts) == 1  # never sent twice with the old token
+    assert not target.exists()  # no empty token file left behind
