@@ -36,7 +36,7 @@ class LoopClock(Clock):
     def time(self) -> float:
         try:
             return BASE + self.skew + anyio.current_time()
-        except anyio.NoEventLoopError:  # seeding, before the loop runs
+        except RuntimeError:  # seeding, before the loop runs (anyio's NoEventLoopError)
             return BASE
 
 

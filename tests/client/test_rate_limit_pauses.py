@@ -13,6 +13,7 @@ from email.utils import formatdate
 import anyio
 import httpx
 import pytest
+import trio
 from scripted_server import (
     BACKENDS,
     ENDPOINT_BODY,
@@ -472,7 +473,7 @@ def test_a_waiter_sleeps_past_the_pause_by_at_most_a_quarter_of_it_and_a_second(
         assert response.status_code == 200
         assert arrivals[0] - started == pytest.approx(attempts.waited)
 
-    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+    trio.run(main, clock=MockClock(autojump_threshold=0))
     assert attempts.retries == 1
     jitter_max = min(1.0, 0.25 * pause)
     expected = pause if jitter == "none" else pause + jitter_max
@@ -491,7 +492,7 @@ def test_requests_per_second_sends_the_first_at_once_then_one_per_interval() -> 
                 tasks.start_soon(executor.send, send, request, RetryPolicy(), Attempts())
         assert [at - started for at in arrivals] == pytest.approx([0.0, 0.1, 0.2, 0.3])
 
-    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+    trio.run(main, clock=MockClock(autojump_threshold=0))
 
 
 def test_a_rate_gate_paces_from_headers_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -512,4 +513,4 @@ def test_a_rate_gate_paces_from_headers_by_default(monkeypatch: pytest.MonkeyPat
         # The window's end, and a few milliseconds for clocks that disagree that much.
         assert arrivals[1] - arrivals[0] == pytest.approx(5.0, abs=0.05)
 
-    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+    trio.run(main, clock=MockClock(autojump_threshold=0))

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 import anyio
 import httpx
 import pytest
+import trio
 from scripted_server import BACKENDS, USER, Server, endpoint_429, instance_429, ok, run
 from trio.testing import MockClock
 
@@ -398,7 +399,7 @@ def backoff_waits(monkeypatch: pytest.MonkeyPatch, draw: str, policy: RetryPolic
         response = await executor.send(send, request, policy, attempts)
         assert response.status_code == 503
 
-    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+    trio.run(main, clock=MockClock(autojump_threshold=0))
     assert attempts.retries == policy.max_retries
     gaps = [later - earlier for earlier, later in itertools.pairwise(waits)]
     assert attempts.waited == pytest.approx(sum(gaps))
@@ -431,7 +432,7 @@ def test_a_retry_after_of_zero_still_backs_off(monkeypatch: pytest.MonkeyPatch) 
         response = await executor.send(send, request, policy, attempts)
         assert response.status_code == 200
 
-    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+    trio.run(main, clock=MockClock(autojump_threshold=0))
     # Each "0" escalates like a backoff (1 s, then 2 s), plus the pause's jitter (25 %).
     assert arrivals[1] - arrivals[0] == pytest.approx(1.25)
     assert arrivals[2] - arrivals[1] == pytest.approx(2.5)

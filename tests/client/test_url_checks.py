@@ -161,14 +161,20 @@ def test_a_hostile_redirect_is_refused_with_what_was_wrong(location: str, messag
             "https://gitlab.example.com/api/v4",
         ),
         ("https://[::1/api/v4", "the redirect is not a valid URL", "<unparseable URL>"),
-        # Same scheme, no host: a relative reference (and shown as its parts).
-        ("https:../admin", "refusing a redirect with dot segments", "https:///../admin"),
+        # Same scheme, no host: a relative reference (shown as its parts by httpx 0.28,
+        # as written by httpx 0.29).
+        (
+            "https:../admin",
+            "refusing a redirect with dot segments",
+            "https:///../admin | https:../admin",
+        ),
     ],
 )
 def test_a_refused_redirect_is_shown_as_redacted(location: str, message: str, shown: str) -> None:
     with pytest.raises(CrossOriginError) as refused:
         redirect_target(CURRENT, location)
-    assert (str(refused.value), refused.value.url) == (message, shown)
+    assert str(refused.value) == message
+    assert refused.value.url in shown.split(" | ")
 
 
 def test_a_url_of_8192_characters_is_the_longest_accepted() -> None:
