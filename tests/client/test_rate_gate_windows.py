@@ -84,6 +84,35 @@ def test_requests_in_flight_when_a_window_is_learnt_count_as_used() -> None:
     run(test)
 
 
+def test_a_full_family_window_holds_its_requests_while_the_client_window_has_room() -> None:
+    async def test(gate: RateGate, clock: MockClock) -> None:
+        client = ok(RateLimit_Observed="1", RateLimit_Remaining="9", RateLimit_Reset=str(BASE + 5))
+        gate.answered(None, USERS, client, cap=600, in_flight=0)
+        family = ok(
+            RateLimit_Name="users_get_by_id",
+            RateLimit_Observed="3",
+            RateLimit_Remaining="0",
+            RateLimit_Reset=str(BASE + 7),
+        )
+        gate.answered(None, USER_1, family, cap=600, in_flight=0)
+        assert gate.quota_wait(USERS) is None
+        assert gate.quota_wait(USER_2) == pytest.approx(7.0, abs=0.01)
+        assert gate.take(USER_2) is None  # nor may it be counted as sent
+
+    run(test)
+
+
+def test_another_familys_pause_does_not_hide_the_clients_pause() -> None:
+    async def test(gate: RateGate, clock: MockClock) -> None:
+        keys = httpx.Request("GET", "https://gitlab.example.com/api/v4/users/1/keys")
+        gate.pause(3.0, cap=600, request=keys, response=throttled(json=True))
+        gate.pause(5.0, cap=600)
+        assert gate.remaining(USERS)[0] == pytest.approx(5.0)
+        assert gate.remaining(keys)[0] == pytest.approx(5.0)
+
+    run(test)
+
+
 def test_a_request_that_failed_unsent_gives_its_place_back() -> None:
     async def test(gate: RateGate, clock: MockClock) -> None:
         answer = ok(RateLimit_Observed="1", RateLimit_Remaining="1", RateLimit_Reset=str(BASE + 5))
