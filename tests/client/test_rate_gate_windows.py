@@ -113,6 +113,54 @@ def test_another_familys_pause_does_not_hide_the_clients_pause() -> None:
     run(test)
 
 
+def test_an_expired_pause_is_dropped_without_hiding_the_next_one() -> None:
+    async def test(gate: RateGate, clock: MockClock) -> None:
+        keys = httpx.Request("GET", "https://gitlab.example.com/api/v4/users/1/keys")
+        gate.pause(1.0, cap=600, request=keys, response=throttled(json=True))
+        gate.pause(5.0, cap=600)
+        clock.jump(2)
+        assert gate.remaining(USERS)[0] == pytest.approx(3.0)
+
+    run(test)
+
+
+@pytest.mark.parametrize("per_second", [None, 10.0])
+def test_the_gate_stays_in_the_requests_path_while_it_has_something_to_hold(
+    per_second: float | None,
+) -> None:
+    async def test(gate: RateGate, clock: MockClock) -> None:
+        assert gate.active is gate.paced
+        keys = httpx.Request("GET", "https://gitlab.example.com/api/v4/users/1/keys")
+        gate.pause(1.0, cap=600, request=keys, response=throttled(json=True))
+        gate.pause(5.0, cap=600)
+        clock.jump(2)
+        gate.remaining(USERS)  # drops the expired pause: one still runs
+        assert gate.active
+        clock.jump(5)
+        gate.remaining(USERS)  # none left: only a requests-per-second pace keeps it
+        assert gate.active is gate.paced
+
+    run(test, pace_from_headers=False, requests_per_second=per_second or 0.0)
+
+
+def test_two_client_wide_throttles_each_get_their_window() -> None:
+    async def test(gate: RateGate, clock: MockClock) -> None:
+        for name, remaining, reset in [
+            ("throttle_authenticated_api", "0", 5),
+            ("throttle_x", "9", 9),
+        ]:
+            answer = ok(
+                RateLimit_Name=name,
+                RateLimit_Observed="1",
+                RateLimit_Remaining=remaining,
+                RateLimit_Reset=str(BASE + reset),
+            )
+            gate.answered(None, USERS, answer, cap=600, in_flight=0)
+        assert gate.quota_wait(USERS) == pytest.approx(5.0, abs=0.01)
+
+    run(test)
+
+
 def test_a_request_that_failed_unsent_gives_its_place_back() -> None:
     async def test(gate: RateGate, clock: MockClock) -> None:
         answer = ok(RateLimit_Observed="1", RateLimit_Remaining="1", RateLimit_Reset=str(BASE + 5))
