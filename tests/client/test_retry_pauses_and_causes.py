@@ -186,3 +186,76 @@ def test_a_call_that_cannot_wait_for_the_rate_limit_says_so_in_the_log(
     with caplog.at_level("INFO", logger="gitlab_users_client"):
         anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
     assert [record.getMessage() for record in caplog.records] == [logged]
+
+
+BASE = 1_800_000_000  # the server's Unix time when the mock clock reads 0
+USER_2 = httpx.Request("GET", "https://gitlab.example.com/api/v4/users/2")
+
+
+def used_up_until(gate: RateGate, seconds: int) -> None:
+    """The client's window has nothing left until ``seconds`` from now (mock clock 0)."""
+    gate.clock.wall = lambda: BASE + anyio.current_time()
+    headers = {
+        "RateLimit-Observed": "1",
+        "RateLimit-Remaining": "0",
+        "RateLimit-Reset": str(BASE + seconds),
+    }
+    gate.answered(None, USER_1, httpx.Response(200, headers=headers), cap=600, in_flight=0)
+
+
+def test_a_wait_for_a_full_window_adds_to_the_pause_before_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(random, "uniform", lambda a, b: a)  # no jitter
+    arrivals: list[float] = []
+
+    async def send(request: httpx.Request) -> httpx.Response:
+        arrivals.append(anyio.current_time())
+        return httpx.Response(200, json=USER, request=request)
+
+    async def main() -> None:
+        gate = RateGate()
+        used_up_until(gate, 5)
+        gate.pause(1.0, cap=600)
+        attempts = Attempts()
+        executor = Executor(max_concurrency=4, gate=gate)
+        response = await executor.send(send, USER_1, RetryPolicy(), attempts)
+        assert response.status_code == 200
+        assert attempts.retries == 1  # the pause; the window's wait is pacing
+        assert attempts.waited == pytest.approx(5.0, abs=0.01)  # 1 s pause + 4 s window
+
+    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+    assert arrivals == [pytest.approx(5.0, abs=0.01)]
+
+
+@pytest.mark.parametrize("budget", [60.0, 1.0])
+def test_a_call_waits_for_a_new_windows_probe_within_its_budget(budget: float) -> None:
+    arrivals: list[tuple[str, float]] = []
+
+    async def send(request: httpx.Request) -> httpx.Response:
+        arrivals.append((request.url.path, anyio.current_time()))
+        if request.url.path == "/api/v4/users/1":  # the probe: answered 0.9 s later
+            await anyio.sleep(0.9)
+            headers = {"RateLimit-Remaining": "5", "RateLimit-Reset": str(BASE + 10)}
+            return httpx.Response(200, json=USER, headers=headers, request=request)
+        return httpx.Response(200, json=USER, request=request)
+
+    async def main() -> None:
+        gate = RateGate()
+        used_up_until(gate, 5)
+        executor = Executor(max_concurrency=4, gate=gate)
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(executor.send, send, USER_1, RetryPolicy(), Attempts())
+            await anyio.sleep(5.1)  # the window ended; GET /users/1 went alone
+            response = await executor.send(send, USER_2, RetryPolicy(budget=budget), Attempts())
+        # Within the budget: sent once the probe was answered; otherwise refused unsent
+        # when the time it could wait (half of 1 s) ran out.
+        assert response.status_code == (200 if budget > 1 else 429)
+        assert response.request is USER_2
+
+    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+    assert [path for path, _ in arrivals] == (
+        ["/api/v4/users/1", "/api/v4/users/2"] if budget > 1 else ["/api/v4/users/1"]
+    )
+    if budget > 1:
+        assert arrivals[1][1] == pytest.approx(5.0 + 0.9, abs=0.02)
