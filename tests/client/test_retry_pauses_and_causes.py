@@ -259,3 +259,36 @@ def test_a_call_waits_for_a_new_windows_probe_within_its_budget(budget: float) -
     )
     if budget > 1:
         assert arrivals[1][1] == pytest.approx(5.0 + 0.9, abs=0.02)
+
+
+def test_the_executor_teaches_the_gate_what_each_answer_says_of_the_windows() -> None:
+    by_id = {
+        "RateLimit-Name": "users_get_by_id",
+        "RateLimit-Observed": "3",
+        "RateLimit-Remaining": "0",
+        "RateLimit-Reset": str(BASE + 5),
+    }
+    answers = [
+        httpx.Response(200, json=USER, headers=by_id),
+        httpx.Response(429, headers={"Retry-After": "7"}, text="Retry later\n"),
+    ]
+
+    async def send(request: httpx.Request) -> httpx.Response:
+        response = answers.pop(0)
+        response.request = request
+        return response
+
+    async def main() -> None:
+        gate = RateGate()
+        gate.clock.wall = lambda: BASE + anyio.current_time()
+        executor = Executor(max_concurrency=4, gate=gate)
+        await executor.send(send, USER_1, RetryPolicy(max_retries=0), Attempts())
+        # An endpoint throttle's headers: its family's window is used up, the rest goes.
+        assert gate.quota_wait(USER_2) == pytest.approx(5.0, abs=0.01)
+        assert gate.quota_wait(USERS) is None
+        refused = await executor.send(send, USERS, RetryPolicy(max_retries=0), Attempts())
+        assert refused.status_code == 429
+        # An instance 429 closes the client's window for its Retry-After.
+        assert gate.quota_wait(USERS) == pytest.approx(7.0, abs=0.01)
+
+    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
