@@ -14,6 +14,7 @@ from email.utils import formatdate
 import anyio
 import httpx
 import pytest
+import trio
 from trio.testing import MockClock
 
 from gitlab_users_client._throttle import RateGate, quota_refusal, refusal
@@ -33,7 +34,7 @@ def run(test: Callable[[RateGate, MockClock], Awaitable[None]], **options: float
         gate.clock.wall = lambda: BASE + anyio.current_time()
         await test(gate, clock)
 
-    anyio.run(main, backend="trio", backend_options={"clock": clock})
+    trio.run(main, clock=clock)
 
 
 def admitted(gate: RateGate, request: httpx.Request) -> int:

@@ -14,6 +14,7 @@ import ssl
 import anyio
 import httpx
 import pytest
+import trio
 from scripted_server import USER, endpoint_429
 from trio.testing import MockClock
 
@@ -50,7 +51,7 @@ def test_a_retried_endpoint_429_pauses_its_family_and_not_the_client(
             await executor.send(send, USERS, RetryPolicy(), Attempts())
         assert attempts.retries == 1
 
-    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+    trio.run(main, clock=MockClock(autojump_threshold=0))
     assert arrivals["/api/v4/users"] == [pytest.approx(1.0)]  # not held by the other's pause
     assert arrivals["/api/v4/users/1"] == [pytest.approx(0.0), pytest.approx(5.0)]
 
@@ -81,7 +82,7 @@ def test_every_pause_another_call_starts_while_one_waits_counts_as_a_retry(
         assert attempts.retries == 2  # two pauses waited through, one after the other
         assert attempts.waited == pytest.approx(2.5)
 
-    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+    trio.run(main, clock=MockClock(autojump_threshold=0))
     assert arrivals == [pytest.approx(2.5)]
 
 
@@ -111,7 +112,7 @@ def test_a_second_pause_beyond_max_retries_fails_the_call_unsent(
         assert response.status_code == 429  # the second pause would be a second retry
         assert attempts.retries == 1
 
-    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+    trio.run(main, clock=MockClock(autojump_threshold=0))
     assert sent == []
 
 
@@ -184,7 +185,7 @@ def test_a_call_that_cannot_wait_for_the_rate_limit_says_so_in_the_log(
         assert response.status_code == 429
 
     with caplog.at_level("INFO", logger="gitlab_users_client"):
-        anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+        trio.run(main, clock=MockClock(autojump_threshold=0))
     assert [record.getMessage() for record in caplog.records] == [logged]
 
 
@@ -224,7 +225,7 @@ def test_a_wait_for_a_full_window_adds_to_the_pause_before_it(
         assert attempts.retries == 1  # the pause; the window's wait is pacing
         assert attempts.waited == pytest.approx(5.0, abs=0.01)  # 1 s pause + 4 s window
 
-    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+    trio.run(main, clock=MockClock(autojump_threshold=0))
     assert arrivals == [pytest.approx(5.0, abs=0.01)]
 
 
@@ -253,7 +254,7 @@ def test_a_call_waits_for_a_new_windows_probe_within_its_budget(budget: float) -
         assert response.status_code == (200 if budget > 1 else 429)
         assert response.request is USER_2
 
-    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+    trio.run(main, clock=MockClock(autojump_threshold=0))
     assert [path for path, _ in arrivals] == (
         ["/api/v4/users/1", "/api/v4/users/2"] if budget > 1 else ["/api/v4/users/1"]
     )
@@ -291,4 +292,4 @@ def test_the_executor_teaches_the_gate_what_each_answer_says_of_the_windows() ->
         # An instance 429 closes the client's window for its Retry-After.
         assert gate.quota_wait(USERS) == pytest.approx(7.0, abs=0.01)
 
-    anyio.run(main, backend="trio", backend_options={"clock": MockClock(autojump_threshold=0)})
+    trio.run(main, clock=MockClock(autojump_threshold=0))
