@@ -27,7 +27,11 @@ from ._errors import CLIError, LookupFailed, add_secret, describe, redact
 from ._output import record
 
 if TYPE_CHECKING:
-    from gitlab_users_client.models import PersonalAccessToken
+    from gitlab_users_client.models import (
+        ImpersonationTokenWithToken,
+        PersonalAccessToken,
+        PersonalAccessTokenWithToken,
+    )
 
 __all__ = [
     "TOKEN_LIST_TABLE",
@@ -102,6 +106,27 @@ def _discard(path: str) -> None:
         os.unlink(Path(path).expanduser())
 
 
+def _hand_out(
+    ctx: Context,
+    created: ImpersonationTokenWithToken | PersonalAccessTokenWithToken,
+    fd: int | None,
+    what: str,
+) -> int:
+    """Store a new token's value in the file opened before the request (``fd``) and show
+    the token, its value only with ``--show-token``; the value is redacted from then on."""
+    add_secret(created.token)
+    if fd is not None:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(created.token + "\n")
+    shown: dict[str, Any] = record(created)
+    if not ctx.args.show_token:
+        shown.pop("token", None)
+    ctx.show(shown)
+    if fd is not None:
+        ctx.warn(f"{what} written to {ctx.args.token_out} (mode 0600)")
+    return 0
+
+
 async def cmd_tokens_create(ctx: Context) -> int:
     """Create an impersonation token.
 
@@ -132,17 +157,7 @@ async def cmd_tokens_create(ctx: Context) -> int:
             os.close(fd)
             _discard(args.token_out)
         raise
-    add_secret(created.token)
-    if fd is not None:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(created.token + "\n")
-    shown: dict[str, Any] = record(created)
-    if not args.show_token:
-        shown.pop("token", None)
-    ctx.show(shown)
-    if fd is not None:
-        ctx.warn(f"token written to {args.token_out} (mode 0600)")
-    return 0
+    return _hand_out(ctx, created, fd, "token")
 
 
 def _check_value_goes_somewhere(args: Any, what: str) -> None:
@@ -233,14 +248,4 @@ async def cmd_tokens_rotate(ctx: Context) -> int:
         if getattr(exc, "outcome_unknown", False):
             ctx.warn(_unknown_rotation(args.user, args.token_id))
         raise
-    add_secret(new.token)
-    if fd is not None:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(new.token + "\n")
-    shown: dict[str, Any] = record(new)
-    if not args.show_token:
-        shown.pop("token", None)
-    ctx.show(shown)
-    if fd is not None:
-        ctx.warn(f"new token {new.id} written to {args.token_out} (mode 0600)")
-    return 0
+    return _hand_out(ctx, new, fd, f"new token {new.id}")
