@@ -99,8 +99,12 @@ def test_a_pause_waited_through_and_own_429s_share_one_max_retries(backend: str)
                         await gl.with_options(max_retries=0).users.get(1)
 
                 tasks.start_soon(first)
-                await anyio.sleep(0.05)  # the first call is in flight
-                await anyio.sleep(0.1)  # its 429 has paused GET /users/{id}
+                # Until the first call's 429 has paused GET /users/{id} (polled: on a busy
+                # machine a fixed sleep can end before the 429 is taken in).
+                probe = httpx.Request("GET", "https://gitlab.example.com/api/v4/users/2")
+                with anyio.fail_after(10):
+                    while gl._session.executor.gate.remaining(probe)[0] <= 0:  # noqa: ASYNC110
+                        await anyio.sleep(0.005)
                 with pytest.raises(RateLimitError) as limited:
                     await gl.with_options(max_retries=2).users.get(2)
             assert limited.value.retries == 2
