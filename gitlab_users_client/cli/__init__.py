@@ -63,6 +63,8 @@ async def _run_command(args: argparse.Namespace, settings: Settings) -> int:
         options["timeout"] = settings.timeout
     if settings.max_retries is not None:
         options["max_retries"] = settings.max_retries
+    if settings.reserve is not None:
+        options["reserve"] = settings.reserve
     async with AsyncGitLab(
         settings.url,
         token=settings.token,

@@ -81,6 +81,17 @@ def count(text: str) -> int:
     return int(text)
 
 
+def share(text: str) -> float:
+    """A share from 0 to below 1 (``--reserve``)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < 1:
+        raise argparse.ArgumentTypeError(f"expected a share from 0 to below 1, got {text!r}")
+    return value
+
+
 def seconds(text: str) -> float:
     """A positive number of seconds (``--timeout``)."""
     try:
@@ -169,6 +180,14 @@ def add_global_options(
         metavar="N",
         default=default(None),
         help="retries per request (default 4)",
+    )
+    group.add_argument(
+        "--reserve",
+        type=share,
+        metavar="SHARE",
+        default=default(None),
+        help="share of each rate-limit window left to other clients of the token "
+        "(0 to below 1, e.g. 0.2; default 0)",
     )
     group.add_argument(
         "--config",

@@ -60,6 +60,7 @@ _FLAGS = {
     "sudo": "--sudo",
     "timeout": "--timeout",
     "max_retries": "--max-retries",
+    "reserve": "--reserve",
     "per_page": "--per-page",
     "ca_file": "--ca-file",
     "proxy": "--proxy",
@@ -107,6 +108,8 @@ class Settings:
     sudo: str | None = None
     timeout: float | None = None
     max_retries: int | None = None
+    #: Share of each rate-limit window left to other clients of the token, or ``None``.
+    reserve: float | None = None
     config_path: Path | None = None
     network: Network = field(default_factory=Network)
     #: The selected profile, if any.
@@ -352,6 +355,7 @@ def resolve(args: argparse.Namespace, environ: Mapping[str, str]) -> Settings:
     network, _ = layers.network()
     sudo = layers.value("sudo")
     timeout = layers.value("timeout")
+    reserve = layers.value("reserve")
     return Settings(
         url=str(url.value),
         token=None if source is None else source.read(),
@@ -359,6 +363,7 @@ def resolve(args: argparse.Namespace, environ: Mapping[str, str]) -> Settings:
         sudo=None if sudo is None else str(sudo),
         timeout=None if timeout is None else float(timeout),
         max_retries=layers.value("max_retries"),
+        reserve=None if reserve is None else float(reserve),
         config_path=layers.config.path,
         network=network,
         profile=layers.profile_choice.value if layers.profile_choice else None,
@@ -388,7 +393,7 @@ def explain(args: argparse.Namespace, environ: Mapping[str, str]) -> list[tuple[
     layers.check_pairing(url, token)
     shown = ("(hidden)", short(token.source)) if token else ("(none)", "")
     rows.append(("token", *shown))
-    for key in ("token_header", "sudo", "timeout", "max_retries", "per_page"):
+    for key in ("token_header", "sudo", "timeout", "max_retries", "reserve", "per_page"):
         chosen = layers.pick(key)
         if chosen is not None:
             rows.append((key, str(chosen.value), short(chosen.source)))

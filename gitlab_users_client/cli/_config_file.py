@@ -64,6 +64,7 @@ SETTINGS: dict[str, tuple[type, ...]] = {
     "sudo": (str, int),
     "timeout": (int, float),
     "max_retries": (int,),
+    "reserve": (int, float),
     "per_page": (int,),
     "ca_file": (str,),
     "proxy": (str,),
@@ -243,6 +244,8 @@ def _value(key: str, value: Any, where: str, path: Path) -> Any:
         problem = "a positive number of seconds"
     elif key == "max_retries" and value < 0:
         problem = "an integer >= 0"
+    elif key == "reserve" and not 0 <= value < 1:
+        problem = "a share from 0 to below 1 (0.2 leaves a fifth of each window to others)"
     elif key == "per_page" and not 1 <= value <= 100:
         problem = "an integer from 1 to 100 (GitLab's largest page)"
     elif key == "token_header" and value not in TOKEN_HEADERS:

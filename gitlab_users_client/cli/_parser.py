@@ -39,9 +39,9 @@ authentication:
 configuration:
   --config PATH, else $GITLAB_USERS_CONFIG, else ~/.config/gitlab-users/config.toml.
   TOML keys: url, token_file, token_command, token_command_timeout, token,
-  token_header, sudo, timeout, max_retries, per_page, ca_file, proxy, engine; at the
-  top level (every profile) or in [profiles.NAME] tables, one per instance, chosen
-  with --gitlab NAME, else $GITLAB_PROFILE, else `default = "NAME"`. A profile's url
+  token_header, sudo, timeout, max_retries, reserve, per_page, ca_file, proxy,
+  engine; at the top level (every profile) or in [profiles.NAME] tables, one per
+  instance, chosen with --gitlab NAME, else $GITLAB_PROFILE, else `default = "NAME"`. A profile's url
   and token are its own (never the top level's).
   A config file holding `token` must not be readable by group/others (chmod 600); one
   with a token_command must not be writable by them.

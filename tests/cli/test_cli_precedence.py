@@ -49,6 +49,7 @@ LAYERED = [
     # setting, flag argv, (env var, value), profile value, top value, default, as resolved
     ("timeout", ["--timeout", "1"], None, "2", "3", None, "2.0"),
     ("max_retries", ["--max-retries", "1"], None, "2", "3", None, "2"),
+    ("reserve", ["--reserve", "0.1"], None, "0.2", "0.3", None, "0.2"),
     ("sudo", ["--sudo", "flag"], None, '"profile"', '"top"', None, "profile"),
     ("token_header", ["--token-header", "bearer"], None, '"private-token"', '"bearer"', "bearer", "private-token"),
     ("per_page", ["--per-page", "7"], None, "8", "9", None, "8"),
@@ -63,6 +64,7 @@ def _resolved(settings: Settings, key: str) -> Any:
     return {
         "timeout": settings.timeout,
         "max_retries": settings.max_retries,
+        "reserve": settings.reserve,
         "sudo": settings.sudo,
         "token_header": settings.token_header,
         "per_page": settings.per_page,
@@ -242,6 +244,9 @@ P = '[profiles.prod]\nurl = "https://p.example"\n'
         (P + "private_token = 'x'\n", [], {}, 0o600, "profile 'prod' (config file {path}): unknown key 'private_token'"),
         (P + "per_page = 500\n", [], {}, 0o600, "profile 'prod' (config file {path}): per_page must be an integer from 1 to 100"),
         (P + "timeout = '5'\n", [], {}, 0o600, "profile 'prod' (config file {path}): timeout has the wrong type"),
+        (P + "reserve = 1\n", [], {}, 0o600, "profile 'prod' (config file {path}): reserve must be a share from 0 to below 1"),
+        (P + "reserve = -0.1\n", [], {}, 0o600, "reserve must be a share from 0 to below 1"),
+        (P + "reserve = true\n", [], {}, 0o600, "reserve has the wrong type"),
         (P + "token_command = 'x'\ntoken_command_timeout = inf\n", [], {}, 0o600, "token_command_timeout must be a positive number of seconds, not inf"),
         (P + "engine = 'curl'\n", [], {}, 0o600, "profile 'prod' (config file {path}): engine must be one of"),
         (P + "token = 'a'\ntoken_file = 'b'\n", [], {}, 0o600, "set one of token, token_file and token_command"),
