@@ -43,6 +43,9 @@ WORK = ROOT / "build" / "mutation"
 PACKAGE = "gitlab_users_client"
 #: mutmut's verdicts that mean a test (or the test run) caught the mutant.
 KILLED = frozenset({"killed", "timeout", "segfault", "caught by type check"})
+#: A verdict that may say more about the machine than the tests: a listed equivalent
+#: mutant that timed out on a loaded machine is still equivalent, not killed.
+TIMEOUT = "timeout"
 #: Verdicts that mean the mutant was tried and no test failed.
 NOT_KILLED = frozenset({"survived", "no tests", "suspicious", "skipped"})
 
@@ -76,7 +79,12 @@ class Result:
 
     @property
     def killed(self) -> int:
-        return sum(1 for mutant in self.mutants if mutant.status in KILLED)
+        equivalent = {mutant.name for mutant in self.equivalent}
+        return sum(
+            1
+            for mutant in self.mutants
+            if mutant.status in KILLED and mutant.name not in equivalent
+        )
 
     @property
     def score(self) -> float:
@@ -186,28 +194,37 @@ def judge(module: str, work: Path, equivalents: list[Equivalent]) -> Result:
                 raise SystemExit(f"{module}: mutant {name} was not run to the end ({status})")
             mutant = Mutant(name, status)
             result.mutants.append(mutant)
-            if status in NOT_KILLED:
+            if status in NOT_KILLED or status == TIMEOUT:
                 read_diff(module, mutant)
     if not result.mutants:
         raise SystemExit(f"{module}: mutmut made no mutants (is the path right?)")
+    classify(result, equivalents)
+    return result
+
+
+def classify(result: Result, equivalents: list[Equivalent]) -> None:
+    """Sort the mutants no test killed into listed equivalents and survivors.
+
+    A mutant that timed out and matches an entry is equivalent (a loaded machine slowed
+    the tests down; the entry is not stale); an unlisted one that timed out is killed.
+    """
     for mutant in result.mutants:
-        if mutant.status in KILLED:
+        if mutant.status in KILLED and mutant.status != TIMEOUT:
             continue
         match = next(
             (
                 entry
                 for entry in equivalents
                 if (entry.module, entry.function, entry.original, entry.mutated)
-                == (module, mutant.function, mutant.original, mutant.mutated)
+                == (result.module, mutant.function, mutant.original, mutant.mutated)
             ),
             None,
         )
         if match is not None:
             match.matched += 1
             result.equivalent.append(mutant)
-        else:
+        elif mutant.status != TIMEOUT:
             result.survivors.append(mutant)
-    return result
 
 
 def run_module(
