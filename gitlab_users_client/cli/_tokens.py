@@ -180,10 +180,17 @@ async def _owned(gl: AsyncGitLab, uid: int, token_id: int) -> PersonalAccessToke
 async def cmd_tokens_revoke(ctx: Context) -> int:
     """Revoke tokens of a user, one line each; exit 1 if any could not be revoked."""
     uid = await user_id(ctx.gl, ctx.args.user)
+    in_use = await _token_in_use(ctx.gl)
     failed = 0
     for token_id in dict.fromkeys(ctx.args.token_ids):
         try:
             token = await _owned(ctx.gl, uid, token_id)
+            if token.id == in_use and not token.revoked:
+                raise CLIError(
+                    f"token {token_id} is the token this command runs with: revoking it "
+                    "would lock this command (and whatever else uses it) out; revoke it with "
+                    "another token, or with revoke_self() in the SDK"
+                )
             if not token.revoked:
                 await ctx.gl.personal_access_tokens.revoke(token_id)
         except (GitLabError, CLIError) as exc:

@@ -34,6 +34,25 @@ def test_revoke_names_the_owner_and_revokes_each_token(bulk: Bulk, fake: FakeGit
     assert f"token {ci.id} (ci) of user {alice.id}: was already revoked" in proc.stdout
 
 
+def test_revoke_refuses_the_token_it_runs_with_and_revokes_the_others(
+    bulk: Bulk, fake: FakeGitLabServer
+) -> None:
+    (alice,) = pick(fake, 1)
+    ci = seed_tokens(fake, [alice])[alice.id][0]
+    own = fake.state.tokens[fake.admin_token]
+    proc = bulk.run("tokens", "revoke", str(own.user_id), str(own.id))
+    assert proc.returncode == 1
+    assert f"token {own.id} is the token this command runs with" in proc.stderr
+    assert not own.revoked
+    # Listed with others (of its owner): those are revoked, it is not; the command goes on.
+    others = seed_tokens(fake, [fake.state.users[own.user_id]])[own.user_id]
+    proc = bulk.run("tokens", "revoke", str(own.user_id), str(own.id), str(others[0].id))
+    assert proc.returncode == 1
+    assert others[0].revoked and not own.revoked
+    assert whoami(fake, fake.admin_token) == own.user_id  # the command's token still works
+    assert not ci.revoked
+
+
 def test_rotate_stores_the_new_value_in_a_private_file(
     bulk: Bulk, fake: FakeGitLabServer, tmp_path: Path
 ) -> None:
