@@ -133,6 +133,9 @@ class Session:
                         "response": [check_response, *hooks["response"]],
                     },
                 )
+                from ._http.pool import use_fair_pools  # httpx has imported httpcore now
+
+                use_fair_pools(http)
             else:
                 http = CookielessAsyncClient(
                     transport=engine, follow_redirects=False, event_hooks=hooks
