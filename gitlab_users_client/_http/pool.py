@@ -8,7 +8,7 @@ burst wrong in two ways:
 
 * it hands one idle HTTP/1.1 connection to every queued request that looks before the
   first one has made it busy (awaits lie between the two), so all but one of them fail
-  with ``ConnectionNotAvailable`` and try again: ~3.5 attempts per request at 32 in
+  with ``ConnectionNotAvailable`` and try again: ~4.5 attempts per request at 32 in
   flight, and the pool never grows to its limit. Here a connection that a request of the
   pool holds is never handed to another (HTTP/1.1 carries one request at a time);
 * it asks every idle socket whether the server has closed it, several times per request:
