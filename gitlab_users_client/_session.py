@@ -148,6 +148,11 @@ class Session:
             )
         if error is not None:
             raise error
+        if engine is None:
+            from ._http.pool import use_fair_pools  # httpx has imported httpcore by now
+
+            if not use_fair_pools(http):
+                logger.debug("httpcore's pool kept as it is (not the layout expected)")
         logger.debug(
             "new client on %s",
             "httpx's own transport"

@@ -13,9 +13,11 @@ import gitlab_users_client._http as http_package
 
 PACKAGE = Path(http_package.__file__).parent
 #: Third-party modules an engine may import besides httpx: its own library (aiohttp's
-#: adapter) and certifi (httpx's own CA bundle, for the default certificate check).
+#: adapter), certifi (httpx's own CA bundle, for the default certificate check) and
+#: httpcore (the pool of httpx's own transport, whose hand-out ``pool`` replaces).
 ALLOWED = {
     "aiohttp.py": {"aiohttp", "yarl"},
+    "pool.py": {"httpcore"},
     "network.py": {"certifi"},
     "__init__.py": {"sniffio"},
 }
