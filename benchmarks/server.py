@@ -26,6 +26,10 @@ of 100 users) and serves a bounded number at once (Puma threads). With these opt
 each list request takes ``--list-latency`` seconds and every other request
 ``--get-latency`` seconds, and at most ``--workers`` requests are served at once; the
 others queue (first come, first served). Without them the server answers at once.
+``GET /-/bench-timing`` answers, for every request since the last ``?reset=1``, when it
+arrived, when a worker took it and when its response left (Unix times), whether it was a
+list request, its ``per_page`` and how many users its page held: what
+``schedule.py`` reads to tell where the workers sat idle.
 
 **Rate-limited mode** (``--rate-limit N --rate-period S``): GitLab's instance throttle
 (Rack::Attack), per token: at most ``N`` requests in each window of ``S`` seconds, windows
@@ -433,11 +437,42 @@ _UNAUTHORIZED = _response(401, dumps({"message": "401 Unauthorized"}))
 @dataclass
 class Model:
     """GitLab-like service times: seconds per list request and per other request, and how
-    many requests are served at once (the rest queue)."""
+    many requests are served at once (the rest queue); when each request arrived, was
+    taken by a worker and answered (``/-/bench-timing``)."""
 
     list_latency: float
     get_latency: float
     workers: asyncio.Semaphore | None
+    worker_count: int = 0
+    #: (arrived, started, ended, listing, per_page, rows) per request, Unix times.
+    timeline: list[tuple[float, float, float, bool, int, int]] = field(default_factory=list)
+
+    def timing(self, reset: bool) -> bytes:
+        body = dumps(
+            {
+                "workers": self.worker_count,
+                "list_latency": self.list_latency,
+                "get_latency": self.get_latency,
+                "requests": self.timeline,
+            }
+        )
+        if reset:
+            self.timeline = []
+        return body
+
+
+def _per_page(target: bytes) -> int:
+    for key, value in parse_qsl(target.partition(b"?")[2].decode("latin-1")):
+        if key == "per_page" and value.isdigit():
+            return min(int(value), MAX_PER_PAGE)
+    return DEFAULT_PER_PAGE
+
+
+def _rows(body: bytes) -> int:
+    """Users in a list body (each row starts ``{"id":``; nested objects follow a colon)."""
+    if not body.startswith(b'[{"id":'):
+        return 0
+    return 1 + body.count(b'},{"id":')
 
 
 @dataclass
@@ -544,7 +579,9 @@ class HttpProtocol(asyncio.Protocol):
         self.buf = b""
         self.transport: asyncio.Transport | None = None
         # GitLab-like mode: responses wait their service time, in request order.
-        self.pending: collections.deque[tuple[float, tuple[bytes, ...], bool]] = collections.deque()
+        self.pending: collections.deque[tuple[float, tuple[bytes, ...], bool, bytes, float]] = (
+            collections.deque()
+        )
         self.writer: asyncio.Task[None] | None = None
 
     def respond(self, target: bytes, parts: tuple[bytes, ...], close: bool) -> bool:
@@ -561,22 +598,30 @@ class HttpProtocol(asyncio.Protocol):
             return not close
         listing = target.split(b"?", 1)[0].rstrip(b"/") == b"/api/v4/users"
         delay = model.list_latency if listing else model.get_latency
-        self.pending.append((delay, parts, close))
+        self.pending.append((delay, parts, close, target if listing else b"", time.time()))
         if self.writer is None or self.writer.done():
             self.writer = asyncio.get_running_loop().create_task(self.drain(model))
         return not close
 
     async def drain(self, model: Model) -> None:
         while self.pending:
-            delay, parts, close = self.pending.popleft()
+            delay, parts, close, listing, arrived = self.pending.popleft()
             if model.workers is None:
+                started = time.time()
                 await asyncio.sleep(delay)
             else:
                 async with model.workers:
+                    started = time.time()
                     await asyncio.sleep(delay)
             if self.transport is None:
                 return
             self.transport.writelines(parts)
+            if listing:
+                body = parts[1] if len(parts) > 1 else b""
+                record = (arrived, started, time.time(), True, _per_page(listing), _rows(body))
+            else:
+                record = (arrived, started, time.time(), False, 0, 0)
+            model.timeline.append(record)
             if self.throttle is not None:
                 self.throttle.last_at = time.time()
             if close:
@@ -618,6 +663,9 @@ class HttpProtocol(asyncio.Protocol):
             throttle = self.throttle
             if target.startswith(b"/-/bench-stats") and throttle is not None:
                 head_bytes, body = _response(200, throttle.stats(b"reset=1" in target))
+            elif target.startswith(b"/-/bench-timing") and self.model is not None:
+                transport.writelines(_response(200, self.model.timing(b"reset=1" in target)))
+                continue
             elif b"\r\nprivate-token:" not in lowered and b"\r\nauthorization:" not in lowered:
                 head_bytes, body = _UNAUTHORIZED
             elif throttle is not None:
@@ -660,7 +708,8 @@ async def serve(
     users.prerender(details_up_to=details_up_to)
     model = None
     if list_latency or get_latency or workers:
-        model = Model(list_latency, get_latency, asyncio.Semaphore(workers) if workers else None)
+        semaphore = asyncio.Semaphore(workers) if workers else None
+        model = Model(list_latency, get_latency, semaphore, workers)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
         lambda: HttpProtocol(users, model, throttle),

@@ -10,15 +10,23 @@ would not bring those pages any sooner either):
 
 * the shortest a full page ever took is the service time ``base`` (a scan starts with
   several requests at once: the first ones are served without waiting);
-* with ``n`` in flight taking ``t`` each, about ``n * (1 - base / t)`` of them were
-  waiting at the server (TCP Vegas' estimate of a queue from round-trip times).
+* with ``n`` in flight taking ``t`` each, about ``n * base / t`` of them were being
+  served and the rest, ``n * (1 - base / t)``, waiting at the server (TCP Vegas' estimate
+  of a queue from round-trip times).
 
-Fewer than one waiting, the server has room: one more is added (a quarter more while
-nothing waits at all). More than three, its workers are saturated and requests only
-queue: the target drops by the excess. In between, the server is kept busy through the
-client's own gaps (parsing, handing out users) without piling work on it. The estimate is
-taken once per round trip's worth of pages, from their medians. ``base`` never grows: a
-server that gets slower looks saturated, and is given fewer requests, never more.
+A few requests waiting at the server cost nothing: a worker that finishes takes the next
+at once. A worker with nothing to take costs the scan its share of the bound: between
+two pages of a window the client parses, hands out users and sends the next request, and
+on a machine busy with other work that takes a while. So the target is the workers
+found busy plus a **headroom** of half as many again (at least :data:`HEADROOM` more):
+8 workers get 12 requests, a single one 4. While fewer wait than that, more are added:
+a quarter more while none waits (the server has idle workers), one at a time while a
+few do. Once more wait than the headroom, the target comes down to the busy workers
+plus the headroom. The estimate is taken once per round trip's worth of pages, from
+their means (Little's law holds for means: with ``n`` out on ``w`` busy workers a page
+takes ``n / w`` service times on average, while the median of a round where some
+waited and some did not jumps between the two). ``base`` never grows: a server that
+gets slower looks saturated, and is given fewer requests, never more.
 """
 
 from __future__ import annotations
@@ -31,8 +39,13 @@ __all__ = ["AdaptiveConcurrency"]
 
 #: Below this many requests estimated waiting at the server, it has idle workers.
 IDLE_BELOW: Final = 1.0
-#: Above this many, its workers are saturated: more in flight only adds waiting.
-SATURATED_ABOVE: Final = 3.0
+#: Requests kept waiting at the server beyond its busy workers, at least.
+HEADROOM: Final = 3
+
+
+def headroom(busy: float) -> int:
+    """Requests to keep waiting when ``busy`` workers serve the scan at once."""
+    return max(HEADROOM, math.ceil(busy / 2))
 
 
 class AdaptiveConcurrency:
@@ -61,15 +74,16 @@ class AdaptiveConcurrency:
         self._out.append(in_flight)
         if len(self._took) < max(4, self.target):
             return
-        took = statistics.median(self._took)
-        out = statistics.median(self._out)
+        took = statistics.fmean(self._took)
+        out = statistics.fmean(self._out)
         self._took.clear()
         self._out.clear()
-        waiting = out * (1 - self.base / took)
-        if waiting < IDLE_BELOW:
+        busy = out * self.base / took
+        waiting = out - busy
+        wanted = headroom(busy)
+        if waiting < wanted - 1:
             if out >= self.target - 1:  # it had that many out: room for more
-                step = max(1, self.target // 4) if waiting < IDLE_BELOW / 2 else 1
+                step = max(1, self.target // 4) if waiting < IDLE_BELOW else 1
                 self.target = min(self.most, self.target + step)
-        elif waiting > SATURATED_ABOVE:
-            excess = math.ceil(waiting - (IDLE_BELOW + SATURATED_ABOVE) / 2)
-            self.target = max(1, self.target - excess)
+        elif waiting > wanted:
+            self.target = max(1, min(self.target, math.ceil(busy) + wanted))

@@ -73,9 +73,10 @@ class Users(UsersResource):
 
         Args:
             concurrency: The most pages in flight at once. By default the scan starts
-                with 8 and adapts to the server: more while pages come back as fast
-                as with fewer, fewer once they slow down (requests queueing at the
-                server), up to the client's ``max_concurrency``.
+                with 12 and adapts to the server: the workers it finds busy plus
+                half as many again waiting (requests queueing at the server cost
+                nothing, idle workers cost time), up to the client's
+                ``max_concurrency``.
             resume: A string from :meth:`UserScan.checkpoint` of an earlier scan with the
                 same filters: the scan hands out every user that one had not handed out
                 before the checkpoint, exactly once.

@@ -93,12 +93,18 @@ _MS = timedelta(milliseconds=1)
 _HALF_MS = timedelta(microseconds=500)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 PER_PAGE = 100
-#: Windows (pages in flight) a scan starts with, all at once.
-START: Final = 8
+#: Windows (pages in flight) a scan starts with, all at once: a GitLab's Puma workers
+#: (8 on many instances) and a few more waiting, so none of them waits for the client.
+START: Final = 12
 #: A round of a plain ``async for`` ends once about this many users are buffered: long
 #: rounds keep the server busy (each round ends with its last requests finishing while no
 #: new one goes out), short ones keep memory low.
 ROUND_USERS: Final = 5_000
+#: Window edges fall at whole pages, each page counted this share (1/SHORT) short.
+SHORT: Final = 100
+#: A window is split when more than a page and 1/STEAL_PAST of one is left past its
+#: next page.
+STEAL_PAST: Final = 4
 #: Users a scan held in ``async with`` fetches ahead of the consumer at most.
 AHEAD_USERS: Final = 5_000
 
@@ -151,7 +157,7 @@ class _Window:
     #: follow creation time it is just behind the walker; when they do not, a page spans
     #: the whole window and this is near ``lo``. Either way ``[recent, hi)`` is what is left.
     recent: int | None = None
-    #: The ``created_at`` span (ms) of its last full page: how far one page goes.
+    #: How far (ms of ``created_at``) one page goes, from its last full page.
     page_ms: int | None = None
     last_id: int | None = None
     #: Pages with users buffered, oldest first.
@@ -425,7 +431,7 @@ class UserScan(Generic[T]):
         """Split the window with the most left to walk, past the page it has in flight
         (whose users are already on their way to it)."""
         assert self._windows is not None
-        best, best_start, best_span = None, 0, 1
+        best, best_start, best_span, best_reach = None, 0, 1, None
         for window in self._windows:
             if window.done:
                 continue
@@ -433,16 +439,20 @@ class UserScan(Generic[T]):
             reach = window.page_ms
             if reach is not None:
                 # Its last page covered about `reach`, and the one in flight will as
-                # well; each half should keep a page or two of its own.
+                # well. Split at a whole page, what is left past it takes as many
+                # requests split as not; less than a page more is not worth one more.
                 start += reach * (2 if window.fetching else 1)
-                if self._end(window) - start < 2 * reach:
+                if self._end(window) - start < reach + reach // STEAL_PAST:
                     continue
             span = self._end(window) - start
             if span > best_span:
-                best, best_start, best_span = window, start, span
+                best, best_start, best_span, best_reach = window, start, span, reach
         if best is None:
             return None
-        middle = best_start + best_span // 2
+        edges = _cuts(best_start, best_start + best_span, 2, best_reach)
+        if not edges:
+            return None
+        middle = edges[0]
         new = _Window(middle, best.hi, page_ms=best.page_ms)
         oldest = next((page for page in best.pages if page.pending), None)
         if oldest is None:
@@ -559,9 +569,8 @@ class UserScan(Generic[T]):
             self._windows = [_Window(None, None)]
         else:
             self._windowed = True
-            lo, hi = self._first, self._last + 1
-            count = min(self._concurrency.target, hi - lo)
-            bounds = sorted({lo + (hi - lo) * i // count for i in range(1, count)})
+            reach = _reach(items) if len(items) == PER_PAGE else None
+            bounds = _cuts(self._first, self._last + 1, self._concurrency.target, reach)
             edges: list[int | None] = [None, *bounds, None]
             self._windows = [_Window(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
         # The first page is the first window's (or the only walk's) first page, as a
@@ -629,7 +638,7 @@ class UserScan(Generic[T]):
             # The probes found the range by id; the data may reach beyond it.
             self._first, self._last = min(self._first, lowest), max(self._last, highest)
             if len(items) == PER_PAGE:
-                window.page_ms = max(1, highest - lowest)
+                window.page_ms = _reach(items)
         if owned:
             window.recent = min(owned)
         window.started = True
@@ -684,6 +693,35 @@ def _restored(item: Any) -> _Window:
         last_id=_int(item["last_id"]),
         skip_through=_int(item["skip_through"]),
     )
+
+
+def _reach(items: list[Any]) -> int:
+    """How far (ms) a page goes, from a full one: the span of its shown ``created_at``
+    and one gap more (its first user to the next page's first)."""
+    shown = [to_ms(item.created_at) for item in items]
+    return max(1, (max(shown) - min(shown)) * len(shown) // max(1, len(shown) - 1))
+
+
+def _cuts(lo: int, hi: int, count: int, reach: int | None) -> list[int]:
+    """Edges cutting ``[lo, hi)`` into at most ``count`` windows of about equal size.
+
+    Where a page goes about ``reach`` ms and ``lo`` is where the walk's next page
+    starts, the edges fall at whole pages from ``lo``, a little early (``reach`` is
+    measured on one page; a window a user too long ends with a page of one user, which
+    costs a request like a full one; a window a few users short ends with a page of
+    nearly 100). Where users are spread evenly, every window but the last then ends with
+    about a full page.
+    """
+    count = max(1, min(count, hi - lo))
+    pages = (hi - lo) / reach if reach is not None else 0.0
+    if reach is None or pages <= count - 1:
+        # Fewer pages than windows (or ids that do not follow creation time: a page
+        # spans the whole range): equal spans.
+        return sorted({lo + (hi - lo) * i // count for i in range(1, count)})
+    step = reach - reach // SHORT
+    steps = (hi - lo) / step  # so that the last window is about as long as the others
+    edges = {lo + max(1, round(steps * i / count)) * step for i in range(1, count)}
+    return sorted(edge for edge in edges if lo < edge < hi)
 
 
 def _edge(ms: int, shift: timedelta) -> datetime:

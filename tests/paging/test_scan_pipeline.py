@@ -83,7 +83,7 @@ def test_pages_in_flight_follow_the_servers_workers(workers: int) -> None:
     virtual(main)
     (target,) = targets
     if workers == 2:
-        # It starts with 8 at once and backs off: more would only queue.
+        # It starts with 12 at once and backs off to the workers and a few waiting.
         assert target <= workers + 3
     else:
         # Pages came back as fast with more in flight: it kept adding.
