@@ -39,7 +39,6 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._logs import setup_from_environment
-from ._paging.pagination import AsyncPaginator, Page
 from ._redact import Secret
 from ._retry import RetryPolicy
 from ._version import __version__
@@ -47,14 +46,18 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._bulk import BulkResult, Outcome, map_concurrently
     from ._contract.encoding import File
+    from ._paging.pagination import AsyncPaginator, Page
     from ._scan import UserScan
 
 # GITLAB_USERS_LOG=debug|info: the SDK's logger on stderr (see _logs).
 setup_from_environment()
 
 #: Imported at first use: a script that sends one request needs none of them (File
-#: imports pydantic; fan-out and scans are modules of their own).
+#: imports pydantic; paging, fan-out and scans are modules of their own, which a list,
+#: ``map_concurrently`` or a scan loads).
 _LAZY = {
+    "AsyncPaginator": "_paging.pagination",
+    "Page": "_paging.pagination",
     "BulkResult": "_bulk",
     "Outcome": "_bulk",
     "map_concurrently": "_bulk",

@@ -11,7 +11,7 @@ from typing import IO
 
 from .._redact import Secret
 
-__all__ = ["ApiRequest", "FileContent"]
+__all__ = ["ApiRequest", "FileContent", "Keyset"]
 
 FileContent = bytes | IO[bytes]
 
@@ -32,3 +32,24 @@ class ApiRequest:
     #: Header parameters and a call's ``extra_headers`` (a :class:`Secret` for a
     #: credential header sent as it is).
     headers: dict[str, str | Secret] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Keyset:
+    """An operation that GitLab can also page by keyset, from ``x-pagination: keyset``.
+
+    ``by``/``default``/``serves`` (from ``x-keyset-orders``) say which orders keyset
+    serves when it cannot serve them all: ``order_by`` defaults to ``created_at``
+    but only ``id`` is served. Without them, every order is. Declared here, with the
+    request, so that a resource module needs no paging code until a list is walked.
+    """
+
+    by: str | None = None
+    default: str | None = None
+    serves: tuple[str, ...] = ()
+
+    def serves_request(self, request: ApiRequest) -> bool:
+        if self.by is None:
+            return True
+        order = next((value for name, value in request.params if name == self.by), self.default)
+        return order in self.serves

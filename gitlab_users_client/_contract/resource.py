@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast
 
-from .._paging.pagination import AsyncPaginator, Keyset
+from .request import Keyset
 from .response import Response, ResponseTypes
 from .types import (
     NOT_GIVEN,
@@ -28,6 +28,7 @@ from .types import (
 
 if TYPE_CHECKING:
     from .._client import AsyncGitLab
+    from .._paging.pagination import AsyncPaginator
     from .request import ApiRequest
 
 __all__ = [
@@ -47,6 +48,17 @@ __all__ = [
     "raw_page",
     "raw_response",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The generated resources name ``AsyncPaginator`` in annotations only; at run time
+    # it is loaded when asked for, so that touching a resource imports no paging code.
+    if name == "AsyncPaginator":
+        from .._paging.pagination import AsyncPaginator
+
+        return AsyncPaginator
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -95,6 +107,9 @@ class BaseResource:
         sudo: SudoArg,
         timeout: TimeoutArg,
     ) -> AsyncPaginator[T]:
+        # Imported at the first list call: a script that only gets never loads paging.
+        from .._paging.pagination import AsyncPaginator
+
         return AsyncPaginator(
             self._with(sudo, timeout),
             request,

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
-from .._contract.request import ApiRequest
+from .._contract.request import ApiRequest, Keyset
 from .._contract.response import Response, ResponseTypes
 from .._contract.types import PaginationMode
 from .._exceptions import InvalidRequestError, MethodNotAllowedError
@@ -143,26 +143,6 @@ class Page(Generic[T]):
             f"Page(items={len(self.items)}, page={self.page}, next_page={self.next_page}, "
             f"total={self.total}, total_pages={self.total_pages})"
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Keyset:
-    """An operation that GitLab can also page by keyset, from ``x-pagination: keyset``.
-
-    ``by``/``default``/``serves`` (from ``x-keyset-orders``) say which orders keyset
-    serves when it cannot serve them all: ``order_by`` defaults to ``created_at``
-    but only ``id`` is served. Without them, every order is.
-    """
-
-    by: str | None = None
-    default: str | None = None
-    serves: tuple[str, ...] = ()
-
-    def serves_request(self, request: ApiRequest) -> bool:
-        if self.by is None:
-            return True
-        order = next((value for name, value in request.params if name == self.by), self.default)
-        return order in self.serves
 
 
 class AsyncPaginator(Generic[T]):

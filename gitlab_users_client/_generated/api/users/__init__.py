@@ -12,7 +12,6 @@ from ...._contract.encoding import File, FileContent, as_file
 from ...._contract.models import build_body
 from ...._contract.resource import (
     NOT_GIVEN,
-    AsyncPaginator,
     BaseResource,
     ExtraBody,
     ExtraHeaders,
@@ -27,9 +26,10 @@ from ...._contract.resource import (
     raw_response,
 )
 
-# Endpoint modules and models are imported where they are used, so that touching
-# `gl.users` does not import every operation of the tag.
+# Endpoint modules, models and the paginator are imported where they are used, so that
+# touching `gl.users` imports no operation of the tag, no model and no paging code.
 if TYPE_CHECKING:
+    from ...._contract.resource import AsyncPaginator
     from ...models.approve_result import ApproveResult
     from ...models.basic_project_details import BasicProjectDetails
     from ...models.create_user_multipart_request import CreateUserMultipartRequest
