@@ -35,8 +35,10 @@ SUMMARY = re.compile(
 
 
 def default_signals() -> None:
-    """In the child: the default SIGINT disposition (a shell's background job ignores it)."""
+    """In the child: the default SIGINT and SIGHUP dispositions, as an interactive shell
+    gives them (a shell's background job ignores SIGINT; a run under ``nohup`` SIGHUP)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 @dataclass
