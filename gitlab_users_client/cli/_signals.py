@@ -15,7 +15,9 @@ background job SIGINT) stays ignored.
 
 from __future__ import annotations
 
+import asyncio
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -26,6 +28,8 @@ from ._errors import signal_name
 
 __all__ = ["DEFAULT_GRACE", "Stopper", "watch_signals"]
 
+#: The platform, as a plain string (a test plays Windows with it).
+_PLATFORM: str = sys.platform
 #: Seconds the requests in flight get to finish after the first signal (``--grace``).
 DEFAULT_GRACE = 10.0
 
@@ -41,14 +45,27 @@ async def watch_signals(
     *,
     task_status: TaskStatus[None] = anyio.TASK_STATUS_IGNORED,
 ) -> None:
-    """Call ``on_signal(signum)`` for every SIGINT, SIGTERM or SIGHUP until cancelled."""
-    try:
-        with anyio.open_signal_receiver(*_handled()) as received:
-            task_status.started()
-            async for signum in received:
-                on_signal(signum)
-    except NotImplementedError:  # no signal handlers on this platform's event loop
+    """Call ``on_signal(signum)`` for every SIGINT, SIGTERM or SIGHUP until cancelled
+    (where the event loop can receive signals; elsewhere Ctrl-C ends the job as usual)."""
+    if not _loop_receives_signals():
         task_status.started()
+        return
+    with anyio.open_signal_receiver(*_handled()) as received:
+        task_status.started()
+        async for signum in received:
+            on_signal(signum)
+
+
+def _loop_receives_signals() -> bool:
+    """asyncio's event loops on Windows have no signal handlers; trio's receiver works
+    everywhere, and every loop elsewhere has them."""
+    if _PLATFORM != "win32":
+        return True
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # not asyncio: trio
+        return True
+    return False
 
 
 class Stopper:

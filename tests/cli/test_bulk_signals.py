@@ -6,6 +6,7 @@ import signal
 import time
 from pathlib import Path
 
+import anyio
 import pytest
 
 from gitlab_users_client.testing import FakeGitLabServer, Faults
@@ -134,3 +135,24 @@ def test_a_signal_before_the_first_change_stops_at_once(
     assert code == 143, err
     assert "interrupted before the first change: nothing was done" in err
     assert bulk.writes() == [] and not out.exists()
+
+
+@pytest.mark.parametrize(("backend", "receives"), [("asyncio", False), ("trio", True)])
+def test_on_windows_an_asyncio_loop_is_not_asked_for_signal_handlers(
+    monkeypatch: pytest.MonkeyPatch, backend: str, receives: bool
+) -> None:
+    # asyncio's loops on Windows have no add_signal_handler: the watcher must start and
+    # do nothing there, and still watch on trio, whose receiver works on Windows too.
+    from gitlab_users_client.cli import _signals
+
+    monkeypatch.setattr(_signals, "_PLATFORM", "win32")
+    seen: list[bool] = []
+
+    async def main() -> None:
+        seen.append(_signals._loop_receives_signals())
+        async with anyio.create_task_group() as group:
+            await group.start(_signals.watch_signals, lambda signum: None)
+            group.cancel_scope.cancel()
+
+    anyio.run(main, backend=backend)
+    assert seen == [receives]
