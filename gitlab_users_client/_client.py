@@ -14,7 +14,6 @@ import logging
 import os
 import time
 from collections.abc import Mapping
-from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -265,7 +264,7 @@ class AsyncGitLab:
             checked = check_headers(headers, taken=settings.credentials.header_name)
             changes["headers"] = {**settings.headers, **checked}
         copy = object.__new__(AsyncGitLab)
-        copy._bind(replace(settings, **changes) if changes else settings, self._session)
+        copy._bind(settings.replace(**changes) if changes else settings, self._session)
         return copy
 
     # -- resources -----------------------------------------------------------

@@ -11,7 +11,6 @@ import json as jsonlib
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -71,23 +70,71 @@ _CREDENTIAL_OPTIONS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+#: ``Settings``' constructor arguments, in order (its ``__slots__`` are sorted).
+_SETTINGS_FIELDS = (
+    "base_url",
+    "credentials",
+    "sudo",
+    "timeout",
+    "policy",
+    "headers",
+    "follow_redirects",
+    "keep_base_url",
+)
+
+
 class Settings:
-    """What one client (or one ``with_options`` copy) sends with every request."""
+    """What one client (or one ``with_options`` copy) sends with every request.
 
-    base_url: httpx.URL
-    credentials: Credentials
-    sudo: str | None
-    timeout: httpx.Timeout | None
-    policy: RetryPolicy
-    headers: Mapping[str, str | Secret]
-    follow_redirects: bool
-    keep_base_url: bool
-    #: ``base_url`` as text without a trailing slash: request paths are appended to it.
-    root: str = field(init=False)
+    Not changed once built (``replace()`` makes a changed copy). A plain class rather
+    than a dataclass: every client builds one, and a dataclass costs a code-generation
+    pass at import.
+    """
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "root", str(self.base_url).rstrip("/"))
+    __slots__ = (
+        "base_url",
+        "credentials",
+        "follow_redirects",
+        "headers",
+        "keep_base_url",
+        "policy",
+        "root",
+        "sudo",
+        "timeout",
+    )
+
+    def __init__(
+        self,
+        *,
+        base_url: httpx.URL,
+        credentials: Credentials,
+        sudo: str | None,
+        timeout: httpx.Timeout | None,
+        policy: RetryPolicy,
+        headers: Mapping[str, str | Secret],
+        follow_redirects: bool,
+        keep_base_url: bool,
+    ) -> None:
+        self.base_url = base_url
+        self.credentials = credentials
+        self.sudo = sudo
+        self.timeout = timeout
+        self.policy = policy
+        self.headers = headers
+        self.follow_redirects = follow_redirects
+        self.keep_base_url = keep_base_url
+        #: ``base_url`` as text without a trailing slash: request paths are appended to it.
+        self.root = str(base_url).rstrip("/")
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` (keyword arguments of the constructor) applied."""
+        values = {name: getattr(self, name) for name in _SETTINGS_FIELDS}
+        return Settings(**{**values, **changes})
+
+    def __repr__(self) -> str:
+        # Credentials and Secret headers show redacted (their own reprs).
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _SETTINGS_FIELDS)
+        return f"Settings({shown})"
 
 
 #: First path segments that are GitLab pages or its API, never part of an instance's

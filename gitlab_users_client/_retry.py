@@ -75,9 +75,16 @@ _NOT_RETRIED_5XX: Final = frozenset({501, 505})
 _REWINDABLE_STREAMS: Final = frozenset({"ByteStream", "MultipartStream"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, init=False, repr=False, eq=False)
 class RetryPolicy:
-    """How hard to try. Per client, and per call through ``with_options``."""
+    """How hard to try. Per client, and per call through ``with_options``.
+
+    A frozen dataclass (``dataclasses.replace()``, ``fields()``, ``asdict()`` work on it)
+    whose ``__init__``, ``__repr__``, ``__eq__`` and ``__hash__`` are written out below:
+    every client is built with one, and generating them costs a code-generation pass
+    at import (``tests/client/test_cheap_classes.py`` holds them to what
+    ``@dataclass(frozen=True)`` generates).
+    """
 
     max_retries: int = 4
     #: Seconds a call may spend in total: every attempt (connecting, sending, slow or
@@ -91,6 +98,40 @@ class RetryPolicy:
     #: ahead) cannot stall the client for its lifetime. GitLab's longest default throttle
     #: period is 10 minutes. The call that received such a value still fails at once.
     max_pause: float = 600.0
+
+    def __init__(
+        self,
+        max_retries: int = 4,
+        budget: float = 120.0,
+        backoff_base: float = 0.5,
+        backoff_max: float = 30.0,
+        max_pause: float = 600.0,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "max_retries", max_retries)
+        set_field(self, "budget", budget)
+        set_field(self, "backoff_base", backoff_base)
+        set_field(self, "backoff_max", backoff_max)
+        set_field(self, "max_pause", max_pause)
+
+    def _values(self) -> tuple[int, float, float, float, float]:
+        return (self.max_retries, self.budget, self.backoff_base, self.backoff_max, self.max_pause)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}(max_retries={self.max_retries!r}, "
+            f"budget={self.budget!r}, backoff_base={self.backoff_base!r}, "
+            f"backoff_max={self.backoff_max!r}, max_pause={self.max_pause!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, RetryPolicy)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
 
     def with_changes(
         self, *, max_retries: int | None = None, budget: float | None = None
@@ -115,14 +156,36 @@ def was_sent(exc: BaseException) -> bool:
     )
 
 
-@dataclass(slots=True)
 class Attempts:
     """What the retry loop did for one call (reported on errors and in logs)."""
 
-    retries: int = 0
-    waited: float = 0.0
-    #: A previous attempt may have been applied (5xx, or lost after sending).
-    maybe_applied: bool = False
+    # This class and the decisions below are plain classes rather than dataclasses:
+    # this module is imported by every client, and a dataclass costs a code-generation
+    # pass at import.
+    __slots__ = ("maybe_applied", "retries", "waited")
+
+    def __init__(self, retries: int = 0, waited: float = 0.0, maybe_applied: bool = False) -> None:
+        self.retries = retries
+        self.waited = waited
+        #: A previous attempt may have been applied (5xx, or lost after sending).
+        self.maybe_applied = maybe_applied
+
+    def __repr__(self) -> str:
+        return (
+            f"Attempts(retries={self.retries!r}, waited={self.waited!r}, "
+            f"maybe_applied={self.maybe_applied!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Attempts):
+            return NotImplemented
+        return (self.retries, self.waited, self.maybe_applied) == (
+            other.retries,
+            other.waited,
+            other.maybe_applied,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass with eq
 
 
 class Slots:
@@ -186,35 +249,60 @@ class _BudgetExhausted(Exception):
     """The call's retry budget ran out during an attempt (``args[0]``: after sending)."""
 
 
-@dataclass(frozen=True, slots=True)
 class Retry:
     """Send the request again after ``delay`` seconds."""
 
-    delay: float
-    #: The failed attempt may have been applied (a 5xx, or lost after it was sent).
-    maybe_applied: bool = False
-    #: The 429 that asks for the wait: the loop pauses the rate gate for ``delay``
-    #: (everyone waits there, this call included) instead of sleeping.
-    limited_by: httpx.Response | None = None
+    __slots__ = ("delay", "limited_by", "maybe_applied")
+
+    def __init__(
+        self,
+        delay: float,
+        maybe_applied: bool = False,
+        limited_by: httpx.Response | None = None,
+    ) -> None:
+        self.delay = delay
+        #: The failed attempt may have been applied (a 5xx, or lost after it was sent).
+        self.maybe_applied = maybe_applied
+        #: The 429 that asks for the wait: the loop pauses the rate gate for ``delay``
+        #: (everyone waits there, this call included) instead of sleeping.
+        self.limited_by = limited_by
+
+    def __repr__(self) -> str:
+        return (
+            f"Retry(delay={self.delay!r}, maybe_applied={self.maybe_applied!r}, "
+            f"limited_by={self.limited_by!r})"
+        )
 
 
-@dataclass(frozen=True, slots=True)
 class Done:
     """Hand ``response`` to the caller, whatever its status (the client maps errors)."""
 
-    response: httpx.Response
-    #: A 429 this call cannot wait out: the rate gate still pauses this long.
-    pause: float | None = None
-    #: A DELETE that found nothing after an ambiguous attempt: reported as deleted.
-    gone: bool = False
+    __slots__ = ("gone", "pause", "response")
+
+    def __init__(
+        self, response: httpx.Response, pause: float | None = None, gone: bool = False
+    ) -> None:
+        self.response = response
+        #: A 429 this call cannot wait out: the rate gate still pauses this long.
+        self.pause = pause
+        #: A DELETE that found nothing after an ambiguous attempt: reported as deleted.
+        self.gone = gone
+
+    def __repr__(self) -> str:
+        return f"Done(response={self.response!r}, pause={self.pause!r}, gone={self.gone!r})"
 
 
-@dataclass(frozen=True, slots=True)
 class Fail:
     """Raise ``error``, chained to ``cause`` (a clean copy of the transport error)."""
 
-    error: APIError
-    cause: BaseException | None = None
+    __slots__ = ("cause", "error")
+
+    def __init__(self, error: APIError, cause: BaseException | None = None) -> None:
+        self.error = error
+        self.cause = cause
+
+    def __repr__(self) -> str:
+        return f"Fail(error={self.error!r}, cause={self.cause!r})"
 
 
 def _backoff(policy: RetryPolicy, retries: int, jitter: float) -> float:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, TypeAdapter, ValidationError
-from pydantic_core import InitErrorDetails
+from pydantic_core import InitErrorDetails, from_json
 
 from .._exceptions import InvalidRequestError
 from .dates import to_date, to_datetime
@@ -68,31 +68,72 @@ def _required_keys(model: type[BaseModel]) -> tuple[str, ...]:
     )
 
 
-def _discriminated(members: list[Any]) -> Any:
-    """A union of models told apart by their required fields, most derived first.
+class _Members:
+    """The members of a union of models, most derived first, and which one a payload is.
 
     GitLab returns a richer entity to admins (``UserWithAdmin``, which requires
     ``is_admin``) than to other callers (``UserBasic``). The payload's keys pick the
     class, then only that class validates: one validation per item, and a bad field
     in an admin payload is an error instead of a silent downgrade to the poorer model.
     """
-    ordered = sorted(members, key=_specificity, reverse=True)
-    table: list[tuple[tuple[str, ...], str]] = []
 
-    def pick(value: Any) -> str | None:
-        if isinstance(value, BaseModel):
-            return type(value).__name__
+    def __init__(self, members: Iterable[type[BaseModel]]) -> None:
+        self.ordered = sorted(members, key=_specificity, reverse=True)
+        self._table: list[tuple[tuple[str, ...], type[BaseModel]]] = []
+
+    def pick(self, value: Any) -> type[BaseModel] | None:
+        """The member that validates ``value`` (``None``: not an object, no member can)."""
         if not isinstance(value, dict):
             return None
-        if not table:
-            table.extend((_required_keys(model), model.__name__) for model in ordered)
-        for keys, tag in table:
+        if not self._table:
+            self._table.extend((_required_keys(model), model) for model in self.ordered)
+        for keys, model in self._table:
             if all(key in value for key in keys):
-                return tag
-        return table[-1][1]  # the least specific; its validation says what is missing
+                return model
+        return self._table[-1][1]  # the least specific; its validation says what is missing
 
-    tagged = tuple(Annotated[model, Tag(model.__name__)] for model in ordered)
-    return Annotated[Union[tagged], Discriminator(pick)]  # noqa: UP007
+    def tag(self, value: Any) -> str | None:
+        """:meth:`pick` as a tag of the discriminated union (below)."""
+        if isinstance(value, BaseModel):
+            return type(value).__name__
+        model = self.pick(value)
+        return None if model is None else model.__name__
+
+
+def _discriminated(members: list[Any]) -> Any:
+    """A union of models told apart by their required fields, most derived first
+    (:class:`_Members`)."""
+    chosen = _Members(members)
+    tagged = tuple(Annotated[model, Tag(model.__name__)] for model in chosen.ordered)
+    return Annotated[Union[tagged], Discriminator(chosen.tag)]  # noqa: UP007
+
+
+class _UnionParser:
+    """Parses one body of a model union (``UserDetailsWithAdmin | UserProfile``) with
+    the validator of the member it is, and builds no other.
+
+    The body's keys pick the member exactly as the discriminated union does
+    (:class:`_Members`); that member's own validator reads the bytes. Every other
+    outcome (not an object, not JSON, the member rejecting the body) goes to the
+    discriminated union of all members, whose result or error is the reference: its
+    validators are built only on that path.
+    """
+
+    def __init__(self, members: list[type[BaseModel]], union: Any) -> None:
+        self._members = _Members(members)
+        self._union = union
+
+    def __call__(self, content: bytes) -> Any:
+        try:
+            model = self._members.pick(from_json(content))
+        except (ValueError, RecursionError):
+            model = None
+        if model is not None:
+            try:
+                return model.model_validate_json(content)
+            except ValidationError:
+                pass
+        return _adapter(self._union).validate_json(content)
 
 
 def _prefer_specific(tp: Any) -> Any:
@@ -162,16 +203,26 @@ class _PageParser:
         return _adapter(_LIST[self._union]).validate_json(content)
 
 
+def _models_of(tp: Any) -> list[type[BaseModel]] | None:
+    """The members of ``tp`` when it is a union of two or more models, else ``None``."""
+    if get_origin(tp) not in (Union, _types.UnionType):
+        return None
+    members = get_args(tp)
+    if len(members) > 1 and all(isinstance(m, type) and issubclass(m, BaseModel) for m in members):
+        return list(members)
+    return None
+
+
 @functools.cache
 def _parser(tp: Any) -> Any:
+    members = _models_of(tp)
+    if members is not None:
+        return _UnionParser(members, tp)
     if get_origin(tp) is list:
         (item,) = get_args(tp)
-        if get_origin(item) in (Union, _types.UnionType):
-            members = get_args(item)
-            if len(members) > 1 and all(
-                isinstance(m, type) and issubclass(m, BaseModel) for m in members
-            ):
-                return _PageParser(list(members), item)
+        members = _models_of(item)
+        if members is not None:
+            return _PageParser(members, item)
     return _adapter(tp).validate_json
 
 

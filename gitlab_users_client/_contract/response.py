@@ -36,12 +36,51 @@ class ResponseTypes(dict[int, Any], Generic[T]):
 UNPARSED: Final[ResponseTypes[httpx.Response]] = ResponseTypes()
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(frozen=True, init=False, repr=False, eq=False)
 class Response(Generic[T]):
-    """A parsed response together with what the server sent: status, headers and raw body."""
+    """A parsed response together with what the server sent: status, headers and raw body.
+
+    A frozen dataclass whose methods are written out: generating them would cost every
+    import of the SDK a code-generation pass (they behave as ``@dataclass(frozen=True)``
+    would generate them).
+    """
 
     status_code: int
     headers: httpx.Headers
     content: bytes
     parsed: T
     http_response: httpx.Response
+
+    def __init__(
+        self,
+        status_code: int,
+        headers: httpx.Headers,
+        content: bytes,
+        parsed: T,
+        http_response: httpx.Response,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "status_code", status_code)
+        set_field(self, "headers", headers)
+        set_field(self, "content", content)
+        set_field(self, "parsed", parsed)
+        set_field(self, "http_response", http_response)
+
+    def _values(self) -> tuple[int, httpx.Headers, bytes, T, httpx.Response]:
+        return (self.status_code, self.headers, self.content, self.parsed, self.http_response)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}(status_code={self.status_code!r}, "
+            f"headers={self.headers!r}, content={self.content!r}, parsed={self.parsed!r}, "
+            f"http_response={self.http_response!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Response)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())

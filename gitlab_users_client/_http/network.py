@@ -22,7 +22,6 @@ import contextlib
 import os
 import ssl
 import urllib.request
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.request import (  # type: ignore[attr-defined]  # not in typeshed
     proxy_bypass_environment,
@@ -164,19 +163,31 @@ class DeferredTrust(ssl.SSLContext):
         return super().wrap_bio(*args, **kwargs)
 
 
-@dataclass(eq=False)
 class Network:
-    """The checked ``verify``/``cert``/``proxy``/``trust_env`` options of one client."""
+    """The checked ``verify``/``cert``/``proxy``/``trust_env`` options of one client.
 
-    verify: VerifyTypes = True
-    cert: CertTypes | None = None
-    proxy: ProxyTypes | None = None
-    trust_env: bool = True
-    _context: ssl.SSLContext | None = field(default=None, init=False, repr=False)
-    _proxy: httpx.Proxy | None = field(default=None, init=False, repr=False)
-    _routes: dict[tuple[str, str, int | None], httpx.Proxy | None] = field(
-        default_factory=dict, init=False, repr=False
-    )
+    A plain class rather than a dataclass (a code-generation pass at import); its
+    ``repr`` is ``object``'s, so neither a certificate password nor proxy credentials
+    can show in one.
+    """
+
+    __slots__ = ("_context", "_proxy", "_routes", "cert", "proxy", "trust_env", "verify")
+
+    def __init__(
+        self,
+        verify: VerifyTypes = True,
+        cert: CertTypes | None = None,
+        proxy: ProxyTypes | None = None,
+        trust_env: bool = True,
+    ) -> None:
+        self.verify = verify
+        self.cert = cert
+        self.proxy = proxy
+        self.trust_env = trust_env
+        self._context: ssl.SSLContext | None = None
+        self._proxy: httpx.Proxy | None = None
+        self._routes: dict[tuple[str, str, int | None], httpx.Proxy | None] = {}
+        self._check()
 
     @classmethod
     def for_client(
@@ -197,7 +208,7 @@ class Network:
             )
         return cls(verify=verify, cert=cert, proxy=proxy, trust_env=trust_env)
 
-    def __post_init__(self) -> None:
+    def _check(self) -> None:
         if not isinstance(self.trust_env, bool):
             raise ConfigurationError("trust_env must be True or False")
         if not isinstance(self.verify, bool | str | os.PathLike | ssl.SSLContext):
