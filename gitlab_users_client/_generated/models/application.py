@@ -1,7 +1,5 @@
 """An OAuth application, without its secret. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

@@ -1,7 +1,5 @@
 """A newly created OAuth application, including its secret (returned only once). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ..models.application import Application

@@ -1,8 +1,6 @@
 """The approval service's result hash, serialized as-is (the docs show `{"message": "Success"}`;
 other keys may appear). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

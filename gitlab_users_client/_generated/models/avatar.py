@@ -1,7 +1,5 @@
 """The URL of an uploaded avatar. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

@@ -1,8 +1,6 @@
 """Basic project fields (Entities::BasicProjectDetails), used for anonymous callers and with
 `simple=true`. Owned by the Projects API; only the fields always sent are required. (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 
 from ..._contract.models import ApiModel
@@ -49,9 +47,9 @@ class BasicProjectDetails(ApiModel):
     """Number of stars."""
     last_activity_at: datetime.datetime | None = None
     """Last activity time."""
-    namespace: ProjectNamespace | None = None
+    namespace: "ProjectNamespace | None" = None
     """The namespace of a project (Entities::NamespaceBasic)."""
-    custom_attributes: list[CustomAttribute] | None = None
+    custom_attributes: "list[CustomAttribute] | None" = None
     """Only sent with `with_custom_attributes=true` to an administrator."""
 
 

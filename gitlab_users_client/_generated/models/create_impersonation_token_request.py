@@ -1,8 +1,6 @@
 """A new impersonation token. `scopes` and `granular_scopes` cannot both be sent. Without
 `expires_at` the instance maximum lifetime applies. (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 from typing import Any, ClassVar, Self
 
@@ -32,7 +30,7 @@ class CreateImpersonationTokenRequest(ApiModel):
     """Expiry date (YYYY-MM-DD)."""
     scopes: list[str] | None = None
     """Scopes, for example `api` or `read_user`."""
-    granular_scopes: list[GranularScopeInput] | None = None
+    granular_scopes: "list[GranularScopeInput] | None" = None
     """Fine-grained scopes (needs the `granular_personal_access_tokens` feature flag, 404
     otherwise)."""
 

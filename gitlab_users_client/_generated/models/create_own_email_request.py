@@ -1,7 +1,5 @@
 """A new secondary email address for the current user. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from pydantic import ConfigDict, model_validator

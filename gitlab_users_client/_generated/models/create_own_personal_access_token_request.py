@@ -1,8 +1,6 @@
 """A new personal access token for the current user. Exactly one of `scopes` and `granular_scopes`
 must be sent. (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 from typing import Any, ClassVar, Self
 
@@ -33,7 +31,7 @@ class CreateOwnPersonalAccessTokenRequest(ApiModel):
     """Expiry date (YYYY-MM-DD)."""
     scopes: list[OwnPersonalAccessTokenScope] | None = None
     """Scopes; only `k8s_proxy` and `self_rotate` are allowed here."""
-    granular_scopes: list[GranularScopeInput] | None = None
+    granular_scopes: "list[GranularScopeInput] | None" = None
     """Fine-grained scopes (needs the `granular_personal_access_tokens` feature flag, 404
     otherwise)."""
 

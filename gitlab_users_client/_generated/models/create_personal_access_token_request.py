@@ -1,7 +1,5 @@
 """A new personal access token for a given user (administrators). (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 from typing import Any, ClassVar
 

@@ -1,8 +1,6 @@
 """A new runner. `group_id` is required when `runner_type` is `group_type`; `project_id` is
 required when it is `project_type`. (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 from typing import Any, ClassVar, Self
 

@@ -1,7 +1,5 @@
 """A new SSH key. (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 from typing import Any, ClassVar
 

@@ -2,8 +2,6 @@
 least one of `password`, `reset_password` and `force_random_password` must be sent; `extern_uid`
 and `provider` go together. Form fields cannot carry null. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, Field, model_validator

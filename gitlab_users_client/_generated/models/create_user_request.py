@@ -3,8 +3,6 @@
 false, `password` is required, and those two take priority over `password`. `extern_uid` and
 `provider` must be sent together. To upload an avatar use the multipart form instead. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, Field, model_validator

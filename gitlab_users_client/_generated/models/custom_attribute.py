@@ -1,7 +1,5 @@
 """A custom attribute (key/value pair set by an administrator). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

@@ -1,8 +1,6 @@
 """Custom attribute filter, sent as deepObject query pairs `custom_attributes[key]=value`; every
 pair must match. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ..._contract.models import ApiModel

@@ -1,7 +1,5 @@
 """A project deploy key (an SSH key with fingerprints). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..models.ssh_key import SshKey
 from ..models.ssh_key_usage_type import SshKeyUsageType  # noqa: F401
 
@@ -13,9 +11,9 @@ class DeployKey(SshKey):
     """SHA256 fingerprint."""
     fingerprint: str | None = None
     """MD5 fingerprint. Only sent when the key has one."""
-    projects_with_write_access: list[ProjectIdentity] | None = None
+    projects_with_write_access: "list[ProjectIdentity] | None" = None
     """Projects where the key can push. Only sent when the server asks for it."""
-    projects_with_readonly_access: list[ProjectIdentity] | None = None
+    projects_with_readonly_access: "list[ProjectIdentity] | None" = None
     """Projects where the key can only read. Only sent when the server asks for it."""
 
 

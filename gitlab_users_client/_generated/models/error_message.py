@@ -1,7 +1,5 @@
 """A plain message, for example `{"message": "404 User Not Found"}`. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

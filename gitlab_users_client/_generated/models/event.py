@@ -1,7 +1,5 @@
 """A contribution event (Entities::Event). Owned by the Events API. (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 
 from ..._contract.models import ApiModel
@@ -28,13 +26,13 @@ class Event(ApiModel):
     """ID of the author."""
     target_title: None | str = None
     """Title of the target."""
-    note: EventNote | None = None
+    note: "EventNote | None" = None
     """The note, for comment events."""
-    author: UserBasic | None = None
+    author: "UserBasic | None" = None
     """User as seen in lists, as an author, follower or creator (Entities::UserBasic)."""
-    wiki_page: EventWikiPage | None = None
+    wiki_page: "EventWikiPage | None" = None
     """The wiki page, for wiki events."""
-    push_data: EventPushData | None = None
+    push_data: "EventPushData | None" = None
     """Push details (commit count, ref, commit range), for push events."""
     author_username: None | str = None
     """Username of the author."""

@@ -1,7 +1,5 @@
 """The note, for comment events. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

@@ -1,7 +1,5 @@
 """Push details (commit count, ref, commit range), for push events. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

@@ -1,7 +1,5 @@
 """The wiki page, for wiki events. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

@@ -2,8 +2,6 @@
 `access` is `selected_memberships`; every referenced project or group must be one the caller
 belongs to (404 otherwise). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

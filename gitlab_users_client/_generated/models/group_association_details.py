@@ -1,7 +1,5 @@
 """A group a token reaches (Entities::GroupAssociationDetails < BasicGroupDetails). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

@@ -1,7 +1,5 @@
 """An external authentication identity of a user. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

@@ -1,7 +1,5 @@
 """An impersonation token, without its value. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..models.personal_access_token import PersonalAccessToken
 
 

@@ -1,7 +1,5 @@
 """A newly created impersonation token, including its value (returned only once). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ..models.impersonation_token import ImpersonationToken

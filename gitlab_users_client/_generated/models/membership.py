@@ -1,7 +1,5 @@
 """A direct membership of a user in a project or group. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 from ..models.membership_type import MembershipType  # noqa: F401
 

@@ -1,8 +1,6 @@
 """A nested error, for example application rate limits: `{"message": {"error": "This endpoint has
 been requested too many times. Try again later."}}`. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 
@@ -11,7 +9,7 @@ class NestedErrorMessage(ApiModel):
     has been requested too many times. Try again later."}}`.
     """
 
-    message: NestedErrorMessageBody
+    message: "NestedErrorMessageBody"
     """The nested error."""
 
 

@@ -1,7 +1,5 @@
 """An OAuth-style token error from the API guard. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

@@ -1,7 +1,5 @@
 """A personal access token, without its value. (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 
 from ..._contract.models import ApiModel
@@ -31,7 +29,7 @@ class PersonalAccessToken(ApiModel):
     last_used_ips: list[str] | None = None
     """Up to five most recent unique IP addresses that used the token. Not sent by every
     version (feature flag before 19.4)."""
-    granular_scopes: list[PersonalAccessTokenGranularScope] | None = None
+    granular_scopes: "list[PersonalAccessTokenGranularScope] | None" = None
     """Fine-grained scopes. Only sent for granular tokens when the server renders them."""
     granular: bool | None = None
     """Whether the token uses fine-grained (granular) scopes."""

@@ -1,8 +1,6 @@
 """The groups and projects a personal access token reaches
 (Entities::PersonalAccessTokenAssociations). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 
@@ -11,9 +9,9 @@ class PersonalAccessTokenAssociations(ApiModel):
     (Entities::PersonalAccessTokenAssociations).
     """
 
-    groups: list[GroupAssociationDetails]
+    groups: "list[GroupAssociationDetails]"
     """Groups the token's user is a member of."""
-    projects: list[ProjectAssociationDetails]
+    projects: "list[ProjectAssociationDetails]"
     """Projects the token's user is a member of."""
 
 

@@ -1,7 +1,5 @@
 """One fine-grained scope of a granular token. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

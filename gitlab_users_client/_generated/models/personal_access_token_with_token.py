@@ -1,7 +1,5 @@
 """A newly created personal access token, including its value (returned only once). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ..models.personal_access_token import PersonalAccessToken

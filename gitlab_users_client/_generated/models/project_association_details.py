@@ -1,20 +1,18 @@
 """A project a token reaches (Entities::ProjectAssociationDetails < ProjectIdentity). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..models.project_identity import ProjectIdentity
 
 
 class ProjectAssociationDetails(ProjectIdentity):
     """A project a token reaches (Entities::ProjectAssociationDetails < ProjectIdentity)."""
 
-    access_levels: ProjectAssociationAccessLevels | None = None
+    access_levels: "ProjectAssociationAccessLevels | None" = None
     """The caller's access levels in a project, directly and through its group."""
     visibility: str | None = None
     """`private`, `internal` or `public`."""
     web_url: str | None = None
     """Project URL."""
-    namespace: ProjectNamespace | None = None
+    namespace: "ProjectNamespace | None" = None
     """The namespace of a project (Entities::NamespaceBasic)."""
 
 

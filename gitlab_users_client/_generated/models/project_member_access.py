@@ -1,7 +1,5 @@
 """The caller's access to a project or its group. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

@@ -1,7 +1,5 @@
 """The namespace of a project (Entities::NamespaceBasic). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

@@ -1,16 +1,14 @@
 """The caller's access to a project, directly and through its group. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 
 class ProjectPermissions(ApiModel):
     """The caller's access to a project, directly and through its group."""
 
-    project_access: None | ProjectMemberAccess = None
+    project_access: "None | ProjectMemberAccess" = None
     """Direct project membership, or null."""
-    group_access: None | ProjectMemberAccess = None
+    group_access: "None | ProjectMemberAccess" = None
     """Membership in the project's group, or null."""
 
 

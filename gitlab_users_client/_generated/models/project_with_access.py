@@ -2,8 +2,6 @@
 callers. It carries the full Entities::Project field set; only a few commonly used fields are
 listed, the others arrive as additional properties. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..models.basic_project_details import BasicProjectDetails
 from ..models.project_visibility import ProjectVisibility  # noqa: F401
 
@@ -14,11 +12,11 @@ class ProjectWithAccess(BasicProjectDetails):
     are listed, the others arrive as additional properties.
     """
 
-    permissions: ProjectPermissions
+    permissions: "ProjectPermissions"
     """The caller's access to a project, directly and through its group."""
     visibility: ProjectVisibility | None = None
     """Project visibility level."""
-    owner: UserBasic | None = None
+    owner: "UserBasic | None" = None
     """User as seen in lists, as an author, follower or creator (Entities::UserBasic)."""
     archived: bool | None = None
     """Whether the project is archived."""

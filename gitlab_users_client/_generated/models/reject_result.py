@@ -1,7 +1,5 @@
 """The reject service's result, serialized as a message (`{"message": "Success"}`). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

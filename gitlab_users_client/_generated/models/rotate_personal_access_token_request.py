@@ -1,7 +1,5 @@
 """Options of a token rotation. (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 from typing import Any, ClassVar
 

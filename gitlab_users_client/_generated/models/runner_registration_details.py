@@ -1,7 +1,5 @@
 """A new runner's ID and authentication token (Ci::RunnerRegistrationDetails). (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 
 from pydantic import Field

@@ -2,8 +2,6 @@
 sent count. Null or blank emoji and message with no availability (or `not_set`) remove the
 status. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from pydantic import ConfigDict, model_validator

@@ -1,7 +1,5 @@
 """An SSH key (Entities::SSHKey). (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 
 from ..._contract.models import ApiModel

@@ -1,7 +1,5 @@
 """New name or scopes of an OAuth application. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from pydantic import ConfigDict, model_validator

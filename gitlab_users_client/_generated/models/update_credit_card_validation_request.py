@@ -1,7 +1,5 @@
 """A credit card validation record (deprecated internal billing hook). (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 from typing import Any, ClassVar
 

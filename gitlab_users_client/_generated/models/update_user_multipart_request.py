@@ -1,8 +1,6 @@
 """The same attributes as UpdateUserRequest sent as multipart/form-data, plus an avatar file.
 `extern_uid` and `provider` go together. Form fields cannot carry null. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, Field, model_validator

@@ -1,7 +1,5 @@
 """Preferences to change; at least one attribute must be sent. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, model_validator

@@ -2,8 +2,6 @@
 Setting another user's password forces a change at the next sign-in. To upload an avatar use the
 multipart form instead. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Self
 
 from pydantic import ConfigDict, Field, model_validator

@@ -1,7 +1,5 @@
 """An avatar upload (multipart/form-data). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from pydantic import ConfigDict, model_validator

@@ -1,7 +1,5 @@
 """User with profile fields (Entities::User). (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 
 from ..models.user_basic import UserBasic

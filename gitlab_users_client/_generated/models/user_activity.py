@@ -1,7 +1,5 @@
 """The last activity date of a user. (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 
 from ..._contract.models import ApiModel

@@ -1,7 +1,5 @@
 """How many groups, projects, issues and merge requests a user is associated with. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

@@ -1,7 +1,5 @@
 """User as seen in lists, as an author, follower or creator (Entities::UserBasic). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..models.user_safe import UserSafe
 from ..models.user_state import UserState  # noqa: F401
 
@@ -20,7 +18,7 @@ class UserBasic(UserSafe):
     avatar_path: str | None = None
     """Relative avatar path. Only sent when the server renders with `only_path` (never on these
     routes)."""
-    custom_attributes: list[CustomAttribute] | None = None
+    custom_attributes: "list[CustomAttribute] | None" = None
     """Only sent with `with_custom_attributes=true` to an administrator."""
 
 

@@ -1,7 +1,5 @@
 """Counts for the current user. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

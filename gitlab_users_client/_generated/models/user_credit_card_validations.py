@@ -1,7 +1,5 @@
 """A stored credit card validation (deprecated billing hook). (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 
 from ..._contract.models import ApiModel

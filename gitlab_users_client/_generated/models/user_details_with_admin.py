@@ -1,7 +1,5 @@
 """A user as returned by GET /users/{id} to an administrator (Entities::UserDetailsWithAdmin). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..models.user_state import UserState  # noqa: F401
 from ..models.user_with_admin import UserWithAdmin
 

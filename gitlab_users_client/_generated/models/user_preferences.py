@@ -1,7 +1,5 @@
 """Preferences of a user. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

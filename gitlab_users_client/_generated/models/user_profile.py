@@ -1,7 +1,5 @@
 """A user as returned by GET /users/{id} to a regular user (Entities::UserProfile). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..models.user import User
 from ..models.user_state import UserState  # noqa: F401
 

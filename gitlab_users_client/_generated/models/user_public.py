@@ -1,7 +1,5 @@
 """The current user as returned by GET /user to a non-admin (Entities::UserPublic). (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 
 from ..models.user import User
@@ -27,7 +25,7 @@ class UserPublic(User):
     """Number of personal projects the user may create."""
     current_sign_in_at: datetime.datetime | None = None
     """Time of the current sign-in."""
-    identities: list[Identity] | None = None
+    identities: "list[Identity] | None" = None
     """External authentication identities (may be empty)."""
     can_create_group: bool | None = None
     """Whether the user may create top-level groups."""
@@ -47,7 +45,7 @@ class UserPublic(User):
     """EE only. Monthly compute minutes limit."""
     extra_shared_runners_minutes_limit: int | None = None
     """EE only. Extra compute minutes."""
-    scim_identities: list[ScimIdentity] | None = None
+    scim_identities: "list[ScimIdentity] | None" = None
     """EE only. Instance and group SCIM identities."""
 
 

@@ -1,7 +1,5 @@
 """The smallest user representation (Entities::UserSafe). (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 

@@ -1,7 +1,5 @@
 """A user status. Every field is null when no status is set. (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 
 from ..._contract.models import ApiModel

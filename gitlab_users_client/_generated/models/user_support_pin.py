@@ -1,7 +1,5 @@
 """A Support PIN. (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 
 from pydantic import Field

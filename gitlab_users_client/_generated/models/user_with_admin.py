@@ -1,8 +1,6 @@
 """A user as seen by an administrator (Entities::UserWithAdmin): lists for reader-admins, GET /user
 for admins, and create/update results. (generated; do not edit)."""
 
-from __future__ import annotations
-
 import datetime
 
 from ..models.user_public import UserPublic
@@ -20,7 +18,7 @@ class UserWithAdmin(UserPublic):
     """Administrator note."""
     namespace_id: int | None = None
     """ID of the user's personal namespace."""
-    created_by: None | UserBasic = None
+    created_by: "None | UserBasic" = None
     """The administrator who created the account; null when the user signed up themselves."""
     provisioned_by_project_id: int | None = None
     """ID of the project whose bot this user is, if any."""

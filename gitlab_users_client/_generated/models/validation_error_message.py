@@ -1,8 +1,6 @@
 """Model validation errors by field, for example `{"message": {"email": ["has already been
 taken"]}}`. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from ..._contract.models import ApiModel
 
 
@@ -11,7 +9,7 @@ class ValidationErrorMessage(ApiModel):
     taken"]}}`.
     """
 
-    message: ValidationErrors
+    message: "ValidationErrors"
     """Messages per field."""
 
 

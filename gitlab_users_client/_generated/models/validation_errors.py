@@ -1,7 +1,5 @@
 """Messages per field. (generated; do not edit)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ..._contract.models import ApiModel
