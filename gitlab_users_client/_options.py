@@ -35,12 +35,14 @@ __all__ = [
     "refuse_connection_options",
 ]
 
+# Patterns, compiled (and cached by ``re``) at their first use rather than at import: a
+# client given no sudo and no headers never runs them.
 #: A ``Sudo`` value: a user ID or username, visible ASCII only.
-_SUDO = re.compile(r"[\x21-\x7e]+")
+_SUDO = r"[\x21-\x7e]+"
 #: An HTTP field name (RFC 9110 token).
-_FIELD_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_FIELD_NAME = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
 #: An HTTP field value the SDK will send: printable ASCII, spaces and tabs inside.
-_FIELD_VALUE = re.compile(r"[\x21-\x7e]([\x20-\x7e\t]*[\x21-\x7e])?|")
+_FIELD_VALUE = r"[\x21-\x7e]([\x20-\x7e\t]*[\x21-\x7e])?|"
 #: Headers that frame the message or the connection: the HTTP engine writes them, and a
 #: second value would make the request ambiguous (request smuggling) or break keep-alive.
 FRAMING_HEADERS = frozenset(
@@ -214,7 +216,7 @@ def check_sudo(sudo: str | int | None) -> str | None:
     if isinstance(sudo, int) and not 0 < sudo < 2**63:
         raise ConfigurationError("sudo must be a positive 64-bit user ID or a username")
     text = str(sudo).strip()
-    if not _SUDO.fullmatch(text):
+    if not re.fullmatch(_SUDO, text):
         raise ConfigurationError(
             "sudo must be a non-empty user ID or username of visible ASCII characters"
         )
@@ -257,7 +259,7 @@ def check_headers(
         )
     checked: dict[str, str | Secret] = {}
     for name, value in headers.items():
-        if not isinstance(name, str) or not _FIELD_NAME.fullmatch(name):
+        if not isinstance(name, str) or not re.fullmatch(_FIELD_NAME, name):
             raise ConfigurationError(f"invalid header name {str(name)[:100]!r}")
         lowered = name.lower()
         if lowered in FRAMING_HEADERS:
@@ -282,7 +284,7 @@ def check_headers(
                 "pass one or the other"
             )
         text = value.get() if isinstance(value, Secret) else value
-        if not isinstance(text, str) or not _FIELD_VALUE.fullmatch(text):
+        if not isinstance(text, str) or not re.fullmatch(_FIELD_VALUE, text):
             raise ConfigurationError(
                 f"invalid value for header {name!r}: use printable ASCII without line breaks "
                 "or control characters"

@@ -34,7 +34,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
-from typing import Final
+from typing import ClassVar, Final
 
 import anyio
 import httpx
@@ -185,7 +185,7 @@ class Attempts:
             other.maybe_applied,
         )
 
-    __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass with eq
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # mutable, as a dataclass
 
 
 class Slots:

@@ -22,8 +22,9 @@ from ._exceptions import CrossOriginError
 
 __all__ = ["has_dot_segments", "link_target", "origin_of", "redirect_target", "same_origin"]
 
-#: Printable ASCII without space: what a URL a server sends may contain.
-_URL_CHARS = re.compile(r"[\x21-\x7e]*")
+#: Printable ASCII without space: what a URL a server sends may contain (compiled and
+#: cached by ``re`` at the first redirect or link, not at import).
+_URL_CHARS = r"[\x21-\x7e]*"
 _MAX_URL_LENGTH = 8192
 
 
@@ -60,7 +61,7 @@ def same_origin(a: httpx.URL, b: httpx.URL) -> bool:
 
 
 def _parse(url: str, *, what: str) -> httpx.URL:
-    if len(url) > _MAX_URL_LENGTH or not _URL_CHARS.fullmatch(url):
+    if len(url) > _MAX_URL_LENGTH or not re.fullmatch(_URL_CHARS, url):
         raise CrossOriginError(
             f"the {what} is not a valid URL (non-ASCII, control characters or too long)",
             url=_shown(url),
@@ -84,7 +85,7 @@ def _parse(url: str, *, what: str) -> httpx.URL:
 def _join(base: str, url: str, *, what: str) -> str:
     # urljoin, and httpx after it, resolve literal dot segments without a word: the
     # server's own text is checked, before either sees it.
-    if not _URL_CHARS.fullmatch(url[:_MAX_URL_LENGTH]) or len(url) > _MAX_URL_LENGTH:
+    if not re.fullmatch(_URL_CHARS, url[:_MAX_URL_LENGTH]) or len(url) > _MAX_URL_LENGTH:
         raise CrossOriginError(
             f"the {what} is not a valid URL (non-ASCII, control characters or too long)",
             url=_shown(url),
@@ -117,7 +118,7 @@ def link_target(url: str, *, current: str, base: httpx.URL, keep_base_url: bool)
     url = url.strip()
     base_path = base.raw_path.decode("ascii").rstrip("/")
     prefix = f"{base.scheme}://{base.netloc.decode('ascii')}{base_path}/"
-    if url.startswith(prefix) and len(url) <= _MAX_URL_LENGTH and _URL_CHARS.fullmatch(url):
+    if url.startswith(prefix) and len(url) <= _MAX_URL_LENGTH and re.fullmatch(_URL_CHARS, url):
         # The usual case (GitLab sends absolute links on the client's own origin): only
         # what follows the API root needs checking, without parsing the URL again.
         path, _, query = url[len(prefix) - 1 :].partition("?")

@@ -7,7 +7,7 @@ before any model is needed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, ClassVar
 
 from .._redact import Secret
 
@@ -61,15 +61,15 @@ class ApiRequest:
         files: list[tuple[str, tuple[str, FileContent, str]]] | None = None,
         headers: dict[str, str | Secret] | None = None,
     ) -> None:
-        self.method = method
-        self.path = path
-        self.operation_id = operation_id
+        self.method: str = method
+        self.path: str = path
+        self.operation_id: str = operation_id
         self.params: list[tuple[str, str]] = [] if params is None else params
         #: An already encoded query string (a server-given pagination link), sent as is.
-        self.query = query
-        self.json = json
-        self.data = data
-        self.files = files
+        self.query: str | None = query
+        self.json: bytes | None = json
+        self.data: list[tuple[str, str]] | None = data
+        self.files: list[tuple[str, tuple[str, FileContent, str]]] | None = files
         #: Header parameters and a call's ``extra_headers`` (a :class:`Secret` for a
         #: credential header sent as it is).
         self.headers: dict[str, str | Secret] = {} if headers is None else headers
@@ -87,7 +87,7 @@ class ApiRequest:
             return NotImplemented
         return self._values() == other._values()
 
-    __hash__ = None  # type: ignore[assignment]  # mutable
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # mutable
 
 
 @dataclass(frozen=True, init=False, repr=False, eq=False)
