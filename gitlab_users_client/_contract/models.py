@@ -12,14 +12,17 @@ import enum
 import functools
 import types as _types
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError
 from pydantic_core import InitErrorDetails, from_json
 
 from .._exceptions import InvalidRequestError
 from .dates import to_date, to_datetime
 from .types import NotGiven
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 T = TypeVar("T")
 
@@ -159,6 +162,10 @@ def _prefer_specific(tp: Any) -> Any:
 
 @functools.cache
 def _adapter(tp: Any) -> TypeAdapter[Any]:
+    # Imported here: a model or a union of models validates with the model's own
+    # validator, so a call that answers one (a get) never imports pydantic's adapters.
+    from pydantic import TypeAdapter
+
     return TypeAdapter(_prefer_specific(tp))
 
 
