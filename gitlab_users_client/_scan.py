@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,8 +74,11 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 import anyio
+import anyio.lowlevel
+import anyio.to_thread
 
 from ._adaptive import AdaptiveConcurrency
+from ._contract.response import ResponseTypes
 from ._exceptions import InvalidRequestError, ResponseValidationError
 from ._paging.pagination import Page
 
@@ -83,7 +87,6 @@ if TYPE_CHECKING:
 
     from ._client import AsyncGitLab
     from ._contract.request import ApiRequest
-    from ._contract.response import ResponseTypes
 
 __all__ = ["UserScan"]
 
@@ -118,6 +121,54 @@ T = TypeVar("T", bound=_Item)
 #: ``build(created_after, created_before, cursor, per_page, descending)``: the request for
 #: one page of ``GET /users`` with the caller's other filters, ``order_by=id``, keyset.
 BuildRequest = Callable[[datetime | None, datetime | None, str | None, int, bool], "ApiRequest"]
+
+
+class _Answers(ResponseTypes[list[T]]):
+    """The operation's ``RESPONSES``, loaded when first needed: with them the models
+    (pydantic), which a scan imports while its first requests are out, not before.
+
+    :meth:`load` runs in a worker thread (``warm=True``: it also builds the page
+    validators) while the event loop sends the first round and waits for it. Should an
+    answer come back first, the client's lookup (:meth:`get`) waits for that thread on
+    the lock, then finds everything loaded: the models are imported and built once, in
+    one thread at a time.
+    """
+
+    __slots__ = ("_lock", "_source")
+
+    def __init__(self, source: Callable[[], ResponseTypes[list[T]]]) -> None:
+        super().__init__()
+        self._source = source
+        self._lock = threading.Lock()
+
+    def load(self, warm: bool = False) -> None:
+        with self._lock:
+            if self:
+                return
+            answers = self._source()
+            if warm:
+                # Imported with the first model (pydantic), not with the scan.
+                from ._contract.models import parse_body
+
+                for body_type in answers.values():
+                    if body_type is not None:
+                        parse_body(body_type, b"[]")  # builds its validators
+            self.update(answers)
+
+    def get(self, status: int, default: Any = None) -> Any:
+        if not self:
+            self.load()
+        return super().get(status, default)
+
+    def __getitem__(self, status: int) -> Any:
+        if not self:
+            self.load()
+        return super().__getitem__(status)
+
+    def __contains__(self, status: object) -> bool:
+        if not self:
+            self.load()
+        return super().__contains__(status)
 
 
 def to_ms(value: datetime) -> int:
@@ -192,7 +243,7 @@ class UserScan(Generic[T]):
         self,
         client: AsyncGitLab,
         build: BuildRequest,
-        expected: ResponseTypes[list[T]],
+        expected: Callable[[], ResponseTypes[list[T]]],
         *,
         created_after: datetime | None,
         created_before: datetime | None,
@@ -201,7 +252,8 @@ class UserScan(Generic[T]):
     ) -> None:
         self._client = client
         self._build = build
-        self._expected = expected
+        #: What pages parse into, loaded while the first requests are out.
+        self._expected = _Answers(expected)
         self._after = created_after
         self._before = created_before
         most = concurrency if concurrency is not None else client._session.executor.slots.total
@@ -410,8 +462,17 @@ class UserScan(Generic[T]):
 
             for _ in range(pace.target):
                 start()
+            group.start_soon(self._load_answers)  # resumed: the first requests are out
         if failure:
             raise failure[0]
+
+    async def _load_answers(self) -> None:
+        """Import the models and build the page validators in a worker thread, once the
+        requests just started are on their way (their tasks ran up to their first wait):
+        the process pays for them while the server renders those pages."""
+        if not self._expected:
+            await anyio.lowlevel.checkpoint()  # the fetching tasks first
+            await anyio.to_thread.run_sync(self._expected.load, True)
 
     def _next_window(self) -> _Window | None:
         """The idle window with the most left to walk (the one that would finish last),
@@ -513,6 +574,7 @@ class UserScan(Generic[T]):
         async with anyio.create_task_group() as group:
             for index in range(len(requests)):
                 group.start_soon(fetch, index, group.cancel_scope)
+            group.start_soon(self._load_answers)
         if failure:
             raise failure[0]
         return [result for result in results if result is not None]
