@@ -220,6 +220,12 @@ class _Window:
     #: Items up to this id of the next page were handed out before (a resumed or split
     #: window that starts again from a page partly handed out).
     skip_through: int | None = None
+    #: The newest users' walk (``sort=desc``, ids decreasing; never split): it keeps ids
+    #: from ``floor`` to ``ceiling`` and ends below ``floor``. Its ``handed_out`` and
+    #: ``skip_through`` are the lowest id handed out (its items go out in its order).
+    descending: bool = False
+    floor: int | None = None
+    ceiling: int | None = None
 
     def owns(self, ms: int) -> bool:
         return (self.lo is None or ms >= self.lo) and (self.hi is None or ms < self.hi)
@@ -262,6 +268,9 @@ class UserScan(Generic[T]):
         self._windowed = False
         self._first = 0
         self._last = 0
+        #: The lowest id of the newest page, whose users it hands out: the ascending walks
+        #: end there.
+        self._top: int | None = None
         self._ready: deque[_Entry[T]] = deque()
         self._finished = False
         self._in_flight = 0
@@ -366,6 +375,7 @@ class UserScan(Generic[T]):
             "windowed": self._windowed,
             "first": self._first,
             "last": self._last,
+            "top": self._top,
             "windows": [_saved(window) for window in windows],
         }
         return json.dumps(state, separators=(",", ":"))
@@ -373,11 +383,12 @@ class UserScan(Generic[T]):
     def _restore(self, text: str) -> None:
         try:
             state = json.loads(text) if isinstance(text, str) else None
-            if not isinstance(state, dict) or state.get("checkpoint") != _CHECKPOINT:
+            if not isinstance(state, dict) or state.get("checkpoint") not in _CHECKPOINTS:
                 raise ValueError("not a checkpoint")
             query = [tuple(pair) for pair in state["query"]]
             planned, windowed = _bool(state["planned"]), _bool(state["windowed"])
             first, last = _int(state["first"]), _int(state["last"])
+            top = _int(state.get("top"))
             windows = [_restored(item) for item in state["windows"]] if planned else None
         except (ValueError, TypeError, KeyError, RecursionError):
             raise InvalidRequestError(
@@ -389,6 +400,7 @@ class UserScan(Generic[T]):
                 "range: resume with the same arguments"
             )
         self._windowed, self._first, self._last = windowed, first or 0, last or 0
+        self._top = top
         self._windows = windows
         self._finished = windows == []
 
@@ -494,7 +506,7 @@ class UserScan(Generic[T]):
         assert self._windows is not None
         best, best_start, best_span, best_reach = None, 0, 1, None
         for window in self._windows:
-            if window.done:
+            if window.done or window.descending:
                 continue
             start = self._position(window)
             reach = window.page_ms
@@ -599,10 +611,10 @@ class UserScan(Generic[T]):
         the range into windows, all started at once by the next round."""
         # An inverted window (after > before) is empty wherever the filters are applied.
         impossible = self._build(from_ms(1), from_ms(0), None, 1, False)
-        first, last, probe = await self._fetch_all(
+        first, newest, probe = await self._fetch_all(
             [
                 self._build(self._after, self._before, None, PER_PAGE, False),
-                self._build(self._after, self._before, None, 1, True),
+                self._build(self._after, self._before, None, PER_PAGE, True),
                 impossible,
             ]
         )
@@ -611,14 +623,24 @@ class UserScan(Generic[T]):
             self._windows = []
             self._finished = True
             return
+        # More than a page: the newest page is kept (its users are handed out from it, and
+        # the walks end where its ids begin). Otherwise the first page holds everyone.
+        top_items = newest[0] if cursor is not None else []
+        top = None
+        if top_items:
+            ids = [item.id for item in top_items]
+            self._top = min(ids)
+            top = _Window(None, None, descending=True, floor=min(ids), ceiling=max(ids))
         reason = None
         if probe[0]:
             reason = "GitLab does not apply created_after/created_before for this caller"
         else:
-            shown = [getattr(item, "created_at", None) for item in (*items, *last[0])]
+            shown = [getattr(item, "created_at", None) for item in (*items, *top_items)]
             if all(isinstance(value, datetime) for value in shown):
                 ms = [to_ms(value) for value in shown if value is not None]
-                self._first, self._last = min(ms), max(ms)
+                # The walks end where the newest page begins (where ids follow creation).
+                end = min(ms[len(items) :], default=max(ms) + 1)
+                self._first, self._last = min(ms), max(max(ms[: len(items)]), end - 1)
             else:
                 reason = "the users listed carry no created_at"
         if reason is not None:
@@ -638,6 +660,9 @@ class UserScan(Generic[T]):
         # The first page is the first window's (or the only walk's) first page, as a
         # superset: it keeps what it owns and goes on from there.
         self._take(self._windows[0], items, cursor, response)
+        if top is not None:
+            self._windows.append(top)
+            self._take(top, top_items, None, newest[2])  # done: the walks go on below it
         self._settle()
 
     def _position(self, window: _Window) -> int:
@@ -659,7 +684,7 @@ class UserScan(Generic[T]):
             if window.hi is not None:
                 edge = _edge(window.hi, timedelta(0))
                 before = edge if before is None or _aware(before) > edge else before
-        return self._build(after, before, window.cursor, PER_PAGE, False)
+        return self._build(after, before, window.cursor, PER_PAGE, window.descending)
 
     def _take(
         self, window: _Window, items: list[T], cursor: str | None, response: httpx.Response
@@ -671,10 +696,24 @@ class UserScan(Generic[T]):
         shown_all: list[int] = []
         owned: list[int] = []
         lo, hi = window.lo, window.hi
+        descending, ended = window.descending, False
+        # Ids from `top` on are the newest users', handed out from the newest page: an
+        # ascending walk ends there (a user created since the scan began is not handed out).
+        top, floor, ceiling = self._top, window.floor, window.ceiling
         for item in items:
-            if last_id is not None and item.id <= last_id:
-                raise _invalid(response, "keyset page out of order (ids must increase)")
+            if last_id is not None and (item.id >= last_id if descending else item.id <= last_id):
+                order = "decrease" if descending else "increase"
+                raise _invalid(response, f"keyset page out of order (ids must {order})")
             last_id = item.id
+            if descending:
+                if ceiling is not None and item.id > ceiling:
+                    continue  # created after the scan began
+                if floor is not None and item.id < floor:
+                    ended = True  # the ascending walks' from here
+                    break
+            elif top is not None and item.id >= top:
+                ended = True  # the newest page's from here
+                break
             shown = None
             if self._windowed:
                 created = getattr(item, "created_at", None)
@@ -685,30 +724,33 @@ class UserScan(Generic[T]):
                 if (lo is not None and shown < lo) or (hi is not None and shown >= hi):
                     continue  # another window's
                 owned.append(shown)
-            if skip is not None and item.id <= skip:
+            if skip is not None and (item.id >= skip if descending else item.id <= skip):
                 continue  # handed out before (by a previous run, or a window split off)
             taken.append((window, item, shown, page))
         window.last_id = last_id
-        window.skip_through = None
+        if not descending:  # users created since come first there: it holds till passed
+            window.skip_through = None
         page.pending = len(taken)
         self._ready.extend(taken)
         if page.pending:
             window.pages.append(page)
             window.pending += page.pending
-        if shown_all:
+        if shown_all and not descending:
             lowest, highest = min(shown_all), max(shown_all)
             # The probes found the range by id; the data may reach beyond it.
             self._first, self._last = min(self._first, lowest), max(self._last, highest)
-            if len(items) == PER_PAGE:
+            if len(items) == PER_PAGE and not ended:
                 window.page_ms = _reach(items)
         if owned:
             window.recent = min(owned)
         window.started = True
-        window.cursor = cursor
-        window.done = cursor is None
+        window.cursor = None if ended else cursor
+        window.done = window.cursor is None
 
 
-_CHECKPOINT = "gitlab-users-client/users.scan/1"
+_CHECKPOINT = "gitlab-users-client/users.scan/2"
+#: Version 1 (no newest page kept) resumes the same way.
+_CHECKPOINTS = (_CHECKPOINT, "gitlab-users-client/users.scan/1")
 
 
 def _saved(window: _Window) -> dict[str, Any]:
@@ -727,6 +769,9 @@ def _saved(window: _Window) -> dict[str, Any]:
         "last_id": last_id,
         "skip_through": skip_through,
         "recent": window.recent,
+        "descending": window.descending,
+        "floor": window.floor,
+        "ceiling": window.ceiling,
     }
 
 
@@ -754,6 +799,9 @@ def _restored(item: Any) -> _Window:
         recent=_int(item["recent"]),
         last_id=_int(item["last_id"]),
         skip_through=_int(item["skip_through"]),
+        descending=_bool(item.get("descending", False)),
+        floor=_int(item.get("floor")),
+        ceiling=_int(item.get("ceiling")),
     )
 
 
