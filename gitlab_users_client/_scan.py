@@ -22,6 +22,11 @@ Why nothing is lost or doubled, whatever the data:
   still keep only its own items: correct, only slower. The very first page is asked
   for with the caller's filters alone (it also tells where the users begin): a superset
   of the first window's first page, from which that window goes on.
+* **The newest page is kept.** The first round also asks for the newest page
+  (``sort=desc``): its users are handed out from it, and every ascending walk ends at
+  its lowest id (what lies beyond is that page's, or was created since the scan began:
+  a scan hands out the users that existed when it started). Resumed partly handed out,
+  it is walked downwards again, skipping the users created since and those handed out.
 * **Splitting keeps positions.** A window ``[lo, hi)`` can be split at ``m`` at any
   time, even with a request of it in flight: it keeps ``[lo, m)`` (an answer still on
   its way is filtered by the new bounds when it arrives) and the new window ``[m, hi)``
@@ -33,6 +38,10 @@ Why nothing is lost or doubled, whatever the data:
 * Within a window ids must strictly increase (``order_by=id``, ``sort=asc``): that is
   checked with one integer per window, so a server that ignores the cursor is an error,
   not a silent duplicate.
+
+**Parsing comes after sending.** The first round goes out before the models (pydantic)
+are imported: a worker thread imports them and builds the page validators while the
+server renders those pages (see :class:`_Answers`).
 
 **Keeping the server busy.** Each window has at most one request in flight; the scan
 keeps as many in flight as :class:`AdaptiveConcurrency` finds the server serves at once,
@@ -606,9 +615,10 @@ class UserScan(Generic[T]):
     # -- planning ------------------------------------------------------------------------
 
     async def _plan(self) -> None:
-        """Fetch the first page (of everything the caller asked for), and probe where the
-        users end and whether the server applies ``created_*`` for this caller; then cut
-        the range into windows, all started at once by the next round."""
+        """Fetch the first page and the newest page (of everything the caller asked
+        for; both kept) and probe whether the server applies ``created_*`` for this
+        caller; then cut the range up to the newest page into windows, all started at
+        once by the next round."""
         # An inverted window (after > before) is empty wherever the filters are applied.
         impossible = self._build(from_ms(1), from_ms(0), None, 1, False)
         first, newest, probe = await self._fetch_all(
@@ -737,7 +747,7 @@ class UserScan(Generic[T]):
             window.pending += page.pending
         if shown_all and not descending:
             lowest, highest = min(shown_all), max(shown_all)
-            # The probes found the range by id; the data may reach beyond it.
+            # The first round found the range by id; the data may reach beyond it.
             self._first, self._last = min(self._first, lowest), max(self._last, highest)
             if len(items) == PER_PAGE and not ended:
                 window.page_ms = _reach(items)
