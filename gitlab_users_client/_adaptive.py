@@ -32,7 +32,6 @@ gets slower looks saturated, and is given fewer requests, never more.
 from __future__ import annotations
 
 import math
-import statistics
 from typing import Final
 
 __all__ = ["AdaptiveConcurrency"]
@@ -74,8 +73,10 @@ class AdaptiveConcurrency:
         self._out.append(in_flight)
         if len(self._took) < max(4, self.target):
             return
-        took = statistics.fmean(self._took)
-        out = statistics.fmean(self._out)
+        # Means (not `statistics`, which imports fractions and decimal before a scan
+        # can send anything).
+        took = math.fsum(self._took) / len(self._took)
+        out = sum(self._out) / len(self._out)
         self._took.clear()
         self._out.clear()
         busy = out * self.base / took

@@ -132,7 +132,9 @@ class Users(UsersResource):
         return UserScan(
             client,
             build,
-            users_list.RESPONSES,
+            # Loaded by the scan once its first requests are out: the models (pydantic)
+            # are imported while the server renders those pages.
+            lambda: users_list.RESPONSES,
             created_after=after,
             created_before=before,
             concurrency=concurrency,

@@ -22,6 +22,11 @@ Why nothing is lost or doubled, whatever the data:
   still keep only its own items: correct, only slower. The very first page is asked
   for with the caller's filters alone (it also tells where the users begin): a superset
   of the first window's first page, from which that window goes on.
+* **The newest page is kept.** The first round also asks for the newest page
+  (``sort=desc``): its users are handed out from it, and every ascending walk ends at
+  its lowest id (what lies beyond is that page's, or was created since the scan began:
+  a scan hands out the users that existed when it started). Resumed partly handed out,
+  it is walked downwards again, skipping the users created since and those handed out.
 * **Splitting keeps positions.** A window ``[lo, hi)`` can be split at ``m`` at any
   time, even with a request of it in flight: it keeps ``[lo, m)`` (an answer still on
   its way is filtered by the new bounds when it arrives) and the new window ``[m, hi)``
@@ -33,6 +38,10 @@ Why nothing is lost or doubled, whatever the data:
 * Within a window ids must strictly increase (``order_by=id``, ``sort=asc``): that is
   checked with one integer per window, so a server that ignores the cursor is an error,
   not a silent duplicate.
+
+**Parsing comes after sending.** The first round goes out before the models (pydantic)
+are imported: a worker thread imports them and builds the page validators while the
+server renders those pages (see :class:`_Answers`).
 
 **Keeping the server busy.** Each window has at most one request in flight; the scan
 keeps as many in flight as :class:`AdaptiveConcurrency` finds the server serves at once,
@@ -64,6 +73,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,8 +83,11 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 import anyio
+import anyio.lowlevel
+import anyio.to_thread
 
 from ._adaptive import AdaptiveConcurrency
+from ._contract.response import ResponseTypes
 from ._exceptions import InvalidRequestError, ResponseValidationError
 from ._paging.pagination import Page
 
@@ -83,7 +96,6 @@ if TYPE_CHECKING:
 
     from ._client import AsyncGitLab
     from ._contract.request import ApiRequest
-    from ._contract.response import ResponseTypes
 
 __all__ = ["UserScan"]
 
@@ -118,6 +130,54 @@ T = TypeVar("T", bound=_Item)
 #: ``build(created_after, created_before, cursor, per_page, descending)``: the request for
 #: one page of ``GET /users`` with the caller's other filters, ``order_by=id``, keyset.
 BuildRequest = Callable[[datetime | None, datetime | None, str | None, int, bool], "ApiRequest"]
+
+
+class _Answers(ResponseTypes[list[T]]):
+    """The operation's ``RESPONSES``, loaded when first needed: with them the models
+    (pydantic), which a scan imports while its first requests are out, not before.
+
+    :meth:`load` runs in a worker thread (``warm=True``: it also builds the page
+    validators) while the event loop sends the first round and waits for it. Should an
+    answer come back first, the client's lookup (:meth:`get`) waits for that thread on
+    the lock, then finds everything loaded: the models are imported and built once, in
+    one thread at a time.
+    """
+
+    __slots__ = ("_lock", "_source")
+
+    def __init__(self, source: Callable[[], ResponseTypes[list[T]]]) -> None:
+        super().__init__()
+        self._source = source
+        self._lock = threading.Lock()
+
+    def load(self, warm: bool = False) -> None:
+        with self._lock:
+            if self:
+                return
+            answers = self._source()
+            if warm:
+                # Imported with the first model (pydantic), not with the scan.
+                from ._contract.models import parse_body
+
+                for body_type in answers.values():
+                    if body_type is not None:
+                        parse_body(body_type, b"[]")  # builds its validators
+            self.update(answers)
+
+    def get(self, status: int, default: Any = None) -> Any:
+        if not self:
+            self.load()
+        return super().get(status, default)
+
+    def __getitem__(self, status: int) -> Any:
+        if not self:
+            self.load()
+        return super().__getitem__(status)
+
+    def __contains__(self, status: object) -> bool:
+        if not self:
+            self.load()
+        return super().__contains__(status)
 
 
 def to_ms(value: datetime) -> int:
@@ -169,6 +229,12 @@ class _Window:
     #: Items up to this id of the next page were handed out before (a resumed or split
     #: window that starts again from a page partly handed out).
     skip_through: int | None = None
+    #: The newest users' walk (``sort=desc``, ids decreasing; never split): it keeps ids
+    #: from ``floor`` to ``ceiling`` and ends below ``floor``. Its ``handed_out`` and
+    #: ``skip_through`` are the lowest id handed out (its items go out in its order).
+    descending: bool = False
+    floor: int | None = None
+    ceiling: int | None = None
 
     def owns(self, ms: int) -> bool:
         return (self.lo is None or ms >= self.lo) and (self.hi is None or ms < self.hi)
@@ -192,7 +258,7 @@ class UserScan(Generic[T]):
         self,
         client: AsyncGitLab,
         build: BuildRequest,
-        expected: ResponseTypes[list[T]],
+        expected: Callable[[], ResponseTypes[list[T]]],
         *,
         created_after: datetime | None,
         created_before: datetime | None,
@@ -201,7 +267,8 @@ class UserScan(Generic[T]):
     ) -> None:
         self._client = client
         self._build = build
-        self._expected = expected
+        #: What pages parse into, loaded while the first requests are out.
+        self._expected = _Answers(expected)
         self._after = created_after
         self._before = created_before
         most = concurrency if concurrency is not None else client._session.executor.slots.total
@@ -210,6 +277,9 @@ class UserScan(Generic[T]):
         self._windowed = False
         self._first = 0
         self._last = 0
+        #: The lowest id of the newest page, whose users it hands out: the ascending walks
+        #: end there.
+        self._top: int | None = None
         self._ready: deque[_Entry[T]] = deque()
         self._finished = False
         self._in_flight = 0
@@ -314,6 +384,7 @@ class UserScan(Generic[T]):
             "windowed": self._windowed,
             "first": self._first,
             "last": self._last,
+            "top": self._top,
             "windows": [_saved(window) for window in windows],
         }
         return json.dumps(state, separators=(",", ":"))
@@ -321,11 +392,12 @@ class UserScan(Generic[T]):
     def _restore(self, text: str) -> None:
         try:
             state = json.loads(text) if isinstance(text, str) else None
-            if not isinstance(state, dict) or state.get("checkpoint") != _CHECKPOINT:
+            if not isinstance(state, dict) or state.get("checkpoint") not in _CHECKPOINTS:
                 raise ValueError("not a checkpoint")
             query = [tuple(pair) for pair in state["query"]]
             planned, windowed = _bool(state["planned"]), _bool(state["windowed"])
             first, last = _int(state["first"]), _int(state["last"])
+            top = _int(state.get("top"))
             windows = [_restored(item) for item in state["windows"]] if planned else None
         except (ValueError, TypeError, KeyError, RecursionError):
             raise InvalidRequestError(
@@ -337,6 +409,7 @@ class UserScan(Generic[T]):
                 "range: resume with the same arguments"
             )
         self._windowed, self._first, self._last = windowed, first or 0, last or 0
+        self._top = top
         self._windows = windows
         self._finished = windows == []
 
@@ -410,8 +483,17 @@ class UserScan(Generic[T]):
 
             for _ in range(pace.target):
                 start()
+            group.start_soon(self._load_answers)  # resumed: the first requests are out
         if failure:
             raise failure[0]
+
+    async def _load_answers(self) -> None:
+        """Import the models and build the page validators in a worker thread, once the
+        requests just started are on their way (their tasks ran up to their first wait):
+        the process pays for them while the server renders those pages."""
+        if not self._expected:
+            await anyio.lowlevel.checkpoint()  # the fetching tasks first
+            await anyio.to_thread.run_sync(self._expected.load, True)
 
     def _next_window(self) -> _Window | None:
         """The idle window with the most left to walk (the one that would finish last),
@@ -433,7 +515,7 @@ class UserScan(Generic[T]):
         assert self._windows is not None
         best, best_start, best_span, best_reach = None, 0, 1, None
         for window in self._windows:
-            if window.done:
+            if window.done or window.descending:
                 continue
             start = self._position(window)
             reach = window.page_ms
@@ -513,6 +595,7 @@ class UserScan(Generic[T]):
         async with anyio.create_task_group() as group:
             for index in range(len(requests)):
                 group.start_soon(fetch, index, group.cancel_scope)
+            group.start_soon(self._load_answers)
         if failure:
             raise failure[0]
         return [result for result in results if result is not None]
@@ -532,15 +615,16 @@ class UserScan(Generic[T]):
     # -- planning ------------------------------------------------------------------------
 
     async def _plan(self) -> None:
-        """Fetch the first page (of everything the caller asked for), and probe where the
-        users end and whether the server applies ``created_*`` for this caller; then cut
-        the range into windows, all started at once by the next round."""
+        """Fetch the first page and the newest page (of everything the caller asked
+        for; both kept) and probe whether the server applies ``created_*`` for this
+        caller; then cut the range up to the newest page into windows, all started at
+        once by the next round."""
         # An inverted window (after > before) is empty wherever the filters are applied.
         impossible = self._build(from_ms(1), from_ms(0), None, 1, False)
-        first, last, probe = await self._fetch_all(
+        first, newest, probe = await self._fetch_all(
             [
                 self._build(self._after, self._before, None, PER_PAGE, False),
-                self._build(self._after, self._before, None, 1, True),
+                self._build(self._after, self._before, None, PER_PAGE, True),
                 impossible,
             ]
         )
@@ -549,14 +633,24 @@ class UserScan(Generic[T]):
             self._windows = []
             self._finished = True
             return
+        # More than a page: the newest page is kept (its users are handed out from it, and
+        # the walks end where its ids begin). Otherwise the first page holds everyone.
+        top_items = newest[0] if cursor is not None else []
+        top = None
+        if top_items:
+            ids = [item.id for item in top_items]
+            self._top = min(ids)
+            top = _Window(None, None, descending=True, floor=min(ids), ceiling=max(ids))
         reason = None
         if probe[0]:
             reason = "GitLab does not apply created_after/created_before for this caller"
         else:
-            shown = [getattr(item, "created_at", None) for item in (*items, *last[0])]
+            shown = [getattr(item, "created_at", None) for item in (*items, *top_items)]
             if all(isinstance(value, datetime) for value in shown):
                 ms = [to_ms(value) for value in shown if value is not None]
-                self._first, self._last = min(ms), max(ms)
+                # The walks end where the newest page begins (where ids follow creation).
+                end = min(ms[len(items) :], default=max(ms) + 1)
+                self._first, self._last = min(ms), max(max(ms[: len(items)]), end - 1)
             else:
                 reason = "the users listed carry no created_at"
         if reason is not None:
@@ -576,6 +670,9 @@ class UserScan(Generic[T]):
         # The first page is the first window's (or the only walk's) first page, as a
         # superset: it keeps what it owns and goes on from there.
         self._take(self._windows[0], items, cursor, response)
+        if top is not None:
+            self._windows.append(top)
+            self._take(top, top_items, None, newest[2])  # done: the walks go on below it
         self._settle()
 
     def _position(self, window: _Window) -> int:
@@ -597,7 +694,7 @@ class UserScan(Generic[T]):
             if window.hi is not None:
                 edge = _edge(window.hi, timedelta(0))
                 before = edge if before is None or _aware(before) > edge else before
-        return self._build(after, before, window.cursor, PER_PAGE, False)
+        return self._build(after, before, window.cursor, PER_PAGE, window.descending)
 
     def _take(
         self, window: _Window, items: list[T], cursor: str | None, response: httpx.Response
@@ -609,10 +706,24 @@ class UserScan(Generic[T]):
         shown_all: list[int] = []
         owned: list[int] = []
         lo, hi = window.lo, window.hi
+        descending, ended = window.descending, False
+        # Ids from `top` on are the newest users', handed out from the newest page: an
+        # ascending walk ends there (a user created since the scan began is not handed out).
+        top, floor, ceiling = self._top, window.floor, window.ceiling
         for item in items:
-            if last_id is not None and item.id <= last_id:
-                raise _invalid(response, "keyset page out of order (ids must increase)")
+            if last_id is not None and (item.id >= last_id if descending else item.id <= last_id):
+                order = "decrease" if descending else "increase"
+                raise _invalid(response, f"keyset page out of order (ids must {order})")
             last_id = item.id
+            if descending:
+                if ceiling is not None and item.id > ceiling:
+                    continue  # created after the scan began
+                if floor is not None and item.id < floor:
+                    ended = True  # the ascending walks' from here
+                    break
+            elif top is not None and item.id >= top:
+                ended = True  # the newest page's from here
+                break
             shown = None
             if self._windowed:
                 created = getattr(item, "created_at", None)
@@ -623,30 +734,33 @@ class UserScan(Generic[T]):
                 if (lo is not None and shown < lo) or (hi is not None and shown >= hi):
                     continue  # another window's
                 owned.append(shown)
-            if skip is not None and item.id <= skip:
+            if skip is not None and (item.id >= skip if descending else item.id <= skip):
                 continue  # handed out before (by a previous run, or a window split off)
             taken.append((window, item, shown, page))
         window.last_id = last_id
-        window.skip_through = None
+        if not descending:  # users created since come first there: it holds till passed
+            window.skip_through = None
         page.pending = len(taken)
         self._ready.extend(taken)
         if page.pending:
             window.pages.append(page)
             window.pending += page.pending
-        if shown_all:
+        if shown_all and not descending:
             lowest, highest = min(shown_all), max(shown_all)
-            # The probes found the range by id; the data may reach beyond it.
+            # The first round found the range by id; the data may reach beyond it.
             self._first, self._last = min(self._first, lowest), max(self._last, highest)
-            if len(items) == PER_PAGE:
+            if len(items) == PER_PAGE and not ended:
                 window.page_ms = _reach(items)
         if owned:
             window.recent = min(owned)
         window.started = True
-        window.cursor = cursor
-        window.done = cursor is None
+        window.cursor = None if ended else cursor
+        window.done = window.cursor is None
 
 
-_CHECKPOINT = "gitlab-users-client/users.scan/1"
+_CHECKPOINT = "gitlab-users-client/users.scan/2"
+#: Version 1 (no newest page kept) resumes the same way.
+_CHECKPOINTS = (_CHECKPOINT, "gitlab-users-client/users.scan/1")
 
 
 def _saved(window: _Window) -> dict[str, Any]:
@@ -665,6 +779,9 @@ def _saved(window: _Window) -> dict[str, Any]:
         "last_id": last_id,
         "skip_through": skip_through,
         "recent": window.recent,
+        "descending": window.descending,
+        "floor": window.floor,
+        "ceiling": window.ceiling,
     }
 
 
@@ -692,6 +809,9 @@ def _restored(item: Any) -> _Window:
         recent=_int(item["recent"]),
         last_id=_int(item["last_id"]),
         skip_through=_int(item["skip_through"]),
+        descending=_bool(item.get("descending", False)),
+        floor=_int(item.get("floor")),
+        ceiling=_int(item.get("ceiling")),
     )
 
 

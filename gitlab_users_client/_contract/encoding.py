@@ -12,15 +12,17 @@ import enum
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-from pydantic import BaseModel
 
 from .._exceptions import InvalidRequestError
 from .dates import gitlab_time, to_date, to_datetime
 from .request import FileContent
 from .types import NotGiven
+
+if TYPE_CHECKING:
+    # Only named in an annotation: request building imports no pydantic.
+    from pydantic import BaseModel
 
 __all__ = [
     "File",

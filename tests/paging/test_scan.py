@@ -176,11 +176,13 @@ async def test_non_admin_scan_falls_back_to_one_walk_and_says_why(
         and r.name == "gitlab_users_client"
         for r in caplog.records
     )
-    # The first page, two probes (where the users end; whether created_* is applied),
-    # then the rest of one sequential keyset walk.
+    # The first page, the newest page (kept: the walk ends where its ids begin) and a
+    # probe (whether created_* is applied), then the rest of one sequential keyset walk:
+    # its last page holds its last users and the first of the newest page.
     walk = recorder.queries[3:]
     assert all("created_after" not in q for q in walk)
-    assert len(walk) + 1 == len(listed) // 100 + 1
+    assert [q["sort"] for q in recorder.queries[:3]].count(["desc"]) == 1
+    assert len(walk) == (len(listed) - 2 * 100) // 100 + 1
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -121,9 +121,14 @@ def scan_all(users: int, workers: int, seed: int) -> tuple[Puma, int]:
 def test_one_round_trip_before_every_window_is_asked_for_at_once() -> None:
     server, _ = scan_all(users=12_000, workers=8, seed=41)
     first = [s for s in server.served if s.arrived == 0]
-    # The first page (the caller's filters only) and two one-user probes, together.
-    assert sorted(s.query["per_page"][0] for s in first) == ["1", "1", str(PER_PAGE)]
+    # The first and the newest page (the caller's filters only, both kept) and a one-user
+    # probe, together.
+    assert sorted(s.query["per_page"][0] for s in first) == ["1", str(PER_PAGE), str(PER_PAGE)]
     assert all("created_after" not in s.query for s in first if s.query["per_page"] == ["100"])
+    assert sorted(s.query["sort"][0] for s in first if s.query["per_page"] == ["100"]) == [
+        "asc",
+        "desc",
+    ]
     # As soon as they are back, every window's first page goes out at once (the first
     # window's second page among them): the server has a queue from then on.
     later = sorted({s.arrived for s in server.served if s.arrived > 0})
@@ -164,7 +169,7 @@ def test_windows_end_with_nearly_full_pages() -> None:
     # Window edges fall at whole pages (a little short) and windows split at whole pages:
     # a part page at the end of each of a dozen windows would cost a dozen requests.
     assert len(pages) <= math.ceil(users / PER_PAGE) + 4
-    assert len(server.served) == len(pages) + 2  # and the two probes
+    assert len(server.served) == len(pages) + 1  # and the probe
 
 
 def test_window_edges_fall_at_whole_pages_a_little_short() -> None:

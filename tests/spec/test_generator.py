@@ -89,12 +89,18 @@ def test_endpoint_modules_build_requests_and_declare_responses_as_data() -> None
             for name, value in vars(module).items()
             if inspect.isfunction(value) and value.__module__ == module.__name__
         }
-        assert functions == {"build_request"}, where
+        # `__getattr__` builds RESPONSES on first access, with its models (pydantic):
+        # building and sending a request imports none. It serves nothing else.
+        assert functions - {"__getattr__"} == {"build_request"}, where
+        if "__getattr__" in functions:
+            with pytest.raises(AttributeError):
+                module.__getattr__("build_requests")
         assert not inspect.iscoroutinefunction(module.build_request), where
         assert type(module.RESPONSES) is ResponseTypes, where
         assert module.RESPONSES and all(100 <= status < 400 for status in module.RESPONSES), where
         for body_type in module.RESPONSES.values():  # types, never functions
             assert body_type is None or isinstance(body_type, type | UnionType | GenericAlias)
+        assert vars(module)["RESPONSES"] is module.RESPONSES, where  # built once
 
 
 def test_the_runtime_is_hand_written_not_templated() -> None:
@@ -375,15 +381,19 @@ def test_importing_the_package_stays_light() -> None:
 
 
 def test_the_subprocess_check_would_notice_user_basic() -> None:
-    """Guard for the test above: the check sees models once an endpoint is imported,
-    while touching a resource (``gl.users``) still imports no endpoint or model."""
+    """Guard for the test above: the check sees models once an endpoint's ``RESPONSES``
+    is read, while touching a resource (``gl.users``) imports no endpoint or model, and
+    an endpoint module (which builds requests) no model."""
     script = (
         "import sys, gitlab_users_client\n"
         "gl = gitlab_users_client.AsyncGitLab('https://gitlab.example.com', token='t')\n"
         "gl.users\n"
-        "before = 'gitlab_users_client._generated.models.user_basic' in sys.modules\n"
-        "import gitlab_users_client._generated.api.users.users_get\n"
-        "print(before, 'gitlab_users_client._generated.models.user_basic' in sys.modules)\n"
+        "model = 'gitlab_users_client._generated.models.user_basic'\n"
+        "before = model in sys.modules\n"
+        "import gitlab_users_client._generated.api.users.users_get as users_get\n"
+        "imported = model in sys.modules\n"
+        "users_get.RESPONSES\n"
+        "print(before, imported, model in sys.modules)\n"
     )
     result = subprocess.run(
         [sys.executable, "-W", "ignore::ResourceWarning", "-c", script],
@@ -392,7 +402,7 @@ def test_the_subprocess_check_would_notice_user_basic() -> None:
         cwd=ROOT,
         check=True,
     )
-    assert result.stdout.split() == ["False", "True"], result.stdout + result.stderr
+    assert result.stdout.split() == ["False", "False", "True"], result.stdout + result.stderr
 
 
 # -- what the templates read from openapi-python-client ---------------------------------------

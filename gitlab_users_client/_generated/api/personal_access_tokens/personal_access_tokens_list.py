@@ -8,7 +8,7 @@ client's job.
 from __future__ import annotations
 
 import datetime
-from typing import Literal, TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 from ...._contract.encoding import (
     q_bool,
@@ -22,9 +22,11 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
-from ...models.personal_access_token import PersonalAccessToken
 from ...models.personal_access_token_sort import PersonalAccessTokenSort
 from ...models.personal_access_token_state import PersonalAccessTokenState
+
+if TYPE_CHECKING:
+    from ...models.personal_access_token import PersonalAccessToken
 
 OPERATION_ID = "personal_access_tokens_list"
 METHOD = "GET"
@@ -51,11 +53,24 @@ PARAMETERS: frozenset[str] = frozenset(
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[list[PersonalAccessToken]] = ResponseTypes(
-    {
-        200: list[PersonalAccessToken],
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[list[PersonalAccessToken]]
+
+
+def __getattr__(name: str) -> ResponseTypes[list[PersonalAccessToken]]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.personal_access_token import PersonalAccessToken
+
+    responses: ResponseTypes[list[PersonalAccessToken]] = ResponseTypes(
+        {
+            200: list[PersonalAccessToken],
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 class PersonalAccessTokensListFilters(TypedDict, total=False):

@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     path_int,
 )
@@ -14,8 +16,10 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
-from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
 from ...models.rotate_personal_access_token_request import RotatePersonalAccessTokenRequest
+
+if TYPE_CHECKING:
+    from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
 
 OPERATION_ID = "personal_access_tokens_rotate"
 METHOD = "POST"
@@ -26,11 +30,24 @@ PARAMETERS: frozenset[str] = frozenset({"expires_at", "id"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[PersonalAccessTokenWithToken] = ResponseTypes(
-    {
-        200: PersonalAccessTokenWithToken,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[PersonalAccessTokenWithToken]
+
+
+def __getattr__(name: str) -> ResponseTypes[PersonalAccessTokenWithToken]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
+
+    responses: ResponseTypes[PersonalAccessTokenWithToken] = ResponseTypes(
+        {
+            200: PersonalAccessTokenWithToken,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     q_int,
 )
@@ -14,7 +16,9 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
-from ...models.personal_access_token_associations import PersonalAccessTokenAssociations
+
+if TYPE_CHECKING:
+    from ...models.personal_access_token_associations import PersonalAccessTokenAssociations
 
 OPERATION_ID = "personal_access_tokens_self_associations"
 METHOD = "GET"
@@ -25,11 +29,24 @@ PARAMETERS: frozenset[str] = frozenset({"min_access_level", "page", "per_page"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[PersonalAccessTokenAssociations] = ResponseTypes(
-    {
-        200: PersonalAccessTokenAssociations,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[PersonalAccessTokenAssociations]
+
+
+def __getattr__(name: str) -> ResponseTypes[PersonalAccessTokenAssociations]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.personal_access_token_associations import PersonalAccessTokenAssociations
+
+    responses: ResponseTypes[PersonalAccessTokenAssociations] = ResponseTypes(
+        {
+            200: PersonalAccessTokenAssociations,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

@@ -7,12 +7,16 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraHeaders, ExtraQuery
-from ...models.user_public import UserPublic
-from ...models.user_with_admin import UserWithAdmin
+
+if TYPE_CHECKING:
+    from ...models.user_public import UserPublic
+    from ...models.user_with_admin import UserWithAdmin
 
 OPERATION_ID = "user_get"
 METHOD = "GET"
@@ -23,11 +27,25 @@ PARAMETERS: frozenset[str] = frozenset()
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[UserPublic | UserWithAdmin] = ResponseTypes(
-    {
-        200: UserPublic | UserWithAdmin,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[UserPublic | UserWithAdmin]
+
+
+def __getattr__(name: str) -> ResponseTypes[UserPublic | UserWithAdmin]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.user_public import UserPublic
+    from ...models.user_with_admin import UserWithAdmin
+
+    responses: ResponseTypes[UserPublic | UserWithAdmin] = ResponseTypes(
+        {
+            200: UserPublic | UserWithAdmin,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

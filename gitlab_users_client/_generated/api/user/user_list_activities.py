@@ -8,7 +8,7 @@ client's job.
 from __future__ import annotations
 
 import datetime
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from ...._contract.encoding import (
     q_datetime,
@@ -18,7 +18,9 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
-from ...models.user_activity import UserActivity
+
+if TYPE_CHECKING:
+    from ...models.user_activity import UserActivity
 
 OPERATION_ID = "user_list_activities"
 METHOD = "GET"
@@ -29,11 +31,24 @@ PARAMETERS: frozenset[str] = frozenset({"from", "page", "per_page"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[list[UserActivity]] = ResponseTypes(
-    {
-        200: list[UserActivity],
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[list[UserActivity]]
+
+
+def __getattr__(name: str) -> ResponseTypes[list[UserActivity]]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.user_activity import UserActivity
+
+    responses: ResponseTypes[list[UserActivity]] = ResponseTypes(
+        {
+            200: list[UserActivity],
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 class UserListActivitiesFilters(TypedDict, total=False):

@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     to_multipart,
 )
@@ -14,8 +16,10 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
-from ...models.avatar import Avatar
 from ...models.upload_avatar_request import UploadAvatarRequest
+
+if TYPE_CHECKING:
+    from ...models.avatar import Avatar
 
 OPERATION_ID = "user_upload_avatar"
 METHOD = "PUT"
@@ -26,11 +30,24 @@ PARAMETERS: frozenset[str] = frozenset({"avatar"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[Avatar] = ResponseTypes(
-    {
-        200: Avatar,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[Avatar]
+
+
+def __getattr__(name: str) -> ResponseTypes[Avatar]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.avatar import Avatar
+
+    responses: ResponseTypes[Avatar] = ResponseTypes(
+        {
+            200: Avatar,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

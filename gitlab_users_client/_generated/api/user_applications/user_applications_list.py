@@ -7,7 +7,7 @@ client's job.
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from ...._contract.encoding import (
     q_int,
@@ -16,7 +16,9 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
-from ...models.application import Application
+
+if TYPE_CHECKING:
+    from ...models.application import Application
 
 OPERATION_ID = "user_applications_list"
 METHOD = "GET"
@@ -27,11 +29,24 @@ PARAMETERS: frozenset[str] = frozenset({"page", "per_page"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[list[Application]] = ResponseTypes(
-    {
-        200: list[Application],
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[list[Application]]
+
+
+def __getattr__(name: str) -> ResponseTypes[list[Application]]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.application import Application
+
+    responses: ResponseTypes[list[Application]] = ResponseTypes(
+        {
+            200: list[Application],
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 class UserApplicationsListFilters(TypedDict, total=False):

@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     path_int,
 )
@@ -14,7 +16,9 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraHeaders, ExtraQuery
-from ...models.email import Email
+
+if TYPE_CHECKING:
+    from ...models.email import Email
 
 OPERATION_ID = "user_emails_get"
 METHOD = "GET"
@@ -25,11 +29,24 @@ PARAMETERS: frozenset[str] = frozenset({"email_id"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[Email] = ResponseTypes(
-    {
-        200: Email,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[Email]
+
+
+def __getattr__(name: str) -> ResponseTypes[Email]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.email import Email
+
+    responses: ResponseTypes[Email] = ResponseTypes(
+        {
+            200: Email,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

@@ -7,7 +7,7 @@ client's job.
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from ...._contract.encoding import (
     q_int,
@@ -16,7 +16,9 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
-from ...models.gpg_key import GpgKey
+
+if TYPE_CHECKING:
+    from ...models.gpg_key import GpgKey
 
 OPERATION_ID = "user_gpg_keys_list"
 METHOD = "GET"
@@ -27,11 +29,24 @@ PARAMETERS: frozenset[str] = frozenset({"page", "per_page"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[list[GpgKey]] = ResponseTypes(
-    {
-        200: list[GpgKey],
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[list[GpgKey]]
+
+
+def __getattr__(name: str) -> ResponseTypes[list[GpgKey]]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.gpg_key import GpgKey
+
+    responses: ResponseTypes[list[GpgKey]] = ResponseTypes(
+        {
+            200: list[GpgKey],
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 class UserGpgKeysListFilters(TypedDict, total=False):

@@ -7,12 +7,16 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.update_user_preferences_request import UpdateUserPreferencesRequest
-from ...models.user_preferences import UserPreferences
+
+if TYPE_CHECKING:
+    from ...models.user_preferences import UserPreferences
 
 OPERATION_ID = "user_preferences_update"
 METHOD = "PUT"
@@ -30,11 +34,24 @@ PARAMETERS: frozenset[str] = frozenset(
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[UserPreferences] = ResponseTypes(
-    {
-        200: UserPreferences,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[UserPreferences]
+
+
+def __getattr__(name: str) -> ResponseTypes[UserPreferences]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.user_preferences import UserPreferences
+
+    responses: ResponseTypes[UserPreferences] = ResponseTypes(
+        {
+            200: UserPreferences,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

@@ -9,7 +9,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from ...._contract.encoding import File, FileContent, as_file
-from ...._contract.models import build_body
 from ...._contract.resource import (
     NOT_GIVEN,
     BaseResource,
@@ -26,8 +25,9 @@ from ...._contract.resource import (
     raw_response,
 )
 
-# Endpoint modules, models and the paginator are imported where they are used, so that
-# touching `gl.users` imports no operation of the tag, no model and no paging code.
+# Endpoint modules, models, pydantic (`build_body`) and the paginator are imported where
+# they are used, so that touching `gl.users` imports no operation of the tag, no model,
+# no pydantic and no paging code.
 if TYPE_CHECKING:
     from ...._contract.resource import AsyncPaginator
     from ...models.create_runner_request import CreateRunnerRequest
@@ -106,6 +106,7 @@ class UserRunnersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...._contract.models import build_body
         from ...models.create_runner_request import CreateRunnerRequest
         from . import user_runners_create as _user_runners_create
 

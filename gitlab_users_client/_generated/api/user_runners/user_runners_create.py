@@ -7,12 +7,16 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_runner_request import CreateRunnerRequest
-from ...models.runner_registration_details import RunnerRegistrationDetails
+
+if TYPE_CHECKING:
+    from ...models.runner_registration_details import RunnerRegistrationDetails
 
 OPERATION_ID = "user_runners_create"
 METHOD = "POST"
@@ -39,11 +43,24 @@ PARAMETERS: frozenset[str] = frozenset(
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[RunnerRegistrationDetails] = ResponseTypes(
-    {
-        201: RunnerRegistrationDetails,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[RunnerRegistrationDetails]
+
+
+def __getattr__(name: str) -> ResponseTypes[RunnerRegistrationDetails]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.runner_registration_details import RunnerRegistrationDetails
+
+    responses: ResponseTypes[RunnerRegistrationDetails] = ResponseTypes(
+        {
+            201: RunnerRegistrationDetails,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

@@ -7,12 +7,16 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.set_user_status_request import SetUserStatusRequest
-from ...models.user_status import UserStatus
+
+if TYPE_CHECKING:
+    from ...models.user_status import UserStatus
 
 OPERATION_ID = "user_status_set"
 METHOD = "PUT"
@@ -23,11 +27,24 @@ PARAMETERS: frozenset[str] = frozenset({"availability", "clear_status_after", "e
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[UserStatus] = ResponseTypes(
-    {
-        200: UserStatus,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[UserStatus]
+
+
+def __getattr__(name: str) -> ResponseTypes[UserStatus]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.user_status import UserStatus
+
+    responses: ResponseTypes[UserStatus] = ResponseTypes(
+        {
+            200: UserStatus,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

@@ -7,11 +7,15 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraHeaders, ExtraQuery
-from ...models.user_support_pin import UserSupportPin
+
+if TYPE_CHECKING:
+    from ...models.user_support_pin import UserSupportPin
 
 OPERATION_ID = "user_support_pin_get"
 METHOD = "GET"
@@ -22,11 +26,24 @@ PARAMETERS: frozenset[str] = frozenset()
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[UserSupportPin] = ResponseTypes(
-    {
-        200: UserSupportPin,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[UserSupportPin]
+
+
+def __getattr__(name: str) -> ResponseTypes[UserSupportPin]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.user_support_pin import UserSupportPin
+
+    responses: ResponseTypes[UserSupportPin] = ResponseTypes(
+        {
+            200: UserSupportPin,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

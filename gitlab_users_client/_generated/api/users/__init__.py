@@ -9,7 +9,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from ...._contract.encoding import File, FileContent, as_file
-from ...._contract.models import build_body
 from ...._contract.resource import (
     NOT_GIVEN,
     BaseResource,
@@ -26,8 +25,9 @@ from ...._contract.resource import (
     raw_response,
 )
 
-# Endpoint modules, models and the paginator are imported where they are used, so that
-# touching `gl.users` imports no operation of the tag, no model and no paging code.
+# Endpoint modules, models, pydantic (`build_body`) and the paginator are imported where
+# they are used, so that touching `gl.users` imports no operation of the tag, no model,
+# no pydantic and no paging code.
 if TYPE_CHECKING:
     from ...._contract.resource import AsyncPaginator
     from ...models.approve_result import ApproveResult
@@ -393,6 +393,7 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...._contract.models import build_body
         from ...models.create_user_multipart_request import CreateUserMultipartRequest
         from ...models.create_user_request import CreateUserRequest
         from . import users_create as _users_create
@@ -1988,6 +1989,7 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...._contract.models import build_body
         from ...models.update_user_multipart_request import UpdateUserMultipartRequest
         from ...models.update_user_request import UpdateUserRequest
         from . import users_update as _users_update
@@ -2128,6 +2130,7 @@ class UsersResource(BaseResource):
             sudo: Act as this user (ID or username) for this call; ``None`` disables the client's.
             timeout: Timeout for this call, overriding the client's.
         """
+        from ...._contract.models import build_body
         from ...models.update_credit_card_validation_request import (
             UpdateCreditCardValidationRequest,
         )

@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     to_multipart,
 )
@@ -16,7 +18,9 @@ from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_user_multipart_request import CreateUserMultipartRequest
 from ...models.create_user_request import CreateUserRequest
-from ...models.user_with_admin import UserWithAdmin
+
+if TYPE_CHECKING:
+    from ...models.user_with_admin import UserWithAdmin
 
 OPERATION_ID = "users_create"
 METHOD = "POST"
@@ -65,11 +69,24 @@ PARAMETERS: frozenset[str] = frozenset(
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[UserWithAdmin] = ResponseTypes(
-    {
-        201: UserWithAdmin,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[UserWithAdmin]
+
+
+def __getattr__(name: str) -> ResponseTypes[UserWithAdmin]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.user_with_admin import UserWithAdmin
+
+    responses: ResponseTypes[UserWithAdmin] = ResponseTypes(
+        {
+            201: UserWithAdmin,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

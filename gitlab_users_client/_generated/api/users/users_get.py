@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     path_int,
     q_bool,
@@ -15,8 +17,10 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
-from ...models.user_details_with_admin import UserDetailsWithAdmin
-from ...models.user_profile import UserProfile
+
+if TYPE_CHECKING:
+    from ...models.user_details_with_admin import UserDetailsWithAdmin
+    from ...models.user_profile import UserProfile
 
 OPERATION_ID = "users_get"
 METHOD = "GET"
@@ -27,11 +31,25 @@ PARAMETERS: frozenset[str] = frozenset({"id", "with_custom_attributes"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[UserDetailsWithAdmin | UserProfile] = ResponseTypes(
-    {
-        200: UserDetailsWithAdmin | UserProfile,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[UserDetailsWithAdmin | UserProfile]
+
+
+def __getattr__(name: str) -> ResponseTypes[UserDetailsWithAdmin | UserProfile]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.user_details_with_admin import UserDetailsWithAdmin
+    from ...models.user_profile import UserProfile
+
+    responses: ResponseTypes[UserDetailsWithAdmin | UserProfile] = ResponseTypes(
+        {
+            200: UserDetailsWithAdmin | UserProfile,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

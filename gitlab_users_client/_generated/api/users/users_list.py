@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Literal, TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 from ...._contract.encoding import (
     q_bool,
@@ -26,9 +26,11 @@ from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.keyset_pagination import KeysetPagination
 from ...models.sort_direction import SortDirection
 from ...models.two_factor_filter import TwoFactorFilter
-from ...models.user_basic import UserBasic
 from ...models.user_order_by import UserOrderBy
-from ...models.user_with_admin import UserWithAdmin
+
+if TYPE_CHECKING:
+    from ...models.user_basic import UserBasic
+    from ...models.user_with_admin import UserWithAdmin
 
 OPERATION_ID = "users_list"
 METHOD = "GET"
@@ -71,11 +73,25 @@ PARAMETERS: frozenset[str] = frozenset(
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[list[UserBasic | UserWithAdmin]] = ResponseTypes(
-    {
-        200: list[UserBasic | UserWithAdmin],
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[list[UserBasic | UserWithAdmin]]
+
+
+def __getattr__(name: str) -> ResponseTypes[list[UserBasic | UserWithAdmin]]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.user_basic import UserBasic
+    from ...models.user_with_admin import UserWithAdmin
+
+    responses: ResponseTypes[list[UserBasic | UserWithAdmin]] = ResponseTypes(
+        {
+            200: list[UserBasic | UserWithAdmin],
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 class UsersListFilters(TypedDict, total=False):

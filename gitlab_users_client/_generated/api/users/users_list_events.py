@@ -8,7 +8,7 @@ client's job.
 from __future__ import annotations
 
 import datetime
-from typing import Literal, TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 from ...._contract.encoding import (
     path_id,
@@ -21,9 +21,11 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
-from ...models.event import Event
 from ...models.event_target_type import EventTargetType
 from ...models.sort_direction import SortDirection
+
+if TYPE_CHECKING:
+    from ...models.event import Event
 
 OPERATION_ID = "users_list_events"
 METHOD = "GET"
@@ -36,11 +38,24 @@ PARAMETERS: frozenset[str] = frozenset(
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[list[Event]] = ResponseTypes(
-    {
-        200: list[Event],
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[list[Event]]
+
+
+def __getattr__(name: str) -> ResponseTypes[list[Event]]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.event import Event
+
+    responses: ResponseTypes[list[Event]] = ResponseTypes(
+        {
+            200: list[Event],
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 class UsersListEventsFilters(TypedDict, total=False):

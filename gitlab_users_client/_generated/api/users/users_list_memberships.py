@@ -7,7 +7,7 @@ client's job.
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 from ...._contract.encoding import (
     path_int,
@@ -18,8 +18,10 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
-from ...models.membership import Membership
 from ...models.membership_type import MembershipType
+
+if TYPE_CHECKING:
+    from ...models.membership import Membership
 
 OPERATION_ID = "users_list_memberships"
 METHOD = "GET"
@@ -30,11 +32,24 @@ PARAMETERS: frozenset[str] = frozenset({"page", "per_page", "type", "user_id"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[list[Membership]] = ResponseTypes(
-    {
-        200: list[Membership],
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[list[Membership]]
+
+
+def __getattr__(name: str) -> ResponseTypes[list[Membership]]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.membership import Membership
+
+    responses: ResponseTypes[list[Membership]] = ResponseTypes(
+        {
+            200: list[Membership],
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 class UsersListMembershipsFilters(TypedDict, total=False):

@@ -7,7 +7,7 @@ client's job.
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from ...._contract.encoding import (
     path_id,
@@ -17,7 +17,9 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
-from ...models.deploy_key import DeployKey
+
+if TYPE_CHECKING:
+    from ...models.deploy_key import DeployKey
 
 OPERATION_ID = "users_list_project_deploy_keys"
 METHOD = "GET"
@@ -28,11 +30,24 @@ PARAMETERS: frozenset[str] = frozenset({"page", "per_page", "user_id"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[list[DeployKey]] = ResponseTypes(
-    {
-        200: list[DeployKey],
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[list[DeployKey]]
+
+
+def __getattr__(name: str) -> ResponseTypes[list[DeployKey]]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.deploy_key import DeployKey
+
+    responses: ResponseTypes[list[DeployKey]] = ResponseTypes(
+        {
+            200: list[DeployKey],
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 class UsersListProjectDeployKeysFilters(TypedDict, total=False):

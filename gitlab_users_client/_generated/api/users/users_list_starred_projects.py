@@ -8,7 +8,7 @@ client's job.
 from __future__ import annotations
 
 import datetime
-from typing import Literal, TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 from ...._contract.encoding import (
     path_id,
@@ -23,11 +23,13 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
-from ...models.basic_project_details import BasicProjectDetails
 from ...models.project_order_by import ProjectOrderBy
 from ...models.project_visibility import ProjectVisibility
-from ...models.project_with_access import ProjectWithAccess
 from ...models.sort_direction import SortDirection
+
+if TYPE_CHECKING:
+    from ...models.basic_project_details import BasicProjectDetails
+    from ...models.project_with_access import ProjectWithAccess
 
 OPERATION_ID = "users_list_starred_projects"
 METHOD = "GET"
@@ -72,11 +74,25 @@ PARAMETERS: frozenset[str] = frozenset(
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[list[BasicProjectDetails | ProjectWithAccess]] = ResponseTypes(
-    {
-        200: list[BasicProjectDetails | ProjectWithAccess],
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[list[BasicProjectDetails | ProjectWithAccess]]
+
+
+def __getattr__(name: str) -> ResponseTypes[list[BasicProjectDetails | ProjectWithAccess]]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.basic_project_details import BasicProjectDetails
+    from ...models.project_with_access import ProjectWithAccess
+
+    responses: ResponseTypes[list[BasicProjectDetails | ProjectWithAccess]] = ResponseTypes(
+        {
+            200: list[BasicProjectDetails | ProjectWithAccess],
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 class UsersListStarredProjectsFilters(TypedDict, total=False):

@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     path_int,
 )
@@ -14,7 +16,9 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
-from ...models.reject_result import RejectResult
+
+if TYPE_CHECKING:
+    from ...models.reject_result import RejectResult
 
 OPERATION_ID = "users_reject"
 METHOD = "POST"
@@ -25,11 +29,24 @@ PARAMETERS: frozenset[str] = frozenset({"id"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[RejectResult] = ResponseTypes(
-    {
-        200: RejectResult,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[RejectResult]
+
+
+def __getattr__(name: str) -> ResponseTypes[RejectResult]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.reject_result import RejectResult
+
+    responses: ResponseTypes[RejectResult] = ResponseTypes(
+        {
+            200: RejectResult,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     path_int,
 )
@@ -15,7 +17,9 @@ from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.update_credit_card_validation_request import UpdateCreditCardValidationRequest
-from ...models.user_credit_card_validations import UserCreditCardValidations
+
+if TYPE_CHECKING:
+    from ...models.user_credit_card_validations import UserCreditCardValidations
 
 OPERATION_ID = "users_update_credit_card_validation"
 METHOD = "PUT"
@@ -40,11 +44,24 @@ PARAMETERS: frozenset[str] = frozenset(
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[UserCreditCardValidations] = ResponseTypes(
-    {
-        200: UserCreditCardValidations,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[UserCreditCardValidations]
+
+
+def __getattr__(name: str) -> ResponseTypes[UserCreditCardValidations]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.user_credit_card_validations import UserCreditCardValidations
+
+    responses: ResponseTypes[UserCreditCardValidations] = ResponseTypes(
+        {
+            200: UserCreditCardValidations,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     path_int,
     path_str,
@@ -15,8 +17,10 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
-from ...models.custom_attribute import CustomAttribute
 from ...models.set_custom_attribute_request import SetCustomAttributeRequest
+
+if TYPE_CHECKING:
+    from ...models.custom_attribute import CustomAttribute
 
 OPERATION_ID = "users_custom_attributes_set"
 METHOD = "PUT"
@@ -27,11 +31,24 @@ PARAMETERS: frozenset[str] = frozenset({"id", "key", "value"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[CustomAttribute] = ResponseTypes(
-    {
-        200: CustomAttribute,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[CustomAttribute]
+
+
+def __getattr__(name: str) -> ResponseTypes[CustomAttribute]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.custom_attribute import CustomAttribute
+
+    responses: ResponseTypes[CustomAttribute] = ResponseTypes(
+        {
+            200: CustomAttribute,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     path_int,
 )
@@ -15,7 +17,9 @@ from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_email_request import CreateEmailRequest
-from ...models.email import Email
+
+if TYPE_CHECKING:
+    from ...models.email import Email
 
 OPERATION_ID = "users_emails_create"
 METHOD = "POST"
@@ -26,11 +30,24 @@ PARAMETERS: frozenset[str] = frozenset({"email", "id", "skip_confirmation"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[Email] = ResponseTypes(
-    {
-        201: Email,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[Email]
+
+
+def __getattr__(name: str) -> ResponseTypes[Email]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.email import Email
+
+    responses: ResponseTypes[Email] = ResponseTypes(
+        {
+            201: Email,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

@@ -7,7 +7,7 @@ client's job.
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from ...._contract.encoding import (
     path_int,
@@ -17,7 +17,9 @@ from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
-from ...models.email import Email
+
+if TYPE_CHECKING:
+    from ...models.email import Email
 
 OPERATION_ID = "users_emails_list"
 METHOD = "GET"
@@ -28,11 +30,24 @@ PARAMETERS: frozenset[str] = frozenset({"id", "page", "per_page"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[list[Email]] = ResponseTypes(
-    {
-        200: list[Email],
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[list[Email]]
+
+
+def __getattr__(name: str) -> ResponseTypes[list[Email]]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.email import Email
+
+    responses: ResponseTypes[list[Email]] = ResponseTypes(
+        {
+            200: list[Email],
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 class UsersEmailsListFilters(TypedDict, total=False):

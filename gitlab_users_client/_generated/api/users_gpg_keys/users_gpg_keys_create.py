@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     path_int,
 )
@@ -15,7 +17,9 @@ from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_gpg_key_request import CreateGpgKeyRequest
-from ...models.gpg_key import GpgKey
+
+if TYPE_CHECKING:
+    from ...models.gpg_key import GpgKey
 
 OPERATION_ID = "users_gpg_keys_create"
 METHOD = "POST"
@@ -26,11 +30,24 @@ PARAMETERS: frozenset[str] = frozenset({"id", "key"})
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[GpgKey] = ResponseTypes(
-    {
-        201: GpgKey,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[GpgKey]
+
+
+def __getattr__(name: str) -> ResponseTypes[GpgKey]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.gpg_key import GpgKey
+
+    responses: ResponseTypes[GpgKey] = ResponseTypes(
+        {
+            201: GpgKey,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

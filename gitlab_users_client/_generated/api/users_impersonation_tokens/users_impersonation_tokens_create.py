@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     path_int,
 )
@@ -15,7 +17,9 @@ from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_impersonation_token_request import CreateImpersonationTokenRequest
-from ...models.impersonation_token_with_token import ImpersonationTokenWithToken
+
+if TYPE_CHECKING:
+    from ...models.impersonation_token_with_token import ImpersonationTokenWithToken
 
 OPERATION_ID = "users_impersonation_tokens_create"
 METHOD = "POST"
@@ -28,11 +32,24 @@ PARAMETERS: frozenset[str] = frozenset(
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[ImpersonationTokenWithToken] = ResponseTypes(
-    {
-        201: ImpersonationTokenWithToken,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[ImpersonationTokenWithToken]
+
+
+def __getattr__(name: str) -> ResponseTypes[ImpersonationTokenWithToken]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.impersonation_token_with_token import ImpersonationTokenWithToken
+
+    responses: ResponseTypes[ImpersonationTokenWithToken] = ResponseTypes(
+        {
+            201: ImpersonationTokenWithToken,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     path_int,
 )
@@ -15,7 +17,9 @@ from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_ssh_key_request import CreateSshKeyRequest
-from ...models.ssh_key import SshKey
+
+if TYPE_CHECKING:
+    from ...models.ssh_key import SshKey
 
 OPERATION_ID = "users_keys_create"
 METHOD = "POST"
@@ -26,11 +30,24 @@ PARAMETERS: frozenset[str] = frozenset({"expires_at", "key", "title", "usage_typ
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[SshKey] = ResponseTypes(
-    {
-        201: SshKey,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[SshKey]
+
+
+def __getattr__(name: str) -> ResponseTypes[SshKey]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.ssh_key import SshKey
+
+    responses: ResponseTypes[SshKey] = ResponseTypes(
+        {
+            201: SshKey,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(

@@ -7,6 +7,8 @@ client's job.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._contract.encoding import (
     path_int,
 )
@@ -15,7 +17,9 @@ from ...._contract.request import ApiRequest
 from ...._contract.response import ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_personal_access_token_request import CreatePersonalAccessTokenRequest
-from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
+
+if TYPE_CHECKING:
+    from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
 
 OPERATION_ID = "users_personal_access_tokens_create"
 METHOD = "POST"
@@ -26,11 +30,24 @@ PARAMETERS: frozenset[str] = frozenset({"description", "expires_at", "name", "sc
 HEADERS: frozenset[str] = frozenset({"sudo"})
 #: Its documented successful answers: status → body type (``None``: no body). The client
 #: parses with it; any other status is an error.
-RESPONSES: ResponseTypes[PersonalAccessTokenWithToken] = ResponseTypes(
-    {
-        201: PersonalAccessTokenWithToken,
-    }
-)
+#: Built on first access (``__getattr__``), with its models: importing this module, and
+#: building and sending a request, import no pydantic model (a scan sends its first
+#: requests, then imports the models while the server answers).
+RESPONSES: ResponseTypes[PersonalAccessTokenWithToken]
+
+
+def __getattr__(name: str) -> ResponseTypes[PersonalAccessTokenWithToken]:
+    if name != "RESPONSES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ...models.personal_access_token_with_token import PersonalAccessTokenWithToken
+
+    responses: ResponseTypes[PersonalAccessTokenWithToken] = ResponseTypes(
+        {
+            201: PersonalAccessTokenWithToken,
+        }
+    )
+    globals()["RESPONSES"] = responses
+    return responses
 
 
 def build_request(
