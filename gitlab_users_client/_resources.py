@@ -135,6 +135,7 @@ class Users(UsersResource):
             # Loaded by the scan once its first requests are out: the models (pydantic)
             # are imported while the server renders those pages.
             lambda: users_list.RESPONSES,
+            lambda: "RESPONSES" in vars(users_list),  # built on first access, then kept
             created_after=after,
             created_before=before,
             concurrency=concurrency,

@@ -140,15 +140,24 @@ class _Answers(ResponseTypes[list[T]]):
     validators) while the event loop sends the first round and waits for it. Should an
     answer come back first, the client's lookup (:meth:`get`) waits for that thread on
     the lock, then finds everything loaded: the models are imported and built once, in
-    one thread at a time.
+    one thread at a time. Once ``imported()`` says the source needs no import (an
+    earlier call loaded it), no thread is used: a thread's wall time is invisible to
+    a virtual clock (trio's ``MockClock``), which a test would see jump ahead.
     """
 
-    __slots__ = ("_lock", "_source")
+    __slots__ = ("_imported", "_lock", "_source")
 
-    def __init__(self, source: Callable[[], ResponseTypes[list[T]]]) -> None:
+    def __init__(
+        self, source: Callable[[], ResponseTypes[list[T]]], imported: Callable[[], bool]
+    ) -> None:
         super().__init__()
         self._source = source
+        self._imported = imported
         self._lock = threading.Lock()
+
+    def needs_import(self) -> bool:
+        """Whether loading still has models to import (the work worth a thread)."""
+        return not self and not self._imported()
 
     def load(self, warm: bool = False) -> None:
         with self._lock:
@@ -259,6 +268,7 @@ class UserScan(Generic[T]):
         client: AsyncGitLab,
         build: BuildRequest,
         expected: Callable[[], ResponseTypes[list[T]]],
+        expected_imported: Callable[[], bool],
         *,
         created_after: datetime | None,
         created_before: datetime | None,
@@ -268,7 +278,7 @@ class UserScan(Generic[T]):
         self._client = client
         self._build = build
         #: What pages parse into, loaded while the first requests are out.
-        self._expected = _Answers(expected)
+        self._expected = _Answers(expected, expected_imported)
         self._after = created_after
         self._before = created_before
         most = concurrency if concurrency is not None else client._session.executor.slots.total
@@ -490,10 +500,15 @@ class UserScan(Generic[T]):
     async def _load_answers(self) -> None:
         """Import the models and build the page validators in a worker thread, once the
         requests just started are on their way (their tasks ran up to their first wait):
-        the process pays for them while the server renders those pages."""
-        if not self._expected:
-            await anyio.lowlevel.checkpoint()  # the fetching tasks first
+        the process pays for them while the server renders those pages. With the models
+        imported already, what is left is done in the event loop."""
+        if self._expected:
+            return
+        await anyio.lowlevel.checkpoint()  # the fetching tasks first
+        if self._expected.needs_import():
             await anyio.to_thread.run_sync(self._expected.load, True)
+        else:
+            self._expected.load(True)  # imported already: only the validators, if new
 
     def _next_window(self) -> _Window | None:
         """The idle window with the most left to walk (the one that would finish last),
