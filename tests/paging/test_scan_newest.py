@@ -129,3 +129,32 @@ def test_a_newest_page_out_of_order_is_an_error_not_a_duplicate() -> None:
                 _ = [user.id async for user in gl.users.scan()]
 
     virtual(main)
+
+
+def test_a_scan_starts_no_thread_once_the_models_are_imported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A worker thread's time is invisible to trio's MockClock: with autojump it would
+    # jump the virtual clock past a caller's deadline while the thread ran.
+    import anyio.to_thread
+
+    from gitlab_users_client._generated.api.users import users_list
+
+    users_list.RESPONSES  # noqa: B018  # imported and built, as after any earlier call
+    threads: list[object] = []
+
+    async def no_thread(function: object, *args: object, **kwargs: object) -> None:
+        threads.append(function)
+        raise AssertionError("a worker thread was started")
+
+    monkeypatch.setattr(anyio.to_thread, "run_sync", no_thread)
+    fake = FakeGitLab.create(users=450, seed=63)
+
+    async def main() -> None:
+        gl = AsyncGitLab(fake.url, token=fake.admin_token, transport=Puma(fake, 4))
+        async with gl, gl.users.scan() as users:
+            ids = [user.id async for user in users]
+        assert sorted(ids) == sorted(user.id for user in fake.state.iter_users())
+
+    virtual(main)
+    assert threads == []
