@@ -319,35 +319,60 @@ class AsyncGitLab:
         ``expected`` is the operation's documented successful answers (status → body
         type); ``UNPARSED`` takes any successful status and returns the response itself.
         """
+        response, retries = await self._answer(request)
+        if expected is UNPARSED:
+            return Response(
+                response.status_code,
+                response.headers,
+                response.content,
+                cast(T, response),
+                response,
+            )
+        return self._parse(response, expected, retries)
+
+    async def _answer(self, request: ApiRequest) -> tuple[httpx.Response, int]:
+        """Send; a successful answer and the retries it took, or the error status raised.
+
+        :meth:`_call` parses right after; a caller that reads the body first by other
+        means (the scan plans from raw JSON) hands the answer to :meth:`_parse` later.
+        """
         response, retries, exhausted = await self._exchange(request)
         status = response.status_code
-        message = "too many redirects" if exhausted else None
         if status < 400 and not exhausted:
-            if expected is UNPARSED:
-                return Response(
-                    status, response.headers, response.content, cast(T, response), response
-                )
-            body_type = expected.get(status, _UNDOCUMENTED)
-            if body_type is _UNDOCUMENTED:
-                message = f"undocumented status {status} for this operation"
-            else:
-                # Imported with the first model (pydantic), not with the package.
-                from ._contract.models import parse_body, parse_failure
-
-                try:
-                    parsed = parse_body(body_type, response.content)
-                except (ValueError, RecursionError) as exc:
-                    failure = parse_failure(exc)
-                else:
-                    return Response(status, response.headers, response.content, parsed, response)
-                raise validation_error(response, *failure)  # out here: no context to the values
+            return response, retries
         raise status_error(
             response,
             retries=retries,
             retry_after=retry_after_seconds(response.headers) if status == 429 else None,
             outcome_unknown=status >= 500 and request.method not in IDEMPOTENT_METHODS,
-            message=message,
+            message="too many redirects" if exhausted else None,
         )
+
+    def _parse(
+        self, response: httpx.Response, expected: ResponseTypes[T], retries: int
+    ) -> Response[T]:
+        """A successful answer's body as the operation documents it; an undocumented
+        status or a body that does not fit is raised as its error."""
+        status = response.status_code
+        body_type = expected.get(status, _UNDOCUMENTED)
+        if body_type is _UNDOCUMENTED:
+            raise status_error(
+                response,
+                retries=retries,
+                retry_after=None,
+                outcome_unknown=False,
+                message=f"undocumented status {status} for this operation",
+            )
+        # Imported with the first model (pydantic), not with the package.
+        from ._contract.models import parse_body, parse_failure
+
+        try:
+            parsed = parse_body(body_type, response.content)
+        except (ValueError, RecursionError) as exc:
+            failure = parse_failure(exc)
+        else:
+            return Response(status, response.headers, response.content, parsed, response)
+        raise validation_error(response, *failure)  # out here: no context to the values
 
     async def _exchange(self, request: ApiRequest) -> tuple[httpx.Response, int, bool]:
         """Send (retrying, and following redirects when asked); any status comes back."""
