@@ -41,7 +41,10 @@ Why nothing is lost or doubled, whatever the data:
 
 **Parsing comes after sending.** The first round goes out before the models (pydantic)
 are imported: a worker thread imports them and builds the page validators while the
-server renders those pages (see :class:`_Answers`).
+server renders those pages (see :class:`_Answers`). The windows are planned from the
+first round's JSON as it is (each user's ``id`` and ``created_at``), so their requests
+leave as soon as it is back, whether or not the models are loaded yet; the first and
+newest pages are parsed with the models afterwards, their windows waiting till then.
 
 **Keeping the server busy.** Each window has at most one request in flight; the scan
 keeps as many in flight as :class:`AdaptiveConcurrency` finds the server serves at once,
@@ -71,11 +74,12 @@ user is handed out once across the two runs. The checkpoint also holds the scan'
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
@@ -102,6 +106,8 @@ __all__ = ["UserScan"]
 logger = logging.getLogger("gitlab_users_client")
 
 _MS = timedelta(milliseconds=1)
+#: Longer than any ISO 8601 date-time GitLab writes (a longer one is read by the models).
+_LONGEST_TIME = 40
 _HALF_MS = timedelta(microseconds=500)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 PER_PAGE = 100
@@ -252,6 +258,11 @@ class _Window:
 #: A buffered user: its window, the user, its shown ``created_at`` (ms; ``None`` in a
 #: sequential walk) and the page it came from.
 _Entry = tuple[_Window, T, int | None, _Page]
+#: A successful answer whose body is not parsed yet, and the retries it took.
+_Answer = tuple["httpx.Response", int]
+#: A page the plan was made from, waiting for the models: its window, its answer, the
+#: next cursor and each user's (id, shown created_at).
+_Held = tuple[_Window, _Answer, str | None, list[tuple[int, int | None]]]
 
 
 class UserScan(Generic[T]):
@@ -290,6 +301,8 @@ class UserScan(Generic[T]):
         #: The lowest id of the newest page, whose users it hands out: the ascending walks
         #: end there.
         self._top: int | None = None
+        #: Pages the plan was made from, parsed once the models are loaded.
+        self._held: list[_Held] = []
         self._ready: deque[_Entry[T]] = deque()
         self._finished = False
         self._in_flight = 0
@@ -427,8 +440,11 @@ class UserScan(Generic[T]):
 
     async def _round(self) -> None:
         """Fetch until about :data:`ROUND_USERS` users are buffered (or the end)."""
-        if self._windows is None:
-            await self._plan()
+        if self._windows is None or self._held:
+            # The first round only plans: the first and newest pages' users are handed
+            # out (a caller acts on them) before the windows' requests.
+            await self._pump(lambda: bool(self._ready or self._held))
+            self._settle()
             if self._ready or self._finished:
                 return
         await self._pump(lambda: len(self._ready) >= ROUND_USERS)
@@ -438,9 +454,6 @@ class UserScan(Generic[T]):
         """``async with``: fetch ahead of the consumer, at most :data:`AHEAD_USERS`."""
         with self._feeding:
             try:
-                if self._windows is None:
-                    await self._plan()
-                    self._news.set()
                 while not self._finished:
                     await self._pump(lambda: len(self._ready) >= AHEAD_USERS)
                     self._settle()
@@ -454,19 +467,36 @@ class UserScan(Generic[T]):
 
     def _settle(self) -> None:
         """Forget finished windows (their buffered items keep them reachable)."""
-        assert self._windows is not None
+        if self._windows is None:
+            return  # not planned yet (the round was cut short)
         self._windows = [w for w in self._windows if not w.done]
         if not self._windows:
             self._finished = True
 
     async def _pump(self, enough: Callable[[], bool]) -> None:
-        """Keep the target number of pages in flight, one per window, until ``enough()``
-        (checked before each request); return once those in flight are in."""
+        """Plan first if not yet; keep the target number of pages in flight, one per
+        window, until ``enough()`` (checked before each request); return once those in
+        flight are in."""
         failure: list[BaseException] = []
         workers = 0
         pace = self._concurrency
+        loaded = anyio.Event()
 
-        async def worker(scope: anyio.CancelScope) -> None:
+        def guarded(
+            job: Callable[[], Awaitable[None]], scope: anyio.CancelScope
+        ) -> Callable[[], Coroutine[Any, Any, None]]:
+            async def run() -> None:
+                try:
+                    await job()
+                except Exception as exc:
+                    # Raised as itself below, not wrapped in an ExceptionGroup.
+                    if not failure:
+                        failure.append(exc)
+                    scope.cancel()
+
+            return run
+
+        async def worker() -> None:
             nonlocal workers
             try:
                 while not failure and workers <= pace.target and not enough():
@@ -476,25 +506,45 @@ class UserScan(Generic[T]):
                     await self._fetch_page(window)
                     while workers < pace.target and not enough():
                         start()  # the target grew: one more request in flight
-            except Exception as exc:
-                # Raised as itself below, not wrapped in an ExceptionGroup.
-                if not failure:
-                    failure.append(exc)
-                scope.cancel()
             finally:
                 workers -= 1
 
+        async def prepare() -> None:
+            await self._load_answers()
+            loaded.set()
+
+        async def take_held() -> None:
+            await loaded.wait()
+            self._take_held()
+            while workers < pace.target and not enough():
+                start()  # the windows just released, should the others have run out
+
         async with anyio.create_task_group() as group:
+            scope = group.cancel_scope
 
             def start() -> None:
                 nonlocal workers
                 workers += 1
-                group.start_soon(worker, group.cancel_scope)
+                group.start_soon(guarded(worker, scope))
 
-            for _ in range(pace.target):
-                start()
-            group.start_soon(self._load_answers)  # resumed: the first requests are out
+            # The models load while the first requests are out (it waits for them to leave).
+            group.start_soon(guarded(prepare, scope))
+            if self._windows is None:
+                await guarded(self._plan, scope)()
+                if self._group is not None:
+                    self._news.set()
+            if not failure and self._windows is not None:
+                if self._held:
+                    group.start_soon(guarded(take_held, scope))
+                for _ in range(pace.target):
+                    start()
         if failure:
+            if self._held:
+                # What came back before the failure is handed out before it is raised:
+                # the models are in by now (their thread is waited for), unless loading
+                # them is what failed.
+                with contextlib.suppress(Exception):
+                    self._take_held()
             raise failure[0]
 
     async def _load_answers(self) -> None:
@@ -512,7 +562,8 @@ class UserScan(Generic[T]):
 
     def _next_window(self) -> _Window | None:
         """The idle window with the most left to walk (the one that would finish last),
-        or half of the biggest busy one; ``None`` when there is nothing left to fetch."""
+        or half of the biggest busy one; ``None`` when there is nothing left to fetch, or
+        no idle window while the first pages wait for the models."""
         assert self._windows is not None
         idle, most = None, -1
         for window in self._windows:
@@ -520,7 +571,9 @@ class UserScan(Generic[T]):
                 left = self._end(window) - self._position(window)
                 if left > most:
                     idle, most = window, left
-        if idle is not None or not self._windowed:
+        if idle is not None or not self._windowed or self._held:
+            # While the first pages wait for the models, their windows are not split:
+            # they take workers again once handed their pages.
             return idle
         return self._steal()
 
@@ -592,15 +645,14 @@ class UserScan(Generic[T]):
         if self._group is not None:
             self._news.set()
 
-    async def _fetch_all(
-        self, requests: list[ApiRequest]
-    ) -> list[tuple[list[T], str | None, httpx.Response]]:
-        results: list[tuple[list[T], str | None, httpx.Response] | None] = [None] * len(requests)
+    async def _fetch_all(self, requests: list[ApiRequest]) -> list[_Answer]:
+        """Send ``requests`` at once; their successful answers, bodies not parsed yet."""
+        results: list[_Answer | None] = [None] * len(requests)
         failure: list[BaseException] = []
 
         async def fetch(index: int, scope: anyio.CancelScope) -> None:
             try:
-                results[index] = await self._fetch(requests[index])
+                results[index] = await self._client._answer(requests[index])
             except Exception as exc:
                 # Raised as itself below, not wrapped in an ExceptionGroup.
                 if not failure:
@@ -610,7 +662,6 @@ class UserScan(Generic[T]):
         async with anyio.create_task_group() as group:
             for index in range(len(requests)):
                 group.start_soon(fetch, index, group.cancel_scope)
-            group.start_soon(self._load_answers)
         if failure:
             raise failure[0]
         return [result for result in results if result is not None]
@@ -618,14 +669,11 @@ class UserScan(Generic[T]):
     async def _fetch(self, request: ApiRequest) -> tuple[list[T], str | None, httpx.Response]:
         # The client's one request path: status errors and parse failures are mapped there.
         answer = await self._client._call(request, self._expected)
-        items, response = answer.parsed, answer.http_response
-        next_url = Page.from_response(items, response).next_url
-        cursor = None
-        if next_url is not None:
-            cursor = dict(parse_qsl(urlsplit(next_url).query)).get("cursor")
-            if not cursor:
-                raise _invalid(response, "the next-page link carries no keyset cursor")
-        return items, cursor, response
+        return answer.parsed, _next_cursor(answer.http_response), answer.http_response
+
+    def _parse(self, answer: _Answer) -> list[T]:
+        """An answer of :meth:`_fetch_all` parsed as :meth:`_fetch` would have."""
+        return self._client._parse(answer[0], self._expected, answer[1]).parsed
 
     # -- planning ------------------------------------------------------------------------
 
@@ -633,39 +681,55 @@ class UserScan(Generic[T]):
         """Fetch the first page and the newest page (of everything the caller asked
         for; both kept) and probe whether the server applies ``created_*`` for this
         caller; then cut the range up to the newest page into windows, all started at
-        once by the next round."""
+        once by the next requests.
+
+        The plan needs only each user's ``id`` and ``created_at``: read from the JSON
+        as it is, the windows' requests go out as soon as the first round is back,
+        while the models may still be importing. Those two pages are parsed with the
+        models once they are loaded (:meth:`_take_held`); their windows wait till then.
+        A body that is not plain enough to read so is parsed with the models first,
+        which say what is wrong with it.
+        """
         # An inverted window (after > before) is empty wherever the filters are applied.
         impossible = self._build(from_ms(1), from_ms(0), None, 1, False)
-        first, newest, probe = await self._fetch_all(
+        answers = await self._fetch_all(
             [
                 self._build(self._after, self._before, None, PER_PAGE, False),
                 self._build(self._after, self._before, None, PER_PAGE, True),
                 impossible,
             ]
         )
-        items, cursor, response = first
-        if not items:
+        first, newest, _ = answers
+        cursor = _next_cursor(first[0])
+        facts = [_facts(answer[0].content) for answer in answers]
+        parsed: list[list[T]] | None = None
+        if any(fact is None for fact in facts):
+            parsed = [self._parse(answer) for answer in answers]
+            facts = [[(item.id, _shown_ms(item)) for item in items] for items in parsed]
+        first_facts, newest_facts, probe_facts = (fact or [] for fact in facts)
+        if not first_facts:
             self._windows = []
             self._finished = True
             return
         # More than a page: the newest page is kept (its users are handed out from it, and
         # the walks end where its ids begin). Otherwise the first page holds everyone.
-        top_items = newest[0] if cursor is not None else []
+        top_facts = newest_facts if cursor is not None else []
         top = None
-        if top_items:
-            ids = [item.id for item in top_items]
+        if top_facts:
+            ids = [uid for uid, _ in top_facts]
             self._top = min(ids)
             top = _Window(None, None, descending=True, floor=min(ids), ceiling=max(ids))
         reason = None
-        if probe[0]:
+        if probe_facts:
             reason = "GitLab does not apply created_after/created_before for this caller"
         else:
-            shown = [getattr(item, "created_at", None) for item in (*items, *top_items)]
-            if all(isinstance(value, datetime) for value in shown):
-                ms = [to_ms(value) for value in shown if value is not None]
+            shown = [ms for _, ms in (*first_facts, *top_facts)]
+            if all(ms is not None for ms in shown):
+                ms_all = [ms for ms in shown if ms is not None]
                 # The walks end where the newest page begins (where ids follow creation).
-                end = min(ms[len(items) :], default=max(ms) + 1)
-                self._first, self._last = min(ms), max(max(ms[: len(items)]), end - 1)
+                end = min(ms_all[len(first_facts) :], default=max(ms_all) + 1)
+                self._first = min(ms_all)
+                self._last = max(max(ms_all[: len(first_facts)]), end - 1)
             else:
                 reason = "the users listed carry no created_at"
         if reason is not None:
@@ -678,17 +742,40 @@ class UserScan(Generic[T]):
             self._windows = [_Window(None, None)]
         else:
             self._windowed = True
-            reach = _reach(items) if len(items) == PER_PAGE else None
+            first_ms = [ms for _, ms in first_facts if ms is not None]
+            reach = _reach(first_ms) if len(first_ms) == PER_PAGE else None
             bounds = _cuts(self._first, self._last + 1, self._concurrency.target, reach)
             edges: list[int | None] = [None, *bounds, None]
             self._windows = [_Window(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
         # The first page is the first window's (or the only walk's) first page, as a
-        # superset: it keeps what it owns and goes on from there.
-        self._take(self._windows[0], items, cursor, response)
+        # superset: it keeps what it owns and goes on from there. The newest page is
+        # done once taken: the walks go on below it.
+        held = [(self._windows[0], first, cursor, first_facts)]
         if top is not None:
             self._windows.append(top)
-            self._take(top, top_items, None, newest[2])  # done: the walks go on below it
-        self._settle()
+            held.append((top, newest, None, top_facts))
+        if parsed is not None:
+            for (window, answer, next_cursor, _), items in zip(held, parsed, strict=False):
+                self._take(window, items, next_cursor, answer[0])
+            self._settle()
+            return
+        for window, *_ in held:
+            window.fetching = True  # its page is in: taken once the models are loaded
+        self._held = held
+
+    def _take_held(self) -> None:
+        """Parse the pages the plan was made from and hand them to their windows."""
+        held, self._held = self._held, []
+        for window, *_ in held:
+            window.fetching = False  # should a page fail, its window fetches it again
+        for window, answer, cursor, facts in held:
+            items = self._parse(answer)
+            if [item.id for item in items] != [uid for uid, _ in facts]:
+                # The plan and the walks' ends were made from these ids.
+                raise _invalid(answer[0], "the page's ids read differently as JSON and as users")
+            self._take(window, items, cursor, answer[0])
+        if self._group is not None:
+            self._news.set()
 
     def _position(self, window: _Window) -> int:
         if window.recent is not None:
@@ -765,7 +852,7 @@ class UserScan(Generic[T]):
             # The first round found the range by id; the data may reach beyond it.
             self._first, self._last = min(self._first, lowest), max(self._last, highest)
             if len(items) == PER_PAGE and not ended:
-                window.page_ms = _reach(items)
+                window.page_ms = _reach(shown_all)
         if owned:
             window.recent = min(owned)
         window.started = True
@@ -830,11 +917,55 @@ def _restored(item: Any) -> _Window:
     )
 
 
-def _reach(items: list[Any]) -> int:
-    """How far (ms) a page goes, from a full one: the span of its shown ``created_at``
-    and one gap more (its first user to the next page's first)."""
-    shown = [to_ms(item.created_at) for item in items]
+def _reach(shown: list[int]) -> int:
+    """How far (ms) a page goes, from a full one's shown ``created_at``: their span and
+    one gap more (its first user to the next page's first)."""
     return max(1, (max(shown) - min(shown)) * len(shown) // max(1, len(shown) - 1))
+
+
+def _shown_ms(item: Any) -> int | None:
+    created = getattr(item, "created_at", None)
+    return to_ms(created) if isinstance(created, datetime) else None
+
+
+def _facts(content: bytes) -> list[tuple[int, int | None]] | None:
+    """Each listed user's ``id`` and shown ``created_at`` (ms; ``None`` without one),
+    read from a page's JSON as it is (no models needed); ``None`` if the body is not
+    a plain list of such users (the models then read it, and say what is wrong)."""
+    try:
+        value = json.loads(content)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(value, list):
+        return None
+    facts: list[tuple[int, int | None]] = []
+    for item in value:
+        if not isinstance(item, dict):
+            return None
+        uid, created = item.get("id"), item.get("created_at")
+        if type(uid) is not int:
+            return None
+        if created is None:
+            facts.append((uid, None))
+            continue
+        if not isinstance(created, str) or len(created) > _LONGEST_TIME:
+            return None
+        try:
+            facts.append((uid, to_ms(datetime.fromisoformat(created))))
+        except (ValueError, OverflowError):
+            return None
+    return facts
+
+
+def _next_cursor(response: httpx.Response) -> str | None:
+    """The keyset cursor of the page after ``response``'s (``None``: it is the last)."""
+    next_url = Page.from_response([], response).next_url
+    if next_url is None:
+        return None
+    cursor = dict(parse_qsl(urlsplit(next_url).query)).get("cursor")
+    if not cursor:
+        raise _invalid(response, "the next-page link carries no keyset cursor")
+    return cursor
 
 
 def _cuts(lo: int, hi: int, count: int, reach: int | None) -> list[int]:
