@@ -39,7 +39,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench import CLIENT_TIMEOUT, GITLAB_LIKE, Server  # noqa: E402
+from bench import CLIENT_TIMEOUT, GITLAB_LIKE, Server, compile_sdk  # noqa: E402
 
 FULL = 100  # rows of a full page (what the clients ask for)
 
@@ -194,6 +194,7 @@ def main() -> None:
     args = parser.parse_args()
     clients = args.client.split(",")
     os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+    compile_sdk()  # as bench.py does: no run recompiles the SDK from source
     server = Server(args.users, details=0, model=GITLAB_LIKE)
     load = os.getloadavg()
     print(f"GitLab-like server {GITLAB_LIKE}, {args.users:,} users; load {load[0]:.2f}")
