@@ -42,9 +42,10 @@ Why nothing is lost or doubled, whatever the data:
 **Parsing comes after sending.** The first round goes out before the models (pydantic)
 are imported: a worker thread imports them and builds the page validators while the
 server renders those pages (see :class:`_Answers`). The windows are planned from the
-first round's JSON as it is (each user's ``id`` and ``created_at``), so their requests
-leave as soon as it is back, whether or not the models are loaded yet; the first and
-newest pages are parsed with the models afterwards, their windows waiting till then.
+first round's JSON as it is (each user's ``id`` and ``created_at``). Fetching ahead
+(``async with``), their requests leave as soon as it is back, whether or not the models
+are loaded yet; the first and newest pages are parsed with the models afterwards, their
+windows waiting till then. A plain ``async for`` hands those two pages out first.
 
 **Keeping the server busy.** Each window has at most one request in flight; the scan
 keeps as many in flight as :class:`AdaptiveConcurrency` finds the server serves at once,
@@ -684,9 +685,10 @@ class UserScan(Generic[T]):
         once by the next requests.
 
         The plan needs only each user's ``id`` and ``created_at``: read from the JSON
-        as it is, the windows' requests go out as soon as the first round is back,
-        while the models may still be importing. Those two pages are parsed with the
-        models once they are loaded (:meth:`_take_held`); their windows wait till then.
+        as it is, the windows' requests can go out as soon as the first round is back
+        (unless a round ends once the two pages are in: :meth:`_round`), while the
+        models may still be importing. Those two pages are parsed with the models once
+        they are loaded (:meth:`_take_held`); their windows wait till then.
         A body that is not plain enough to read so is parsed with the models first,
         which say what is wrong with it.
         """
