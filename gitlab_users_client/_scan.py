@@ -92,6 +92,7 @@ import anyio.lowlevel
 import anyio.to_thread
 
 from ._adaptive import AdaptiveConcurrency
+from ._contract.dates import to_datetime
 from ._contract.response import ResponseTypes
 from ._exceptions import InvalidRequestError, ResponseValidationError
 from ._paging.pagination import Page
@@ -107,8 +108,6 @@ __all__ = ["UserScan"]
 logger = logging.getLogger("gitlab_users_client")
 
 _MS = timedelta(milliseconds=1)
-#: Longer than any ISO 8601 date-time GitLab writes (a longer one is read by the models).
-_LONGEST_TIME = 40
 _HALF_MS = timedelta(microseconds=500)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 PER_PAGE = 100
@@ -950,10 +949,11 @@ def _facts(content: bytes) -> list[tuple[int, int | None]] | None:
         if created is None:
             facts.append((uid, None))
             continue
-        if not isinstance(created, str) or len(created) > _LONGEST_TIME:
+        if not isinstance(created, str):
             return None
         try:
-            facts.append((uid, to_ms(datetime.fromisoformat(created))))
+            # The SDK's own ISO 8601 reading (bounded length, ASCII), as for arguments.
+            facts.append((uid, to_ms(to_datetime("created_at", created))))
         except (ValueError, OverflowError):
             return None
     return facts

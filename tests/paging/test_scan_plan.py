@@ -260,3 +260,27 @@ def test_no_window_is_split_while_the_first_pages_wait_for_the_models() -> None:
             assert len(scan._windows) == 3
 
     virtual(main)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{}",
+        b"[1]",
+        b'[{"id": true}]',
+        b'[{"id": 1.0}]',
+        b'[{"id": 1, "created_at": 5}]',
+        b'[{"id": 1, "created_at": "yesterday"}]',
+        b'[{"id": 1, "created_at": "' + b"2024-01-02T03:04:05" * 3 + b'"}]',
+        b'[{"id": 1, "created_at": "2024-01-02T03:04:05\xc3\xa9"}]',
+        b"[" * 100_000,
+        b"\xff",
+    ],
+)
+def test_a_body_the_plan_cannot_read_plainly_is_left_to_the_models(body: bytes) -> None:
+    assert _facts(body) is None
+
+
+def test_the_plan_reads_times_as_the_sdk_does() -> None:
+    body = b'[{"id": 7, "created_at": "2024-01-02T04:04:05.123+01:00"}, {"id": 8}]'
+    assert _facts(body) == [(7, 1_704_164_645_123), (8, None)]
