@@ -13,7 +13,7 @@ Scenarios: ``list-offset``, ``list-keyset``, ``stream`` (keyset, items counted a
 dropped), ``gets``, ``one-get`` (one ``GET /users/1``), ``first-page`` (the first page of
 100), ``natural-list`` (every user, each client's default way: the SDK's ``list()``,
 python-gitlab's ``list(iterator=True)``, or its fastest: offset pages in 8 threads) and
-``scan`` (the SDK's ``gl.users.scan()``). ``BENCH_TOKEN`` overrides the token.
+``scan`` (the SDK's ``gl.users.scan()``; the floor scans' windows). ``BENCH_TOKEN`` overrides the token.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ from typing import Any  # noqa: E402
 TOKEN = os.environ.get("BENCH_TOKEN", "glpat-benchmark-token")
 CONCURRENCY = 32
 SCAN_CONCURRENCY = 8
+#: Windows of the floor scans: twice the GitLab-like server's workers.
+SCAN_WINDOWS = 16
 PER_PAGE = 100
 KEYSET = {"pagination": "keyset", "order_by": "id", "sort": "asc", "per_page": str(PER_PAGE)}
 OFFSET = {"per_page": str(PER_PAGE), "sort": "asc"}
@@ -336,6 +338,93 @@ def floor_aiohttp_orjson() -> Callable[..., Any]:
     return run_async(run)
 
 
+def floor_scan(http: str) -> Callable[..., Any]:
+    """The fastest hand-written scan: raw aiohttp + orjson, or raw httpx + json.loads.
+
+    Its first round asks for the first page (ascending, kept) and the newest user, at
+    once. The rest, from just after the first page to the newest user, is cut into
+    ``SCAN_WINDOWS`` windows (twice the server's workers, so that every worker finds a
+    request waiting when it finishes one) of equal ``created_at`` span, which on this
+    server's data (one user every 7 minutes, ids following creation) is an even share of
+    the pages; every window walks its keyset pages at the same time. It knows what the
+    SDK's scan has to find out (how many workers; that creation times are spread
+    evenly), validates nothing and retries nothing: a floor, not a client.
+    """
+    import asyncio
+    import itertools
+    from datetime import UTC, datetime
+
+    if http == "aiohttp":
+        import aiohttp
+        import orjson
+    else:
+        import httpx
+
+    def ms(text: str) -> int:
+        return int(datetime.fromisoformat(text).timestamp() * 1000)
+
+    def iso(value: int) -> str:
+        return datetime.fromtimestamp(value / 1000, UTC).isoformat(timespec="milliseconds")
+
+    async def run(url: str, scenario: str, ids: list[int]) -> int:
+        if scenario not in ("natural-list", "scan"):
+            raise SystemExit(f"a floor scan lists every user; it has no {scenario}")
+        headers = {"PRIVATE-TOKEN": TOKEN, "Accept": "application/json"}
+        if http == "aiohttp":
+            session: Any = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=CONCURRENCY), headers=headers
+            )
+
+            async def page(target: str, params: dict[str, str] | None) -> tuple[Any, str | None]:
+                async with session.get(target, params=params) as response:
+                    response.raise_for_status()
+                    body = await response.read()
+                    link = response.headers.get("Link")
+                return orjson.loads(body), next_link(link)
+
+        else:
+            limits = httpx.Limits(
+                max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY
+            )
+            session = httpx.AsyncClient(limits=limits, headers=headers)
+
+            async def page(target: str, params: dict[str, str] | None) -> tuple[Any, str | None]:
+                response = await session.get(target, params=params)
+                response.raise_for_status()
+                return json.loads(response.content), next_link(response.headers.get("Link"))
+
+        async def walk(params: dict[str, str]) -> int:
+            count = 0
+            target: str | None = f"{url}/api/v4/users"
+            query: dict[str, str] | None = params
+            while target:
+                users, target = await page(target, query)
+                query = None
+                count += sum(1 for user in users if user["username"])
+            return count
+
+        async with session:
+            users = f"{url}/api/v4/users"
+            (first, more), (newest, _) = await asyncio.gather(
+                page(users, dict(KEYSET)), page(users, {**KEYSET, "sort": "desc", "per_page": "1"})
+            )
+            count = sum(1 for user in first if user["username"])
+            if more is None:
+                return count
+            # created_after and created_before are inclusive: [lo, hi] in whole milliseconds
+            lo, hi = ms(first[-1]["created_at"]) + 1, ms(newest[0]["created_at"])
+            n = SCAN_WINDOWS
+            edges = [lo + (hi + 1 - lo) * i // n for i in range(n + 1)]
+            windows = [
+                {**KEYSET, "created_after": iso(a), "created_before": iso(b - 1)}
+                for a, b in itertools.pairwise(edges)
+            ]
+            counts = await asyncio.gather(*(walk(window) for window in windows))
+            return count + sum(counts)
+
+    return run_async(run)
+
+
 def run_async(fn: Callable[..., Any]) -> Callable[..., Any]:
     import asyncio
 
@@ -370,6 +459,8 @@ CLIENTS: dict[str, Callable[[], Callable[..., Any]]] = {
     "floor-aiohttp-orjson": floor_aiohttp_orjson,
     "floor-httpx-aiohttp-pydantic": lambda: floor_httpx("pydantic", aiohttp_transport=True),
     "floor-engine-pydantic": lambda: floor_httpx("pydantic", sdk_engine=True),
+    "floor-aiohttp-scan": lambda: floor_scan("aiohttp"),
+    "floor-httpx-scan": lambda: floor_scan("httpx"),
 }
 
 
