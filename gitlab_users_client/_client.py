@@ -22,7 +22,7 @@ import httpx
 from ._auth import Credentials, TokenHeader, TokenSource, resolve_credentials
 from ._body import DEFAULT_MAX_RESPONSE_SIZE, check_max_response_size
 from ._contract.request import ApiRequest
-from ._contract.response import UNPARSED, Response, ResponseTypes
+from ._contract.response import UNPARSED, LazyResponses, Response, ResponseTypes
 from ._contract.types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
 from ._exceptions import ClientStateError, ConfigurationError, status_error, validation_error
 from ._http import CertTypes, Network, ProxyTypes, TransportKind, VerifyTypes
@@ -319,7 +319,12 @@ class AsyncGitLab:
         ``expected`` is the operation's documented successful answers (status → body
         type); ``UNPARSED`` takes any successful status and returns the response itself.
         """
-        response, retries = await self._answer(request)
+        # A fresh process's first call imports its models (pydantic) in a thread while
+        # the server answers, not before the request leaves.
+        loading = (
+            expected if isinstance(expected, LazyResponses) and expected.needs_import() else None
+        )
+        response, retries = await self._answer(request, loading)
         if expected is UNPARSED:
             return Response(
                 response.status_code,
@@ -330,13 +335,16 @@ class AsyncGitLab:
             )
         return self._parse(response, expected, retries)
 
-    async def _answer(self, request: ApiRequest) -> tuple[httpx.Response, int]:
+    async def _answer(
+        self, request: ApiRequest, loading: LazyResponses[Any] | None = None
+    ) -> tuple[httpx.Response, int]:
         """Send; a successful answer and the retries it took, or the error status raised.
 
         :meth:`_call` parses right after; a caller that reads the body first by other
         means (the scan plans from raw JSON) hands the answer to :meth:`_parse` later.
+        ``loading``: answers whose models start loading once the request is written.
         """
-        response, retries, exhausted = await self._exchange(request)
+        response, retries, exhausted = await self._exchange(request, loading)
         status = response.status_code
         if status < 400 and not exhausted:
             return response, retries
@@ -374,7 +382,9 @@ class AsyncGitLab:
             return Response(status, response.headers, response.content, parsed, response)
         raise validation_error(response, *failure)  # out here: no context to the values
 
-    async def _exchange(self, request: ApiRequest) -> tuple[httpx.Response, int, bool]:
+    async def _exchange(
+        self, request: ApiRequest, loading: LazyResponses[Any] | None = None
+    ) -> tuple[httpx.Response, int, bool]:
         """Send (retrying, and following redirects when asked); any status comes back."""
         session = self._session
         if session.closed:
@@ -383,6 +393,9 @@ class AsyncGitLab:
         settings = self._settings
         attempts = Attempts()
         http_request = await build_request(session, settings, request)
+        if loading is not None:
+            extensions = http_request.extensions
+            extensions["trace"] = loading.trace(extensions.get("trace"))
         started = time.monotonic() if logger.isEnabledFor(logging.DEBUG) else 0.0
         exhausted = True
         for _ in range(MAX_REDIRECTS + 1):

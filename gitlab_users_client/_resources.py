@@ -132,10 +132,9 @@ class Users(UsersResource):
         return UserScan(
             client,
             build,
-            # Loaded by the scan once its first requests are out: the models (pydantic)
-            # are imported while the server renders those pages.
-            lambda: users_list.RESPONSES,
-            lambda: "RESPONSES" in vars(users_list),  # built on first access, then kept
+            # Its RESPONSES, loaded by the scan once its first requests are out: the
+            # models (pydantic) are imported while the server renders those pages.
+            users_list.__name__,
             created_after=after,
             created_before=before,
             concurrency=concurrency,

@@ -78,7 +78,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import threading
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
@@ -93,7 +92,7 @@ import anyio.to_thread
 
 from ._adaptive import AdaptiveConcurrency
 from ._contract.dates import to_datetime
-from ._contract.response import ResponseTypes
+from ._contract.response import LazyResponses
 from ._exceptions import InvalidRequestError, ResponseValidationError
 from ._paging.pagination import Page
 
@@ -138,32 +137,20 @@ T = TypeVar("T", bound=_Item)
 BuildRequest = Callable[[datetime | None, datetime | None, str | None, int, bool], "ApiRequest"]
 
 
-class _Answers(ResponseTypes[list[T]]):
-    """The operation's ``RESPONSES``, loaded when first needed: with them the models
-    (pydantic), which a scan imports while its first requests are out, not before.
+class _Answers(LazyResponses[list[T]]):
+    """The scan's page answers: its operation's ``RESPONSES``, loaded by the scan itself
+    while its first requests are out, not before.
 
     :meth:`load` runs in a worker thread (``warm=True``: it also builds the page
     validators) while the event loop sends the first round and waits for it. Should an
-    answer come back first, the client's lookup (:meth:`get`) waits for that thread on
-    the lock, then finds everything loaded: the models are imported and built once, in
-    one thread at a time. Once ``imported()`` says the source needs no import (an
-    earlier call loaded it), no thread is used: a thread's wall time is invisible to
-    a virtual clock (trio's ``MockClock``), which a test would see jump ahead.
+    answer come back first, the client's lookup waits for that thread on the lock, then
+    finds everything loaded: the models are imported and built once, in one thread at a
+    time. Once ``needs_import()`` says no import is left (an earlier call loaded the
+    models), no thread is used: a thread's wall time is invisible to a virtual clock
+    (trio's ``MockClock``), which a test would see jump ahead.
     """
 
-    __slots__ = ("_imported", "_lock", "_source")
-
-    def __init__(
-        self, source: Callable[[], ResponseTypes[list[T]]], imported: Callable[[], bool]
-    ) -> None:
-        super().__init__()
-        self._source = source
-        self._imported = imported
-        self._lock = threading.Lock()
-
-    def needs_import(self) -> bool:
-        """Whether loading still has models to import (the work worth a thread)."""
-        return not self and not self._imported()
+    __slots__ = ()
 
     def load(self, warm: bool = False) -> None:
         with self._lock:
@@ -179,20 +166,8 @@ class _Answers(ResponseTypes[list[T]]):
                         parse_body(body_type, b"[]")  # builds its validators
             self.update(answers)
 
-    def get(self, status: int, default: Any = None) -> Any:
-        if not self:
-            self.load()
-        return super().get(status, default)
-
-    def __getitem__(self, status: int) -> Any:
-        if not self:
-            self.load()
-        return super().__getitem__(status)
-
-    def __contains__(self, status: object) -> bool:
-        if not self:
-            self.load()
-        return super().__contains__(status)
+    def prefetch(self) -> None:
+        """Nothing: the scan starts its own load, with the validators (``_load_answers``)."""
 
 
 def to_ms(value: datetime) -> int:
@@ -278,8 +253,7 @@ class UserScan(Generic[T]):
         self,
         client: AsyncGitLab,
         build: BuildRequest,
-        expected: Callable[[], ResponseTypes[list[T]]],
-        expected_imported: Callable[[], bool],
+        endpoint: str,
         *,
         created_after: datetime | None,
         created_before: datetime | None,
@@ -288,8 +262,9 @@ class UserScan(Generic[T]):
     ) -> None:
         self._client = client
         self._build = build
-        #: What pages parse into, loaded while the first requests are out.
-        self._expected = _Answers(expected, expected_imported)
+        #: What pages parse into (the ``RESPONSES`` of the module named ``endpoint``),
+        #: loaded while the first requests are out.
+        self._expected: _Answers[T] = _Answers(endpoint)
         self._after = created_after
         self._before = created_before
         most = concurrency if concurrency is not None else client._session.executor.slots.total

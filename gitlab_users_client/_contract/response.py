@@ -6,14 +6,21 @@ any model is needed.
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import threading
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Final, Generic, TypeVar
+from typing import Any, Final, Generic, TypeAlias, TypeVar
 
 import httpx
 
-__all__ = ["UNPARSED", "Response", "ResponseTypes"]
+__all__ = ["UNPARSED", "LazyResponses", "Response", "ResponseTypes"]
 
 T = TypeVar("T")
+
+#: httpcore's ``trace`` request extension, as an async transport calls it.
+Trace: TypeAlias = Callable[[str, dict[str, Any]], Awaitable[None]]
 
 
 class ResponseTypes(dict[int, Any], Generic[T]):
@@ -30,6 +37,93 @@ class ResponseTypes(dict[int, Any], Generic[T]):
 
     def __repr__(self) -> str:
         return f"ResponseTypes({dict.__repr__(self)})"
+
+
+class LazyResponses(ResponseTypes[T]):
+    """An operation's ``RESPONSES`` as its resource method hands them to the client: read
+    from the endpoint module (which imports the models, and pydantic, to build them) at
+    the first lookup, not before.
+
+    So a call can send its request first and load the models while the server answers:
+    :meth:`prefetch` starts that load in a thread of its own, once per operation and only
+    while its models are not imported yet (a fresh process's first call); the client
+    has it called once the request is written (:meth:`trace`). The answer's lookup
+    (:meth:`get`) then waits on the lock for what is left of the import, never importing
+    twice. Only lookups load: until then the mapping is empty (false).
+    """
+
+    __slots__ = ("_lock", "_module", "_started")
+
+    def __init__(self, module: str) -> None:
+        super().__init__()
+        self._module = module
+        self._lock = threading.Lock()
+        self._started = False
+
+    def _source(self) -> ResponseTypes[T]:
+        responses: ResponseTypes[T] = sys.modules[self._module].RESPONSES
+        return responses
+
+    def needs_import(self) -> bool:
+        """Whether loading still has models to import (the work worth a thread)."""
+        return not self and "RESPONSES" not in vars(sys.modules[self._module])
+
+    def load(self) -> None:
+        """Read the module's ``RESPONSES`` (once; a second caller waits for the first)."""
+        with self._lock:
+            if not self:
+                self.update(self._source())
+
+    def prefetch(self) -> None:
+        """Start loading in a thread, if there are models to import and no thread has
+        started yet. A failure there is left to the lookup, which loads again and raises
+        it to the caller."""
+        if self._started or not self.needs_import():
+            return
+        self._started = True
+        # Not a daemon: an import cut short at interpreter exit can crash it.
+        threading.Thread(target=self._load_quietly, name=f"load {self._module}").start()
+
+    def trace(self, previous: Trace | None) -> Trace:
+        """An httpcore ``trace`` extension that calls :meth:`prefetch` once the request
+        is written (``…send_request_body.complete``), then ``previous``'s.
+
+        From then on the event loop only waits for the server, so the import thread
+        slows no part of sending (two threads share one interpreter lock). A transport
+        that sends no trace events (respx, the SDK's own engines) leaves the load to the
+        answer's lookup, as before any prefetch.
+        """
+
+        async def on_event(name: str, info: dict[str, Any]) -> None:
+            if name.endswith(".send_request_body.complete"):
+                self.prefetch()
+            if previous is not None:
+                await previous(name, info)
+
+        return on_event
+
+    def _load_quietly(self) -> None:
+        with contextlib.suppress(Exception):  # raised again by the caller's lookup
+            self.load()
+
+    def get(self, status: int, default: Any = None) -> Any:
+        if not self:
+            self.load()
+        return super().get(status, default)
+
+    def __getitem__(self, status: int) -> Any:
+        if not self:
+            self.load()
+        return super().__getitem__(status)
+
+    def __contains__(self, status: object) -> bool:
+        if not self:
+            self.load()
+        return super().__contains__(status)
+
+    def __repr__(self) -> str:
+        state = dict.__repr__(self) if self else "not loaded"
+        return f"LazyResponses({self._module}: {state})"
 
 
 #: Any successful status, answered with the ``httpx.Response`` itself (``gl.request()``).

@@ -22,7 +22,7 @@ import pytest
 from gitlab_users_client import AsyncGitLab
 from gitlab_users_client._contract.encoding import File, to_multipart
 from gitlab_users_client._contract.models import ApiModel
-from gitlab_users_client._contract.response import ResponseTypes
+from gitlab_users_client._contract.response import LazyResponses, ResponseTypes
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "gitlab_users_client" / "_generated"
@@ -101,6 +101,21 @@ def test_endpoint_modules_build_requests_and_declare_responses_as_data() -> None
         for body_type in module.RESPONSES.values():  # types, never functions
             assert body_type is None or isinstance(body_type, type | UnionType | GenericAlias)
         assert vars(module)["RESPONSES"] is module.RESPONSES, where  # built once
+        # What the resource hands the client: RESPONSES itself, or (with models to
+        # import) the same read at its first lookup.
+        answers = module.ANSWERS
+        assert answers is module.RESPONSES or type(answers) is LazyResponses, where
+        for status, body_type in module.RESPONSES.items():
+            assert answers.get(status) is body_type, where
+
+
+def test_resources_hand_the_client_answers_that_load_after_sending() -> None:
+    """Every resource method passes its operation's ``ANSWERS``, never ``RESPONSES``
+    (reading that imports the models before the request leaves)."""
+    for path in sorted((GENERATED / "api").glob("*/__init__.py")):
+        source = path.read_text(encoding="utf-8")
+        assert ".RESPONSES" not in source, path
+        assert ".ANSWERS," in source, path
 
 
 def test_the_runtime_is_hand_written_not_templated() -> None:

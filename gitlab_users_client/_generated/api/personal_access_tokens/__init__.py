@@ -84,7 +84,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _personal_access_tokens_get.RESPONSES,
+            _personal_access_tokens_get.ANSWERS,
             sudo,
             timeout,
         )
@@ -191,7 +191,7 @@ class PersonalAccessTokensResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _personal_access_tokens_list.RESPONSES,
+            _personal_access_tokens_list.ANSWERS,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -233,7 +233,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _personal_access_tokens_revoke.RESPONSES,
+            _personal_access_tokens_revoke.ANSWERS,
             sudo,
             timeout,
         )
@@ -269,7 +269,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _personal_access_tokens_revoke_self.RESPONSES,
+            _personal_access_tokens_revoke_self.ANSWERS,
             sudo,
             timeout,
         )
@@ -324,7 +324,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _personal_access_tokens_rotate.RESPONSES,
+            _personal_access_tokens_rotate.ANSWERS,
             sudo,
             timeout,
         )
@@ -375,7 +375,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _personal_access_tokens_rotate_self.RESPONSES,
+            _personal_access_tokens_rotate_self.ANSWERS,
             sudo,
             timeout,
         )
@@ -408,7 +408,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _personal_access_tokens_self.RESPONSES,
+            _personal_access_tokens_self.ANSWERS,
             sudo,
             timeout,
         )
@@ -454,7 +454,7 @@ class PersonalAccessTokensResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _personal_access_tokens_self_associations.RESPONSES,
+            _personal_access_tokens_self_associations.ANSWERS,
             sudo,
             timeout,
         )

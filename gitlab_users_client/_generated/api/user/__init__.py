@@ -159,7 +159,7 @@ class UserResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_get.RESPONSES,
+            _user_get.ANSWERS,
             sudo,
             timeout,
         )
@@ -191,7 +191,7 @@ class UserResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_get_counts.RESPONSES,
+            _user_get_counts.ANSWERS,
             sudo,
             timeout,
         )
@@ -243,7 +243,7 @@ class UserResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _user_list_activities.RESPONSES,
+            _user_list_activities.ANSWERS,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -292,7 +292,7 @@ class UserResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_upload_avatar.RESPONSES,
+            _user_upload_avatar.ANSWERS,
             sudo,
             timeout,
         )

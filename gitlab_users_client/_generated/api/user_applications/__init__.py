@@ -105,7 +105,7 @@ class UserApplicationsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_applications_create.RESPONSES,
+            _user_applications_create.ANSWERS,
             sudo,
             timeout,
         )
@@ -142,7 +142,7 @@ class UserApplicationsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_applications_delete.RESPONSES,
+            _user_applications_delete.ANSWERS,
             sudo,
             timeout,
         )
@@ -177,7 +177,7 @@ class UserApplicationsResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_applications_get.RESPONSES,
+            _user_applications_get.ANSWERS,
             sudo,
             timeout,
         )
@@ -218,7 +218,7 @@ class UserApplicationsResource(BaseResource):
             _user_applications_list.build_request(
                 extra_headers=extra_headers, extra_query=extra_query, per_page=per_page, page=page
             ),
-            _user_applications_list.RESPONSES,
+            _user_applications_list.ANSWERS,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -272,7 +272,7 @@ class UserApplicationsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_applications_update.RESPONSES,
+            _user_applications_update.ANSWERS,
             sudo,
             timeout,
         )

@@ -89,7 +89,7 @@ class UserEmailsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_emails_create.RESPONSES,
+            _user_emails_create.ANSWERS,
             sudo,
             timeout,
         )
@@ -130,7 +130,7 @@ class UserEmailsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_emails_delete.RESPONSES,
+            _user_emails_delete.ANSWERS,
             sudo,
             timeout,
         )
@@ -164,7 +164,7 @@ class UserEmailsResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_emails_get.RESPONSES,
+            _user_emails_get.ANSWERS,
             sudo,
             timeout,
         )
@@ -205,7 +205,7 @@ class UserEmailsResource(BaseResource):
             _user_emails_list.build_request(
                 extra_headers=extra_headers, extra_query=extra_query, per_page=per_page, page=page
             ),
-            _user_emails_list.RESPONSES,
+            _user_emails_list.ANSWERS,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,

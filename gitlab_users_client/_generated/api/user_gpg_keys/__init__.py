@@ -89,7 +89,7 @@ class UserGpgKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_gpg_keys_create.RESPONSES,
+            _user_gpg_keys_create.ANSWERS,
             sudo,
             timeout,
         )
@@ -130,7 +130,7 @@ class UserGpgKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_gpg_keys_delete.RESPONSES,
+            _user_gpg_keys_delete.ANSWERS,
             sudo,
             timeout,
         )
@@ -163,7 +163,7 @@ class UserGpgKeysResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_gpg_keys_get.RESPONSES,
+            _user_gpg_keys_get.ANSWERS,
             sudo,
             timeout,
         )
@@ -203,7 +203,7 @@ class UserGpgKeysResource(BaseResource):
             _user_gpg_keys_list.build_request(
                 extra_headers=extra_headers, extra_query=extra_query, per_page=per_page, page=page
             ),
-            _user_gpg_keys_list.RESPONSES,
+            _user_gpg_keys_list.ANSWERS,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -242,7 +242,7 @@ class UserGpgKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_gpg_keys_revoke.RESPONSES,
+            _user_gpg_keys_revoke.ANSWERS,
             sudo,
             timeout,
         )

@@ -101,7 +101,7 @@ class UserKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_keys_create.RESPONSES,
+            _user_keys_create.ANSWERS,
             sudo,
             timeout,
         )
@@ -141,7 +141,7 @@ class UserKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_keys_delete.RESPONSES,
+            _user_keys_delete.ANSWERS,
             sudo,
             timeout,
         )
@@ -175,7 +175,7 @@ class UserKeysResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_keys_get.RESPONSES,
+            _user_keys_get.ANSWERS,
             sudo,
             timeout,
         )
@@ -216,7 +216,7 @@ class UserKeysResource(BaseResource):
             _user_keys_list.build_request(
                 extra_headers=extra_headers, extra_query=extra_query, per_page=per_page, page=page
             ),
-            _user_keys_list.RESPONSES,
+            _user_keys_list.ANSWERS,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,

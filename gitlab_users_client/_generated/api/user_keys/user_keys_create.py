@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
-from ...._contract.response import ResponseTypes
+from ...._contract.response import LazyResponses, ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_ssh_key_request import CreateSshKeyRequest
 
@@ -45,6 +45,12 @@ def __getattr__(name: str) -> ResponseTypes[SshKey]:
     )
     globals()["RESPONSES"] = responses
     return responses
+
+
+#: ``RESPONSES`` as the resource method hands it to the client: read at the answer's
+#: first lookup, so a fresh process's first call sends its request, then imports the
+#: models while the server answers.
+ANSWERS: LazyResponses[SshKey] = LazyResponses(__name__)
 
 
 def build_request(

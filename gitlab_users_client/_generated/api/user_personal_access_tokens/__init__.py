@@ -115,7 +115,7 @@ class UserPersonalAccessTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_personal_access_tokens_create.RESPONSES,
+            _user_personal_access_tokens_create.ANSWERS,
             sudo,
             timeout,
         )

@@ -74,7 +74,7 @@ class UserPreferencesResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_preferences_get.RESPONSES,
+            _user_preferences_get.ANSWERS,
             sudo,
             timeout,
         )
@@ -130,7 +130,7 @@ class UserPreferencesResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_preferences_update.RESPONSES,
+            _user_preferences_update.ANSWERS,
             sudo,
             timeout,
         )

@@ -135,7 +135,7 @@ class UserRunnersResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_runners_create.RESPONSES,
+            _user_runners_create.ANSWERS,
             sudo,
             timeout,
         )

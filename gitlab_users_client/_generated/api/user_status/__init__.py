@@ -76,7 +76,7 @@ class UserStatusResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_status_get.RESPONSES,
+            _user_status_get.ANSWERS,
             sudo,
             timeout,
         )
@@ -137,7 +137,7 @@ class UserStatusResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_status_set.RESPONSES,
+            _user_status_set.ANSWERS,
             sudo,
             timeout,
         )
@@ -199,7 +199,7 @@ class UserStatusResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_status_update.RESPONSES,
+            _user_status_update.ANSWERS,
             sudo,
             timeout,
         )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
-from ...._contract.response import ResponseTypes
+from ...._contract.response import LazyResponses, ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraBody, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.set_user_status_request import SetUserStatusRequest
 
@@ -45,6 +45,12 @@ def __getattr__(name: str) -> ResponseTypes[UserStatus]:
     )
     globals()["RESPONSES"] = responses
     return responses
+
+
+#: ``RESPONSES`` as the resource method hands it to the client: read at the answer's
+#: first lookup, so a fresh process's first call sends its request, then imports the
+#: models while the server answers.
+ANSWERS: LazyResponses[UserStatus] = LazyResponses(__name__)
 
 
 def build_request(

@@ -78,7 +78,7 @@ class UserSupportPinResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _user_support_pin_create.RESPONSES,
+            _user_support_pin_create.ANSWERS,
             sudo,
             timeout,
         )
@@ -110,7 +110,7 @@ class UserSupportPinResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _user_support_pin_get.RESPONSES,
+            _user_support_pin_get.ANSWERS,
             sudo,
             timeout,
         )

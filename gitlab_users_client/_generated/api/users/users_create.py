@@ -14,7 +14,7 @@ from ...._contract.encoding import (
 )
 from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
-from ...._contract.response import ResponseTypes
+from ...._contract.response import LazyResponses, ResponseTypes
 from ...._contract.types import ExtraBody, ExtraHeaders, ExtraQuery
 from ...models.create_user_multipart_request import CreateUserMultipartRequest
 from ...models.create_user_request import CreateUserRequest
@@ -87,6 +87,12 @@ def __getattr__(name: str) -> ResponseTypes[UserWithAdmin]:
     )
     globals()["RESPONSES"] = responses
     return responses
+
+
+#: ``RESPONSES`` as the resource method hands it to the client: read at the answer's
+#: first lookup, so a fresh process's first call sends its request, then imports the
+#: models while the server answers.
+ANSWERS: LazyResponses[UserWithAdmin] = LazyResponses(__name__)
 
 
 def build_request(

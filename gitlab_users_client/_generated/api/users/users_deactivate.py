@@ -29,6 +29,8 @@ RESPONSES: ResponseTypes[bool | None] = ResponseTypes(
         201: bool | None,
     }
 )
+#: ``RESPONSES`` as the resource method hands it to the client (no model to load).
+ANSWERS: ResponseTypes[bool | None] = RESPONSES
 
 
 def build_request(

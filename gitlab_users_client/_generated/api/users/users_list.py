@@ -21,7 +21,7 @@ from ...._contract.encoding import (
 )
 from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
-from ...._contract.response import ResponseTypes
+from ...._contract.response import LazyResponses, ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.keyset_pagination import KeysetPagination
 from ...models.sort_direction import SortDirection
@@ -92,6 +92,12 @@ def __getattr__(name: str) -> ResponseTypes[list[UserBasic | UserWithAdmin]]:
     )
     globals()["RESPONSES"] = responses
     return responses
+
+
+#: ``RESPONSES`` as the resource method hands it to the client: read at the answer's
+#: first lookup, so a fresh process's first call sends its request, then imports the
+#: models while the server answers.
+ANSWERS: LazyResponses[list[UserBasic | UserWithAdmin]] = LazyResponses(__name__)
 
 
 class UsersListFilters(TypedDict, total=False):

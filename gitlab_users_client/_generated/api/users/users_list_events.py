@@ -19,7 +19,7 @@ from ...._contract.encoding import (
 )
 from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
-from ...._contract.response import ResponseTypes
+from ...._contract.response import LazyResponses, ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.event_target_type import EventTargetType
 from ...models.sort_direction import SortDirection
@@ -56,6 +56,12 @@ def __getattr__(name: str) -> ResponseTypes[list[Event]]:
     )
     globals()["RESPONSES"] = responses
     return responses
+
+
+#: ``RESPONSES`` as the resource method hands it to the client: read at the answer's
+#: first lookup, so a fresh process's first call sends its request, then imports the
+#: models while the server answers.
+ANSWERS: LazyResponses[list[Event]] = LazyResponses(__name__)
 
 
 class UsersListEventsFilters(TypedDict, total=False):

@@ -23,7 +23,7 @@ from ...._contract.encoding import (
 )
 from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
-from ...._contract.response import ResponseTypes
+from ...._contract.response import LazyResponses, ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.keyset_pagination import KeysetPagination
 from ...models.project_order_by import ProjectOrderBy
@@ -99,6 +99,12 @@ def __getattr__(name: str) -> ResponseTypes[list[BasicProjectDetails | ProjectWi
     )
     globals()["RESPONSES"] = responses
     return responses
+
+
+#: ``RESPONSES`` as the resource method hands it to the client: read at the answer's
+#: first lookup, so a fresh process's first call sends its request, then imports the
+#: models while the server answers.
+ANSWERS: LazyResponses[list[BasicProjectDetails | ProjectWithAccess]] = LazyResponses(__name__)
 
 
 class UsersListProjectsFilters(TypedDict, total=False):

@@ -29,6 +29,8 @@ RESPONSES: ResponseTypes[None] = ResponseTypes(
         202: None,
     }
 )
+#: ``RESPONSES`` as the resource method hands it to the client (no model to load).
+ANSWERS: ResponseTypes[None] = RESPONSES
 
 
 def build_request(

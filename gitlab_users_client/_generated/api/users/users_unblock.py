@@ -29,6 +29,8 @@ RESPONSES: ResponseTypes[bool] = ResponseTypes(
         201: bool,
     }
 )
+#: ``RESPONSES`` as the resource method hands it to the client (no model to load).
+ANSWERS: ResponseTypes[bool] = RESPONSES
 
 
 def build_request(

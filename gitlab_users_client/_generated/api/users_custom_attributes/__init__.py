@@ -84,7 +84,7 @@ class UsersCustomAttributesResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_custom_attributes_delete.RESPONSES,
+            _users_custom_attributes_delete.ANSWERS,
             sudo,
             timeout,
         )
@@ -121,7 +121,7 @@ class UsersCustomAttributesResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_custom_attributes_get.RESPONSES,
+            _users_custom_attributes_get.ANSWERS,
             sudo,
             timeout,
         )
@@ -155,7 +155,7 @@ class UsersCustomAttributesResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_custom_attributes_list.RESPONSES,
+            _users_custom_attributes_list.ANSWERS,
             sudo,
             timeout,
         )
@@ -206,7 +206,7 @@ class UsersCustomAttributesResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_custom_attributes_set.RESPONSES,
+            _users_custom_attributes_set.ANSWERS,
             sudo,
             timeout,
         )

@@ -97,7 +97,7 @@ class UsersEmailsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_emails_create.RESPONSES,
+            _users_emails_create.ANSWERS,
             sudo,
             timeout,
         )
@@ -141,7 +141,7 @@ class UsersEmailsResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_emails_delete.RESPONSES,
+            _users_emails_delete.ANSWERS,
             sudo,
             timeout,
         )
@@ -188,7 +188,7 @@ class UsersEmailsResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_emails_list.RESPONSES,
+            _users_emails_list.ANSWERS,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,

@@ -92,7 +92,7 @@ class UsersGpgKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_gpg_keys_create.RESPONSES,
+            _users_gpg_keys_create.ANSWERS,
             sudo,
             timeout,
         )
@@ -136,7 +136,7 @@ class UsersGpgKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_gpg_keys_delete.RESPONSES,
+            _users_gpg_keys_delete.ANSWERS,
             sudo,
             timeout,
         )
@@ -174,7 +174,7 @@ class UsersGpgKeysResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_gpg_keys_get.RESPONSES,
+            _users_gpg_keys_get.ANSWERS,
             sudo,
             timeout,
         )
@@ -222,7 +222,7 @@ class UsersGpgKeysResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_gpg_keys_list.RESPONSES,
+            _users_gpg_keys_list.ANSWERS,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -265,7 +265,7 @@ class UsersGpgKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_gpg_keys_revoke.RESPONSES,
+            _users_gpg_keys_revoke.ANSWERS,
             sudo,
             timeout,
         )

@@ -113,7 +113,7 @@ class UsersImpersonationTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_impersonation_tokens_create.RESPONSES,
+            _users_impersonation_tokens_create.ANSWERS,
             sudo,
             timeout,
         )
@@ -151,7 +151,7 @@ class UsersImpersonationTokensResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_impersonation_tokens_get.RESPONSES,
+            _users_impersonation_tokens_get.ANSWERS,
             sudo,
             timeout,
         )
@@ -203,7 +203,7 @@ class UsersImpersonationTokensResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_impersonation_tokens_list.RESPONSES,
+            _users_impersonation_tokens_list.ANSWERS,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,
@@ -249,7 +249,7 @@ class UsersImpersonationTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_impersonation_tokens_revoke.RESPONSES,
+            _users_impersonation_tokens_revoke.ANSWERS,
             sudo,
             timeout,
         )

@@ -16,7 +16,7 @@ from ...._contract.encoding import (
 )
 from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
-from ...._contract.response import ResponseTypes
+from ...._contract.response import LazyResponses, ResponseTypes
 from ...._contract.types import NOT_GIVEN, ExtraHeaders, ExtraQuery, NotGiven
 from ...models.impersonation_token_state import ImpersonationTokenState
 
@@ -50,6 +50,12 @@ def __getattr__(name: str) -> ResponseTypes[list[ImpersonationToken]]:
     )
     globals()["RESPONSES"] = responses
     return responses
+
+
+#: ``RESPONSES`` as the resource method hands it to the client: read at the answer's
+#: first lookup, so a fresh process's first call sends its request, then imports the
+#: models while the server answers.
+ANSWERS: LazyResponses[list[ImpersonationToken]] = LazyResponses(__name__)
 
 
 class UsersImpersonationTokensListFilters(TypedDict, total=False):

@@ -105,7 +105,7 @@ class UsersKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_keys_create.RESPONSES,
+            _users_keys_create.ANSWERS,
             sudo,
             timeout,
         )
@@ -149,7 +149,7 @@ class UsersKeysResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_keys_delete.RESPONSES,
+            _users_keys_delete.ANSWERS,
             sudo,
             timeout,
         )
@@ -187,7 +187,7 @@ class UsersKeysResource(BaseResource):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             ),
-            _users_keys_get.RESPONSES,
+            _users_keys_get.ANSWERS,
             sudo,
             timeout,
         )
@@ -236,7 +236,7 @@ class UsersKeysResource(BaseResource):
                 per_page=per_page,
                 page=page,
             ),
-            _users_keys_list.RESPONSES,
+            _users_keys_list.ANSWERS,
             max_items=max_items,
             max_pages=max_pages,
             sudo=sudo,

@@ -14,7 +14,7 @@ from ...._contract.encoding import (
 )
 from ...._contract.extras import with_extras
 from ...._contract.request import ApiRequest
-from ...._contract.response import ResponseTypes
+from ...._contract.response import LazyResponses, ResponseTypes
 from ...._contract.types import ExtraHeaders, ExtraQuery
 
 if TYPE_CHECKING:
@@ -47,6 +47,12 @@ def __getattr__(name: str) -> ResponseTypes[SshKey]:
     )
     globals()["RESPONSES"] = responses
     return responses
+
+
+#: ``RESPONSES`` as the resource method hands it to the client: read at the answer's
+#: first lookup, so a fresh process's first call sends its request, then imports the
+#: models while the server answers.
+ANSWERS: LazyResponses[SshKey] = LazyResponses(__name__)
 
 
 def build_request(

@@ -106,7 +106,7 @@ class UsersPersonalAccessTokensResource(BaseResource):
                 extra_query=extra_query,
                 extra_body=extra_body,
             ),
-            _users_personal_access_tokens_create.RESPONSES,
+            _users_personal_access_tokens_create.ANSWERS,
             sudo,
             timeout,
         )
