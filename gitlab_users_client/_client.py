@@ -25,7 +25,7 @@ from ._contract.request import ApiRequest
 from ._contract.response import UNPARSED, LazyResponses, Response, ResponseTypes
 from ._contract.types import NOT_GIVEN, NotGiven, SudoArg, TimeoutArg, TimeoutTypes
 from ._exceptions import ClientStateError, ConfigurationError, status_error, validation_error
-from ._http import CertTypes, Network, ProxyTypes, TransportKind, VerifyTypes
+from ._http import ON_SENT, CertTypes, Network, ProxyTypes, TransportKind, VerifyTypes
 from ._logs import log_call, logger
 from ._options import (
     Settings,
@@ -394,8 +394,10 @@ class AsyncGitLab:
         attempts = Attempts()
         http_request = await build_request(session, settings, request)
         if loading is not None:
+            # Told by httpcore (httpx's own transport) or by the SDK's engines.
             extensions = http_request.extensions
             extensions["trace"] = loading.trace(extensions.get("trace"))
+            extensions[ON_SENT] = loading.prefetch
         started = time.monotonic() if logger.isEnabledFor(logging.DEBUG) else 0.0
         exhausted = True
         for _ in range(MAX_REDIRECTS + 1):

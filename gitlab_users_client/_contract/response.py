@@ -89,9 +89,10 @@ class LazyResponses(ResponseTypes[T]):
         is written (``…send_request_body.complete``), then ``previous``'s.
 
         From then on the event loop only waits for the server, so the import thread
-        slows no part of sending (two threads share one interpreter lock). A transport
-        that sends no trace events (respx, the SDK's own engines) leaves the load to the
-        answer's lookup, as before any prefetch.
+        slows no part of sending (two threads share one interpreter lock). The SDK's
+        engines call :meth:`prefetch` themselves (``_http.checks.ON_SENT``); a transport
+        that reports nothing (respx, ``httpx.MockTransport``) leaves the load to the
+        answer's lookup.
         """
 
         async def on_event(name: str, info: dict[str, Any]) -> None:

@@ -29,7 +29,7 @@ import httpx
 import sniffio
 
 from .._exceptions import ConfigurationError
-from .checks import check_head
+from .checks import ON_SENT, check_head
 from .network import CertTypes, Network, ProxyTypes, VerifyTypes
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "CookielessAsyncClient",
     "LazyTransport",
     "Network",
+    "ON_SENT",
     "ProxyTypes",
     "TransportKind",
     "VerifyTypes",

@@ -31,7 +31,7 @@ import aiohttp
 import httpx
 from yarl import URL
 
-from .checks import MAX_HEADERS, MAX_LINE_SIZE, certificate_error, seconds
+from .checks import MAX_HEADERS, MAX_LINE_SIZE, certificate_error, report_sent, seconds
 
 __all__ = ["AiohttpTransport"]
 
@@ -47,15 +47,20 @@ class _HeadDeadline:
     read timeout and no restart).
     """
 
-    __slots__ = ("seconds", "timeout")
+    __slots__ = ("request", "seconds", "timeout")
 
-    def __init__(self, seconds: float | None, timeout: asyncio.Timeout) -> None:
+    def __init__(
+        self, seconds: float | None, timeout: asyncio.Timeout, request: httpx.Request
+    ) -> None:
         self.seconds = seconds
         self.timeout = timeout
+        self.request = request
 
     def start(self) -> None:
         if self.seconds is not None:
             self.timeout.reschedule(asyncio.get_running_loop().time() + self.seconds)
+        # aiohttp writes the request on the connection now ready, without a wait.
+        report_sent(self.request)
 
 
 _HEAD: contextvars.ContextVar[_HeadDeadline | None] = contextvars.ContextVar(
@@ -211,7 +216,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         token = None
         try:
             async with asyncio.timeout(None) as deadline:
-                token = _HEAD.set(_HeadDeadline(head_seconds, deadline))
+                token = _HEAD.set(_HeadDeadline(head_seconds, deadline, request))
                 response = await session.request(
                     request.method,
                     URL(str(request.url), encoded=True),

@@ -39,7 +39,7 @@ from typing import Any, TypeVar, cast
 
 import httpx
 
-from .checks import certificate_error, seconds
+from .checks import certificate_error, report_sent, seconds
 from .h1 import Head, ProtocolError, ResponseReader, encode_request
 
 __all__ = ["AsyncioTransport"]
@@ -473,6 +473,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         conn.reader = ResponseReader(request.method)
         write = seconds(timeouts, "write")
         await conn.send(data, write)
+        report_sent(request)
         read = seconds(timeouts, "read")
         head_seconds = read
         if head_seconds is not None and body and write is not None:

@@ -2,7 +2,8 @@
 
 The SDK's own engine enforces the limits while it reads (``h1``), aiohttp is configured
 with them, and ``check_head`` applies them again to whatever an engine (httpcore
-included) hands back, so that every engine refuses the same heads.
+included) hands back, so that every engine refuses the same heads. Also what every
+engine reads from a request's extensions: its timeouts, and whom to tell it is sent.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ __all__ = [
     "MAX_HEAD_SIZE",
     "MAX_LINE_SIZE",
     "certificate_error",
+    "ON_SENT",
     "certificate_reason",
     "check_head",
+    "report_sent",
     "seconds",
 ]
 
@@ -29,6 +32,19 @@ MAX_HEADERS: Final = 100
 #: The largest response head (or trailer section): httpcore's limit (h11's
 #: ``max_incomplete_event_size`` as httpcore sets it), so every engine refuses the same.
 MAX_HEAD_SIZE: Final = 100 * 1024
+
+
+#: A request extension: called (no argument) by the SDK's engines once the request is
+#: on its way, as httpcore reports it through its ``trace`` events; the client loads a
+#: fresh process's models from then on.
+ON_SENT: Final = "gitlab_users_client.on_sent"
+
+
+def report_sent(request: httpx.Request) -> None:
+    """Call the request's ``ON_SENT`` extension, if it has one."""
+    on_sent = request.extensions.get(ON_SENT)
+    if on_sent is not None:
+        on_sent()
 
 
 def seconds(timeouts: dict[str, Any], name: str) -> float | None:

@@ -2,9 +2,10 @@
 
 Each operation's resource method hands the client ``ANSWERS`` (a ``LazyResponses``),
 not ``RESPONSES``: the models (and pydantic) behind them load at the answer's first
-lookup. On httpx's own transport the client starts that load in a thread as soon as the
-request is written (httpcore's ``trace`` events), so the import runs while the server
-answers; a transport that sends no trace events loads at the lookup, as before. The
+lookup. The client starts that load in a thread as soon as the request is written
+(httpx's own transport says so through httpcore's ``trace`` events, the SDK's engines
+through ``ON_SENT``), so the import runs while the server answers; a transport that says
+nothing loads at the lookup, as before. The
 end-to-end tests run a script in a fresh interpreter (an import happens once per
 process) against a raw socket server.
 """
@@ -31,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ONE_GET = textwrap.dedent(
     """
     import importlib.abc, json, socket, sys, threading
-    import anyio
+    import anyio, httpx
     from gitlab_users_client import AsyncGitLab
 
     # Imported with the operation's answers, whichever of them the body is.
@@ -77,12 +78,19 @@ ONE_GET = textwrap.dedent(
                 }
             return None
 
+    def mock(request):  # a transport that reports nothing of its sending
+        with arrived:
+            received.append(request.url.raw_path.decode())
+        return httpx.Response(200, content=BODY, headers={"content-type": "application/json"})
+
     async def main():
         listener = socket.create_server(("127.0.0.1", 0))
         threading.Thread(target=serve, args=(listener,), daemon=True).start()
         url = f"http://127.0.0.1:{listener.getsockname()[1]}"
         sys.meta_path.insert(0, Watch())
-        async with AsyncGitLab(url, token="glpat-x", transport=sys.argv[1]) as gl:
+        kind = sys.argv[1]
+        transport = httpx.MockTransport(mock) if kind == "mock" else kind
+        async with AsyncGitLab(url, token="glpat-x", transport=transport) as gl:
             user = await gl.users.get(7)
         print(json.dumps({"user": [type(user).__name__, user.id, user.username],
                           "at_import": Watch.seen}))
@@ -108,9 +116,17 @@ def run(transport: str, backend: str) -> dict[str, Any]:
     return result
 
 
-@pytest.mark.parametrize("backend", ["asyncio", "trio"])
-def test_a_first_get_imports_its_models_while_the_server_answers(backend: str) -> None:
-    found = run("auto", backend)
+@pytest.mark.parametrize(
+    ("transport", "backend"),
+    [("auto", "asyncio"), ("auto", "trio"), ("asyncio", "asyncio"), ("aiohttp", "asyncio")],
+)
+def test_a_first_get_imports_its_models_while_the_server_answers(
+    transport: str, backend: str
+) -> None:
+    """httpx's own transport reports the request written through httpcore's ``trace``
+    events, the SDK's engines through their own extension: either way the import
+    starts in a thread once the request is out."""
+    found = run(transport, backend)
     assert found["user"] == ["UserProfile", 7, "ada"]
     at_import = found["at_import"]
     # The request had reached the server when the model's import began, in the thread
@@ -120,10 +136,10 @@ def test_a_first_get_imports_its_models_while_the_server_answers(backend: str) -
     assert at_import["thread"] == f"load {users_get.__name__}", found
 
 
-def test_a_transport_without_trace_events_loads_the_models_at_the_answer() -> None:
-    """The SDK's own engine sends no httpcore trace events: the event loop imports the
-    models when the answer is parsed, after it came back."""
-    found = run("asyncio", "asyncio")
+def test_a_transport_that_reports_nothing_loads_the_models_at_the_answer() -> None:
+    """A transport that says nothing of its sending (``httpx.MockTransport``, respx):
+    the event loop imports the models when the answer is parsed, after it came back."""
+    found = run("mock", "asyncio")
     assert found["user"] == ["UserProfile", 7, "ada"]
     assert found["at_import"]["arrived"] == ["/api/v4/users/7"], found
     assert found["at_import"]["main"], found
