@@ -12,22 +12,17 @@ process) against a raw socket server.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 import textwrap
 import threading
 import types
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from gitlab_users_client._contract.response import LazyResponses, ResponseTypes
 from gitlab_users_client._generated.api.users import users_block, users_get
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fresh_process import run_script
 
 ONE_GET = textwrap.dedent(
     """
@@ -101,19 +96,7 @@ ONE_GET = textwrap.dedent(
 
 
 def run(transport: str, backend: str) -> dict[str, Any]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_PROXY": "127.0.0.1"}
-    done = subprocess.run(
-        [sys.executable, "-c", ONE_GET, transport, backend],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env=env,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return run_script(ONE_GET, transport, backend)
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,9 @@ Each test runs a script in a fresh interpreter: an import is done once per proce
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import textwrap
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fresh_process import run_script
 
 UNTOUCHED = textwrap.dedent(
     """
@@ -108,29 +103,13 @@ ON_THE_WIRE = textwrap.dedent(
 )
 
 
-def run(script: str) -> dict[str, object]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_PROXY": "127.0.0.1"}
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env=env,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
-
-
 def test_users_and_a_scan_import_no_pydantic_until_it_sends() -> None:
-    found = run(UNTOUCHED)
+    found = run_script(UNTOUCHED)
     assert found == {"users": [], "scan": [], "entered": []}
 
 
 def test_the_first_round_is_on_the_wire_before_the_models_are_imported() -> None:
-    found = run(ON_THE_WIRE)
+    found = run_script(ON_THE_WIRE)
     assert found["imported"] is True
     assert found["users"] == 0
     at_import = found["at_import"]
