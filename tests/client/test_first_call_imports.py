@@ -5,9 +5,8 @@ not ``RESPONSES``: the models (and pydantic) behind them load at the answer's fi
 lookup. The client starts that load in a thread as soon as the request is written
 (httpx's own transport says so through httpcore's ``trace`` events, the SDK's engines
 through ``ON_SENT``), so the import runs while the server answers; a transport that says
-nothing loads at the lookup, as before. The
-end-to-end tests run a script in a fresh interpreter (an import happens once per
-process) against a raw socket server.
+nothing loads at the lookup, as before. The end-to-end tests run a script in a fresh
+interpreter (an import happens once per process) against a raw socket server.
 """
 
 from __future__ import annotations
