@@ -365,10 +365,8 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def test_ctrl_c_reports_every_user_found_once(
-    fresh: tuple[FakeGitLabServer, Run], tmp_path: Path
-) -> None:
-    server, _ = fresh
+def test_ctrl_c_reports_every_user_found_once(larger: FakeGitLabServer, tmp_path: Path) -> None:
+    server = larger
     # A page of users a second: the job is interrupted long before the scan could end.
     server.state.engine.set_faults(Faults(latency=1.0, methods=["GET"], paths=["^/api/v4/users$"]))
     out = tmp_path / "results.jsonl"
