@@ -89,26 +89,45 @@ ONE_GET = textwrap.dedent(
         print(json.dumps({"user": [type(user).__name__, user.id, user.username],
                           "at_import": Watch.seen}))
 
-    anyio.run(main, backend=sys.argv[2])
+    around = sys.argv[2]  # what users run around the client, or only the event loop
+    if around == "otel":  # OpenTelemetry's httpx instrumentation wraps every transport
+        from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+        HTTPXClientInstrumentor().instrument()
+    if around == "respx":  # respx answers in place of httpcore: it reports nothing
+        import respx
+        with respx.mock:
+            respx.get(url__regex=r"/users/7$").mock(side_effect=mock)
+            anyio.run(main)
+    elif around == "uvloop":
+        anyio.run(main, backend_options={"use_uvloop": True})
+    else:
+        anyio.run(main, backend="trio" if around == "trio" else "asyncio")
     """
 )
 
 
-def run(transport: str, backend: str) -> dict[str, Any]:
-    return run_script(ONE_GET, transport, backend)
+def run(transport: str, around: str) -> dict[str, Any]:
+    return run_script(ONE_GET, transport, around)
 
 
 @pytest.mark.parametrize(
-    ("transport", "backend"),
-    [("auto", "asyncio"), ("auto", "trio"), ("asyncio", "asyncio"), ("aiohttp", "asyncio")],
+    ("transport", "around"),
+    [
+        ("auto", "asyncio"),
+        ("auto", "trio"),
+        ("auto", "uvloop"),
+        ("auto", "otel"),
+        ("asyncio", "asyncio"),
+        ("aiohttp", "asyncio"),
+    ],
 )
 def test_a_first_get_imports_its_models_while_the_server_answers(
-    transport: str, backend: str
+    transport: str, around: str
 ) -> None:
     """httpx's own transport reports the request written through httpcore's ``trace``
     events, the SDK's engines through their own extension: either way the import
     starts in a thread once the request is out."""
-    found = run(transport, backend)
+    found = run(transport, around)
     assert found["user"] == ["UserProfile", 7, "ada"]
     at_import = found["at_import"]
     # The request had reached the server when the model's import began, in the thread
@@ -118,10 +137,14 @@ def test_a_first_get_imports_its_models_while_the_server_answers(
     assert at_import["thread"] == f"load {users_get.__name__}", found
 
 
-def test_a_transport_that_reports_nothing_loads_the_models_at_the_answer() -> None:
-    """A transport that says nothing of its sending (``httpx.MockTransport``, respx):
-    the event loop imports the models when the answer is parsed, after it came back."""
-    found = run("mock", "asyncio")
+@pytest.mark.parametrize(("transport", "around"), [("mock", "asyncio"), ("auto", "respx")])
+def test_a_transport_that_reports_nothing_loads_the_models_at_the_answer(
+    transport: str, around: str
+) -> None:
+    """A transport that says nothing of its sending (``httpx.MockTransport``, respx on
+    the default client): the event loop imports the models when the answer is parsed,
+    after it came back; the call works as before."""
+    found = run(transport, around)
     assert found["user"] == ["UserProfile", 7, "ada"]
     assert found["at_import"]["arrived"] == ["/api/v4/users/7"], found
     assert found["at_import"]["main"], found
