@@ -15,7 +15,8 @@ default (httpcore):
   restart it — then ``read`` between body bytes;
 * the URL is sent as httpx encoded it (``%2e%2e`` is not turned into ``..``);
 * response heads are bounded (8190-byte lines, 100 header fields) and bodies are
-  streamed raw, so the caller decides how much to read and how to decode it.
+  streamed raw, so the caller decides how much to read and how to decode it;
+* only a body read to its end gives its connection back to the pool.
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ import asyncio
 import contextvars
 import errno
 import ssl
+import weakref
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import aiohttp
 import httpx
+from aiohttp.client_proto import ResponseHandler
 from yarl import URL
 
 from .checks import MAX_HEADERS, MAX_LINE_SIZE, certificate_error, report_sent, seconds
@@ -47,7 +50,7 @@ class _HeadDeadline:
     read timeout and no restart).
     """
 
-    __slots__ = ("request", "seconds", "timeout")
+    __slots__ = ("protocol", "request", "seconds", "timeout")
 
     def __init__(
         self, seconds: float | None, timeout: asyncio.Timeout, request: httpx.Request
@@ -55,6 +58,8 @@ class _HeadDeadline:
         self.seconds = seconds
         self.timeout = timeout
         self.request = request
+        #: The connection's protocol, once connected (see ``_ResponseStream.aclose``).
+        self.protocol: ResponseHandler | None = None
 
     def start(self) -> None:
         if self.seconds is not None:
@@ -69,7 +74,18 @@ _HEAD: contextvars.ContextVar[_HeadDeadline | None] = contextvars.ContextVar(
 
 
 class _Connector(aiohttp.TCPConnector):
-    """Starts the running request's head deadline when its connection is ready."""
+    """Starts the running request's head deadline when its connection is ready.
+
+    It also remembers which request each connection last went to, so that a response
+    closed unread can drop its connection even after aiohttp pooled it (see
+    ``_ResponseStream.aclose``) and never one another request has taken since.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.holders: weakref.WeakKeyDictionary[ResponseHandler, _HeadDeadline] = (
+            weakref.WeakKeyDictionary()
+        )
 
     async def connect(
         self, req: aiohttp.ClientRequest, traces: list[Any], timeout: aiohttp.ClientTimeout
@@ -77,6 +93,10 @@ class _Connector(aiohttp.TCPConnector):
         connection = await super().connect(req, traces, timeout)
         head = _HEAD.get()
         if head is not None:
+            protocol = connection.protocol
+            if protocol is not None:
+                head.protocol = protocol
+                self.holders[protocol] = head
             head.start()
         return connection
 
@@ -117,8 +137,13 @@ def _map_error(exc: BaseException) -> httpx.TransportError:
 class _ResponseStream(httpx.AsyncByteStream):
     """The raw (still encoded) body, as it arrives; aiohttp's read timer bounds each wait."""
 
-    def __init__(self, response: aiohttp.ClientResponse) -> None:
+    def __init__(
+        self, response: aiohttp.ClientResponse, head: _HeadDeadline, connector: _Connector
+    ) -> None:
         self._response = response
+        self._head = head
+        self._connector = connector
+        self._done = False
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         content = self._response.content
@@ -132,15 +157,22 @@ class _ResponseStream(httpx.AsyncByteStream):
                 self._response.close()
                 raise error  # outside the except block: no __context__ back to aiohttp
             if not chunk:
+                self._done = True
                 return
             yield chunk
 
     async def aclose(self) -> None:
-        response = self._response
-        if response.content.at_eof():
-            response.release()  # back to the pool
-        else:
-            response.close()  # an unread body: the connection cannot be reused
+        if self._done:
+            self._response.release()  # back to the pool
+            return
+        # Closed unread (refused by the SDK's checks, say): the connection is not to be
+        # trusted again, as on httpx's and the SDK's engines. aiohttp hands a connection
+        # back by itself once a body has all arrived, so it may be in the pool already;
+        # it is closed there unless another request has taken it since.
+        self._response.close()
+        protocol = self._head.protocol
+        if protocol is not None and self._connector.holders.get(protocol) is self._head:
+            protocol.close()
 
 
 class AiohttpTransport(httpx.AsyncBaseTransport):
@@ -214,9 +246,11 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         session = self._get_session()
         error: httpx.TransportError | None = None
         token = None
+        head: _HeadDeadline | None = None
         try:
             async with asyncio.timeout(None) as deadline:
-                token = _HEAD.set(_HeadDeadline(head_seconds, deadline, request))
+                head = _HeadDeadline(head_seconds, deadline, request)
+                token = _HEAD.set(head)
                 response = await session.request(
                     request.method,
                     URL(str(request.url), encoded=True),
@@ -241,10 +275,13 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         if error is not None:
             # Raised outside the except blocks: no __context__ leading back to aiohttp.
             raise error
+        assert head is not None
+        connector = session.connector
+        assert isinstance(connector, _Connector)
         return httpx.Response(
             response.status,
             headers=list(response.raw_headers),
-            stream=_ResponseStream(response),
+            stream=_ResponseStream(response, head, connector),
             extensions={
                 "http_version": b"HTTP/1.1" if response.version == (1, 1) else b"HTTP/1.0",
                 "reason_phrase": (response.reason or "").encode("latin-1", "replace"),

@@ -175,6 +175,9 @@ class ResponseReader:
             raise ProtocolError("invalid status line")
         minor, code, reason = match.groups()
         status = int(code)
+        if status < 100:
+            # Not an interim answer to wait past: a status the protocol has no room for.
+            raise ProtocolError("invalid status code")
         headers = parse_fields(lines[1:])
         lengths: set[bytes] = set()
         codings: list[bytes] = []

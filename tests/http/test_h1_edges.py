@@ -83,6 +83,9 @@ def body_of(raw: bytes, method: str = "GET") -> tuple[bytes, ResponseReader]:
     ("raw", "message"),
     [
         (b"HTTP/2 200 OK\r\n\r\n", "invalid status line"),
+        # Below 100 is no interim answer: waiting past it would hang on a kept-alive one.
+        (b"HTTP/1.1 000 Zero\r\nContent-Length: 2\r\n\r\n[]", "invalid status code"),
+        (b"HTTP/1.1 099 Early\r\n\r\n", "invalid status code"),
         (b"HTTP/1.1 200 OK\r\n folded: value\r\n\r\n", "invalid header line"),
         (b"HTTP/1.1 200 OK\r\nName : value\r\n\r\n", "invalid header line"),
         (b"HTTP/1.1 200 OK\r\nX: a\x00b\r\n\r\n", "invalid header line"),

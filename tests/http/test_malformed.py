@@ -78,3 +78,21 @@ def test_a_malformed_answer_to_a_post_is_not_retried_and_its_outcome_unknown(
         assert error.outcome_unknown is True
         assert "outcome is unknown" in str(error)
         assert server.attempts == 1
+
+
+@pytest.mark.parametrize("case", ["status 000", "head over 100 KiB"])
+def test_a_refused_answer_gives_up_its_connection(engine: tuple[str, str], case: str) -> None:
+    # The server keeps the connection open after a complete (but refused) answer: the
+    # retry must still go out on a new connection, never on one the SDK stopped trusting.
+    def handler(exchange: Exchange) -> None:
+        if exchange.index == 0:
+            exchange.send(MALFORMED[case])
+        else:
+            exchange.send(OK_HEAD + b"Content-Length: 2\r\n\r\n[]")
+        exchange.keep_alive = True
+
+    with HostileServer(handler) as server:
+        outcome = call(engine, server.url, lambda gl: gl.request("GET", "/users"))
+        assert outcome.error is None, outcome.error
+        assert server.attempts == 2
+        assert server.connections == 2
