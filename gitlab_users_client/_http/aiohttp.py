@@ -16,7 +16,8 @@ default (httpcore):
 * the URL is sent as httpx encoded it (``%2e%2e`` is not turned into ``..``);
 * response heads are bounded (8190-byte lines, 100 header fields) and bodies are
   streamed raw, so the caller decides how much to read and how to decode it;
-* only a body read to its end gives its connection back to the pool.
+* only a body read to its end gives its connection back to the pool, and a pooled
+  connection that received bytes while idle is closed, never reused.
 """
 
 from __future__ import annotations
@@ -74,11 +75,14 @@ _HEAD: contextvars.ContextVar[_HeadDeadline | None] = contextvars.ContextVar(
 
 
 class _Connector(aiohttp.TCPConnector):
-    """Starts the running request's head deadline when its connection is ready.
+    """Hands out only clean connections, and starts the head deadline once one is ready.
 
-    It also remembers which request each connection last went to, so that a response
-    closed unread can drop its connection even after aiohttp pooled it (see
-    ``_ResponseStream.aclose``) and never one another request has taken since.
+    A pooled connection that received bytes while idle (a forged extra response, say)
+    is closed rather than reused: aiohttp parses such bytes as they come and would
+    answer the next request with them. The connector also remembers which request each
+    connection last went to, so that a response closed unread can drop its connection
+    even after aiohttp pooled it (see ``_ResponseStream.aclose``), and never one that
+    another request has taken since.
     """
 
     def __init__(self, **options: Any) -> None:
@@ -91,6 +95,12 @@ class _Connector(aiohttp.TCPConnector):
         self, req: aiohttp.ClientRequest, traces: list[Any], timeout: aiohttp.ClientTimeout
     ) -> aiohttp.connector.Connection:
         connection = await super().connect(req, traces, timeout)
+        # A connection is pooled only when nothing is left on it (aiohttp's own rule),
+        # so anything on a reused one came while it was idle. A new one is never
+        # refused here (a server that speaks first would have us reconnect forever).
+        while self._tainted(connection.protocol):
+            connection.close()
+            connection = await super().connect(req, traces, timeout)
         head = _HEAD.get()
         if head is not None:
             protocol = connection.protocol
@@ -99,6 +109,9 @@ class _Connector(aiohttp.TCPConnector):
                 self.holders[protocol] = head
             head.start()
         return connection
+
+    def _tainted(self, protocol: ResponseHandler | None) -> bool:
+        return protocol is not None and protocol in self.holders and protocol.should_close
 
 
 def _map_error(exc: BaseException) -> httpx.TransportError:

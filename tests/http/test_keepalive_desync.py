@@ -11,10 +11,11 @@ Pinned per engine (docs: "Networks, proxies and TLS"), so that a change either w
 
 * the SDK's own engine never reuses a connection with bytes left after a response or
   that became readable while idle: never exposed;
+* the aiohttp engine is not either: aiohttp drops a connection with bytes left after a
+  response, and the engine closes a pooled one that received bytes while idle;
 * httpx's default (httpcore, h11) keeps bytes that came in the same read as the response
   and answers the next request with them; a later extra response is caught (httpcore
-  looks at the socket before reusing an idle connection, and drops it);
-* aiohttp is the other way round: the same-read case is dropped, a later one is kept.
+  looks at the socket before reusing an idle connection, and drops it).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from .harness import call
 from .hostile import Exchange, HostileServer
 
 #: (engine's transport, timing) -> what the second GET returns.
-EXPOSED = {("auto", "same write"), ("aiohttp", "later")}
+EXPOSED = {("auto", "same write")}
 
 
 def user(user_id: int, name: str) -> bytes:
@@ -41,6 +42,13 @@ def user(user_id: int, name: str) -> bytes:
     )
 
 
+#: Part of a forged response, arriving while the connection is idle.
+FRAGMENTS = {
+    "a head cut short later": b"HTTP/1.1 200 OK\r\nX-Forged: 1\r\n",
+    "a body cut short later": user(666, "forged")[:-3],
+}
+
+
 def forging(timing: str) -> object:
     def handler(exchange: Exchange) -> None:
         if exchange.index == 0:
@@ -49,7 +57,7 @@ def forging(timing: str) -> object:
             else:
                 exchange.send(user(1, "first"))
                 exchange.sleep(0.1)
-                exchange.send(user(666, "forged"))
+                exchange.send(FRAGMENTS.get(timing, user(666, "forged")))
         else:
             exchange.send(user(2, "second"))
         exchange.keep_alive = True
@@ -64,14 +72,19 @@ async def two_gets(gl: object) -> list[str]:
     return [first.username, second.username]
 
 
-@pytest.mark.parametrize("timing", ["same write", "later"])
+@pytest.mark.parametrize("timing", ["same write", "later", *FRAGMENTS])
 def test_a_forged_extra_response_on_a_kept_alive_connection(
     engine: tuple[str, str], timing: str
 ) -> None:
     with HostileServer(forging(timing)) as server:  # type: ignore[arg-type]
         outcome = call(engine, server.url, two_gets)
         assert outcome.error is None, outcome.error
-        if (engine[0], timing) in EXPOSED:
+        if timing in FRAGMENTS:
+            # Never an answer made of the fragment and the next response. aiohttp may
+            # reuse the connection after a cut-short head: it starts each response on a
+            # new parser, which drops what the old one held.
+            assert outcome.value == ["first", "second"]
+        elif (engine[0], timing) in EXPOSED:
             assert outcome.value == ["first", "forged"]
             assert server.connections == 1
         else:
