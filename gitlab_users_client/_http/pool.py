@@ -99,9 +99,11 @@ class FairConnectionPool(httpcore.AsyncConnectionPool):
                 if unused is None and _never_connected(connection):
                     unused = connection
                 continue
-            if not connection.has_expired():
+            if not connection.has_expired() and not _has_leftover(connection):
                 return connection
-            connections.remove(connection)  # past its keep-alive, or closed by the server
+            # Past its keep-alive, closed by the server, or holding bytes that came after
+            # its last response (they would answer the next request).
+            connections.remove(connection)
             closing.append(connection)
         if unused is not None:  # its request was cancelled before it sent on it
             return unused
@@ -145,6 +147,27 @@ def _never_connected(connection: object, depth: int = 0) -> bool:
     if inner is None:
         return not getattr(connection, "_connect_failed", False)
     return inner is not False and depth < 2 and _never_connected(inner, depth + 1)
+
+
+def _has_leftover(connection: object) -> bool:
+    """Whether an idle connection holds bytes received after its last response.
+
+    h11 keeps what arrived in the same read as a response (a forged extra response from
+    a broken proxy, say) and hands it to the next request on the connection as its
+    answer; httpcore's check of an idle socket cannot see bytes already read. The h11
+    state is on httpcore's HTTP/1.1 connection, which proxy connections wrap in
+    ``_connection``.
+    """
+    current: object = connection
+    for _ in range(3):
+        state = getattr(current, "_h11_state", None)
+        if state is not None:
+            trailing = getattr(state, "trailing_data", None)
+            return isinstance(trailing, tuple) and bool(trailing[0])
+        current = getattr(current, "_connection", None)
+        if current is None:
+            return False
+    return False
 
 
 def _fits(pool: object) -> bool:

@@ -68,8 +68,8 @@ caller-set Content-Length/Transfer-Encoding/Connection/  ``ConfigurationError`` 
 Upgrade/TE/Trailer/Host                                ``gl.request``); 0 requests
 6 content codings (5 are read)                         ``APIConnectionError`` (DecodingError)
 malformed IPv6 literal in Location or Link             ``CrossOriginError``, 1 attempt
-forged extra response on a kept-alive connection       the next GET gets its own answer                      default: exposed when it comes
-(``test_keepalive_desync``)                                                                                  in the same read
+forged extra response on a kept-alive connection       the next GET gets its own answer
+(``test_keepalive_desync``)
 HTTP_PROXY / ``proxy=`` (``test_networks``)            the proxy carries the request; NO_PROXY and           opt-in engines hand proxied
                                                        ``trust_env=False`` go direct                         origins to httpx's transport
 ``verify=`` CA file or SSLContext, ``cert=``, unknown  works / ``APIConnectionError`` with OpenSSL's
