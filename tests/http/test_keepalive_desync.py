@@ -77,14 +77,13 @@ def test_a_forged_extra_response_on_a_kept_alive_connection(
     with HostileServer(forging(timing)) as server:  # type: ignore[arg-type]
         outcome = call(engine, server.url, two_gets)
         assert outcome.error is None, outcome.error
-        if timing in FRAGMENTS:
-            # Never an answer made of the fragment and the next response. aiohttp may
-            # reuse the connection after a cut-short head: it starts each response on a
-            # new parser, which drops what the old one held.
-            assert outcome.value == ["first", "second"]
-        else:
-            assert outcome.value == ["first", "second"]
-            assert server.connections == 2  # the tainted connection was not reused
+        # Never the forged answer, nor one made of a fragment and the next response.
+        assert outcome.value == ["first", "second"]
+        # The tainted connection was not reused. (After a cut-short head aiohttp may
+        # reuse it: it starts each response on a new parser, which drops what the old
+        # one held.)
+        if (engine[0], timing) != ("aiohttp", "a head cut short later"):
+            assert server.connections == 2
 
 
 def test_a_forged_extra_response_from_a_proxy_on_the_default_client() -> None:
