@@ -140,13 +140,27 @@ def _spare(connection: Connection) -> bool:
     return connection.is_idle() or _never_connected(connection)
 
 
-def _never_connected(connection: object, depth: int = 0) -> bool:
-    """Whether a connection has no socket yet (httpcore's connections, and the proxy
-    connections wrapping them, keep their inner connection in ``_connection``)."""
-    inner = getattr(connection, "_connection", False)
-    if inner is None:
-        return not getattr(connection, "_connect_failed", False)
-    return inner is not False and depth < 2 and _never_connected(inner, depth + 1)
+def _layers(connection: object) -> Iterable[object]:
+    """A connection and the ones inside it: httpcore's connections, and the proxy
+    connections wrapping them, keep their inner connection in ``_connection`` (three
+    layers at most: proxy, connection, HTTP/1.1)."""
+    current: object = connection
+    for _ in range(3):
+        yield current
+        current = getattr(current, "_connection", None)
+        if current is None:
+            return
+
+
+def _never_connected(connection: object) -> bool:
+    """Whether a connection has no socket yet (its innermost ``_connection`` is unset)."""
+    for layer in _layers(connection):
+        inner = getattr(layer, "_connection", False)
+        if inner is None:
+            return not getattr(layer, "_connect_failed", False)
+        if inner is False:
+            return False
+    return False
 
 
 def _has_leftover(connection: object) -> bool:
@@ -155,18 +169,13 @@ def _has_leftover(connection: object) -> bool:
     h11 keeps what arrived in the same read as a response (a forged extra response from
     a broken proxy, say) and hands it to the next request on the connection as its
     answer; httpcore's check of an idle socket cannot see bytes already read. The h11
-    state is on httpcore's HTTP/1.1 connection, which proxy connections wrap in
-    ``_connection``.
+    state is on httpcore's HTTP/1.1 connection, the innermost layer.
     """
-    current: object = connection
-    for _ in range(3):
-        state = getattr(current, "_h11_state", None)
+    for layer in _layers(connection):
+        state = getattr(layer, "_h11_state", None)
         if state is not None:
             trailing = getattr(state, "trailing_data", None)
             return isinstance(trailing, tuple) and bool(trailing[0])
-        current = getattr(current, "_connection", None)
-        if current is None:
-            return False
     return False
 
 
